@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "kalka",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kalka", targets: ["kalka"]),
+        .library(name: "KalkaCore", targets: ["KalkaCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system ICU (libicu-dev). Only ICUKit may import it: see Sources/CICU/shim.h.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        .target(name: "ICUKit", dependencies: ["CICU"]),
+        .executableTarget(name: "EmbedDictionaries", path: "Plugins/EmbedDictionariesTool"),
+        .plugin(name: "EmbedDictionariesPlugin", capability: .buildTool(), dependencies: ["EmbedDictionaries"]),
+        .target(
+            name: "KalkaCore",
+            dependencies: ["ICUKit"],
+            plugins: ["EmbedDictionariesPlugin"]
+        ),
+        .executableTarget(
+            name: "kalka",
+            dependencies: ["KalkaCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
+        .testTarget(name: "KalkaCoreTests", dependencies: ["KalkaCore", "ICUKit"]),
+        .testTarget(name: "kalkaTests", dependencies: ["kalka", "KalkaCore"]),
+    ]
+)

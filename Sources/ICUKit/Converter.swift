@@ -1,0 +1,77 @@
+internal import CICU
+
+/// An ICU charset converter (windows-1251, KOI8-R, …) set to fail on unmappable input instead of
+/// substituting silently, so a round trip either is exact or throws.
+///
+/// Not shareable between threads: make one per worker.
+public final class Converter {
+    private let handle: OpaquePointer
+    public let name: String
+
+    public init(_ name: String) throws(ICUError) {
+        var status = U_ZERO_ERROR
+        let opened = ucnv_open(name, &status)
+        try status.check("ucnv_open(\(name))")
+        guard let opened else { throw ICUError(U_MEMORY_ALLOCATION_ERROR, "ucnv_open(\(name))") }
+        kalka_ucnv_setStrict(opened, &status)
+        if status.failed {
+            ucnv_close(opened)
+            throw ICUError(status, "ucnv_setCallBack(\(name))")
+        }
+        handle = opened
+        self.name = name
+    }
+
+    deinit { ucnv_close(handle) }
+
+    /// Decodes `bytes` in this charset; throws on bytes the charset does not map.
+    public func decode(_ bytes: [UInt8]) throws(ICUError) -> String {
+        ucnv_reset(handle)
+        var capacity = max(16, bytes.count * 2)
+        while true {
+            var status = U_ZERO_ERROR
+            var length: Int32 = 0
+            let units = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+                length = bytes.withUnsafeBufferPointer { source in
+                    source.withMemoryRebound(to: CChar.self) {
+                        ucnv_toUChars(handle, buffer.baseAddress, Int32(buffer.count), $0.baseAddress, Int32($0.count), &status)
+                    }
+                }
+                count = status.failed ? 0 : Int(length)
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR {
+                capacity = Int(length) + 1
+                ucnv_reset(handle)
+                continue
+            }
+            try status.check("ucnv_toUChars(\(name))")
+            return String(decoding: units, as: UTF16.self)
+        }
+    }
+
+    /// Encodes `text` in this charset; throws on characters the charset cannot represent.
+    public func encode(_ text: String) throws(ICUError) -> [UInt8] {
+        ucnv_reset(handle)
+        let source = UTF16Conversion.utf16(text)
+        var capacity = max(16, source.count * 4)
+        while true {
+            var status = U_ZERO_ERROR
+            var length: Int32 = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                length = source.withUnsafeBufferPointer { units in
+                    buffer.withMemoryRebound(to: CChar.self) {
+                        ucnv_fromUChars(handle, $0.baseAddress, Int32($0.count), units.baseAddress, Int32(units.count), &status)
+                    }
+                }
+                count = status.failed ? 0 : Int(length)
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR {
+                capacity = Int(length) + 1
+                ucnv_reset(handle)
+                continue
+            }
+            try status.check("ucnv_fromUChars(\(name))")
+            return bytes
+        }
+    }
+}

@@ -1,0 +1,100 @@
+internal import CICU
+
+/// An ICU transliterator: a built-in ID ("Russian-Latin/BGN") or a rule set.
+///
+/// Not shareable between threads: clone per worker. ICU is quadratic on one large buffer, so
+/// feed it a line or a paragraph at a time.
+public final class Transliterator {
+    private let handle: UnsafeMutableRawPointer
+    public let id: String
+
+    /// Opens a built-in or registered transliterator by ID.
+    public init(id: String) throws(ICUError) {
+        var status = U_ZERO_ERROR
+        var parseError = UParseError()
+        let idUnits = UTF16Conversion.utf16(id)
+        let opened = idUnits.withUnsafeBufferPointer {
+            utrans_openU($0.baseAddress, Int32($0.count), UTRANS_FORWARD, nil, 0, &parseError, &status)
+        }
+        try status.check("utrans_openU(\(id))")
+        guard let opened else { throw ICUError(U_MEMORY_ALLOCATION_ERROR, "utrans_openU(\(id))") }
+        self.handle = UnsafeMutableRawPointer(opened)
+        self.id = id
+    }
+
+    /// Compiles a rule set (ICU transform syntax). Syntax errors throw `TransliteratorRuleError`.
+    public init(id: String, rules: String) throws {
+        var status = U_ZERO_ERROR
+        var parseError = UParseError()
+        let idUnits = UTF16Conversion.utf16(id)
+        let ruleUnits = UTF16Conversion.utf16(rules)
+        let opened = idUnits.withUnsafeBufferPointer { idBuffer in
+            ruleUnits.withUnsafeBufferPointer { ruleBuffer in
+                utrans_openU(idBuffer.baseAddress, Int32(idBuffer.count), UTRANS_FORWARD,
+                             ruleBuffer.baseAddress, Int32(ruleBuffer.count), &parseError, &status)
+            }
+        }
+        if status.failed {
+            let name = String(cString: u_errorName(status))
+            if parseError.line > 0 || parseError.offset > 0 {
+                throw TransliteratorRuleError(
+                    name: name, line: Int(parseError.line), offset: Int(parseError.offset),
+                    preContext: Self.context(parseError.preContext), postContext: Self.context(parseError.postContext))
+            }
+            throw ICUError(status, "utrans_openU(rules of \(id))")
+        }
+        guard let opened else { throw ICUError(U_MEMORY_ALLOCATION_ERROR, "utrans_openU(\(id))") }
+        self.handle = UnsafeMutableRawPointer(opened)
+        self.id = id
+    }
+
+    private init(handle: UnsafeMutableRawPointer, id: String) {
+        self.handle = handle
+        self.id = id
+    }
+
+    private static func context<T>(_ tuple: T) -> String {
+        withUnsafeBytes(of: tuple) { raw in
+            let units = raw.bindMemory(to: UInt16.self)
+            let length = units.firstIndex(of: 0) ?? units.count
+            return String(decoding: units[..<length], as: UTF16.self)
+        }
+    }
+
+    private var pointer: UnsafeMutablePointer<UTransliterator?> {
+        handle.assumingMemoryBound(to: UTransliterator?.self)
+    }
+
+    public func clone() throws(ICUError) -> Transliterator {
+        var status = U_ZERO_ERROR
+        let copy = utrans_clone(pointer, &status)
+        try status.check("utrans_clone(\(id))")
+        guard let copy else { throw ICUError(U_MEMORY_ALLOCATION_ERROR, "utrans_clone") }
+        return Transliterator(handle: UnsafeMutableRawPointer(copy), id: id)
+    }
+
+    deinit { utrans_close(pointer) }
+
+    /// Transliterates `text` (keep it to a line or paragraph: see the type's note).
+    public func transliterate(_ text: String) throws(ICUError) -> String {
+        var units = UTF16Conversion.utf16(text)
+        let sourceCount = units.count
+        var capacity = max(16, sourceCount * 4)
+        while true {
+            var buffer = units + [UInt16](repeating: 0, count: capacity - sourceCount)
+            var length = Int32(sourceCount)
+            var limit = Int32(sourceCount)
+            var status = U_ZERO_ERROR
+            buffer.withUnsafeMutableBufferPointer {
+                utrans_transUChars(pointer, $0.baseAddress, &length, Int32(capacity), 0, &limit, &status)
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR {
+                capacity = max(capacity * 2, Int(length) + 16)
+                continue
+            }
+            try status.check("utrans_transUChars(\(id))")
+            units = Array(buffer[0..<Int(length)])
+            return String(decoding: units, as: UTF16.self)
+        }
+    }
+}

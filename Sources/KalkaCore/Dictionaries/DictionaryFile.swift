@@ -1,0 +1,89 @@
+/// A problem in a dictionary file, located by file and line.
+public struct DictionaryError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let message: String
+
+    public var description: String { "\(path):\(line): \(message)" }
+}
+
+/// One parsed dictionary file: its header and rows (see Dictionaries/README.md for the format).
+public struct DictionaryFile: Sendable {
+    public struct Row: Sendable {
+        /// 1-based line in the file.
+        public let line: Int
+        public let fields: [String]
+        public subscript(_ column: Int) -> String { column < fields.count ? fields[column] : "" }
+    }
+
+    public let path: String
+    public let columns: [String]
+    public let source: String
+    public let licence: String
+    public let rows: [Row]
+
+    /// Parses and validates `text`: the header names columns, source and licence; rows have no
+    /// more fields than columns, no stray spaces, and no duplicate first field.
+    public static func parse(path: String, text: String) throws(DictionaryError) -> DictionaryFile {
+        var columns: [String]? = nil
+        var source: String? = nil
+        var licence: String? = nil
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.isEmpty { continue }
+            if line.hasPrefix("#") {
+                let comment = line.dropFirst().drop { $0 == " " }
+                if let value = Self.value(of: "columns:", in: comment) {
+                    columns = value.split(separator: "\t").map { $0.trimmingSpaces }
+                    if columns?.count == 1 { columns = value.split(separator: " ").map { $0.trimmingSpaces } }
+                } else if let value = Self.value(of: "source:", in: comment) {
+                    source = value
+                } else if let value = Self.value(of: "licence:", in: comment) ?? Self.value(of: "license:", in: comment) {
+                    licence = value
+                }
+                continue
+            }
+            guard let columns else {
+                throw DictionaryError(path: path, line: lineNumber, message: "entry before the '# columns:' header line")
+            }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count <= columns.count else {
+                throw DictionaryError(path: path, line: lineNumber, message: "\(fields.count) fields, but the header declares \(columns.count) (\(columns.joined(separator: ", ")))")
+            }
+            for (index, field) in fields.enumerated() where field != field.trimmingSpaces {
+                throw DictionaryError(path: path, line: lineNumber, message: "column '\(columns[index])' has leading or trailing spaces")
+            }
+            guard !fields[0].isEmpty else {
+                throw DictionaryError(path: path, line: lineNumber, message: "empty first column '\(columns[0])'")
+            }
+            let key = fields[0].lowercased()
+            if let previous = seen[key] {
+                throw DictionaryError(path: path, line: lineNumber, message: "duplicate entry '\(fields[0])' (first on line \(previous))")
+            }
+            seen[key] = lineNumber
+            rows.append(Row(line: lineNumber, fields: fields))
+        }
+        guard let columns else { throw DictionaryError(path: path, line: 1, message: "missing '# columns:' header line") }
+        guard let source, !source.isEmpty else { throw DictionaryError(path: path, line: 1, message: "missing '# source:' header line") }
+        guard let licence, !licence.isEmpty else { throw DictionaryError(path: path, line: 1, message: "missing '# licence:' header line") }
+        return DictionaryFile(path: path, columns: columns, source: source, licence: licence, rows: rows)
+    }
+
+    private static func value(of key: String, in comment: Substring) -> String? {
+        guard comment.hasPrefix(key) else { return nil }
+        return String(comment.dropFirst(key.count)).trimmingSpaces
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var slice = self[...]
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,85 @@
+import ICUKit
+
+/// The dictionaries compiled into kalka (from the top-level `Dictionaries/` folder), parsed and
+/// validated once per process, plus the word and phrase sets rules build from them.
+public final class DictionaryStore: Sendable {
+    public let files: [String: DictionaryFile]
+
+    /// The built-in dictionaries, loaded on first use. A malformed file is a build defect that
+    /// the dictionary tests catch; at run time it surfaces as this error.
+    public static let builtIn: Result<DictionaryStore, DictionaryError> = {
+        do throws(DictionaryError) {
+            return .success(try DictionaryStore(texts: EmbeddedDictionaries.files))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    /// Every built-in file's path (relative to `Dictionaries/`) and text.
+    public static var builtInTexts: [String: String] { EmbeddedDictionaries.files }
+
+    public init(texts: [String: String]) throws(DictionaryError) {
+        var files: [String: DictionaryFile] = [:]
+        for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
+            files[path] = try DictionaryFile.parse(path: path, text: text)
+        }
+        self.files = files
+    }
+
+    public func file(_ path: String) throws(DictionaryError) -> DictionaryFile {
+        guard let file = files[path] else {
+            throw DictionaryError(path: path, line: 0, message: "no such dictionary file")
+        }
+        return file
+    }
+
+    /// The first column of a file as a set of single words.
+    public func words(_ path: String) throws(DictionaryError) -> WordSet {
+        WordSet(try file(path).rows.map { $0[0] })
+    }
+
+    /// The first column of a file as a set of token sequences.
+    public func phrases(_ path: String) throws(DictionaryError) -> PhraseSet {
+        let file = try file(path)
+        do {
+            return try PhraseSet(file.rows.map { $0[0] })
+        } catch {
+            throw DictionaryError(path: path, line: 0, message: "cannot tokenize phrases: \(error)")
+        }
+    }
+}
+
+/// Words compared case-insensitively by folded hash, without a `String` per lookup.
+public struct WordSet: Sendable {
+    private let hashes: Set<UInt64>
+
+    public init(_ words: some Sequence<String>) {
+        hashes = Set(words.map { FoldedHash.of($0) })
+    }
+
+    public func contains(_ token: Token) -> Bool { hashes.contains(token.foldedHash) }
+    public func contains(_ word: String) -> Bool { hashes.contains(FoldedHash.of(word)) }
+    public var count: Int { hashes.count }
+}
+
+/// Token sequences ("more and more", "many, many") compared case-insensitively; spaces between
+/// tokens do not matter.
+public struct PhraseSet: Sendable {
+    private let keys: Set<UInt64>
+
+    /// Tokenizes each phrase with the same ICU word breaking documents get.
+    public init(_ phrases: some Sequence<String>) throws(ICUError) {
+        let analyzer = try Analyzer()
+        var keys = Set<UInt64>()
+        for phrase in phrases {
+            let analysis = try analyzer.analyze(PlainTextReader().read(Array(phrase.utf8)))
+            keys.insert(FoldedHash.combine(analysis.tokens.lazy.filter { $0.kind != .space }.map(\.foldedHash)))
+        }
+        self.keys = keys
+    }
+
+    /// Whether `tokens` (spaces ignored) form one of the phrases.
+    public func contains(_ tokens: some Sequence<Token>) -> Bool {
+        keys.contains(FoldedHash.combine(tokens.lazy.filter { $0.kind != .space }.map(\.foldedHash)))
+    }
+}

@@ -1,0 +1,143 @@
+/// How each byte range of the prose a reader extracted maps back to the source text.
+///
+/// Prose is built from pieces: *verbatim* pieces copy source bytes one to one (any offset inside
+/// maps linearly); *replaced* pieces stand for source bytes they do not copy (`&amp;` → `&`, a
+/// line break → a space) and map atomically: any part of one maps to the whole source range;
+/// *inserted* pieces (paragraph separators) map to an empty range at one source offset.
+public struct SourceMap: Sendable {
+    struct Piece: Sendable {
+        var proseStart: Int
+        var proseLength: Int
+        var sourceStart: Int
+        var sourceLength: Int
+        var verbatim: Bool
+        var proseEnd: Int { proseStart + proseLength }
+    }
+
+    private(set) var pieces: [Piece] = []
+
+    /// The source range that prose range `range` stands for.
+    public func sourceRange(ofProse range: Range<Int>) -> Range<Int> {
+        if range.isEmpty {
+            let offset = sourceOffset(ofProse: range.lowerBound, preferEnd: false)
+            return offset..<offset
+        }
+        let start = sourceOffset(ofProse: range.lowerBound, preferEnd: false)
+        let end = sourceOffset(ofProse: range.upperBound, preferEnd: true)
+        return start..<max(start, end)
+    }
+
+    /// Maps a prose offset. `preferEnd` maps an offset lying at a piece boundary to the end of the
+    /// piece before it (for exclusive range ends), otherwise to the start of the piece after it.
+    func sourceOffset(ofProse offset: Int, preferEnd: Bool) -> Int {
+        guard !pieces.isEmpty else { return offset }
+        // The index of the piece containing `offset` (or `offset - 1` for ends).
+        let probe = preferEnd ? offset - 1 : offset
+        var low = 0, high = pieces.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pieces[mid].proseStart <= probe { low = mid + 1 } else { high = mid }
+        }
+        let piece = pieces[max(0, low - 1)]
+        if probe < piece.proseStart { return piece.sourceStart }
+        if probe >= piece.proseEnd { return piece.sourceStart + piece.sourceLength }
+        if piece.verbatim { return piece.sourceStart + (offset - piece.proseStart) }
+        return preferEnd ? piece.sourceStart + piece.sourceLength : piece.sourceStart
+    }
+
+    /// Whether prose range `range` lies wholly inside verbatim pieces that are contiguous in the
+    /// source, so that replacing it replaces exactly the same source bytes.
+    public func isVerbatim(_ range: Range<Int>) -> Bool {
+        var low = 0, high = pieces.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pieces[mid].proseStart <= range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var index = max(0, low - 1)
+        var expectedSource: Int? = nil
+        var cursor = range.lowerBound
+        while cursor < range.upperBound, index < pieces.count {
+            let piece = pieces[index]
+            guard piece.verbatim else { return false }
+            let source = piece.sourceStart + (cursor - piece.proseStart)
+            if let expectedSource, expectedSource != source { return false }
+            let end = min(range.upperBound, piece.proseEnd)
+            expectedSource = source + (end - cursor)
+            cursor = end
+            index += 1
+        }
+        return cursor >= range.upperBound
+    }
+
+    mutating func append(_ piece: Piece) {
+        guard piece.proseLength > 0 || piece.sourceLength > 0 else { return }
+        if piece.verbatim, var last = pieces.last, last.verbatim,
+           last.proseEnd == piece.proseStart, last.sourceStart + last.sourceLength == piece.sourceStart {
+            last.proseLength += piece.proseLength
+            last.sourceLength += piece.sourceLength
+            pieces[pieces.count - 1] = last
+        } else {
+            pieces.append(piece)
+        }
+    }
+}
+
+/// Assembles a reader's prose and its source map together, so the two never drift apart.
+public struct ProseBuilder {
+    public private(set) var prose: [UInt8] = []
+    public private(set) var map = SourceMap()
+    let source: [UInt8]
+
+    public init(source: [UInt8]) {
+        self.source = source
+        prose.reserveCapacity(source.count)
+    }
+
+    /// A soft separator waiting for the next prose: see `softBreak`.
+    private var pendingSoftBreak: Range<Int>?
+
+    /// Copies source bytes into the prose unchanged.
+    public mutating func verbatim(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        flushSoftBreak()
+        map.append(.init(proseStart: prose.count, proseLength: range.count, sourceStart: range.lowerBound, sourceLength: range.count, verbatim: true))
+        prose.append(contentsOf: source[range])
+    }
+
+    /// Puts `bytes` in the prose standing for source `range` (an entity, an escape).
+    public mutating func replace(_ range: Range<Int>, with bytes: some Collection<UInt8>) {
+        flushSoftBreak()
+        map.append(.init(proseStart: prose.count, proseLength: bytes.count, sourceStart: range.lowerBound, sourceLength: range.count, verbatim: false))
+        prose.append(contentsOf: bytes)
+    }
+
+    /// Ends the current paragraph: paragraphs are separated by exactly one "\n\n", mapped to the
+    /// empty source range at `sourceOffset`. Nothing happens at the start of the prose or right
+    /// after another break, so readers may call it at every block boundary.
+    public mutating func paragraphBreak(at sourceOffset: Int) {
+        pendingSoftBreak = nil
+        guard !prose.isEmpty, prose.last != 0x0A else { return }
+        map.append(.init(proseStart: prose.count, proseLength: 2, sourceStart: sourceOffset, sourceLength: 0, verbatim: false))
+        prose.append(0x0A)
+        prose.append(0x0A)
+    }
+
+    /// A soft line break (or markup that separates words) at source `range`: it becomes one space
+    /// standing for `range`, but only once more prose follows in the same paragraph and the prose
+    /// does not already end in a space.
+    public mutating func softBreak(_ range: Range<Int>) {
+        if pendingSoftBreak == nil { pendingSoftBreak = range }
+    }
+
+    private mutating func flushSoftBreak() {
+        guard let range = pendingSoftBreak else { return }
+        pendingSoftBreak = nil
+        guard let last = prose.last, last != 0x0A, last != 0x20, last != 0x09 else { return }
+        map.append(.init(proseStart: prose.count, proseLength: 1, sourceStart: range.lowerBound, sourceLength: range.count, verbatim: false))
+        prose.append(0x20)
+    }
+
+    public func finish(format: InputFormat) -> ProseDocument {
+        ProseDocument(format: format, prose: prose, map: map)
+    }
+}

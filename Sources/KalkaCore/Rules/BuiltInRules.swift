@@ -1,0 +1,18 @@
+/// The one list of kalka's rules. A test checks that every `Rule` type in the module is here and
+/// that codes and names are unique.
+public enum BuiltInRules {
+    public static let all: [any Rule.Type] = [
+        RepeatedWordRule.self,
+        CoordinatedDuplicateRule.self,
+        LeftoverCyrillicRule.self,
+        MixedScriptWordRule.self,
+    ]
+
+    public static var descriptions: [RuleDescription] { all.map { $0.description } }
+
+    /// The rule with this code or name (case-insensitive).
+    public static func find(_ codeOrName: String) -> (any Rule.Type)? {
+        let key = codeOrName.lowercased()
+        return all.first { $0.description.code.lowercased() == key || $0.description.name == key }
+    }
+}

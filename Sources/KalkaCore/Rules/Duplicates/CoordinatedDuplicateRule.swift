@@ -1,0 +1,107 @@
+/// DUP002: the same content word on both sides of "and", "or", "nor" or a list comma — the
+/// signature of a Russian synonym pair that MT rendered as one English word twice
+/// ("правовые и юридические гарантии" → "legal and legal guarantees").
+public struct CoordinatedDuplicateRule: Rule {
+    public static let description = RuleDescription(
+        code: "DUP002",
+        name: "coordinated-duplicate",
+        category: .duplicatedWord,
+        severity: .warning,
+        summary: "The same content word on both sides of “and”, “or”, “nor” or a list comma: “legal and legal guarantees”.",
+        rationale: """
+            Russian and Ukrainian often pair near-synonyms (“правовые и юридические”, “расчётов и \
+            экипажей”); machine translation renders both with one English word, leaving “legal and \
+            legal” or “crews and crews”. The original meant two different things, so an editor must \
+            pick the right words. Idioms that repeat on purpose (“more and more”, “over and over”, \
+            “again and again”) are listed in Dictionaries/phrases/coordinated-duplicate-allow.tsv; \
+            function words (“by and by” aside) are never compared.
+            """,
+        fixApplicability: .unsafe,
+        fixSafety: "Keeping one copy makes the sentence grammatical but may drop a meaning the original had: an editor should check the source.",
+        triggering: [
+            "Moscow says it needs ⟦legal and legal⟧ guarantees.",
+            "The drills trained squads, ⟦crews and crews⟧ at thirty ranges.",
+            "Neither ⟦sanctions nor sanctions⟧ will change the course.",
+            "The ministry issued ⟦political, political⟧ statements.",
+            "⟦Legal or legal⟧ obstacles remain.",
+        ],
+        nonTriggering: [
+            "Prices rose more and more quickly.",
+            "He repeated the demand over and over.",
+            "Shelling went on and on through the night.",
+            "The army trained squads, crews and staffs.",
+            "They waited hours and hours at the border.",
+            "It grew stronger and stronger over the winter.",
+            "That is that, and that is final.",
+            "It happened long, long ago.",
+            "Legal guarantees and security guarantees differ.",
+        ],
+        fixes: [
+            FixExample("Moscow needs legal and legal guarantees.", "Moscow needs legal guarantees."),
+            FixExample("They trained squads, crews and crews.", "They trained squads and crews."),
+        ]
+    )
+
+    private let allowed: PhraseSet
+    private let functionWords: WordSet
+    private let conjunctions = WordSet(["and", "or", "nor"])
+
+    public init(dictionaries: DictionaryStore) throws {
+        allowed = try dictionaries.phrases("phrases/coordinated-duplicate-allow.tsv")
+        functionWords = try dictionaries.words("english/function-words.txt")
+    }
+
+    public func check(_ analysis: Analysis, into findings: inout Findings) {
+        let tokens = analysis.tokens
+        for index in tokens.indices where tokens[index].kind == .word {
+            let first = tokens[index]
+            guard !functionWords.contains(first), let next = analysis.nextNonSpace(after: index) else { continue }
+            // "X and X", "X, X", "X, and X".
+            var link = [next]
+            var secondIndex: Int?
+            if conjunctions.contains(tokens[next]) {
+                secondIndex = analysis.nextNonSpace(after: next)
+            } else if analysis.byte(at: Int(tokens[next].start), is: ","), tokens[next].length == 1,
+                      let afterComma = analysis.nextNonSpace(after: next) {
+                if conjunctions.contains(tokens[afterComma]) {
+                    link.append(afterComma)
+                    secondIndex = analysis.nextNonSpace(after: afterComma)
+                } else {
+                    secondIndex = afterComma
+                }
+            }
+            guard let secondIndex, tokens[secondIndex].kind == .word else { continue }
+            let second = tokens[secondIndex]
+            guard analysis.sameWord(first, second),
+                  !allowed.contains([first] + link.map { tokens[$0] } + [second]),
+                  !isComparativePair(analysis, first, conjunction: link.map { tokens[$0] }) else { continue }
+            let word = analysis.text(of: first)
+            let linkText = link.count == 1 && tokens[link[0]].kind == .word ? "“\(analysis.text(of: tokens[link[0]]))”" : "a comma"
+            findings.report(
+                Int(first.start)..<Int(second.end), "“\(word)” is repeated across \(linkText)",
+                fixTitle: "Keep one “\(word)”",
+                edits: [fixEdit(analysis, firstIndex: index, secondIndex: secondIndex, conjunction: link.last.map { tokens[$0] })])
+        }
+    }
+
+    /// In a list ("squads, crews and crews") drop ", crews" so the list keeps its conjunction;
+    /// otherwise drop " and legal", keeping the first copy with its capitalization.
+    private func fixEdit(_ analysis: Analysis, firstIndex: Int, secondIndex: Int, conjunction: Token?) -> ProseEdit {
+        let tokens = analysis.tokens
+        let first = tokens[firstIndex], second = tokens[secondIndex]
+        if let conjunction, conjunction.kind == .word,
+           let before = analysis.previousNonSpace(before: firstIndex),
+           analysis.byte(at: Int(tokens[before].start), is: ","), tokens[before].length == 1 {
+            return ProseEdit(Int(tokens[before].start)..<Int(first.end), "")
+        }
+        return ProseEdit(Int(first.end)..<Int(second.end), "")
+    }
+
+    /// "stronger and stronger", "closer and closer": a lowercase -er word repeated across "and"
+    /// is a comparative of gradual change, not a synonym pair.
+    private func isComparativePair(_ analysis: Analysis, _ word: Token, conjunction: [Token]) -> Bool {
+        guard word.shape == .lower, word.length > 3, conjunction.count == 1, conjunction[0].kind == .word else { return false }
+        let end = Int(word.end)
+        return analysis.byte(at: end - 2, is: "e") && analysis.byte(at: end - 1, is: "r")
+    }
+}

@@ -1,0 +1,49 @@
+/// An edit in prose coordinates: replace `range` with `replacement`.
+public struct ProseEdit: Sendable, Equatable {
+    public let range: Range<Int>
+    public let replacement: String
+    public init(_ range: Range<Int>, _ replacement: String) {
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
+/// A fix a rule offers, in prose coordinates.
+public struct ProseFix: Sendable {
+    /// Imperative: "Replace with “Kyiv”".
+    public let title: String
+    public let applicability: FixApplicability
+    public let edits: [ProseEdit]
+    public init(title: String, applicability: FixApplicability, edits: [ProseEdit]) {
+        self.title = title
+        self.applicability = applicability
+        self.edits = edits
+    }
+}
+
+/// A finding in prose coordinates, before mapping to the source file.
+public struct ProseFinding: Sendable {
+    public let rule: RuleDescription
+    public let range: Range<Int>
+    public let message: String
+    public let fix: ProseFix?
+}
+
+/// Where a rule reports what it finds; it stamps each finding with the rule's description.
+public struct Findings {
+    public private(set) var items: [ProseFinding] = []
+    var rule: RuleDescription
+
+    init(rule: RuleDescription) { self.rule = rule }
+
+    /// Reports `message` on prose `range`. A fix without explicit applicability gets the rule's.
+    public mutating func report(_ range: Range<Int>, _ message: String, fix: ProseFix? = nil) {
+        items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix))
+    }
+
+    /// Reports with a fix built from `edits`, at the rule's declared applicability.
+    public mutating func report(_ range: Range<Int>, _ message: String, fixTitle: String, edits: [ProseEdit]) {
+        let fix = ProseFix(title: fixTitle, applicability: rule.fixApplicability ?? .displayOnly, edits: edits)
+        report(range, message, fix: fix)
+    }
+}

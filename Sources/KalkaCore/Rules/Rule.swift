@@ -1,0 +1,113 @@
+/// The rule categories: a contract of the JSON output (see the design notes); change only with a
+/// version bump.
+public enum Category: String, Sendable, CaseIterable, Codable {
+    case duplicatedWord = "duplicated-word"
+    case nameSpelling = "name-spelling"
+    case garbledClause = "garbled-clause"
+    case untranslated
+    case mixedScript = "mixed-script"
+    case encoding
+    case numberFormat = "number-format"
+    case punctuation
+    case calque
+    case wrongTerm = "wrong-term"
+    case boilerplate
+}
+
+public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// How far a fix can be trusted.
+public enum FixApplicability: String, Sendable, CaseIterable, Codable, Comparable {
+    /// Keeps the exact meaning: applied by `--fix`.
+    case safe
+    /// Probably right, but a human should look: applied with `--unsafe-fixes`.
+    case unsafe
+    /// A suggestion shown, never applied.
+    case displayOnly
+
+    private var rank: Int {
+        switch self {
+        case .safe: 0
+        case .unsafe: 1
+        case .displayOnly: 2
+        }
+    }
+
+    public static func < (lhs: FixApplicability, rhs: FixApplicability) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A fix example: the text before and after applying every fix of the rule.
+public struct FixExample: Sendable {
+    public let before: String
+    public let after: String
+    public init(_ before: String, _ after: String) {
+        self.before = before
+        self.after = after
+    }
+}
+
+/// Everything about a rule that is not code: what the CLI prints, the docs show, and the generic
+/// rule test runs.
+public struct RuleDescription: Sendable {
+    /// Stable code, e.g. `DUP001`.
+    public let code: String
+    /// Kebab-case name, e.g. `repeated-word`.
+    public let name: String
+    public let category: Category
+    public let severity: Severity
+    /// What the rule finds, in one sentence.
+    public let summary: String
+    /// Why an editor cares.
+    public let rationale: String
+    /// The applicability of the fixes it offers, nil when it offers none.
+    public let fixApplicability: FixApplicability?
+    /// Why the fix is as safe as it claims (required when there is a fix).
+    public let fixSafety: String?
+    /// Texts that must trigger, the expected ranges marked ⟦like this⟧.
+    public let triggering: [String]
+    /// Texts that must not trigger.
+    public let nonTriggering: [String]
+    public let fixes: [FixExample]
+
+    public init(code: String, name: String, category: Category, severity: Severity, summary: String, rationale: String,
+                fixApplicability: FixApplicability? = nil, fixSafety: String? = nil,
+                triggering: [String], nonTriggering: [String], fixes: [FixExample] = []) {
+        self.code = code
+        self.name = name
+        self.category = category
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.fixApplicability = fixApplicability
+        self.fixSafety = fixSafety
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+        self.fixes = fixes
+    }
+}
+
+/// A check over one analyzed document. One type per file; the registry is `BuiltInRules`.
+///
+/// A rule is built once per process (loading its dictionaries then) and shared by all workers,
+/// so it must be immutable; everything per document comes in through `check`.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init(dictionaries: DictionaryStore) throws
+    func check(_ analysis: Analysis, into findings: inout Findings)
+}
+
+extension Rule {
+    public var description: RuleDescription { Self.description }
+}

@@ -1,0 +1,42 @@
+/// Where each line of a UTF-8 text starts; LF, CRLF and CR all end a line.
+public struct LineIndex: Sendable {
+    /// Text offsets of line starts; the first is 0.
+    public private(set) var starts: [Int] = [0]
+
+    public init(_ text: [UInt8]) {
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < count && text[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+    }
+
+    public var count: Int { starts.count }
+
+    /// The 0-based line holding text offset `offset`.
+    public func line(containing offset: Int) -> Int {
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= offset { low = mid + 1 } else { high = mid }
+        }
+        return max(0, low - 1)
+    }
+
+    public func start(ofLine line: Int) -> Int { starts[line] }
+
+    /// The bytes of a line without its line break.
+    public func contentRange(ofLine line: Int, in text: [UInt8]) -> Range<Int> {
+        let start = starts[line]
+        var end = line + 1 < starts.count ? starts[line + 1] : text.count
+        while end > start && (text[end - 1] == 0x0A || text[end - 1] == 0x0D) { end -= 1 }
+        return start..<end
+    }
+}
