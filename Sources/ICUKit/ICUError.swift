@@ -7,9 +7,9 @@ public struct ICUError: Error, Equatable, CustomStringConvertible, Sendable {
     /// What kalka was doing when ICU failed.
     public let operation: String
 
-    init(_ status: UErrorCode, _ operation: String) {
-        self.code = status.rawValue
-        self.name = String(cString: u_errorName(status))
+    init(code: Int32, name: String, operation: String) {
+        self.code = code
+        self.name = name
         self.operation = operation
     }
 
@@ -31,11 +31,19 @@ public struct TransliteratorRuleError: Error, Equatable, CustomStringConvertible
     }
 }
 
-extension UErrorCode {
-    /// Negative codes are warnings (e.g. U_USING_DEFAULT_WARNING), not failures.
-    var failed: Bool { kalka_failure(self) }
+// ICU's C types appear only in the bodies and in these uniquely named free functions, never in
+// a member of an ICUKit type: a member naming a C type makes clients load the C module, which
+// clashes with the private ICU inside Foundation ("UErrorCode has different definitions").
 
-    func check(_ operation: @autoclosure () -> String) throws(ICUError) {
-        if failed { throw ICUError(self, operation()) }
-    }
+/// An `ICUError` for `status`.
+func icuError(_ status: UErrorCode, _ operation: String) -> ICUError {
+    ICUError(code: status.rawValue, name: String(cString: u_errorName(status)), operation: operation)
+}
+
+/// Negative codes are warnings (e.g. U_USING_DEFAULT_WARNING), not failures.
+func icuFailed(_ status: UErrorCode) -> Bool { kalka_failure(status) }
+
+/// Throws `ICUError` when `status` is a failure.
+func icuCheck(_ status: UErrorCode, _ operation: @autoclosure () -> String) throws(ICUError) {
+    if kalka_failure(status) { throw icuError(status, operation()) }
 }

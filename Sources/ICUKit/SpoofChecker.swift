@@ -4,17 +4,6 @@ internal import CICU
 public enum RestrictionLevel: Int, Comparable, Sendable {
     case ascii, singleScript, highlyRestrictive, moderatelyRestrictive, minimallyRestrictive, unrestricted
 
-    init(_ level: URestrictionLevel) {
-        switch level {
-        case USPOOF_ASCII: self = .ascii
-        case USPOOF_SINGLE_SCRIPT_RESTRICTIVE: self = .singleScript
-        case USPOOF_HIGHLY_RESTRICTIVE: self = .highlyRestrictive
-        case USPOOF_MODERATELY_RESTRICTIVE: self = .moderatelyRestrictive
-        case USPOOF_MINIMALLY_RESTRICTIVE: self = .minimallyRestrictive
-        default: self = .unrestricted
-        }
-    }
-
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -27,14 +16,14 @@ public final class SpoofChecker: @unchecked Sendable {
     public init() throws(ICUError) {
         var status = U_ZERO_ERROR
         let opened = uspoof_open(&status)
-        try status.check("uspoof_open")
-        guard let opened else { throw ICUError(U_MEMORY_ALLOCATION_ERROR, "uspoof_open") }
+        try icuCheck(status, "uspoof_open")
+        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR, "uspoof_open") }
         // AUX_INFO makes the check result carry the restriction level it found.
         uspoof_setChecks(opened, Int32(bitPattern: USPOOF_RESTRICTION_LEVEL.rawValue | USPOOF_AUX_INFO.rawValue), &status)
         uspoof_setRestrictionLevel(opened, USPOOF_ASCII)
-        if status.failed {
+        if icuFailed(status) {
             uspoof_close(opened)
-            throw ICUError(status, "uspoof_setChecks")
+            throw icuError(status, "uspoof_setChecks")
         }
         handle = opened
     }
@@ -46,7 +35,7 @@ public final class SpoofChecker: @unchecked Sendable {
     public func restrictionLevel(of text: String) throws(ICUError) -> RestrictionLevel {
         var status = U_ZERO_ERROR
         let result = uspoof_openCheckResult(&status)
-        try status.check("uspoof_openCheckResult")
+        try icuCheck(status, "uspoof_openCheckResult")
         defer { uspoof_closeCheckResult(result) }
         var text = text
         _ = text.withUTF8 { bytes in
@@ -54,10 +43,10 @@ public final class SpoofChecker: @unchecked Sendable {
                 uspoof_check2UTF8(handle, $0.baseAddress, Int32($0.count), result, &status)
             }
         }
-        try status.check("uspoof_check2UTF8")
+        try icuCheck(status, "uspoof_check2UTF8")
         let level = uspoof_getCheckResultRestrictionLevel(result, &status)
-        try status.check("uspoof_getCheckResultRestrictionLevel")
-        return RestrictionLevel(level)
+        try icuCheck(status, "uspoof_getCheckResultRestrictionLevel")
+        return swiftRestrictionLevel(level)
     }
 
     /// The UTS #39 confusable skeleton of `text`: two strings that look alike share a skeleton.
@@ -71,14 +60,26 @@ public final class SpoofChecker: @unchecked Sendable {
                 length = source.withUnsafeBufferPointer {
                     uspoof_getSkeleton(handle, 0, $0.baseAddress, Int32($0.count), buffer.baseAddress, Int32(buffer.count), &status)
                 }
-                count = status.failed ? 0 : Int(length)
+                count = icuFailed(status) ? 0 : Int(length)
             }
             if status == U_BUFFER_OVERFLOW_ERROR {
                 capacity = Int(length)
                 continue
             }
-            try status.check("uspoof_getSkeleton")
+            try icuCheck(status, "uspoof_getSkeleton")
             return String(decoding: result, as: UTF16.self)
         }
+    }
+}
+
+/// A free function, not an initializer: see the note in ICUError.swift.
+private func swiftRestrictionLevel(_ level: URestrictionLevel) -> RestrictionLevel {
+    switch level {
+    case USPOOF_ASCII: .ascii
+    case USPOOF_SINGLE_SCRIPT_RESTRICTIVE: .singleScript
+    case USPOOF_HIGHLY_RESTRICTIVE: .highlyRestrictive
+    case USPOOF_MODERATELY_RESTRICTIVE: .moderatelyRestrictive
+    case USPOOF_MINIMALLY_RESTRICTIVE: .minimallyRestrictive
+    default: .unrestricted
     }
 }

@@ -43,21 +43,51 @@ public struct MixedScriptWordRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        for token in analysis.tokens where token.kind == .word && token.script == .mixed {
-            let word = analysis.text(of: token)
-            // ICU decides: Latin with Cyrillic or Greek is at best minimally restrictive.
-            guard let level = try? spoofChecker.restrictionLevel(of: word), level >= .minimallyRestrictive else { continue }
-            let letters = Self.letterScripts(word)
-            guard let target = Self.mainScript(letters) else { continue }
-            let strays = letters.filter { $0.script != target }
-            let strayList = strays.map { "\(Self.name($0.script)) “\(Character($0.scalar))” U+\(String($0.scalar.value, radix: 16, uppercase: true).leftPadded(4))" }
-            let message = "“\(word)” mixes \(Self.name(target)) letters with \(strayList.joined(separator: ", "))"
-            if let fixed = lookAlikes.convert(word, to: target) {
-                findings.report(token.range, message, fixTitle: "Replace with “\(fixed)”", edits: [ProseEdit(token.range, fixed)])
-            } else {
-                findings.report(token.range, message)
+        for sentence in analysis.sentences {
+            let tokens = analysis.tokens[sentence.tokens]
+            guard tokens.contains(where: { $0.kind == .word && $0.script == .mixed }) else { continue }
+            let context = Self.contextScript(tokens)
+            for token in tokens where token.kind == .word && token.script == .mixed {
+                check(token, context: context, analysis, &findings)
             }
         }
+    }
+
+    private func check(_ token: Token, context: Script?, _ analysis: Analysis, _ findings: inout Findings) {
+        let word = analysis.text(of: token)
+        // ICU decides: Latin with Cyrillic or Greek is at best minimally restrictive.
+        guard let level = try? spoofChecker.restrictionLevel(of: word), level >= .minimallyRestrictive else { return }
+        let letters = Self.letterScripts(word)
+        // The word was meant in the script of its sentence when all its strays have look-alikes
+        // there ("NАТО" in English is NATO, though three of its four letters are Cyrillic);
+        // otherwise in the script of most of its letters.
+        let candidates = [context, Self.mainScript(letters)].compactMap { $0 }
+        let fixed = candidates.lazy.compactMap { target in lookAlikes.convert(word, to: target).map { (target, $0) } }.first
+        guard let target = fixed?.0 ?? candidates.first else { return }
+        let strays = letters.filter { $0.script != target }
+        let strayList = strays.map { "\(Self.name($0.script)) “\(Character($0.scalar))” U+\(String($0.scalar.value, radix: 16, uppercase: true).leftPadded(4))" }
+        let message = "“\(word)” mixes \(Self.name(target)) letters with \(strayList.joined(separator: ", "))"
+        if let (_, replacement) = fixed {
+            findings.report(token.range, message, fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(token.range, replacement)])
+        } else {
+            findings.report(token.range, message)
+        }
+    }
+
+    /// The script of most single-script words in the sentence, if one has a clear majority.
+    static func contextScript(_ tokens: ArraySlice<Token>) -> Script? {
+        var latin = 0, cyrillic = 0, greek = 0
+        for token in tokens where token.kind == .word {
+            switch token.script {
+            case .latin: latin += 1
+            case .cyrillic: cyrillic += 1
+            case .greek: greek += 1
+            default: break
+            }
+        }
+        let top = max(latin, cyrillic, greek)
+        guard top > 0, [latin, cyrillic, greek].filter({ $0 == top }).count == 1 else { return nil }
+        return top == latin ? .latin : top == cyrillic ? .cyrillic : .greek
     }
 
     struct Letter {

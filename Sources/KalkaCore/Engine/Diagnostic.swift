@@ -1,0 +1,44 @@
+/// An edit to a file: replace the bytes between `start` and `end` with `replacement`.
+public struct Edit: Sendable, Equatable {
+    public let start: Location
+    public let end: Location
+    /// The same range in UTF-8 text offsets (equal to file offsets minus a UTF-8 BOM).
+    public let textRange: Range<Int>
+    public let replacement: String
+}
+
+public struct Fix: Sendable {
+    public let title: String
+    public let applicability: FixApplicability
+    public let edits: [Edit]
+}
+
+/// A finding located in the original file.
+public struct Diagnostic: Sendable {
+    public let rule: RuleDescription
+    public let severity: Severity
+    public let message: String
+    public let start: Location
+    public let end: Location
+    public let textRange: Range<Int>
+    public let fix: Fix?
+
+    public var category: Category { rule.category }
+}
+
+/// The outcome for one input: its diagnostics, or why it could not be checked.
+public struct FileReport: Sendable {
+    public let path: String
+    public let diagnostics: [Diagnostic]
+    /// Set when the file could not be read or checked; the run then exits with 2.
+    public let error: String?
+    /// The file as read, for reporters that quote lines and for fixing.
+    public let source: SourceFile?
+
+    public init(path: String, diagnostics: [Diagnostic] = [], error: String? = nil, source: SourceFile? = nil) {
+        self.path = path
+        self.diagnostics = diagnostics
+        self.error = error
+        self.source = source
+    }
+}

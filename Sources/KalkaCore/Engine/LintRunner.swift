@@ -1,0 +1,93 @@
+import Dispatch
+import ICUKit
+import Synchronization
+
+/// Checks many inputs on several workers and delivers the reports in input order.
+///
+/// Inputs go in batches, so memory holds one batch of results however many files there are;
+/// each worker owns an `Analyzer` (ICU break iterators are not shareable).
+public struct LintRunner: Sendable {
+    public let linter: Linter
+    public let jobs: Int
+
+    public init(linter: Linter, jobs: Int) {
+        self.linter = linter
+        self.jobs = max(1, jobs)
+    }
+
+    /// Checks `items`, calling `deliver` with each report in order (on the calling thread).
+    public func run(_ items: [InputItem], deliver: (FileReport) -> Void) throws(ICUError) {
+        let prototype = try Analyzer()
+        var analyzers = [prototype]
+        for _ in 1..<jobs { analyzers.append(try prototype.clone()) }
+        let workers = Workers(analyzers)
+        let batchSize = jobs * 16
+        var start = 0
+        while start < items.count {
+            let batch = Array(items[start..<min(items.count, start + batchSize)])
+            start += batch.count
+            let slots = ReportSlots(count: batch.count)
+            let next = Atomic<Int>(0)
+            let runJobs = min(jobs, batch.count)
+            DispatchQueue.concurrentPerform(iterations: runJobs) { worker in
+                let analyzer = workers.analyzers[worker]
+                while true {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if index >= batch.count { break }
+                    slots.store(check(batch[index], analyzer: analyzer), at: index)
+                }
+            }
+            for index in 0..<batch.count { deliver(slots.take(index)) }
+        }
+    }
+
+    /// Reads and checks one input; every failure becomes a report naming it.
+    public func check(_ item: InputItem, analyzer: Analyzer) -> FileReport {
+        let bytes: Result<[UInt8], FileReadError>
+        let format: InputFormat
+        switch item {
+        case .failure(let path, let message):
+            return FileReport(path: path, error: message)
+        case .file(let path, let itemFormat):
+            bytes = FileReading.read(path: path)
+            format = itemFormat
+        case .standardInput(_, let itemFormat):
+            bytes = FileReading.readStandardInput()
+            format = itemFormat
+        }
+        switch bytes {
+        case .failure(let error):
+            return FileReport(path: item.path, error: error.message)
+        case .success(let bytes):
+            return check(bytes: bytes, path: item.path, format: format, analyzer: analyzer)
+        }
+    }
+
+    public func check(bytes: [UInt8], path: String, format: InputFormat, analyzer: Analyzer) -> FileReport {
+        do {
+            let source = try SourceFile(path: path, bytes: bytes)
+            return FileReport(path: path, diagnostics: try linter.lint(source, format: format, analyzer: analyzer), source: source)
+        } catch let error as SourceError {
+            return FileReport(path: path, error: error.description)
+        } catch {
+            return FileReport(path: path, error: "internal error: \(error)")
+        }
+    }
+}
+
+/// Per-worker analyzers; worker `i` is the only one touching `analyzers[i]`.
+private final class Workers: @unchecked Sendable {
+    let analyzers: [Analyzer]
+    init(_ analyzers: [Analyzer]) { self.analyzers = analyzers }
+}
+
+/// One slot per input of a batch; each slot is written by exactly one worker and read after
+/// all workers finished (concurrentPerform returns only then), so no lock is needed.
+private final class ReportSlots: @unchecked Sendable {
+    private var reports: [FileReport?]
+    init(count: Int) { reports = Array(repeating: nil, count: count) }
+    func store(_ report: FileReport, at index: Int) {
+        reports.withUnsafeMutableBufferPointer { $0[index] = report }
+    }
+    func take(_ index: Int) -> FileReport { reports[index]! }
+}

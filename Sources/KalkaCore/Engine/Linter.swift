@@ -1,0 +1,75 @@
+import ICUKit
+
+/// Runs rules over documents. Immutable and shared by every worker; the per-worker ICU state
+/// lives in the `Analyzer` each worker passes in.
+public final class Linter: Sendable {
+    public let rules: [any Rule]
+
+    public init(rules: [any Rule]) {
+        self.rules = rules
+    }
+
+    /// Every built-in rule, or those whose code, name, category or code prefix is selected.
+    public static func builtIn(select: [String] = [], ignore: [String] = []) throws -> Linter {
+        let store = try DictionaryStore.builtIn.get()
+        let chosen = try BuiltInRules.all.filter { type in
+            let description = type.description
+            let selected = select.isEmpty || select.contains { RuleSelector($0).matches(description) }
+            let ignored = ignore.contains { RuleSelector($0).matches(description) }
+            return selected && !ignored
+        }.map { try $0.init(dictionaries: store) }
+        return Linter(rules: chosen)
+    }
+
+    /// Findings in prose coordinates, sorted by position then rule code.
+    public func findings(in analysis: Analysis) -> [ProseFinding] {
+        var all: [ProseFinding] = []
+        for rule in rules {
+            var findings = Findings(rule: rule.description)
+            rule.check(analysis, into: &findings)
+            all.append(contentsOf: findings.items)
+        }
+        all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule.code) < ($1.range.lowerBound, $1.range.upperBound, $1.rule.code) }
+        return all
+    }
+
+    /// Reads, analyzes and checks one source.
+    public func lint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> [Diagnostic] {
+        let document = Readers.reader(for: format).read(source.text)
+        let analysis = try analyzer.analyze(document)
+        return findings(in: analysis).map { locate($0, in: source, document: document) }
+    }
+
+    /// Maps a prose finding to the source file's bytes, lines and columns.
+    func locate(_ finding: ProseFinding, in source: SourceFile, document: ProseDocument) -> Diagnostic {
+        let range = document.map.sourceRange(ofProse: finding.range)
+        let fix = finding.fix.map { fix in
+            Fix(title: fix.title, applicability: fix.applicability, edits: fix.edits.map { edit in
+                let editRange = document.map.sourceRange(ofProse: edit.range)
+                return Edit(start: source.location(ofText: editRange.lowerBound), end: source.location(ofText: editRange.upperBound),
+                            textRange: editRange, replacement: document.escapeReplacement(edit.replacement))
+            })
+        }
+        return Diagnostic(rule: finding.rule, severity: finding.rule.severity, message: finding.message,
+                          start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
+                          textRange: range, fix: fix)
+    }
+}
+
+/// Picks rules by code ("DUP001"), code prefix ("DUP"), name ("repeated-word") or category
+/// ("duplicated-word"); "ALL" picks every rule.
+public struct RuleSelector: Sendable, Equatable {
+    public let text: String
+
+    public init(_ text: String) {
+        self.text = text
+    }
+
+    public func matches(_ rule: RuleDescription) -> Bool {
+        let key = text.lowercased()
+        return key == "all" || key == rule.name || key == rule.category.rawValue || rule.code.lowercased().hasPrefix(key)
+    }
+
+    /// True when the selector names at least one known rule.
+    public var isKnown: Bool { BuiltInRules.descriptions.contains { matches($0) } }
+}

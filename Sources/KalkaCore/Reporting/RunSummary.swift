@@ -1,0 +1,35 @@
+/// Counts over a whole run, for summaries and exit codes.
+public struct RunSummary: Sendable {
+    public private(set) var files = 0
+    public private(set) var diagnostics = 0
+    public private(set) var errors = 0
+    public private(set) var byCategory: [String: Int] = [:]
+    public private(set) var bySeverity: [String: Int] = [:]
+    public private(set) var fixable: [FixApplicability: Int] = [:]
+    public private(set) var highestSeverity: Severity?
+
+    public init() {}
+
+    public mutating func add(_ report: FileReport) {
+        if report.error != nil {
+            errors += 1
+            return
+        }
+        files += 1
+        for diagnostic in report.diagnostics {
+            diagnostics += 1
+            byCategory[diagnostic.category.rawValue, default: 0] += 1
+            bySeverity[diagnostic.severity.rawValue, default: 0] += 1
+            if let fix = diagnostic.fix { fixable[fix.applicability, default: 0] += 1 }
+            highestSeverity = max(highestSeverity ?? diagnostic.severity, diagnostic.severity)
+        }
+    }
+}
+
+/// A reporter writes a run's output as reports arrive (in input order), then its closing part.
+public protocol Reporter {
+    mutating func begin(write: (String) -> Void)
+    mutating func report(_ file: FileReport, write: (String) -> Void)
+    mutating func finish(_ summary: RunSummary, write: (String) -> Void)
+}
+

@@ -1,0 +1,72 @@
+/// `--format text`: ruff-like `path:line:col: CODE message`, the source line with the span
+/// underlined, and the fix; colour only when asked for.
+public struct TextReporter: Reporter {
+    public var color: Bool
+    public init(color: Bool) { self.color = color }
+
+    public mutating func begin(write: (String) -> Void) {}
+
+    public mutating func report(_ file: FileReport, write: (String) -> Void) {
+        guard file.error == nil else { return } // errors go to stderr, from the command
+        for diagnostic in file.diagnostics {
+            var out = paint("\(file.path):\(diagnostic.start.line):\(diagnostic.start.column):", .bold)
+            out += " " + paint(diagnostic.rule.code, severityStyle(diagnostic.severity))
+            out += " [\(diagnostic.severity.rawValue)] \(diagnostic.message)\n"
+            if let source = file.source { out += snippet(diagnostic, source) }
+            if let fix = diagnostic.fix {
+                out += "   " + paint("= \(fix.applicability == .displayOnly ? "suggestion" : "fix (\(fix.applicability.rawValue))"): \(fix.title)", .cyan) + "\n"
+            }
+            write(out + "\n")
+        }
+    }
+
+    public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {
+        if summary.diagnostics == 0 {
+            write(paint("All checked: no problems found", .green) + " in \(summary.files) file\(summary.files == 1 ? "" : "s").\n")
+            return
+        }
+        let severities = Severity.allCases.reversed().compactMap { severity -> String? in
+            guard let count = summary.bySeverity[severity.rawValue] else { return nil }
+            return "\(count) \(severity.rawValue)\(count == 1 ? "" : severity == .info ? "" : "s")"
+        }
+        var line = "Found \(summary.diagnostics) problem\(summary.diagnostics == 1 ? "" : "s") (\(severities.joined(separator: ", "))) in \(summary.files) file\(summary.files == 1 ? "" : "s")."
+        let safe = summary.fixable[.safe] ?? 0, unsafe = summary.fixable[.unsafe] ?? 0
+        if safe > 0 { line += " \(safe) fixable with --fix." }
+        if unsafe > 0 { line += " \(unsafe) more with --unsafe-fixes." }
+        write(paint(line, .bold) + "\n")
+    }
+
+    /// The first line of the span with carets under it (to the line's end if the span goes on).
+    private func snippet(_ diagnostic: Diagnostic, _ source: SourceFile) -> String {
+        let number = diagnostic.start.line
+        let text = source.lineText(number - 1)
+        let gutter = String(number)
+        let pad = String(repeating: " ", count: gutter.count)
+        let lineLength = text.unicodeScalars.count
+        let startColumn = min(diagnostic.start.column, lineLength + 1)
+        let endColumn = diagnostic.end.line == number ? diagnostic.end.column : lineLength + 1
+        let width = max(1, endColumn - startColumn)
+        // Tabs keep their width in the caret line so carets stay aligned.
+        let lead = text.unicodeScalars.prefix(startColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+        var out = " \(pad) |\n"
+        out += " \(gutter) | \(text)\n"
+        out += " \(pad) | \(lead)" + paint(String(repeating: "^", count: width), severityStyle(diagnostic.severity)) + "\n"
+        return out
+    }
+
+    private enum Style: String {
+        case bold = "1", red = "31", yellow = "33", blue = "34", cyan = "36", green = "32"
+    }
+
+    private func severityStyle(_ severity: Severity) -> Style {
+        switch severity {
+        case .error: .red
+        case .warning: .yellow
+        case .info: .blue
+        }
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

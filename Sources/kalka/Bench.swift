@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import ICUKit
+import KalkaCore
+
+/// Measures throughput on files: ICU's own word + sentence breaking (the floor no linter on ICU
+/// can beat) against kalka's whole pass (read, extract prose, segment, all rules, locate).
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure throughput (MB/s) against ICU's segmentation floor.",
+        shouldDisplay: false
+    )
+
+    @Argument(help: "Files to measure.")
+    var files: [String]
+
+    @Option(help: "Repetitions (the best is reported).")
+    var repetitions: Int = 3
+
+    func run() throws {
+        let linter = try Linter.builtIn()
+        let analyzer = try Analyzer()
+        let words = try TextBreaker(.word)
+        let sentences = try TextBreaker(.sentence)
+        var sources: [(SourceFile, InputFormat)] = []
+        for path in files {
+            let bytes = try FileReading.read(path: path).get()
+            sources.append((try SourceFile(path: path, bytes: bytes), InputFormat.inferred(fromPath: path) ?? .plain))
+        }
+        let megabytes = Double(sources.reduce(0) { $0 + $1.0.bytes.count }) / 1_000_000
+        let clock = ContinuousClock()
+        var floor = Duration.seconds(1_000_000), whole = Duration.seconds(1_000_000)
+        var findings = 0
+        for _ in 0..<max(1, repetitions) {
+            floor = min(floor, try clock.measure {
+                for (source, _) in sources {
+                    try source.text.withUnsafeBufferPointer { text in
+                        var count = 0
+                        try words.forEachSegment(utf8: text) { _, _, _ in count += 1 }
+                        try sentences.forEachSegment(utf8: text) { _, _, _ in count += 1 }
+                    }
+                }
+            })
+            whole = min(whole, try clock.measure {
+                findings = 0
+                for (source, format) in sources { findings += try linter.lint(source, format: format, analyzer: analyzer).count }
+            })
+        }
+        func rate(_ duration: Duration) -> String {
+            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            return String(format: "%.1f MB/s (%.3f s)", megabytes / seconds, seconds)
+        }
+        StandardStreams.writeOut("""
+            input: \(sources.count) file(s), \(String(format: "%.2f", megabytes)) MB, \(findings) findings
+            ICU floor (word + sentence break, one core): \(rate(floor))
+            kalka whole pass (one core):                 \(rate(whole))
+
+            """)
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import KalkaCore
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the rules.")
+
+    @Flag(help: "Print the rule table in Markdown (as in the README).")
+    var markdown = false
+
+    func run() {
+        if markdown {
+            StandardStreams.writeOut(RuleCatalog.markdownTable())
+            return
+        }
+        let rows = BuiltInRules.descriptions.map { rule in
+            [rule.code, rule.name, rule.category.rawValue, rule.severity.rawValue, rule.fixApplicability?.rawValue ?? "-", rule.summary]
+        }
+        let header = ["CODE", "NAME", "CATEGORY", "SEVERITY", "FIX", "SUMMARY"]
+        let widths = (0..<5).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        for row in [header] + rows {
+            let padded = (0..<5).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+            StandardStreams.writeOut((padded + [row[5]]).joined(separator: "  ") + "\n")
+        }
+    }
+}
+
+struct RuleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rule", abstract: "Explain one rule, with its examples.")
+
+    @Argument(help: "A rule code (DUP001) or name (repeated-word).")
+    var rule: String
+
+    func run() throws {
+        guard let type = BuiltInRules.find(rule) else {
+            StandardStreams.writeError("kalka: error: no rule '\(rule)'; 'kalka rules' lists them\n")
+            throw ExitCode(2)
+        }
+        StandardStreams.writeOut(RuleCatalog.explanation(type.description))
+    }
+}
