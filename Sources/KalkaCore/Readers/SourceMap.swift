@@ -93,33 +93,32 @@ public struct ProseBuilder {
         prose.reserveCapacity(source.count)
     }
 
-    /// A soft separator waiting for the next prose: see `softBreak`.
+    /// Separators waiting for the next prose, so that the prose never starts or ends with one
+    /// and never holds two in a row.
     private var pendingSoftBreak: Range<Int>?
+    private var pendingParagraphBreak: Int?
 
     /// Copies source bytes into the prose unchanged.
     public mutating func verbatim(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        flushSoftBreak()
+        flushSeparators()
         map.append(.init(proseStart: prose.count, proseLength: range.count, sourceStart: range.lowerBound, sourceLength: range.count, verbatim: true))
         prose.append(contentsOf: source[range])
     }
 
     /// Puts `bytes` in the prose standing for source `range` (an entity, an escape).
     public mutating func replace(_ range: Range<Int>, with bytes: some Collection<UInt8>) {
-        flushSoftBreak()
+        flushSeparators()
         map.append(.init(proseStart: prose.count, proseLength: bytes.count, sourceStart: range.lowerBound, sourceLength: range.count, verbatim: false))
         prose.append(contentsOf: bytes)
     }
 
     /// Ends the current paragraph: paragraphs are separated by exactly one "\n\n", mapped to the
-    /// empty source range at `sourceOffset`. Nothing happens at the start of the prose or right
-    /// after another break, so readers may call it at every block boundary.
+    /// empty source range at `sourceOffset` (of the first break since the last prose). It is
+    /// written only when more prose follows, so readers may call it at every block boundary.
     public mutating func paragraphBreak(at sourceOffset: Int) {
         pendingSoftBreak = nil
-        guard !prose.isEmpty, prose.last != 0x0A else { return }
-        map.append(.init(proseStart: prose.count, proseLength: 2, sourceStart: sourceOffset, sourceLength: 0, verbatim: false))
-        prose.append(0x0A)
-        prose.append(0x0A)
+        if pendingParagraphBreak == nil { pendingParagraphBreak = sourceOffset }
     }
 
     /// A soft line break (or markup that separates words) at source `range`: it becomes one space
@@ -129,7 +128,16 @@ public struct ProseBuilder {
         if pendingSoftBreak == nil { pendingSoftBreak = range }
     }
 
-    private mutating func flushSoftBreak() {
+    private mutating func flushSeparators() {
+        if let offset = pendingParagraphBreak {
+            pendingParagraphBreak = nil
+            pendingSoftBreak = nil
+            guard !prose.isEmpty else { return }
+            map.append(.init(proseStart: prose.count, proseLength: 2, sourceStart: offset, sourceLength: 0, verbatim: false))
+            prose.append(0x0A)
+            prose.append(0x0A)
+            return
+        }
         guard let range = pendingSoftBreak else { return }
         pendingSoftBreak = nil
         guard let last = prose.last, last != 0x0A, last != 0x20, last != 0x09 else { return }

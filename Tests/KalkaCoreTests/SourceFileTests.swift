@@ -1,0 +1,107 @@
+import Testing
+@testable import KalkaCore
+
+@Suite struct SourceFileTests {
+    @Test func utf8WithBOMReportsFileOffsets() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Kyiv the the\n".utf8)
+        let source = try SourceFile(path: "a.txt", bytes: bytes)
+        #expect(source.encoding == .utf8WithBOM)
+        #expect(source.text == Array("Kyiv the the\n".utf8))
+        #expect(source.location(ofText: 5) == Location(line: 1, column: 6, offset: 8))
+    }
+
+    @Test func invalidUTF8NamesTheFirstBadByte() {
+        let bytes = Array("Kyiv is fine".utf8) + [0xD0] + Array(" then".utf8)
+        #expect(throws: SourceError.invalidUTF8(offset: 12)) { try SourceFile(path: "x", bytes: bytes) }
+        // Overlong encodings, surrogates and stray continuation bytes are invalid too.
+        #expect(throws: SourceError.invalidUTF8(offset: 1)) { try SourceFile(path: "x", bytes: [0x41, 0xC0, 0x80]) }
+        #expect(throws: SourceError.invalidUTF8(offset: 0)) { try SourceFile(path: "x", bytes: [0xED, 0xA0, 0x80]) }
+        #expect(throws: SourceError.invalidUTF8(offset: 2)) { try SourceFile(path: "x", bytes: [0x41, 0x42, 0x80]) }
+        #expect(throws: SourceError.invalidUTF8(offset: 20)) {
+            try SourceFile(path: "x", bytes: Array(String(repeating: "a", count: 20).utf8) + [0xF0, 0x9F, 0x98])
+        }
+    }
+
+    @Test func nulBytesMeanBinary() {
+        #expect(throws: SourceError.binary(offset: 3)) { try SourceFile(path: "x", bytes: [0x41, 0x42, 0x43, 0x00, 0x44]) }
+    }
+
+    @Test func sizeLimit() {
+        #expect(throws: SourceError.tooLarge(bytes: 11, limit: 10)) {
+            try SourceFile(path: "x", bytes: Array("hello world".utf8), sizeLimit: 10)
+        }
+    }
+
+    @Test(arguments: [true, false])
+    func utf16WithBOMMapsBackToFileBytes(littleEndian: Bool) throws {
+        let text = "Київ, the the"
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 {
+            let pair = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            bytes += littleEndian ? pair : pair.reversed()
+        }
+        let source = try SourceFile(path: "u16.txt", bytes: bytes)
+        #expect(String(decoding: source.text, as: UTF8.self) == text)
+        // "the the" starts at UTF-16 unit 6 → file byte 2 + 12.
+        let textOffset = Array(text.utf8).count - "the the".utf8.count
+        #expect(source.location(ofText: textOffset) == Location(line: 1, column: 7, offset: 14))
+        #expect(source.encode(text: source.text) == bytes)
+        let diagnostics = try Lint.allRules.lint(source, format: .plain, analyzer: Analyzer()).filter { $0.rule.code == "DUP001" }
+        #expect(diagnostics.map(\.start.offset) == [14])
+        #expect(diagnostics.map(\.end.offset) == [bytes.count])
+    }
+
+    @Test func unpairedSurrogateInUTF16IsAnError() {
+        #expect(throws: SourceError.invalidUTF16(offset: 2)) { try SourceFile(path: "x", bytes: [0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]) }
+    }
+
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func lineEndings(_ newline: String) throws {
+        let text = "First line.\(newline)Кулеба said the the\(newline)end"
+        let source = try SourceFile(path: "x", bytes: Array(text.utf8))
+        #expect(source.lines.count == 3)
+        let offset = Array(text.utf8).count - "the the\(newline)end".utf8.count
+        #expect(source.location(ofText: offset) == Location(line: 2, column: 13, offset: offset))
+        #expect(source.lineText(1) == "Кулеба said the the")
+        let diagnostics = try Lint.allRules.lint(source, format: .plain, analyzer: Analyzer())
+        #expect(diagnostics.map(\.rule.code).sorted() == ["DUP001", "UNT001"])
+    }
+}
+
+@Suite struct PlainTextReaderTests {
+    @Test func softBreaksJoinLinesAndBlankLinesSeparateParagraphs() {
+        let text = "Putin demanded\nguarantees.\r\n  \r\nNATO refused.\n\n\n"
+        let document = PlainTextReader().read(Array(text.utf8))
+        #expect(String(decoding: document.prose, as: UTF8.self) == "Putin demanded guarantees.\n\nNATO refused.")
+        // "demanded guarantees" spans the line break: it maps back over it.
+        let range = document.map.sourceRange(ofProse: 6..<25)
+        #expect(String(decoding: Array(text.utf8)[range], as: UTF8.self) == "demanded\nguarantees")
+    }
+}
+
+@Suite struct AnalysisTests {
+    @Test func tokensSentencesAndParagraphs() throws {
+        let text = "Kyiv’s mayor, Vitali Klitschko, spoke. NATO met in 2021.\n\nДмитро Kyіv 🇺🇦"
+        let analysis = try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
+        let words = analysis.tokens.filter { $0.kind == .word }.map { analysis.text(of: $0) }
+        #expect(words == ["Kyiv’s", "mayor", "Vitali", "Klitschko", "spoke", "NATO", "met", "in", "Дмитро", "Kyіv"])
+        #expect(analysis.sentences.count == 3)
+        #expect(analysis.paragraphs.count == 2)
+        #expect(analysis.paragraphs[1].sentences == 2..<3)
+        let shapes = Dictionary(uniqueKeysWithValues: analysis.tokens.filter { $0.kind == .word }.map { (analysis.text(of: $0), $0) })
+        #expect(shapes["NATO"]?.shape == .upper)
+        #expect(shapes["mayor"]?.shape == .lower)
+        #expect(shapes["Vitali"]?.shape == .title)
+        #expect(shapes["Дмитро"]?.script == .cyrillic)
+        #expect(shapes["Kyіv"]?.script == .mixed)
+        #expect(analysis.tokens.contains { $0.kind == .number && analysis.text(of: $0) == "2021" })
+        #expect(analysis.tokens.contains { $0.kind == .symbol })
+    }
+
+    @Test func foldedHashIgnoresCaseAndApostropheStyle() {
+        #expect(FoldedHash.of("KYIV") == FoldedHash.of("kyiv"))
+        #expect(FoldedHash.of("ДМИТРО") == FoldedHash.of("дмитро"))
+        #expect(FoldedHash.of("Kyiv’s") == FoldedHash.of("kyiv's"))
+        #expect(FoldedHash.of("Kyiv") != FoldedHash.of("Kiev"))
+    }
+}
