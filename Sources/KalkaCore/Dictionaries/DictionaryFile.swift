@@ -20,14 +20,20 @@ public struct DictionaryFile: Sendable {
     public let columns: [String]
     public let source: String
     public let licence: String
+    /// Set by the header line `# case-sensitive: yes`: entries are then duplicates only when
+    /// their first fields are equal exactly (for tables such as HTML entity names, where `AMP;`
+    /// and `amp;` are distinct). By default `Word` and `word` are duplicates.
+    public let caseSensitive: Bool
     public let rows: [Row]
 
     /// Parses and validates `text`: the header names columns, source and licence; rows have no
-    /// more fields than columns, no stray spaces, and no duplicate first field.
+    /// more fields than columns, no stray spaces, and no duplicate first field (compared
+    /// case-insensitively unless the header says `# case-sensitive: yes`).
     public static func parse(path: String, text: String) throws(DictionaryError) -> DictionaryFile {
         var columns: [String]? = nil
         var source: String? = nil
         var licence: String? = nil
+        var caseSensitive = false
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         var lineNumber = 0
@@ -44,6 +50,16 @@ public struct DictionaryFile: Sendable {
                     source = value
                 } else if let value = Self.value(of: "licence:", in: comment) ?? Self.value(of: "license:", in: comment) {
                     licence = value
+                } else if let value = Self.value(of: "case-sensitive:", in: comment) {
+                    // Switching after entries would make earlier duplicate checks inconsistent.
+                    guard rows.isEmpty else {
+                        throw DictionaryError(path: path, line: lineNumber, message: "'# case-sensitive:' must precede the entries")
+                    }
+                    switch value {
+                    case "yes": caseSensitive = true
+                    case "no": caseSensitive = false
+                    default: throw DictionaryError(path: path, line: lineNumber, message: "'# case-sensitive:' must be 'yes' or 'no', not '\(value)'")
+                    }
                 }
                 continue
             }
@@ -60,7 +76,7 @@ public struct DictionaryFile: Sendable {
             guard !fields[0].isEmpty else {
                 throw DictionaryError(path: path, line: lineNumber, message: "empty first column '\(columns[0])'")
             }
-            let key = fields[0].lowercased()
+            let key = caseSensitive ? fields[0] : fields[0].lowercased()
             if let previous = seen[key] {
                 throw DictionaryError(path: path, line: lineNumber, message: "duplicate entry '\(fields[0])' (first on line \(previous))")
             }
@@ -70,7 +86,7 @@ public struct DictionaryFile: Sendable {
         guard let columns else { throw DictionaryError(path: path, line: 1, message: "missing '# columns:' header line") }
         guard let source, !source.isEmpty else { throw DictionaryError(path: path, line: 1, message: "missing '# source:' header line") }
         guard let licence, !licence.isEmpty else { throw DictionaryError(path: path, line: 1, message: "missing '# licence:' header line") }
-        return DictionaryFile(path: path, columns: columns, source: source, licence: licence, rows: rows)
+        return DictionaryFile(path: path, columns: columns, source: source, licence: licence, caseSensitive: caseSensitive, rows: rows)
     }
 
     private static func value(of key: String, in comment: Substring) -> String? {
