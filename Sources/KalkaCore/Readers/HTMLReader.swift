@@ -217,7 +217,7 @@ struct HTMLScanner {
         guard let space = pendingSpace else { return }
         pendingSpace = nil
         // Nothing at the start of a paragraph.
-        guard let last = builder.prose.last, last != .lineFeed else { return }
+        guard !builder.isAtParagraphStart else { return }
         if space.lineBreak { builder.softBreak(space.range) } else { builder.verbatim(space.range) }
     }
 

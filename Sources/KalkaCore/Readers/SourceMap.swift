@@ -121,6 +121,9 @@ public struct ProseBuilder {
         if pendingParagraphBreak == nil { pendingParagraphBreak = sourceOffset }
     }
 
+    /// True when the next prose starts a paragraph (nothing written yet, or a break pending).
+    public var isAtParagraphStart: Bool { prose.isEmpty || pendingParagraphBreak != nil }
+
     /// A soft line break (or markup that separates words) at source `range`: it becomes one space
     /// standing for `range`, but only once more prose follows in the same paragraph and the prose
     /// does not already end in a space.
