@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import KalkaCore
+
+/// The shipped sample article, and clean English that must stay quiet.
+@Suite struct SampleArticleTests {
+    private func lint(_ relative: String) throws -> (SourceFile, [Diagnostic]) {
+        let bytes = try [UInt8](Data(contentsOf: Paths.root.appendingPathComponent(relative)))
+        let source = try SourceFile(path: relative, bytes: bytes)
+        let format = InputFormat.inferred(fromPath: relative) ?? .plain
+        return (source, try Lint.allRules.lint(source, format: format, analyzer: Analyzer()))
+    }
+
+    private func sourceText(_ source: SourceFile, _ diagnostic: Diagnostic) -> String {
+        String(decoding: source.bytes[diagnostic.start.offset..<diagnostic.end.offset], as: UTF8.self)
+    }
+
+    @Test func plainTextFindsEveryPlantedArtifactAtItsPlace() throws {
+        let (source, diagnostics) = try lint("examples/sample-article.txt")
+        let found = diagnostics.map { "\($0.rule.code) \($0.start.line):\($0.start.column) \(sourceText(source, $0))" }
+        #expect(found == [
+            "DUP002 5:81 clear and clear",
+            "MIX001 14:26 Kyіv",
+            "DUP001 27:23 the the",
+            "DUP002 39:55 trucks and trucks",
+            "UNT001 46:50 Олег Ніколенко",
+            "MIX001 56:19 NАТO",
+            "DUP001 57:77 the\nthe",
+        ])
+        // Byte offsets and line/column agree with the file itself.
+        for diagnostic in diagnostics {
+            let lineStart = source.lines.start(ofLine: diagnostic.start.line - 1)
+            let prefix = String(decoding: source.bytes[lineStart..<diagnostic.start.offset], as: UTF8.self)
+            #expect(prefix.unicodeScalars.count == diagnostic.start.column - 1)
+        }
+    }
+
+    /// The same article as Markdown and as HTML (with entities inside findings) gives the same
+    /// findings, each at source bytes that read as the same prose; code blocks and scripts stay quiet.
+    @Test(arguments: ["examples/sample-article.md", "examples/sample-article.html"])
+    func markupGivesTheSameFindingsAtTheRightBytes(_ path: String) throws {
+        let (plainSource, plain) = try lint("examples/sample-article.txt")
+        let (source, diagnostics) = try lint(path)
+        #expect(diagnostics.map(\.message) == plain.map(\.message))
+        let reader = Readers.reader(for: InputFormat.inferred(fromPath: path)!)
+        for (markup, text) in zip(diagnostics, plain) {
+            let slice = Array(source.bytes[markup.start.offset..<markup.end.offset])
+            let prose = String(decoding: reader.read(slice).prose, as: UTF8.self)
+            let expected = sourceText(plainSource, text).replacingOccurrences(of: "\n", with: " ")
+            #expect(prose == expected, "\(markup.rule.code) at \(path):\(markup.start.line):\(markup.start.column)")
+            #expect(String(decoding: slice, as: UTF8.self).unicodeScalars.count >= 1)
+        }
+        if path.hasSuffix(".html") {
+            // "the&#32;the": the finding spans the character reference.
+            #expect(diagnostics.contains { sourceText(source, $0) == "the&#32;the" })
+        }
+    }
+
+    @Test func fixingTheSampleChangesOnlyReportedBytesAndConverges() throws {
+        let (source, diagnostics) = try lint("examples/sample-article.html")
+        let (fixed, applied) = Fixer.apply(diagnostics, to: source.text, upTo: .unsafe)
+        #expect(applied == diagnostics.filter { $0.fix != nil }.count)
+        let fixedSource = try SourceFile(path: "fixed.html", bytes: fixed)
+        let again = try Lint.allRules.lint(fixedSource, format: .html, analyzer: Analyzer())
+        #expect(again.filter { $0.fix != nil && $0.fix!.applicability != .displayOnly }.isEmpty)
+        let text = String(decoding: fixed, as: UTF8.self)
+        #expect(text.contains("Kyiv"))
+        #expect(!text.contains("the&#32;the"))
+        #expect(text.contains("<script") && text.contains("the the legal and legal"), "code and scripts are untouched")
+    }
+}
+
+@Suite struct CleanEnglishTests {
+    static let fixtures: [String] = {
+        let directory = Paths.root.appendingPathComponent("Tests/Fixtures/clean")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    }()
+
+    @Test func thereAreSeveralFixtures() {
+        #expect(Self.fixtures.count >= 5)
+    }
+
+    @Test("Clean professional English gives no findings", arguments: fixtures)
+    func quiet(_ name: String) throws {
+        let text = try Paths.read("Tests/Fixtures/clean/\(name)")
+        let messages = try Lint.diagnostics(text).map { "\($0.rule.code) \($0.start.line):\($0.start.column) \($0.message)" }
+        #expect(messages.isEmpty)
+        // Also as Markdown paragraphs and as HTML paragraphs.
+        #expect(try Lint.diagnostics(text, format: .markdown).isEmpty)
+        let html = "<html><body><article>" + text.components(separatedBy: "\n\n").map { "<p>\($0)</p>" }.joined(separator: "\n") + "</article></body></html>"
+        #expect(try Lint.diagnostics(html, format: .html).isEmpty)
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+import KalkaCore
+
+/// Runs the real `kalka` binary, as users and CI do.
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `kalka` built next to this test bundle.
+    static let executable: URL = {
+        let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath()
+        var directory = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("kalka")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/kalka")
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
+    }
+
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kalka-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite struct CommandTests {
+    @Test func version() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == KalkaVersion.current)
+    }
+
+    @Test func rulesListsEveryRule() throws {
+        let result = try CLI.run(["rules"])
+        #expect(result.status == 0)
+        for rule in BuiltInRules.descriptions {
+            #expect(result.stdout.contains(rule.code) && result.stdout.contains(rule.name))
+        }
+    }
+
+    @Test func ruleExplainsWithExamples() throws {
+        let result = try CLI.run(["rule", "coordinated-duplicate"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("DUP002"))
+        #expect(result.stdout.contains("⟦legal and legal⟧"))
+        #expect(result.stdout.contains("Fix safety"))
+        let unknown = try CLI.run(["rule", "XYZ999"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no rule 'XYZ999'"))
+    }
+
+    @Test func usageErrorsExitWith2() throws {
+        let badOption = try CLI.run(["check", "--no-such-option"])
+        #expect(badOption.status == 2)
+        let badSelector = try CLI.run(["check", "--select", "NOPE", "README.md"])
+        #expect(badSelector.status == 2)
+        #expect(badSelector.stderr.contains("unknown rule selector 'NOPE'"))
+        let badFormat = try CLI.run(["check", "--format", "yaml", "README.md"])
+        #expect(badFormat.status == 2)
+    }
+
+    @Test func readmeRuleTableMatchesTheRegistry() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(RuleCatalog.markdownTable()), "regenerate with: kalka rules --markdown")
+        let generated = try CLI.run(["rules", "--markdown"])
+        #expect(generated.stdout == RuleCatalog.markdownTable())
+    }
+}
+
+@Suite struct CheckCommandTests {
+    private func write(_ files: [String: [UInt8]], in directory: URL) throws {
+        for (name, bytes) in files {
+            let url = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+    }
+
+    @Test func textOutputNamesPositionUnderlinesAndExits1() throws {
+        let directory = try CLI.temporaryDirectory()
+        try write(["a.txt": Array("Kyiv is the the capital.\n".utf8)], in: directory)
+        let result = try CLI.run(["check", "a.txt"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("a.txt:1:9: DUP001 [warning] “the” is repeated"))
+        #expect(result.stdout.contains(" 1 | Kyiv is the the capital.\n   |         ^^^^^^^\n"))
+        #expect(result.stdout.contains("= fix (safe): Delete the repeated “the”"))
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+        let colored = try CLI.run(["check", "--color", "always", "a.txt"], in: directory)
+        #expect(colored.stdout.contains("\u{1B}["))
+    }
+
+    @Test func failOnThreshold() throws {
+        let directory = try CLI.temporaryDirectory()
+        try write(["a.txt": Array("Kyiv is the the capital.\n".utf8)], in: directory)
+        #expect(try CLI.run(["check", "--fail-on", "error", "a.txt"], in: directory).status == 0)
+        #expect(try CLI.run(["check", "--fail-on", "never", "a.txt"], in: directory).status == 0)
+        #expect(try CLI.run(["check", "--fail-on", "info", "a.txt"], in: directory).status == 1)
+        try write(["b.txt": Array("Talks in Ky\u{0456}v.\n".utf8)], in: directory)
+        #expect(try CLI.run(["check", "--fail-on", "error", "b.txt"], in: directory).status == 1)
+    }
+
+    /// Bad inputs are reported by name and position, the good ones are still checked, exit 2.
+    @Test func badInputsDoNotStopTheRun() throws {
+        let directory = try CLI.temporaryDirectory()
+        try write([
+            "bad.txt": Array("Fine text\n".utf8) + [0xFF] + Array(" more\n".utf8),
+            "binary.txt": [0x47, 0x49, 0x46, 0x00, 0x01],
+            "good.txt": Array("Moscow needs legal and legal guarantees.\n".utf8),
+        ], in: directory)
+        let unreadable = directory.appendingPathComponent("locked.txt")
+        try Data("text".utf8).write(to: unreadable)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: unreadable.path)
+        let isRoot = getuid() == 0
+        let result = try CLI.run(["check", "--format", "json", "bad.txt", "binary.txt", "missing.txt", "locked.txt", "good.txt"], in: directory)
+        #expect(result.status == 2)
+        let errors = result.json["errors"] as? [[String: String]] ?? []
+        #expect(errors.contains { $0["path"] == "bad.txt" && $0["message"] == "invalid UTF-8 at byte 10" })
+        #expect(errors.contains { $0["path"] == "binary.txt" && $0["message"]!.contains("binary") })
+        #expect(errors.contains { $0["path"] == "missing.txt" && $0["message"] == "no such file or directory" })
+        if !isRoot { #expect(errors.contains { $0["path"] == "locked.txt" && $0["message"]!.contains("permission denied") }) }
+        let files = result.json["files"] as? [[String: Any]] ?? []
+        #expect(files.contains { $0["path"] as? String == "good.txt" && ($0["diagnostics"] as? [Any])?.count == 1 })
+        #expect(result.stderr.contains("kalka: error: bad.txt: invalid UTF-8 at byte 10"))
+        #expect(result.stderr.contains("kalka: error: missing.txt: no such file or directory"))
+    }
+
+    @Test func unreadableDirectoryIsAnError() throws {
+        guard getuid() != 0 else { return } // root reads everything; covered by the missing-file case
+        let directory = try CLI.temporaryDirectory()
+        let locked = directory.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
+        let result = try CLI.run(["check", "locked"], in: directory)
+        #expect(result.status == 2)
+    }
+
+    @Test func jsonFollowsTheContract() throws {
+        let directory = try CLI.temporaryDirectory()
+        try write([
+            "docs/b.md": Array("Talks in Ky\u{0456}v.\n".utf8),
+            "docs/a.txt": Array("Moscow needs legal and legal guarantees.\n".utf8),
+            "docs/skip.rst": Array("the the\n".utf8),
+            "docs/.hidden/x.txt": Array("the the\n".utf8),
+            "clean.txt": Array("Kyiv is the capital.\n".utf8),
+        ], in: directory)
+        let result = try CLI.run(["check", "--format", "json", "clean.txt", "docs"], in: directory)
+        #expect(result.status == 1)
+        let json = result.json
+        #expect(json["version"] as? Int == 1)
+        #expect((json["tool"] as? [String: String])?["name"] == "kalka")
+        let files = json["files"] as? [[String: Any]] ?? []
+        #expect(files.map { $0["path"] as? String } == ["clean.txt", "docs/a.txt", "docs/b.md"])
+        let diagnostic = (files[1]["diagnostics"] as? [[String: Any]])?.first ?? [:]
+        #expect(diagnostic["rule"] as? String == "DUP002")
+        #expect(diagnostic["name"] as? String == "coordinated-duplicate")
+        #expect(diagnostic["category"] as? String == "duplicated-word")
+        #expect(diagnostic["severity"] as? String == "warning")
+        #expect(diagnostic["message"] as? String == "“legal” is repeated across “and”")
+        #expect(diagnostic["start"] as? [String: Int] == ["line": 1, "column": 14, "offset": 13])
+        #expect(diagnostic["end"] as? [String: Int] == ["line": 1, "column": 29, "offset": 28])
+        let fix = diagnostic["fix"] as? [String: Any] ?? [:]
+        #expect(fix["applicability"] as? String == "unsafe")
+        #expect(fix["title"] as? String == "Keep one “legal”")
+        let edits = fix["edits"] as? [[String: Any]] ?? []
+        #expect(edits.first?["replacement"] as? String == "")
+        #expect(edits.first?["start"] as? [String: Int] == ["line": 1, "column": 19, "offset": 18])
+        let mixed = (files[2]["diagnostics"] as? [[String: Any]])?.first ?? [:]
+        #expect(mixed["rule"] as? String == "MIX001")
+        #expect(mixed["end"] as? [String: Int] == ["line": 1, "column": 14, "offset": 14])
+        #expect((files[0]["diagnostics"] as? [Any])?.isEmpty == true)
+        #expect(json["errors"] as? [Any] != nil)
+        let summary = json["summary"] as? [String: Any] ?? [:]
+        #expect(summary["files"] as? Int == 3)
+        #expect(summary["diagnostics"] as? Int == 2)
+        #expect(summary["byCategory"] as? [String: Int] == ["duplicated-word": 1, "mixed-script": 1])
+        #expect(summary["bySeverity"] as? [String: Int] == ["warning": 1, "error": 1])
+    }
+
+    @Test func excludeGlobs() throws {
+        let directory = try CLI.temporaryDirectory()
+        try write(["articles/a.txt": Array("the the\n".utf8), "articles/drafts/b.txt": Array("the the\n".utf8)], in: directory)
+        let result = try CLI.run(["check", "--format", "json", "--exclude", "articles/drafts", "articles"], in: directory)
+        let files = result.json["files"] as? [[String: Any]] ?? []
+        #expect(files.map { $0["path"] as? String } == ["articles/a.txt"])
+    }
+
+    @Test func standardInputWithAFilename() throws {
+        let input = Data("Read `the the` here, but the the there.\n".utf8)
+        let result = try CLI.run(["check", "--format", "json", "--stdin-filename", "article.md", "-"], stdin: input)
+        let files = result.json["files"] as? [[String: Any]] ?? []
+        #expect(files.first?["path"] as? String == "article.md")
+        let diagnostics = files.first?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diagnostics.count == 1)
+        #expect((diagnostics.first?["start"] as? [String: Int])?["offset"] == 28)
+        let plain = try CLI.run(["check", "--format", "json", "--input-format", "plain", "-"], stdin: input)
+        #expect(((plain.json["files"] as? [[String: Any]])?.first?["diagnostics"] as? [Any])?.count == 2)
+    }
+
+    /// Many files on several workers come back in the same order, with the same findings.
+    @Test func parallelOutputIsDeterministic() throws {
+        let directory = try CLI.temporaryDirectory()
+        var files: [String: [UInt8]] = [:]
+        for index in 0..<60 {
+            files[String(format: "f%03d.txt", index)] = Array(String(repeating: "Kyiv is the the capital. ", count: index % 7 + 1).utf8)
+        }
+        try write(files, in: directory)
+        let one = try CLI.run(["check", "--format", "json", "--jobs", "1", "."], in: directory)
+        let four = try CLI.run(["check", "--format", "json", "--jobs", "4", "."], in: directory)
+        #expect(one.stdout == four.stdout)
+        #expect((one.json["files"] as? [Any])?.count == 60)
+    }
+}
