@@ -30,6 +30,7 @@ struct Bench: ParsableCommand {
         let megabytes = Double(sources.reduce(0) { $0 + $1.0.bytes.count }) / 1_000_000
         let clock = ContinuousClock()
         var floor = Duration.seconds(1_000_000), whole = Duration.seconds(1_000_000)
+        var reading = floor, analyzing = floor, checking = floor
         var findings = 0
         for _ in 0..<max(1, repetitions) {
             floor = min(floor, try clock.measure {
@@ -40,6 +41,18 @@ struct Bench: ParsableCommand {
                         try sentences.forEachSegment(utf8: text) { _, _, _ in count += 1 }
                     }
                 }
+            })
+            // The phases of one pass, to see where the time goes.
+            var documents: [ProseDocument] = []
+            var analyses: [Analysis] = []
+            reading = min(reading, clock.measure {
+                documents = sources.map { Readers.reader(for: $0.1).read($0.0.text) }
+            })
+            analyzing = min(analyzing, try clock.measure {
+                analyses = try documents.map { try analyzer.analyze($0) }
+            })
+            checking = min(checking, clock.measure {
+                for analysis in analyses { _ = linter.findings(in: analysis) }
             })
             whole = min(whole, try clock.measure {
                 findings = 0
@@ -54,6 +67,9 @@ struct Bench: ParsableCommand {
             input: \(sources.count) file(s), \(String(format: "%.2f", megabytes)) MB, \(findings) findings
             ICU floor (word + sentence break, one core): \(rate(floor))
             kalka whole pass (one core):                 \(rate(whole))
+              reading prose:                             \(rate(reading))
+              segmenting and classifying tokens:         \(rate(analyzing))
+              running the rules:                         \(rate(checking))
 
             """)
     }
