@@ -14,9 +14,13 @@ public struct MarkdownReader: Reader {
         blocks.parse()
         var builder = ProseBuilder(source: text)
         var inline = MarkdownInlineParser(references: blocks.references)
+        // Every block ends a paragraph; the break goes in once the next block starts, so the
+        // prose neither starts nor ends with one.
+        var previousEnd: Int? = nil
         for leaf in blocks.leaves {
+            if let previousEnd { builder.paragraphBreak(at: previousEnd) }
             inline.read(leaf, of: text, into: &builder)
-            builder.paragraphBreak(at: leaf[leaf.count - 1].upperBound)
+            previousEnd = leaf[leaf.count - 1].upperBound
         }
         return builder.finish(format: .markdown)
     }
@@ -481,7 +485,9 @@ struct MarkdownBlockParser {
             }
             if isParagraphOpen && matched == containers.count && isSetextUnderline(p) { break }
             if isThematicBreak(p) { break }
-            if let item = listItemStart(p, c, interruptingParagraph: isParagraphOpen) {
+            // Only a paragraph of this very container can be interrupted; a lazy one cannot.
+            let interrupting = isParagraphOpen && matched == containers.count
+            if let item = listItemStart(p, c, interruptingParagraph: interrupting) {
                 open(.listItem(contentColumn: item.contentColumn), matched: &matched)
                 (pos, col) = (item.pos, item.col)
                 opened = true
@@ -1241,17 +1247,31 @@ struct MarkdownInlineParser {
         return sourceOffsets[start]..<upper
     }
 
+    private func isSpaceOrTab(_ index: Int) -> Bool { bytes[index].isSpaceOrTab }
+
+    /// Hands the visible bytes to the builder. Spaces that only border hidden markup are dropped
+    /// (at the block's edges, and a second space where markup between two spaces vanished), so
+    /// that skipping code or tags leaves no stray or doubled spaces.
     private func emit(into builder: inout ProseBuilder) {
-        let count = bytes.count
+        var limit = bytes.count
+        while limit > 0 && (hidden[limit - 1] || isSpaceOrTab(limit - 1) || bytes[limit - 1] == ASCII.lf) { limit -= 1 }
         var index = 0, next = 0
-        while index < count {
+        var afterSpace = true, afterHidden = true
+        while index < limit {
             while next < replacements.count && replacements[next].start < index { next += 1 }
             if next < replacements.count && replacements[next].start == index {
                 let replacement = replacements[next]
                 next += 1
                 if !hidden[index] {
                     let range = sourceRange(replacement.start, replacement.end)
-                    if let decoded = replacement.bytes { builder.replace(range, with: decoded) } else { builder.softBreak(range) }
+                    if let decoded = replacement.bytes {
+                        builder.replace(range, with: decoded)
+                        afterSpace = decoded.last == ASCII.space
+                    } else {
+                        builder.softBreak(range)
+                        afterSpace = true
+                    }
+                    afterHidden = false
                 }
                 index = replacement.end
                 continue
@@ -1259,14 +1279,27 @@ struct MarkdownInlineParser {
             if bytes[index] == ASCII.lf {
                 // Even inside hidden markup (a code span over two lines) a line break separates words.
                 builder.softBreak(sourceRange(index, index + 1))
+                afterSpace = true
                 index += 1
                 continue
             }
-            if hidden[index] { index += 1; continue }
-            let stop = next < replacements.count ? replacements[next].start : count
+            if hidden[index] {
+                afterHidden = true
+                index += 1
+                continue
+            }
+            let stop = min(limit, next < replacements.count ? replacements[next].start : limit)
             var end = index + 1
             while end < stop && !hidden[end] && bytes[end] != ASCII.lf { end += 1 }
-            builder.verbatim(sourceOffsets[index]..<sourceOffsets[end - 1] + 1)
+            var start = index
+            if afterSpace && afterHidden {
+                while start < end && isSpaceOrTab(start) { start += 1 }
+            }
+            if start < end {
+                builder.verbatim(sourceOffsets[start]..<sourceOffsets[end - 1] + 1)
+                afterSpace = isSpaceOrTab(end - 1)
+                afterHidden = false
+            }
             index = end
         }
     }
