@@ -208,6 +208,16 @@ struct MarkdownReaderTests {
     @Test func autolinksAreSkipped() {
         let text = prose("Visit <https://example.com/path> or mail <someone@example.org> today.")
         #expect(text == "Visit or mail today.")
+        #expect(!text.contains("example"))
+        // Skipping markup leaves no space before closing punctuation.
+        #expect(prose("Mail me at <someone@example.org>. Or see `docs`, then.") == "Mail me at. Or see, then.")
+    }
+
+    @Test func spacesAroundSkippedMarkupMapToTheirSource() {
+        let markdown = "Hello <em>world</em>, call `f()` now."
+        #expect(prose(markdown) == "Hello world, call now.")
+        #expect(sourceText(of: "world,", in: markdown) == "world</em>,")
+        #expect(sourceText(of: "call now", in: markdown) == "call `f()` now")
     }
 
     @Test func inlineHTMLTagsAndCommentsAreSkipped() {

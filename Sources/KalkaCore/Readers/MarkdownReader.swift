@@ -1249,14 +1249,30 @@ struct MarkdownInlineParser {
 
     private func isSpaceOrTab(_ index: Int) -> Bool { bytes[index].isSpaceOrTab }
 
+    /// Punctuation that does not follow a space in English: a space before hidden markup is
+    /// dropped when one of these comes next (`at <x@y.org>.` reads `at.`, not `at .`).
+    private static func isClosingPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case ASCII.dot, 0x2C, ASCII.semicolon, ASCII.colon, ASCII.bang, ASCII.question, ASCII.rightParen,
+             ASCII.rightBracket, 0x7D: true
+        default: false
+        }
+    }
+
     /// Hands the visible bytes to the builder. Spaces that only border hidden markup are dropped
-    /// (at the block's edges, and a second space where markup between two spaces vanished), so
-    /// that skipping code or tags leaves no stray or doubled spaces.
+    /// (at the block's edges, the second of two spaces the markup stood between, and one before
+    /// closing punctuation), so that skipping code or tags leaves no stray or doubled spaces.
     private func emit(into builder: inout ProseBuilder) {
         var limit = bytes.count
         while limit > 0 && (hidden[limit - 1] || isSpaceOrTab(limit - 1) || bytes[limit - 1] == ASCII.lf) { limit -= 1 }
         var index = 0, next = 0
         var afterSpace = true, afterHidden = true
+        // Spaces held back before hidden markup until what follows it is known.
+        var heldSpaces: Range<Int>? = nil
+        func release(before byte: UInt8?) {
+            if let spaces = heldSpaces, let byte, !Self.isClosingPunctuation(byte) { builder.verbatim(spaces) }
+            heldSpaces = nil
+        }
         while index < limit {
             while next < replacements.count && replacements[next].start < index { next += 1 }
             if next < replacements.count && replacements[next].start == index {
@@ -1264,6 +1280,7 @@ struct MarkdownInlineParser {
                 next += 1
                 if !hidden[index] {
                     let range = sourceRange(replacement.start, replacement.end)
+                    release(before: replacement.bytes?.first)
                     if let decoded = replacement.bytes {
                         builder.replace(range, with: decoded)
                         afterSpace = decoded.last == ASCII.space
@@ -1278,6 +1295,7 @@ struct MarkdownInlineParser {
             }
             if bytes[index] == ASCII.lf {
                 // Even inside hidden markup (a code span over two lines) a line break separates words.
+                release(before: nil)
                 builder.softBreak(sourceRange(index, index + 1))
                 afterSpace = true
                 index += 1
@@ -1295,11 +1313,16 @@ struct MarkdownInlineParser {
             if afterSpace && afterHidden {
                 while start < end && isSpaceOrTab(start) { start += 1 }
             }
-            if start < end {
-                builder.verbatim(sourceOffsets[start]..<sourceOffsets[end - 1] + 1)
-                afterSpace = isSpaceOrTab(end - 1)
-                afterHidden = false
+            guard start < end else { index = end; continue }
+            release(before: bytes[start])
+            var textEnd = end
+            if end < limit && hidden[end] {
+                while textEnd > start && isSpaceOrTab(textEnd - 1) { textEnd -= 1 }
+                if textEnd < end { heldSpaces = sourceOffsets[textEnd]..<sourceOffsets[end - 1] + 1 }
             }
+            if textEnd > start { builder.verbatim(sourceOffsets[start]..<sourceOffsets[textEnd - 1] + 1) }
+            afterSpace = isSpaceOrTab(end - 1)
+            afterHidden = false
             index = end
         }
     }
