@@ -218,7 +218,7 @@ enum CLI {
         #expect(files.first?["path"] as? String == "article.md")
         let diagnostics = files.first?["diagnostics"] as? [[String: Any]] ?? []
         #expect(diagnostics.count == 1)
-        #expect((diagnostics.first?["start"] as? [String: Int])?["offset"] == 28)
+        #expect((diagnostics.first?["start"] as? [String: Int])?["offset"] == 25)
         let plain = try CLI.run(["check", "--format", "json", "--input-format", "plain", "-"], stdin: input)
         #expect(((plain.json["files"] as? [[String: Any]])?.first?["diagnostics"] as? [Any])?.count == 2)
     }

@@ -47,57 +47,6 @@ public struct HTMLReader: Reader {
     }
 }
 
-/// The WHATWG named character references, loaded once per process from
-/// `Dictionaries/html/entities.tsv`.
-struct HTMLEntities: Sendable {
-    /// Name (without the `&`, with the `;` when the reference needs it) → UTF-8 of its value.
-    let table: [[UInt8]: [UInt8]]
-    /// The longest name, `;` not counted: a longer run of letters and digits cannot be one.
-    let maxNameLength: Int
-
-    /// A broken dictionary is a build defect the tests catch; the reader then decodes no names
-    /// rather than failing.
-    static let builtIn: HTMLEntities = {
-        guard case .success(let store) = DictionaryStore.builtIn,
-              let file = try? store.file("html/entities.tsv"),
-              let entities = try? HTMLEntities(file)
-        else { return HTMLEntities(table: [:], maxNameLength: 0) }
-        return entities
-    }()
-
-    init(table: [[UInt8]: [UInt8]], maxNameLength: Int) {
-        self.table = table
-        self.maxNameLength = maxNameLength
-    }
-
-    /// Reads rows `name<TAB>U+XXXX[ U+YYYY]`.
-    init(_ file: DictionaryFile) throws(DictionaryError) {
-        var table: [[UInt8]: [UInt8]] = [:]
-        var longest = 0
-        for row in file.rows {
-            guard let value = Self.utf8(ofCodePoints: row[1]) else {
-                throw DictionaryError(path: file.path, line: row.line, message: "code points must read 'U+XXXX', space-separated, not '\(row[1])'")
-            }
-            let name = Array(row[0].utf8)
-            table[name] = value
-            longest = max(longest, name.last == UInt8(ascii: ";") ? name.count - 1 : name.count)
-        }
-        self.init(table: table, maxNameLength: longest)
-    }
-
-    static func utf8(ofCodePoints field: String) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        for item in field.split(separator: " ") {
-            guard item.hasPrefix("U+"), (4...6).contains(item.count - 2),
-                  let value = UInt32(item.dropFirst(2), radix: 16),
-                  let scalar = Unicode.Scalar(value) else { return nil }
-            bytes.append(contentsOf: String(scalar).utf8)
-        }
-        return bytes.isEmpty ? nil : bytes
-    }
-
-    func value(of name: ArraySlice<UInt8>) -> [UInt8]? { table[Array(name)] }
-}
 
 /// Element names (lower case) by how the reader treats them.
 enum HTMLElements {
@@ -239,14 +188,9 @@ struct HTMLScanner {
 
     // MARK: Character references
 
-    private enum Decoded {
-        case bytes([UInt8])
-        case lineBreak
-    }
-
     private mutating func reference() {
         let start = index
-        guard let (end, decoded) = decodeReference(at: start) else {
+        guard let (end, decoded) = CharacterReference.decode(text, at: start, entities: entities, strict: false) else {
             words()
             return
         }
@@ -259,66 +203,6 @@ struct HTMLScanner {
             builder.replace(start..<end, with: bytes)
         }
     }
-
-    /// The end and value of the reference starting with the `&` at `start`, if it is one.
-    private func decodeReference(at start: Int) -> (Int, Decoded)? {
-        guard start + 1 < text.count else { return nil }
-        return text[start + 1] == .numberSign ? numericReference(at: start) : namedReference(at: start)
-    }
-
-    private func numericReference(at start: Int) -> (Int, Decoded)? {
-        var cursor = start + 2
-        let hex = cursor < text.count && text[cursor] | 0x20 == UInt8(ascii: "x")
-        if hex { cursor += 1 }
-        let digitsStart = cursor
-        var value: UInt32 = 0
-        while cursor < text.count, let digit = text[cursor].digitValue(hex: hex) {
-            // Clamped, so no overflow: any value past U+10FFFF is invalid alike.
-            value = min(value * (hex ? 16 : 10) + digit, 0x110000)
-            cursor += 1
-        }
-        guard cursor > digitsStart else { return nil }
-        if cursor < text.count, text[cursor] == .semicolon { cursor += 1 }
-        return (cursor, Self.decoded(codePoint: value))
-    }
-
-    private func namedReference(at start: Int) -> (Int, Decoded)? {
-        let nameStart = start + 1
-        // One more than the longest name, to tell a long run from a name.
-        let limit = min(text.count, nameStart + entities.maxNameLength + 1)
-        var cursor = nameStart
-        while cursor < limit, text[cursor].isASCIIAlphanumeric { cursor += 1 }
-        guard cursor > nameStart else { return nil }
-        if cursor < text.count, text[cursor] == .semicolon,
-           let value = entities.value(of: text[nameStart...cursor]) {
-            return (cursor + 1, .bytes(value))
-        }
-        // A legacy name without `;` counts only when no letter or digit follows it.
-        if cursor < text.count, text[cursor].isASCIIAlphanumeric { return nil }
-        guard let value = entities.value(of: text[nameStart..<cursor]) else { return nil }
-        return (cursor, .bytes(value))
-    }
-
-    /// What a numeric reference stands for, repaired as a browser repairs it.
-    private static func decoded(codePoint: UInt32) -> Decoded {
-        var value = codePoint
-        if value == 0 || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
-            value = 0xFFFD
-        } else if (0x80...0x9F).contains(value), windows1252[Int(value - 0x80)] != 0 {
-            value = windows1252[Int(value - 0x80)]
-        }
-        if value == 0x0A || value == 0x0D || value == 0x0C { return .lineBreak }
-        guard let scalar = Unicode.Scalar(value) else { return .bytes([0xEF, 0xBF, 0xBD]) }
-        return .bytes(Array(String(scalar).utf8))
-    }
-
-    /// The characters browsers read for `&#128;`…`&#159;` (0: the code point stays as it is).
-    private static let windows1252: [UInt32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-    ]
 
     // MARK: Markup
 
@@ -525,37 +409,6 @@ struct HTMLScanner {
             }
             cursor += 1
         }
-        return nil
-    }
-}
-
-private extension UInt8 {
-    static let lessThan = UInt8(ascii: "<")
-    static let greaterThan = UInt8(ascii: ">")
-    static let ampersand = UInt8(ascii: "&")
-    static let semicolon = UInt8(ascii: ";")
-    static let numberSign = UInt8(ascii: "#")
-    static let slash = UInt8(ascii: "/")
-    static let exclamationMark = UInt8(ascii: "!")
-    static let questionMark = UInt8(ascii: "?")
-    static let hyphen = UInt8(ascii: "-")
-    static let equals = UInt8(ascii: "=")
-    static let doubleQuote = UInt8(ascii: "\"")
-    static let singleQuote = UInt8(ascii: "'")
-    static let lineFeed = UInt8(ascii: "\n")
-
-    /// HTML's ASCII white space: space, tab, LF, FF, CR.
-    var isHTMLSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0C || self == 0x0D }
-    var isHTMLLineBreak: Bool { self == 0x0A || self == 0x0C || self == 0x0D }
-    var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
-    var isASCIIAlphanumeric: Bool { isASCIILetter || (self >= 0x30 && self <= 0x39) }
-    var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
-
-    func digitValue(hex: Bool) -> UInt32? {
-        if self >= 0x30 && self <= 0x39 { return UInt32(self - 0x30) }
-        guard hex else { return nil }
-        let lower = self | 0x20
-        if lower >= 0x61 && lower <= 0x66 { return UInt32(lower - 0x61 + 10) }
         return nil
     }
 }

@@ -209,7 +209,7 @@ private enum MarkdownSyntax {
 /// Recognises raw HTML (tags, comments, processing instructions, declarations, CDATA) and
 /// autolinks in `bytes[..<limit]`. A failed search for a terminator is remembered, so that many
 /// unterminated constructs in one paragraph cost linear time, not quadratic.
-private struct HTMLScanner {
+private struct MarkdownHTMLScanner {
     let bytes: [UInt8]
     let limit: Int
     private var failedFrom: [Int]
@@ -650,7 +650,7 @@ struct MarkdownBlockParser {
               let close = MarkdownSyntax.labelClose(bytes, from: index),
               let label = MarkdownSyntax.normalizedLabel(bytes, index + 1..<close),
               close + 1 < bytes.count, bytes[close + 1] == ASCII.colon else { return nil }
-        let scanner = HTMLScanner(bytes, limit: bytes.count)
+        let scanner = MarkdownHTMLScanner(bytes, limit: bytes.count)
         guard let destinationEnd = MarkdownSyntax.destinationEnd(bytes, from: scanner.skipWhitespace(close + 2)) else {
             return nil
         }
@@ -805,7 +805,7 @@ struct MarkdownBlockParser {
         if hasPrefixIgnoringCase(text, at: p, limit: lineEnd, Array("<![cdata[".utf8)) { return .marker([Array("]]>".utf8)]) }
         if text[p + 1] == ASCII.bang && p + 2 < lineEnd && text[p + 2].isLetter { return .marker([[ASCII.gt]]) }
 
-        let scanner = HTMLScanner(text, limit: lineEnd)
+        let scanner = MarkdownHTMLScanner(text, limit: lineEnd)
         let nameStart = text[p + 1] == ASCII.slash ? p + 2 : p + 1
         if let nameEnd = scanner.tagNameEnd(nameStart), followsTagName(nameEnd),
            Self.blockTags.contains(text[nameStart..<nameEnd].map(\.lowercased)) {
@@ -916,7 +916,7 @@ struct MarkdownInlineParser {
     /// Brackets below this index may not open links (links do not nest).
     private var inactiveBelow = 0
     private var backtickRuns: [Int: [Int]]? = nil
-    private var html = HTMLScanner([], limit: 0)
+    private var html = MarkdownHTMLScanner([], limit: 0)
 
     /// Bytes standing for the source `start..<end` of the buffer; nil bytes mean a soft break.
     private struct Replacement {
@@ -967,7 +967,7 @@ struct MarkdownInlineParser {
         brackets.removeAll(keepingCapacity: true)
         inactiveBelow = 0
         backtickRuns = nil
-        html = HTMLScanner(bytes, limit: bytes.count)
+        html = MarkdownHTMLScanner(bytes, limit: bytes.count)
     }
 
     // MARK: Scanning
@@ -1044,8 +1044,13 @@ struct MarkdownInlineParser {
     }
 
     private mutating func scanEntity(_ index: Int) -> Int {
-        guard let (end, decoded) = decodeCharacterReference(bytes, at: index) else { return index + 1 }
-        replacements.append(Replacement(start: index, end: end, bytes: decoded))
+        guard let (end, decoded) = CharacterReference.decode(bytes, at: index, entities: .builtIn, strict: true) else { return index + 1 }
+        // No line feed may enter the prose: `&#10;` reads as a space.
+        let value: [UInt8] = switch decoded {
+        case .bytes(let value): value
+        case .lineBreak: [ASCII.space]
+        }
+        replacements.append(Replacement(start: index, end: end, bytes: value))
         return end
     }
 
@@ -1328,46 +1333,3 @@ struct MarkdownInlineParser {
     }
 }
 
-// MARK: - Character references
-
-/// The common named entities; an unknown name stays as written.
-private let namedEntities: [String: String] = [
-    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
-    "ndash": "\u{2013}", "mdash": "\u{2014}", "laquo": "\u{00AB}", "raquo": "\u{00BB}",
-    "lsquo": "\u{2018}", "rsquo": "\u{2019}", "sbquo": "\u{201A}", "ldquo": "\u{201C}",
-    "rdquo": "\u{201D}", "bdquo": "\u{201E}", "hellip": "\u{2026}", "copy": "\u{00A9}",
-    "reg": "\u{00AE}", "trade": "\u{2122}", "deg": "\u{00B0}", "middot": "\u{00B7}",
-    "times": "\u{00D7}", "minus": "\u{2212}", "bull": "\u{2022}", "euro": "\u{20AC}",
-    "shy": "\u{00AD}", "thinsp": "\u{2009}", "ensp": "\u{2002}", "emsp": "\u{2003}",
-    "zwj": "\u{200D}", "zwnj": "\u{200C}", "prime": "\u{2032}", "sect": "\u{00A7}", "para": "\u{00B6}",
-]
-
-/// Decodes `&name;`, `&#123;` or `&#x1F600;` at `index` into UTF-8.
-private func decodeCharacterReference(_ bytes: [UInt8], at index: Int) -> (end: Int, bytes: [UInt8])? {
-    var cursor = index + 1
-    guard cursor < bytes.count else { return nil }
-    if bytes[cursor] == ASCII.hash {
-        cursor += 1
-        let hex = cursor < bytes.count && (bytes[cursor] == 0x78 || bytes[cursor] == 0x58)
-        if hex { cursor += 1 }
-        let digitsStart = cursor
-        var value: UInt32 = 0
-        while cursor < bytes.count && cursor - digitsStart < (hex ? 6 : 7) {
-            let byte = bytes[cursor]
-            guard hex ? byte.isHexDigit : byte.isDigit else { break }
-            let digit = byte.isDigit ? byte - 0x30 : (byte.lowercased - 0x61 + 10)
-            value = value * (hex ? 16 : 10) + UInt32(digit)
-            cursor += 1
-        }
-        guard cursor > digitsStart, cursor < bytes.count, bytes[cursor] == ASCII.semicolon else { return nil }
-        // No line feed may enter the prose, and invalid code points read as U+FFFD.
-        let scalar: Unicode.Scalar
-        if value == 0x0A || value == 0x0D { scalar = " " } else { scalar = Unicode.Scalar(value).flatMap { $0 == "\0" ? nil : $0 } ?? "\u{FFFD}" }
-        return (cursor + 1, Array(String(Character(scalar)).utf8))
-    }
-    let nameStart = cursor
-    while cursor < bytes.count && bytes[cursor].isAlphanumeric && cursor - nameStart < 32 { cursor += 1 }
-    guard cursor > nameStart, bytes[nameStart].isLetter, cursor < bytes.count, bytes[cursor] == ASCII.semicolon,
-          let decoded = namedEntities[String(decoding: bytes[nameStart..<cursor], as: UTF8.self)] else { return nil }
-    return (cursor + 1, Array(decoded.utf8))
-}
