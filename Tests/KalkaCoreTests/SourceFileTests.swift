@@ -98,6 +98,30 @@ import Testing
         #expect(analysis.tokens.contains { $0.kind == .symbol })
     }
 
+    /// Large documents are segmented in chunks in parallel: the result must equal one pass.
+    @Test func chunkedAnalysisEqualsOnePass() throws {
+        let paragraph = "Kyiv’s mayor met Дмитро Кулеба on Monday. Talks 🇺🇦 resumed,\nand NATO agreed. "
+        var text = ""
+        for index in 0..<400 { text += String(repeating: paragraph, count: index % 5 + 1) + "\n\n" }
+        let document = PlainTextReader().read(Array(text.utf8))
+        let analyzer = try Analyzer()
+        let whole = try analyzer.analyze(document, chunkSize: Int.max)
+        let chunked = try analyzer.analyze(document, chunkSize: 4_000)
+        #expect(Analyzer.chunks(document.prose, size: 4_000).count > 20)
+        #expect(chunked.tokens == whole.tokens)
+        #expect(chunked.sentences == whole.sentences)
+        #expect(chunked.paragraphs == whole.paragraphs)
+    }
+
+    @Test func overlongTokensAreSplit() throws {
+        let text = String(repeating: "a", count: Token.maximumLength + 10)
+        let analysis = try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
+        #expect(analysis.tokens.count > 1)
+        #expect(analysis.tokens.allSatisfy { $0.length <= Token.maximumLength && $0.kind == .word })
+        #expect(analysis.tokens.map(\.length).reduce(0, +) == text.utf8.count)
+        #expect(zip(analysis.tokens, analysis.tokens.dropFirst()).allSatisfy { $0.end == $1.start })
+    }
+
     @Test func foldedHashIgnoresCaseAndApostropheStyle() {
         #expect(FoldedHash.of("KYIV") == FoldedHash.of("kyiv"))
         #expect(FoldedHash.of("ДМИТРО") == FoldedHash.of("дмитро"))

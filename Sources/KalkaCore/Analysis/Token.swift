@@ -26,19 +26,36 @@ public enum TokenScript: UInt8, Sendable {
 
 /// One token of a document's prose. Offsets are UTF-8 byte offsets into `ProseDocument.prose`;
 /// no `String` is made per token.
+///
+/// Packed into 16 bytes (a large document holds millions of tokens): the start, the length and
+/// the classification share one word, the folded hash takes the other.
 public struct Token: Sendable, Equatable {
     public var start: Int32
-    public var end: Int32
-    public var kind: TokenKind
-    public var shape: CaseShape
-    public var script: TokenScript
-    /// True when the token holds a line feed (only paragraph breaks do).
-    public var isParagraphBreak: Bool
+    /// Length (low 22 bits), kind (3 bits), shape (3), script (3), paragraph break (1).
+    private var packed: UInt32
     /// A hash of the case-folded token: equal words, whatever their case, share it.
     public var foldedHash: UInt64
 
+    /// The longest token in bytes; longer runs (a megabyte of spaces) are split.
+    public static let maximumLength = (1 << 22) - 1
+
+    public init(start: Int32, end: Int32, kind: TokenKind, shape: CaseShape, script: TokenScript, isParagraphBreak: Bool, foldedHash: UInt64) {
+        precondition(end - start <= Token.maximumLength && end >= start)
+        self.start = start
+        self.packed = UInt32(end - start) | UInt32(kind.rawValue) << 22 | UInt32(shape.rawValue) << 25
+            | UInt32(script.rawValue) << 28 | (isParagraphBreak ? 1 << 31 : 0)
+        self.foldedHash = foldedHash
+    }
+
+    public var end: Int32 { start + Int32(packed & 0x3F_FFFF) }
+    public var kind: TokenKind { TokenKind(rawValue: UInt8(packed >> 22 & 0x7))! }
+    public var shape: CaseShape { CaseShape(rawValue: UInt8(packed >> 25 & 0x7))! }
+    public var script: TokenScript { TokenScript(rawValue: UInt8(packed >> 28 & 0x7))! }
+    /// True when the token holds a line feed (only paragraph breaks do).
+    public var isParagraphBreak: Bool { packed >> 31 != 0 }
+
     public var range: Range<Int> { Int(start)..<Int(end) }
-    public var length: Int { Int(end - start) }
+    public var length: Int { Int(packed & 0x3F_FFFF) }
     public var isWord: Bool { kind == .word }
 }
 

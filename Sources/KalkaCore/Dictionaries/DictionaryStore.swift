@@ -51,10 +51,10 @@ public final class DictionaryStore: Sendable {
 
 /// Words compared case-insensitively by folded hash, without a `String` per lookup.
 public struct WordSet: Sendable {
-    private let hashes: Set<UInt64>
+    private let hashes: HashSet64
 
     public init(_ words: some Sequence<String>) {
-        hashes = Set(words.map { FoldedHash.of($0) })
+        hashes = HashSet64(words.map { FoldedHash.of($0) })
     }
 
     public func contains(_ token: Token) -> Bool { hashes.contains(token.foldedHash) }
@@ -62,20 +62,61 @@ public struct WordSet: Sendable {
     public var count: Int { hashes.count }
 }
 
+/// A set of 64-bit hashes with open addressing. The keys are already well-mixed hashes, so
+/// hashing them again (as `Set` does, with a per-process seed) only costs time on a hot path
+/// that looks up every word of every document.
+public struct HashSet64: Sendable {
+    private let slots: [UInt64]
+    private let mask: Int
+    /// 0 marks an empty slot; the one key that is 0 is remembered aside.
+    private let containsZero: Bool
+    public let count: Int
+
+    public init(_ keys: some Sequence<UInt64>) {
+        let unique = Set(keys)
+        var capacity = 8
+        while capacity < unique.count * 2 { capacity <<= 1 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        for key in unique where key != 0 {
+            var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & (capacity - 1)
+            while slots[index] != 0 { index = (index + 1) & (capacity - 1) }
+            slots[index] = key
+        }
+        self.slots = slots
+        self.mask = capacity - 1
+        self.containsZero = unique.contains(0)
+        self.count = unique.count
+    }
+
+    @inline(__always)
+    public func contains(_ key: UInt64) -> Bool {
+        if key == 0 { return containsZero }
+        return slots.withUnsafeBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while true {
+                let slot = slots[index]
+                if slot == key { return true }
+                if slot == 0 { return false }
+                index = (index + 1) & mask
+            }
+        }
+    }
+}
+
 /// Token sequences ("more and more", "many, many") compared case-insensitively; spaces between
 /// tokens do not matter.
 public struct PhraseSet: Sendable {
-    private let keys: Set<UInt64>
+    private let keys: HashSet64
 
     /// Tokenizes each phrase with the same ICU word breaking documents get.
     public init(_ phrases: some Sequence<String>) throws(ICUError) {
         let analyzer = try Analyzer()
-        var keys = Set<UInt64>()
+        var keys: [UInt64] = []
         for phrase in phrases {
             let analysis = try analyzer.analyze(PlainTextReader().read(Array(phrase.utf8)))
-            keys.insert(FoldedHash.combine(analysis.tokens.lazy.filter { $0.kind != .space }.map(\.foldedHash)))
+            keys.append(FoldedHash.combine(analysis.tokens.lazy.filter { $0.kind != .space }.map(\.foldedHash)))
         }
-        self.keys = keys
+        self.keys = HashSet64(keys)
     }
 
     /// Whether `tokens` (spaces ignored) form one of the phrases.

@@ -1,3 +1,4 @@
+import Dispatch
 import ICUKit
 
 /// Runs rules over documents. Immutable and shared by every worker; the per-worker ICU state
@@ -21,13 +22,28 @@ public final class Linter: Sendable {
         return Linter(rules: chosen)
     }
 
+    /// Documents with more tokens than this run their rules in parallel.
+    static let parallelRulesThreshold = 200_000
+
     /// Findings in prose coordinates, sorted by position then rule code.
     public func findings(in analysis: Analysis) -> [ProseFinding] {
         var all: [ProseFinding] = []
-        for rule in rules {
-            var findings = Findings(rule: rule.description)
-            rule.check(analysis, into: &findings)
-            all.append(contentsOf: findings.items)
+        if analysis.tokens.count > Self.parallelRulesThreshold && rules.count > 1 {
+            // Rules are independent readers of one analysis: on a large document, run them side
+            // by side; the sort below keeps the output order deterministic.
+            let slots = FindingSlots(count: rules.count)
+            DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+                var findings = Findings(rule: rules[index].description)
+                rules[index].check(analysis, into: &findings)
+                slots.store(findings.items, at: index)
+            }
+            for index in rules.indices { all.append(contentsOf: slots.take(index)) }
+        } else {
+            for rule in rules {
+                var findings = Findings(rule: rule.description)
+                rule.check(analysis, into: &findings)
+                all.append(contentsOf: findings.items)
+            }
         }
         all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule.code) < ($1.range.lowerBound, $1.range.upperBound, $1.rule.code) }
         return all
@@ -72,4 +88,14 @@ public struct RuleSelector: Sendable, Equatable {
 
     /// True when the selector names at least one known rule.
     public var isKnown: Bool { BuiltInRules.descriptions.contains { matches($0) } }
+}
+
+/// One slot per rule, each written by one iteration of `concurrentPerform`, read after it returns.
+private final class FindingSlots: @unchecked Sendable {
+    private var slots: [[ProseFinding]]
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func store(_ findings: [ProseFinding], at index: Int) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = findings }
+    }
+    func take(_ index: Int) -> [ProseFinding] { slots[index] }
 }

@@ -6,20 +6,28 @@ public struct PlainTextReader: Reader {
 
     public func read(_ text: [UInt8]) -> ProseDocument {
         var builder = ProseBuilder(source: text)
-        let lines = LineIndex(text)
-        var previousBlank = true
-        for line in 0..<lines.count {
-            let content = lines.contentRange(ofLine: line, in: text)
-            let breakEnd = line + 1 < lines.count ? lines.start(ofLine: line + 1) : text.count
-            let blank = text[content].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            if blank {
-                if !previousBlank { builder.paragraphBreak(at: content.lowerBound) }
-                previousBlank = true
-                continue
+        text.withUnsafeBufferPointer { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                // The line's content, whether it is blank, and where its line break ends.
+                var index = lineStart
+                var blank = true
+                while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D {
+                    if bytes[index] != 0x20 && bytes[index] != 0x09 { blank = false }
+                    index += 1
+                }
+                let contentEnd = index
+                if index < bytes.count {
+                    index += bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                }
+                if blank {
+                    builder.paragraphBreak(at: lineStart)
+                } else {
+                    builder.verbatim(lineStart..<contentEnd)
+                    if contentEnd < index { builder.softBreak(contentEnd..<index) }
+                }
+                lineStart = index
             }
-            builder.verbatim(content)
-            if content.upperBound < breakEnd { builder.softBreak(content.upperBound..<breakEnd) }
-            previousBlank = false
         }
         return builder.finish(format: .plain)
     }

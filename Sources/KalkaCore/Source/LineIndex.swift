@@ -4,17 +4,23 @@ public struct LineIndex: Sendable {
     public private(set) var starts: [Int] = [0]
 
     public init(_ text: [UInt8]) {
-        var index = 0
-        let count = text.count
-        while index < count {
-            let byte = text[index]
-            if byte == 0x0A {
-                starts.append(index + 1)
-            } else if byte == 0x0D {
-                if index + 1 < count && text[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
+        starts = text.withUnsafeBufferPointer { bytes in
+            var starts = [0]
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                index += 1
+                // Most bytes are printable: one comparison settles them.
+                if byte > 0x0D { continue }
+                if byte == 0x0A {
+                    starts.append(index)
+                } else if byte == 0x0D {
+                    if index < count && bytes[index] == 0x0A { index += 1 }
+                    starts.append(index)
+                }
             }
-            index += 1
+            return starts
         }
     }
 
