@@ -31,7 +31,7 @@ let package = Package(
             dependencies: ["KalkaCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
-        .testTarget(name: "KalkaCoreTests", dependencies: ["KalkaCore", "ICUKit"]),
+        .testTarget(name: "KalkaCoreTests", dependencies: ["KalkaCore"]),
         .testTarget(name: "kalkaTests", dependencies: ["kalka", "KalkaCore"]),
     ]
 )

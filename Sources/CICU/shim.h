@@ -20,8 +20,6 @@
 
 #define KALKA_ICU(name) U_ICU_ENTRY_POINT_RENAME(name)
 
-// U_FAILURE is a function-like macro; Swift needs a function.
-static inline bool kalka_failure(UErrorCode code) { return code > U_ZERO_ERROR; }
 
 #undef u_errorName
 static inline const char *u_errorName(UErrorCode code) { return KALKA_ICU(u_errorName)(code); }

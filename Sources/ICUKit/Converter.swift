@@ -11,12 +11,12 @@ public final class Converter {
     public init(_ name: String) throws(ICUError) {
         var status = U_ZERO_ERROR
         let opened = ucnv_open(name, &status)
-        try icuCheck(status, "ucnv_open(\(name))")
-        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR, "ucnv_open(\(name))") }
+        try icuCheck(status.rawValue, "ucnv_open(\(name))")
+        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR.rawValue, "ucnv_open(\(name))") }
         kalka_ucnv_setStrict(opened, &status)
-        if icuFailed(status) {
+        if icuFailed(status.rawValue) {
             ucnv_close(opened)
-            throw icuError(status, "ucnv_setCallBack(\(name))")
+            throw icuError(status.rawValue, "ucnv_setCallBack(\(name))")
         }
         handle = opened
         self.name = name
@@ -37,14 +37,14 @@ public final class Converter {
                         ucnv_toUChars(handle, buffer.baseAddress, Int32(buffer.count), $0.baseAddress, Int32($0.count), &status)
                     }
                 }
-                count = icuFailed(status) ? 0 : Int(length)
+                count = icuFailed(status.rawValue) ? 0 : Int(length)
             }
             if status == U_BUFFER_OVERFLOW_ERROR {
                 capacity = Int(length) + 1
                 ucnv_reset(handle)
                 continue
             }
-            try icuCheck(status, "ucnv_toUChars(\(name))")
+            try icuCheck(status.rawValue, "ucnv_toUChars(\(name))")
             return String(decoding: units, as: UTF16.self)
         }
     }
@@ -63,14 +63,14 @@ public final class Converter {
                         ucnv_fromUChars(handle, $0.baseAddress, Int32($0.count), units.baseAddress, Int32(units.count), &status)
                     }
                 }
-                count = icuFailed(status) ? 0 : Int(length)
+                count = icuFailed(status.rawValue) ? 0 : Int(length)
             }
             if status == U_BUFFER_OVERFLOW_ERROR {
                 capacity = Int(length) + 1
                 ucnv_reset(handle)
                 continue
             }
-            try icuCheck(status, "ucnv_fromUChars(\(name))")
+            try icuCheck(status.rawValue, "ucnv_fromUChars(\(name))")
             return bytes
         }
     }

@@ -31,19 +31,21 @@ public struct TransliteratorRuleError: Error, Equatable, CustomStringConvertible
     }
 }
 
-// ICU's C types appear only in the bodies and in these uniquely named free functions, never in
-// a member of an ICUKit type: a member naming a C type makes clients load the C module, which
+// ICU's C types appear only inside function bodies, never in a declaration (a signature, a
+// stored or computed property, an extension): with testing enabled every declaration is part of
+// ICUKit's module interface, and one naming a C type makes each client load the C module, which
 // clashes with the private ICU inside Foundation ("UErrorCode has different definitions").
+// So these helpers take ICU's error codes as their raw Int32 values.
 
 /// An `ICUError` for `status`.
-func icuError(_ status: UErrorCode, _ operation: String) -> ICUError {
-    ICUError(code: status.rawValue, name: String(cString: u_errorName(status)), operation: operation)
+func icuError(_ code: Int32, _ operation: String) -> ICUError {
+    ICUError(code: code, name: String(cString: u_errorName(UErrorCode(rawValue: code))), operation: operation)
 }
 
 /// Negative codes are warnings (e.g. U_USING_DEFAULT_WARNING), not failures.
-func icuFailed(_ status: UErrorCode) -> Bool { kalka_failure(status) }
+func icuFailed(_ code: Int32) -> Bool { code > U_ZERO_ERROR.rawValue }
 
-/// Throws `ICUError` when `status` is a failure.
-func icuCheck(_ status: UErrorCode, _ operation: @autoclosure () -> String) throws(ICUError) {
-    if kalka_failure(status) { throw icuError(status, operation()) }
+/// Throws `ICUError` when `code` is a failure.
+func icuCheck(_ code: Int32, _ operation: @autoclosure () -> String) throws(ICUError) {
+    if icuFailed(code) { throw icuError(code, operation()) }
 }

@@ -6,7 +6,7 @@ public enum Normalizer {
     public static func nfc(_ text: String) throws(ICUError) -> String {
         var status = U_ZERO_ERROR
         let normalizer = unorm2_getNFCInstance(&status)
-        try icuCheck(status, "unorm2_getNFCInstance")
+        try icuCheck(status.rawValue, "unorm2_getNFCInstance")
         let source = UTF16Conversion.utf16(text)
         var capacity = max(16, source.count + source.count / 2)
         while true {
@@ -16,13 +16,13 @@ public enum Normalizer {
                 length = source.withUnsafeBufferPointer {
                     unorm2_normalize(normalizer, $0.baseAddress, Int32($0.count), buffer.baseAddress, Int32(buffer.count), &status)
                 }
-                count = icuFailed(status) ? 0 : Int(length)
+                count = icuFailed(status.rawValue) ? 0 : Int(length)
             }
             if status == U_BUFFER_OVERFLOW_ERROR {
                 capacity = Int(length)
                 continue
             }
-            try icuCheck(status, "unorm2_normalize")
+            try icuCheck(status.rawValue, "unorm2_normalize")
             return String(decoding: result, as: UTF16.self)
         }
     }
@@ -31,12 +31,12 @@ public enum Normalizer {
     public static func isNFC(_ text: String) throws(ICUError) -> Bool {
         var status = U_ZERO_ERROR
         let normalizer = unorm2_getNFCInstance(&status)
-        try icuCheck(status, "unorm2_getNFCInstance")
+        try icuCheck(status.rawValue, "unorm2_getNFCInstance")
         let source = UTF16Conversion.utf16(text)
         let result = source.withUnsafeBufferPointer {
             unorm2_isNormalized(normalizer, $0.baseAddress, Int32($0.count), &status)
         }
-        try icuCheck(status, "unorm2_isNormalized")
+        try icuCheck(status.rawValue, "unorm2_isNormalized")
         return result != 0
     }
 }

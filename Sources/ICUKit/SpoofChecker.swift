@@ -16,14 +16,14 @@ public final class SpoofChecker: @unchecked Sendable {
     public init() throws(ICUError) {
         var status = U_ZERO_ERROR
         let opened = uspoof_open(&status)
-        try icuCheck(status, "uspoof_open")
-        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR, "uspoof_open") }
+        try icuCheck(status.rawValue, "uspoof_open")
+        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR.rawValue, "uspoof_open") }
         // AUX_INFO makes the check result carry the restriction level it found.
         uspoof_setChecks(opened, Int32(bitPattern: USPOOF_RESTRICTION_LEVEL.rawValue | USPOOF_AUX_INFO.rawValue), &status)
         uspoof_setRestrictionLevel(opened, USPOOF_ASCII)
-        if icuFailed(status) {
+        if icuFailed(status.rawValue) {
             uspoof_close(opened)
-            throw icuError(status, "uspoof_setChecks")
+            throw icuError(status.rawValue, "uspoof_setChecks")
         }
         handle = opened
     }
@@ -35,7 +35,7 @@ public final class SpoofChecker: @unchecked Sendable {
     public func restrictionLevel(of text: String) throws(ICUError) -> RestrictionLevel {
         var status = U_ZERO_ERROR
         let result = uspoof_openCheckResult(&status)
-        try icuCheck(status, "uspoof_openCheckResult")
+        try icuCheck(status.rawValue, "uspoof_openCheckResult")
         defer { uspoof_closeCheckResult(result) }
         var text = text
         _ = text.withUTF8 { bytes in
@@ -43,10 +43,10 @@ public final class SpoofChecker: @unchecked Sendable {
                 uspoof_check2UTF8(handle, $0.baseAddress, Int32($0.count), result, &status)
             }
         }
-        try icuCheck(status, "uspoof_check2UTF8")
+        try icuCheck(status.rawValue, "uspoof_check2UTF8")
         let level = uspoof_getCheckResultRestrictionLevel(result, &status)
-        try icuCheck(status, "uspoof_getCheckResultRestrictionLevel")
-        return swiftRestrictionLevel(level)
+        try icuCheck(status.rawValue, "uspoof_getCheckResultRestrictionLevel")
+        return swiftRestrictionLevel(level.rawValue)
     }
 
     /// The UTS #39 confusable skeleton of `text`: two strings that look alike share a skeleton.
@@ -60,26 +60,26 @@ public final class SpoofChecker: @unchecked Sendable {
                 length = source.withUnsafeBufferPointer {
                     uspoof_getSkeleton(handle, 0, $0.baseAddress, Int32($0.count), buffer.baseAddress, Int32(buffer.count), &status)
                 }
-                count = icuFailed(status) ? 0 : Int(length)
+                count = icuFailed(status.rawValue) ? 0 : Int(length)
             }
             if status == U_BUFFER_OVERFLOW_ERROR {
                 capacity = Int(length)
                 continue
             }
-            try icuCheck(status, "uspoof_getSkeleton")
+            try icuCheck(status.rawValue, "uspoof_getSkeleton")
             return String(decoding: result, as: UTF16.self)
         }
     }
 }
 
-/// A free function, not an initializer: see the note in ICUError.swift.
-private func swiftRestrictionLevel(_ level: URestrictionLevel) -> RestrictionLevel {
+/// Takes the raw value: no declaration may name an ICU type (see the note in ICUError.swift).
+private func swiftRestrictionLevel(_ level: Int32) -> RestrictionLevel {
     switch level {
-    case USPOOF_ASCII: .ascii
-    case USPOOF_SINGLE_SCRIPT_RESTRICTIVE: .singleScript
-    case USPOOF_HIGHLY_RESTRICTIVE: .highlyRestrictive
-    case USPOOF_MODERATELY_RESTRICTIVE: .moderatelyRestrictive
-    case USPOOF_MINIMALLY_RESTRICTIVE: .minimallyRestrictive
+    case USPOOF_ASCII.rawValue: .ascii
+    case USPOOF_SINGLE_SCRIPT_RESTRICTIVE.rawValue: .singleScript
+    case USPOOF_HIGHLY_RESTRICTIVE.rawValue: .highlyRestrictive
+    case USPOOF_MODERATELY_RESTRICTIVE.rawValue: .moderatelyRestrictive
+    case USPOOF_MINIMALLY_RESTRICTIVE.rawValue: .minimallyRestrictive
     default: .unrestricted
     }
 }

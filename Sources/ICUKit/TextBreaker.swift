@@ -43,8 +43,8 @@ public final class TextBreaker {
         case .character: UBRK_CHARACTER
         }
         let opened = ubrk_open(type, locale, nil, 0, &status)
-        try icuCheck(status, "ubrk_open(\(unit), \(locale))")
-        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR, "ubrk_open") }
+        try icuCheck(status.rawValue, "ubrk_open(\(unit), \(locale))")
+        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR.rawValue, "ubrk_open") }
         self.iterator = opened
         self.unit = unit
     }
@@ -58,8 +58,8 @@ public final class TextBreaker {
     public func clone() throws(ICUError) -> TextBreaker {
         var status = U_ZERO_ERROR
         let copy = ubrk_clone(iterator, &status)
-        try icuCheck(status, "ubrk_clone")
-        guard let copy else { throw icuError(U_MEMORY_ALLOCATION_ERROR, "ubrk_clone") }
+        try icuCheck(status.rawValue, "ubrk_clone")
+        guard let copy else { throw icuError(U_MEMORY_ALLOCATION_ERROR.rawValue, "ubrk_clone") }
         return TextBreaker(iterator: copy, unit: unit)
     }
 
@@ -77,10 +77,10 @@ public final class TextBreaker {
         let opened = base.withMemoryRebound(to: CChar.self, capacity: text.count) {
             utext_openUTF8(reused, $0, Int64(text.count), &status)
         }
-        try icuCheck(status, "utext_openUTF8")
+        try icuCheck(status.rawValue, "utext_openUTF8")
         utf8Text = UnsafeMutableRawPointer(opened)
         ubrk_setUText(iterator, opened, &status)
-        try icuCheck(status, "ubrk_setUText")
+        try icuCheck(status.rawValue, "ubrk_setUText")
         iterate(body)
         detach()
     }
@@ -90,7 +90,7 @@ public final class TextBreaker {
         guard let base = text.baseAddress, text.count > 0 else { return }
         var status = U_ZERO_ERROR
         ubrk_setText(iterator, base, Int32(text.count), &status)
-        try icuCheck(status, "ubrk_setText")
+        try icuCheck(status.rawValue, "ubrk_setText")
         iterate(body)
         detach()
     }

@@ -16,8 +16,8 @@ public final class Transliterator {
         let opened = idUnits.withUnsafeBufferPointer {
             utrans_openU($0.baseAddress, Int32($0.count), UTRANS_FORWARD, nil, 0, &parseError, &status)
         }
-        try icuCheck(status, "utrans_openU(\(id))")
-        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR, "utrans_openU(\(id))") }
+        try icuCheck(status.rawValue, "utrans_openU(\(id))")
+        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR.rawValue, "utrans_openU(\(id))") }
         self.handle = UnsafeMutableRawPointer(opened)
         self.id = id
     }
@@ -34,16 +34,16 @@ public final class Transliterator {
                              ruleBuffer.baseAddress, Int32(ruleBuffer.count), &parseError, &status)
             }
         }
-        if icuFailed(status) {
+        if icuFailed(status.rawValue) {
             let name = String(cString: u_errorName(status))
             if parseError.line > 0 || parseError.offset > 0 {
                 throw TransliteratorRuleError(
                     name: name, line: Int(parseError.line), offset: Int(parseError.offset),
                     preContext: Self.context(parseError.preContext), postContext: Self.context(parseError.postContext))
             }
-            throw icuError(status, "utrans_openU(rules of \(id))")
+            throw icuError(status.rawValue, "utrans_openU(rules of \(id))")
         }
-        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR, "utrans_openU(\(id))") }
+        guard let opened else { throw icuError(U_MEMORY_ALLOCATION_ERROR.rawValue, "utrans_openU(\(id))") }
         self.handle = UnsafeMutableRawPointer(opened)
         self.id = id
     }
@@ -64,13 +64,13 @@ public final class Transliterator {
 
     public func clone() throws(ICUError) -> Transliterator {
         var status = U_ZERO_ERROR
-        let copy = utrans_clone(transliteratorPointer(handle), &status)
-        try icuCheck(status, "utrans_clone(\(id))")
-        guard let copy else { throw icuError(U_MEMORY_ALLOCATION_ERROR, "utrans_clone") }
+        let copy = utrans_clone(handle.assumingMemoryBound(to: UTransliterator?.self), &status)
+        try icuCheck(status.rawValue, "utrans_clone(\(id))")
+        guard let copy else { throw icuError(U_MEMORY_ALLOCATION_ERROR.rawValue, "utrans_clone") }
         return Transliterator(handle: UnsafeMutableRawPointer(copy), id: id)
     }
 
-    deinit { utrans_close(transliteratorPointer(handle)) }
+    deinit { utrans_close(handle.assumingMemoryBound(to: UTransliterator?.self)) }
 
     /// Transliterates `text` (keep it to a line or paragraph: see the type's note).
     public func transliterate(_ text: String) throws(ICUError) -> String {
@@ -83,20 +83,15 @@ public final class Transliterator {
             var limit = Int32(sourceCount)
             var status = U_ZERO_ERROR
             buffer.withUnsafeMutableBufferPointer {
-                utrans_transUChars(transliteratorPointer(handle), $0.baseAddress, &length, Int32(capacity), 0, &limit, &status)
+                utrans_transUChars(handle.assumingMemoryBound(to: UTransliterator?.self), $0.baseAddress, &length, Int32(capacity), 0, &limit, &status)
             }
             if status == U_BUFFER_OVERFLOW_ERROR {
                 capacity = max(capacity * 2, Int(length) + 16)
                 continue
             }
-            try icuCheck(status, "utrans_transUChars(\(id))")
+            try icuCheck(status.rawValue, "utrans_transUChars(\(id))")
             units = Array(buffer[0..<Int(length)])
             return String(decoding: units, as: UTF16.self)
         }
     }
-}
-
-/// The handle typed for ICU calls (a free function: see the note in ICUError.swift).
-private func transliteratorPointer(_ handle: UnsafeMutableRawPointer) -> UnsafeMutablePointer<UTransliterator?> {
-    handle.assumingMemoryBound(to: UTransliterator?.self)
 }

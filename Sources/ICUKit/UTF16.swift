@@ -12,7 +12,7 @@ public enum UTF16Conversion {
             bytes.withMemoryRebound(to: CChar.self) { source in
                 _ = u_strFromUTF8(buffer.baseAddress, Int32(buffer.count), &length, source.baseAddress, Int32(source.count), &status)
             }
-            count = icuFailed(status) ? 0 : Int(length)
+            count = icuFailed(status.rawValue) ? 0 : Int(length)
         }
     }
 

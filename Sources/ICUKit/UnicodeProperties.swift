@@ -17,7 +17,7 @@ public enum UnicodeProperties {
     public static func script(of scalar: Unicode.Scalar) -> Script {
         var status = U_ZERO_ERROR
         let code = uscript_getScript(UChar32(scalar.value), &status)
-        return icuFailed(status) ? .common : Script(rawValue: code.rawValue)
+        return icuFailed(status.rawValue) ? .common : Script(rawValue: code.rawValue)
     }
 
     public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { u_isUUppercase(UChar32(scalar.value)) != 0 }

@@ -211,8 +211,10 @@ func proseMapsBackToExactSource(html: String, phrase: String, expected: String) 
     let doc = HTMLReader().read(source)
     #expect(doc.prose == Array("a—b".utf8))
     #expect(doc.map.sourceRange(ofProse: 2..<3) == 1..<8)
-    #expect(!doc.map.isVerbatim(0..<4))
-    #expect(doc.map.isVerbatim(0..<1))
+    // Replacing part of the reference would be inexact; all of it, or plain text, is exact.
+    #expect(doc.map.exactSourceRange(ofProse: 2..<3) == nil)
+    #expect(doc.map.exactSourceRange(ofProse: 1..<4) == 1..<8)
+    #expect(doc.map.exactSourceRange(ofProse: 0..<1) == 0..<1)
 }
 
 @Test func paragraphBreakMapsToTheClosingTag() {

@@ -127,3 +127,33 @@ import Testing
         #expect(BuiltInRules.find("nope") == nil)
     }
 }
+
+/// Foundation on Linux carries its own ICU whose C types clash with the system ICU: a module that
+/// imports both ICUKit and Foundation fails to build (depending on how files are batched). Keep
+/// the line: only ICUKit sees ICU, KalkaCore uses FoundationEssentials, the CLI never sees ICUKit.
+@Suite struct ModuleBoundaryTests {
+    private func imports(in directory: String) throws -> [(file: String, module: String)] {
+        let root = Paths.root.appendingPathComponent(directory)
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        var result: [(String, String)] = []
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in text.matches(of: /(?m)^(?:@testable |internal |public )?import (\w+)/) {
+                result.append((url.lastPathComponent, String(match.1)))
+            }
+        }
+        return result
+    }
+
+    @Test func onlyICUKitSeesICU() throws {
+        for directory in ["Sources/KalkaCore", "Sources/kalka", "Tests/KalkaCoreTests", "Tests/kalkaTests"] {
+            #expect(try imports(in: directory).filter { $0.module == "CICU" }.isEmpty, "\(directory)")
+        }
+    }
+
+    @Test func modulesThatImportICUKitNeverImportFoundation() throws {
+        let core = try imports(in: "Sources/KalkaCore")
+        #expect(!core.contains { $0.module == "Foundation" }, "KalkaCore: use FoundationEssentials")
+        #expect(!(try imports(in: "Sources/kalka")).contains { $0.module == "ICUKit" }, "the CLI goes through KalkaCore")
+    }
+}

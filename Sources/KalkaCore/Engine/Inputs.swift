@@ -1,4 +1,11 @@
-import Foundation
+// FoundationEssentials, not Foundation: Foundation carries a private ICU whose C types clash with
+// the system ICU that ICUKit (imported elsewhere in this module) is built on.
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One thing to check, in the order the run reports it.
 public enum InputItem: Sendable, Equatable {
@@ -35,7 +42,6 @@ public struct InputCollector: Sendable {
 
     public func collect(_ paths: [String]) -> [InputItem] {
         var items: [InputItem] = []
-        let fileManager = FileManager.default
         for path in paths {
             if path == "-" {
                 let name = stdinFilename ?? "-"
@@ -43,12 +49,11 @@ public struct InputCollector: Sendable {
                 continue
             }
             if isExcluded(path) { continue }
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let isDirectory = Self.isDirectory(path) else {
                 items.append(.failure(path: path, message: "no such file or directory"))
                 continue
             }
-            if isDirectory.boolValue {
+            if isDirectory {
                 walk(path, into: &items)
             } else {
                 items.append(.file(path: path, format: format(for: path)))
@@ -68,14 +73,20 @@ public struct InputCollector: Sendable {
         for entry in entries where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
             if isExcluded(path) { continue }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            guard let isDirectory = Self.isDirectory(path) else { continue }
+            if isDirectory {
                 walk(path, into: &items)
             } else if let dot = entry.lastIndex(of: "."), extensions.contains(entry[entry.index(after: dot)...].lowercased()) {
                 items.append(.file(path: path, format: format(for: path)))
             }
         }
+    }
+
+    /// Whether `path` is a directory (following symbolic links); nil when nothing is there.
+    static func isDirectory(_ path: String) -> Bool? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     func format(for path: String) -> InputFormat {
@@ -84,7 +95,7 @@ public struct InputCollector: Sendable {
 
     /// A glob matches the whole path or its last component (`*` crosses `/`, as in `drafts/*`).
     func isExcluded(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         return exclude.contains { pattern in
             fnmatch(pattern, path, 0) == 0 || fnmatch(pattern, name, 0) == 0
                 || (path.hasPrefix("./") && fnmatch(pattern, String(path.dropFirst(2)), 0) == 0)
@@ -92,10 +103,10 @@ public struct InputCollector: Sendable {
     }
 
     static func reason(_ error: Error) -> String {
-        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+        if let error = error as? CocoaError, let underlying = error.underlying as? POSIXError {
             return String(cString: strerror(underlying.code.rawValue)).lowercased()
         }
-        return (error as NSError).localizedDescription
+        return "\(error)"
     }
 }
 
@@ -123,7 +134,7 @@ public enum FileReading {
         bytes.reserveCapacity(max(sizeHint, 1) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(FileReadError(message: "cannot read: \(errnoText())"))
@@ -143,3 +154,9 @@ public enum FileReading {
 public struct FileReadError: Error, Sendable {
     public let message: String
 }
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif

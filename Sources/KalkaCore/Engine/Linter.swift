@@ -59,12 +59,16 @@ public final class Linter: Sendable {
     /// Maps a prose finding to the source file's bytes, lines and columns.
     func locate(_ finding: ProseFinding, in source: SourceFile, document: ProseDocument) -> Diagnostic {
         let range = document.map.sourceRange(ofProse: finding.range)
-        let fix = finding.fix.map { fix in
-            Fix(title: fix.title, applicability: fix.applicability, edits: fix.edits.map { edit in
-                let editRange = document.map.sourceRange(ofProse: edit.range)
-                return Edit(start: source.location(ofText: editRange.lowerBound), end: source.location(ofText: editRange.upperBound),
-                            textRange: editRange, replacement: document.escapeReplacement(edit.replacement))
-            })
+        // A fix whose edits would touch markup the prose does not show is dropped: the finding
+        // stays, and nobody's markup is broken by a fix.
+        let fix = finding.fix.flatMap { fix -> Fix? in
+            var edits: [Edit] = []
+            for edit in fix.edits {
+                guard let editRange = document.map.exactSourceRange(ofProse: edit.range) else { return nil }
+                edits.append(Edit(start: source.location(ofText: editRange.lowerBound), end: source.location(ofText: editRange.upperBound),
+                                  textRange: editRange, replacement: document.escapeReplacement(edit.replacement)))
+            }
+            return Fix(title: fix.title, applicability: fix.applicability, edits: edits)
         }
         return Diagnostic(rule: finding.rule, severity: finding.rule.severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),

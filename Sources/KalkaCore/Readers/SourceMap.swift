@@ -45,28 +45,38 @@ public struct SourceMap: Sendable {
         return preferEnd ? piece.sourceStart + piece.sourceLength : piece.sourceStart
     }
 
-    /// Whether prose range `range` lies wholly inside verbatim pieces that are contiguous in the
-    /// source, so that replacing it replaces exactly the same source bytes.
-    public func isVerbatim(_ range: Range<Int>) -> Bool {
+    /// The source range that prose `range` stands for, if replacing it replaces exactly what
+    /// it shows: nil when source bytes the prose does not show lie inside (hidden markup such
+    /// as `*` in "the *the*") or when the range cuts through a replaced piece (part of an
+    /// entity). Fixes are only offered on such exact ranges, so they never break markup.
+    public func exactSourceRange(ofProse range: Range<Int>) -> Range<Int>? {
+        guard !pieces.isEmpty else { return range }
         var low = 0, high = pieces.count
         while low < high {
             let mid = (low + high) / 2
             if pieces[mid].proseStart <= range.lowerBound { low = mid + 1 } else { high = mid }
         }
         var index = max(0, low - 1)
-        var expectedSource: Int? = nil
-        var cursor = range.lowerBound
-        while cursor < range.upperBound, index < pieces.count {
+        // An empty range (an insertion) is exact inside a verbatim piece or at a piece boundary.
+        if range.isEmpty {
             let piece = pieces[index]
-            guard piece.verbatim else { return false }
-            let source = piece.sourceStart + (cursor - piece.proseStart)
-            if let expectedSource, expectedSource != source { return false }
-            let end = min(range.upperBound, piece.proseEnd)
-            expectedSource = source + (end - cursor)
-            cursor = end
-            index += 1
+            if piece.verbatim || range.lowerBound == piece.proseStart || range.lowerBound == piece.proseEnd {
+                return sourceRange(ofProse: range)
+            }
+            return nil
         }
-        return cursor >= range.upperBound
+        var sourceEnd: Int? = nil
+        while index < pieces.count, pieces[index].proseStart < range.upperBound {
+            let piece = pieces[index]
+            defer { index += 1 }
+            if piece.proseEnd <= range.lowerBound { continue }
+            let cutsStart = piece.proseStart < range.lowerBound
+            let cutsEnd = piece.proseEnd > range.upperBound
+            if !piece.verbatim && (cutsStart || cutsEnd) { return nil }
+            if let sourceEnd, sourceEnd != piece.sourceStart { return nil }
+            sourceEnd = piece.sourceStart + piece.sourceLength
+        }
+        return sourceRange(ofProse: range)
     }
 
     mutating func append(_ piece: Piece) {

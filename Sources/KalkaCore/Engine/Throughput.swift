@@ -1,0 +1,59 @@
+import ICUKit
+
+/// Throughput measurements for `kalka bench`: ICU's own word + sentence breaking over the same
+/// text (the floor no linter on ICU can beat) against kalka's whole pass and its phases.
+public struct Throughput: Sendable {
+    public struct Phases: Sendable {
+        public var icuFloor: Duration
+        public var whole: Duration
+        public var reading: Duration
+        public var analyzing: Duration
+        public var checking: Duration
+        public var findings: Int
+    }
+
+    public let linter: Linter
+
+    public init(linter: Linter) { self.linter = linter }
+
+    /// The best of `repetitions` runs of each measurement over `sources`.
+    public func measure(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> Phases {
+        let clock = ContinuousClock()
+        let analyzer = try Analyzer()
+        let words = try TextBreaker(.word)
+        let sentences = try TextBreaker(.sentence)
+        let never = Duration.seconds(Int64.max / 2)
+        var phases = Phases(icuFloor: never, whole: never, reading: never, analyzing: never, checking: never, findings: 0)
+        for _ in 0..<max(1, repetitions) {
+            // ICU over UTF-16, its fastest input (what kalka feeds it), conversion included.
+            phases.icuFloor = min(phases.icuFloor, try clock.measure {
+                for (source, _) in sources {
+                    let units = source.text.withUnsafeBufferPointer { UTF16Conversion.utf16(fromUTF8: $0) }
+                    try units.withUnsafeBufferPointer { text in
+                        var count = 0
+                        try words.forEachSegment(utf16: text) { _, _, _ in count += 1 }
+                        try sentences.forEachSegment(utf16: text) { _, _, _ in count += 1 }
+                    }
+                }
+            })
+            var documents: [ProseDocument] = []
+            var analyses: [Analysis] = []
+            phases.reading = min(phases.reading, clock.measure {
+                documents = sources.map { Readers.reader(for: $0.1).read($0.0.text) }
+            })
+            phases.analyzing = min(phases.analyzing, try clock.measure {
+                analyses = try documents.map { try analyzer.analyze($0) }
+            })
+            phases.checking = min(phases.checking, clock.measure {
+                for analysis in analyses { _ = linter.findings(in: analysis) }
+            })
+            analyses = []
+            var findings = 0
+            phases.whole = min(phases.whole, try clock.measure {
+                for (source, format) in sources { findings += try linter.lint(source, format: format, analyzer: analyzer).count }
+            })
+            phases.findings = findings
+        }
+        return phases
+    }
+}
