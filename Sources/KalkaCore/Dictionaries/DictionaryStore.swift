@@ -18,13 +18,25 @@ public final class DictionaryStore: Sendable {
     /// Every built-in file's path (relative to `Dictionaries/`) and text.
     public static var builtInTexts: [String: String] { EmbeddedDictionaries.files }
 
+    /// Transliteration standards: ICU rule files under `translit/`, kept as text.
+    public let ruleFiles: [String: String]
+
     public init(texts: [String: String]) throws(DictionaryError) {
         var files: [String: DictionaryFile] = [:]
+        var ruleFiles: [String: String] = [:]
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
-            files[path] = try DictionaryFile.parse(path: path, text: text)
+            if Self.isRuleFile(path) {
+                ruleFiles[path] = text
+            } else {
+                files[path] = try DictionaryFile.parse(path: path, text: text)
+            }
         }
         self.files = files
+        self.ruleFiles = ruleFiles
     }
+
+    /// Files under `translit/` are ICU transliterator rules, not tables.
+    public static func isRuleFile(_ path: String) -> Bool { path.hasPrefix("translit/") }
 
     public func file(_ path: String) throws(DictionaryError) -> DictionaryFile {
         guard let file = files[path] else {
