@@ -156,7 +156,7 @@ public struct FileReadError: Error, Sendable {
 }
 
 #if canImport(Glibc)
-private let systemRead = Glibc.read
+let systemRead = Glibc.read
 #elseif canImport(Darwin)
-private let systemRead = Darwin.read
+let systemRead = Darwin.read
 #endif

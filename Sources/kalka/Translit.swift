@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import KalkaCore
+
+struct Translit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Romanize Cyrillic text by a named standard; other text passes through untouched.",
+        discussion: """
+            Reads FILE (or standard input) line by line and writes the romanized text to standard \
+            output, in bounded memory. With --lang auto (the default) each word goes by its own \
+            letters (і ї є ґ and an apostrophe are Ukrainian; ы э ъ ё are Russian), and words that \
+            fit both follow the language most of the document's words show. --standard picks the \
+            standard, and with it the language, for every Cyrillic word.
+            """
+    )
+
+    enum Language: String, ExpressibleByArgument, CaseIterable {
+        case auto, uk, ru
+    }
+
+    @Argument(help: "The file to romanize; - or nothing for standard input.")
+    var file: String?
+
+    @Option(help: "The standard (see --list). Default: uk-national for Ukrainian, ru-wikipedia for Russian.")
+    var standard: String?
+
+    @Option(help: "The language of the Cyrillic text: auto, uk or ru.")
+    var lang: Language?
+
+    @Flag(help: "List the standards with their sources.")
+    var list = false
+
+    @Option(name: .shortAndLong, help: "Workers romanizing in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let standards: TransliterationStandards
+        do {
+            standards = try TransliterationStandards.builtIn.get()
+        } catch {
+            StandardStreams.writeError("kalka: error: \(error)\n")
+            throw ExitCode(2)
+        }
+        if list {
+            for standard in standards.all {
+                let isDefault = TransliterationStandards.defaultName(for: standard.language) == standard.name ? " (default for \(standard.language.englishName))" : ""
+                StandardStreams.writeOut("\(standard.name)\(isDefault)\n  \(standard.title)\n  Source: \(standard.source)\n")
+            }
+            return
+        }
+        let (romanizer, mode) = try makeRomanizer(standards)
+        let path = file ?? "-"
+        let descriptor: Int32
+        if path == "-" {
+            descriptor = STDIN_FILENO
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                StandardStreams.writeError("kalka: error: \(path): cannot open: \(String(cString: strerror(errno)).lowercased())\n")
+                throw ExitCode(2)
+            }
+        }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let output = BufferedOutput()
+        do {
+            if case .auto = mode, descriptor != STDIN_FILENO {
+                // A file can be read twice: vote over all of it, then romanize.
+                let vote = try TransliterationStream.vote(descriptor: descriptor, path: path)
+                romanizer.mode = .auto(vote: vote.winner)
+                lseek(descriptor, 0, SEEK_SET)
+            }
+            let stream = TransliterationStream(prototype: romanizer, jobs: jobs)
+            try stream.run(descriptor: descriptor, path: path, runningVote: descriptor == STDIN_FILENO) { output.write($0) }
+            output.flush()
+        } catch {
+            output.flush()
+            StandardStreams.writeError("kalka: error: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    private func makeRomanizer(_ standards: TransliterationStandards) throws -> (TextRomanizer, LanguageMode) {
+        var chosen: TransliterationStandard?
+        if let standard {
+            guard let found = standards.standard(named: standard) else {
+                let names = standards.all.map(\.name).joined(separator: ", ")
+                StandardStreams.writeError("kalka: error: unknown standard '\(standard)'; the standards are: \(names)\n")
+                throw ExitCode(2)
+            }
+            chosen = found
+        }
+        let mode: LanguageMode = switch (lang, chosen) {
+        case (.uk?, _): .fixed(.uk)
+        case (.ru?, _): .fixed(.ru)
+        case (.auto?, _): .auto(vote: .uk)
+        case (nil, let chosen?): .fixed(chosen.language)
+        case (nil, nil): .auto(vote: .uk)
+        }
+        func pick(_ language: CyrillicLanguage) -> TransliterationStandard? {
+            if let chosen, chosen.language == language { return chosen }
+            return standards.defaultStandard(for: language)
+        }
+        guard let ukrainian = pick(.uk), let russian = pick(.ru) else {
+            StandardStreams.writeError("kalka: error: the default standards are missing from this build\n")
+            throw ExitCode(2)
+        }
+        do {
+            return (try TextRomanizer(ukrainian: ukrainian, russian: russian, mode: mode), mode)
+        } catch {
+            StandardStreams.writeError("kalka: error: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Collects output and writes it to standard output in large blocks.
+final class BufferedOutput {
+    private var buffer: [UInt8] = []
+
+    func write(_ bytes: [UInt8]) {
+        buffer += bytes
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written <= 0 { if errno == EINTR { continue }; return }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
