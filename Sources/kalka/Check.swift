@@ -55,6 +55,15 @@ struct Check: ParsableCommand {
     @Option(help: "Colour in text output: auto (only on a terminal), always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(help: "Apply safe fixes in place (for - , write the fixed text to standard output).")
+    var fix = false
+
+    @Flag(name: .customLong("unsafe-fixes"), help: "With --fix or --diff, apply unsafe fixes too.")
+    var unsafeFixes = false
+
+    @Flag(help: "Print the fixes as a unified diff and change nothing.")
+    var diff = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         for selector in selectors(select) + selectors(ignore) where !RuleSelector(selector).isKnown {
@@ -81,16 +90,55 @@ struct Check: ParsableCommand {
         case .json: JSONReporter(toolVersion: KalkaVersion.current)
         }
         var summary = RunSummary()
-        let write = StandardStreams.writeOut
+        // Fixed text for standard input goes to stdout, so the report goes to stderr then.
+        let fixesToStdout = fix && !diff && stdinName(items) != nil
+        let write: (String) -> Void
+        if diff {
+            write = { _ in }
+        } else if fixesToStdout {
+            write = StandardStreams.writeError
+        } else {
+            write = StandardStreams.writeOut
+        }
+        let threshold: FixApplicability? = fix || diff ? (unsafeFixes ? .unsafe : .safe) : nil
+        var fixed = 0, changedFiles = 0, writeFailures = 0
         reporter.begin(write: write)
-        try LintRunner(linter: linter, jobs: jobs).run(items) { report in
+        try LintRunner(linter: linter, jobs: jobs, fixThreshold: threshold).run(items) { report in
             if let error = report.error { StandardStreams.writeError("kalka: error: \(report.path): \(error)\n") }
+            if let outcome = report.fix, let original = report.original {
+                fixed += outcome.applied
+                if outcome.changed { changedFiles += 1 }
+                if diff {
+                    StandardStreams.writeOut(UnifiedDiff.diff(old: original, new: outcome.bytes, oldName: "a/\(report.path)", newName: "b/\(report.path)"))
+                } else if report.path == stdinName(items) {
+                    StandardStreams.writeOut(String(decoding: outcome.bytes, as: UTF8.self))
+                } else if outcome.changed {
+                    do {
+                        try AtomicFileWriter.replace(report.path, expecting: original, with: outcome.bytes)
+                    } catch {
+                        writeFailures += 1
+                        StandardStreams.writeError("kalka: error: \(report.path): \(error)\n")
+                    }
+                }
+            }
             summary.add(report)
             reporter.report(report, write: write)
         }
         reporter.finish(summary, write: write)
-        if summary.errors > 0 { throw ExitCode(2) }
+        if fix && !diff && format == .text {
+            StandardStreams.writeError("Fixed \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s").\n")
+        }
+        if summary.errors > 0 || writeFailures > 0 { throw ExitCode(2) }
+        if diff {
+            if changedFiles > 0 { throw ExitCode(1) }
+            return
+        }
         if let threshold = failThreshold, let highest = summary.highestSeverity, highest >= threshold { throw ExitCode(1) }
+    }
+
+    private func stdinName(_ items: [InputItem]) -> String? {
+        for item in items { if case .standardInput(let name, _) = item { return name } }
+        return nil
     }
 
     private var failThreshold: Severity? {

@@ -237,3 +237,44 @@ enum CLI {
         #expect((one.json["files"] as? [Any])?.count == 60)
     }
 }
+
+@Suite struct FixCommandTests {
+    private func file(_ contents: [UInt8]) throws -> (URL, String) {
+        let directory = try CLI.temporaryDirectory()
+        try Data(contents).write(to: directory.appendingPathComponent("a.md"))
+        return (directory, "a.md")
+    }
+
+    @Test func fixWritesSafeFixesAndReportsTheRest() throws {
+        let original = Array("Kyiv is the the capital. It needs legal and legal guarantees. `the the`\n".utf8)
+        let (directory, name) = try file(original)
+        let result = try CLI.run(["check", "--fix", name], in: directory)
+        #expect(result.status == 1, "the unsafe finding remains")
+        let fixed = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        #expect(fixed == "Kyiv is the capital. It needs legal and legal guarantees. `the the`\n")
+        #expect(result.stdout.contains("DUP002"))
+        #expect(result.stderr.contains("Fixed 1 problem in 1 file."))
+        let unsafe = try CLI.run(["check", "--fix", "--unsafe-fixes", name], in: directory)
+        #expect(unsafe.status == 0)
+        #expect(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) == "Kyiv is the capital. It needs legal guarantees. `the the`\n")
+        let again = try CLI.run(["check", "--fix", "--unsafe-fixes", name], in: directory)
+        #expect(again.stderr.contains("Fixed 0 problems in 0 files."))
+    }
+
+    @Test func diffPrintsAndChangesNothing() throws {
+        let original = Array("Line one.\nKyiv is the the capital.\n".utf8)
+        let (directory, name) = try file(original)
+        let result = try CLI.run(["check", "--diff", name], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stdout == "--- a/a.md\n+++ b/a.md\n@@ -1,2 +1,2 @@\n Line one.\n-Kyiv is the the capital.\n+Kyiv is the capital.\n")
+        #expect(try Data(contentsOf: directory.appendingPathComponent(name)) == Data(original))
+        let clean = try CLI.run(["check", "--diff", "--select", "MIX"], in: directory)
+        #expect(clean.status == 0 && clean.stdout.isEmpty)
+    }
+
+    @Test func fixFromStandardInputWritesTheFixedText() throws {
+        let result = try CLI.run(["check", "--fix", "--stdin-filename", "story.html", "-"], stdin: Data("<p>Talks in Ky&#1110;v, the the end.</p>\n".utf8))
+        #expect(result.stdout == "<p>Talks in Kyiv, the end.</p>\n")
+        #expect(result.status == 0)
+    }
+}

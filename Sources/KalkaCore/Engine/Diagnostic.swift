@@ -32,13 +32,20 @@ public struct FileReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// Set when the file could not be read or checked; the run then exits with 2.
     public let error: String?
-    /// The file as read, for reporters that quote lines and for fixing.
+    /// The text the diagnostics point into, for reporters that quote lines: the file as read, or
+    /// as fixed when fixing.
     public let source: SourceFile?
+    /// When fixing: the bytes as read, and the outcome (the diagnostics are then what remains).
+    public let original: [UInt8]?
+    public let fix: FixOutcome?
 
-    public init(path: String, diagnostics: [Diagnostic] = [], error: String? = nil, source: SourceFile? = nil) {
+    public init(path: String, diagnostics: [Diagnostic] = [], error: String? = nil, source: SourceFile? = nil,
+                original: [UInt8]? = nil, fix: FixOutcome? = nil) {
         self.path = path
         self.diagnostics = diagnostics
         self.error = error
         self.source = source
+        self.original = original
+        self.fix = fix
     }
 }

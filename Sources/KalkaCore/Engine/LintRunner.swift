@@ -9,10 +9,14 @@ import Synchronization
 public struct LintRunner: Sendable {
     public let linter: Linter
     public let jobs: Int
+    /// When set, each file is fixed up to this applicability (in memory: writing is the
+    /// caller's) and its report holds what remains.
+    public let fixThreshold: FixApplicability?
 
-    public init(linter: Linter, jobs: Int) {
+    public init(linter: Linter, jobs: Int, fixThreshold: FixApplicability? = nil) {
         self.linter = linter
         self.jobs = max(1, jobs)
+        self.fixThreshold = fixThreshold
     }
 
     /// Checks `items`, calling `deliver` with each report in order (on the calling thread).
@@ -66,6 +70,10 @@ public struct LintRunner: Sendable {
     public func check(bytes: [UInt8], path: String, format: InputFormat, analyzer: Analyzer) -> FileReport {
         do {
             let source = try SourceFile(path: path, bytes: bytes)
+            if let fixThreshold {
+                let outcome = try linter.fix(source, format: format, analyzer: analyzer, upTo: fixThreshold)
+                return FileReport(path: path, diagnostics: outcome.remaining, source: outcome.source, original: bytes, fix: outcome)
+            }
             return FileReport(path: path, diagnostics: try linter.lint(source, format: format, analyzer: analyzer), source: source)
         } catch let error as SourceError {
             return FileReport(path: path, error: error.description)

@@ -1,0 +1,55 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a fixed file in place, safely: the new bytes go to a temporary file in the same
+/// directory (same file system), which takes the original's permissions and then replaces it
+/// with one `rename`, so a reader sees the old file or the new one, never a mix. A file changed
+/// on disk since it was read is left alone.
+public enum AtomicFileWriter {
+    public struct WriteError: Error, Sendable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    public static func replace(_ path: String, expecting original: [UInt8], with bytes: [UInt8]) throws(WriteError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw WriteError(message: "cannot stat: \(errorText())") }
+        guard case .success(let current) = FileReading.read(path: path), current == original else {
+            throw WriteError(message: "changed on disk since it was read; not overwritten")
+        }
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(directory)/.\(name).kalka-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw WriteError(message: "cannot create a temporary file: \(errorText())") }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var succeeded = false
+        defer {
+            if !succeeded { unlink(temporary) }
+        }
+        var offset = 0
+        let failure: String? = bytes.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return "cannot write: \(errorText())"
+                }
+                offset += written
+            }
+            if fchmod(descriptor, info.st_mode & 0o7777) != 0 { return "cannot set permissions: \(errorText())" }
+            if fsync(descriptor) != 0 { return "cannot sync: \(errorText())" }
+            return nil
+        }
+        close(descriptor)
+        if let failure { throw WriteError(message: failure) }
+        // Ownership follows the original where we may set it (root, or the same owner).
+        _ = chown(temporary, info.st_uid, info.st_gid)
+        guard rename(temporary, path) == 0 else { throw WriteError(message: "cannot replace the file: \(errorText())") }
+        succeeded = true
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)).lowercased() }
+}
