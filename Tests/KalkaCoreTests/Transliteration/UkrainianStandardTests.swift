@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+@testable import KalkaCore
+
+/// The Ukrainian romanization standards in `Dictionaries/translit/uk-*.txt`, checked against the
+/// public examples of each document, in lower, Title and UPPER case.
+@Suite struct UkrainianStandardTests {
+    static func romanizer(_ name: String) throws -> Romanizer {
+        let standards = try TransliterationStandards.builtIn.get()
+        let standard = try #require(standards.standard(named: name), "no standard \(name)")
+        return try Romanizer(standard)
+    }
+
+    /// Each pair as given (Title case), all lower case and all upper case.
+    static func expectInEveryCase(_ romanizer: Romanizer, _ pairs: KeyValuePairs<String, String>,
+                                  sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for (cyrillic, latin) in pairs {
+            #expect(try romanizer.romanize(cyrillic) == latin, sourceLocation: sourceLocation)
+            #expect(try romanizer.romanize(cyrillic.lowercased()) == latin.lowercased(), sourceLocation: sourceLocation)
+            #expect(try romanizer.romanize(cyrillic.uppercased()) == latin.uppercased(), sourceLocation: sourceLocation)
+        }
+    }
+
+    static let ukrainianNames = ["uk-national", "uk-dstu-9112-a", "uk-dstu-9112-b", "uk-bgn-1965"]
+
+    // MARK: every file
+
+    @Test func everyUkrainianRuleFileCompiles() throws {
+        let standards = try TransliterationStandards.builtIn.get()
+        let ukrainian = standards.all.filter { $0.language == .uk }
+        for name in Self.ukrainianNames {
+            #expect(ukrainian.contains { $0.name == name }, "\(name) is not built in")
+        }
+        // The files on disk are the ones built in.
+        let directory = Paths.root.appendingPathComponent("Dictionaries/translit")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".txt") }
+            .filter { try Paths.read("Dictionaries/translit/\($0)").contains("\n# language: uk\n") }
+        #expect(Set(onDisk.map { String($0.dropLast(4)) }) == Set(ukrainian.map(\.name)))
+        for standard in ukrainian {
+            #expect(throws: Never.self, "\(standard.path)") { _ = try Romanizer(standard) }
+            #expect(standard.path == "translit/\(standard.name).txt")
+        }
+        #expect(standards.defaultStandard(for: .uk)?.name == "uk-national")
+    }
+
+    @Test(arguments: ukrainianNames)
+    func nonUkrainianTextPassesThrough(_ name: String) throws {
+        let romanizer = try Self.romanizer(name)
+        for text in ["Hello, world! 123 — 4.5% (café) \"quoted\" 'single' rock'n'roll",
+                     "", " ", "\t2024-01-27\n", "ёЁ ыЫ эЭ ъ", "Ελληνικά 日本語 ✓"] {
+            #expect(try romanizer.romanize(text) == text, "\(name): \(text)")
+        }
+    }
+
+    // MARK: uk-national (KMU Resolution No. 55, 2010)
+
+    /// The resolution's table: an example for every letter and every positional rule.
+    @Test func nationalResolutionExamples() throws {
+        try Self.expectInEveryCase(Self.romanizer("uk-national"), [
+            "Алушта": "Alushta", "Борщагівка": "Borshchahivka", "Вишгород": "Vyshhorod",
+            "Гадяч": "Hadiach", "Згорани": "Zghorany", "Розгон": "Rozghon", "Ґалаґан": "Galagan",
+            "Дон": "Don", "Рівне": "Rivne", "Єнакієве": "Yenakiieve", "Наєнко": "Naienko",
+            "Житомир": "Zhytomyr", "Закарпаття": "Zakarpattia", "Медвин": "Medvyn",
+            "Іршава": "Irshava", "Їжакевич": "Yizhakevych", "Кадіївка": "Kadiivka",
+            "Йосипівка": "Yosypivka", "Стрий": "Stryi", "Олексій": "Oleksii", "Київ": "Kyiv",
+            "Лебедин": "Lebedyn", "Миколаїв": "Mykolaiv", "Ніжин": "Nizhyn", "Одеса": "Odesa",
+            "Полтава": "Poltava", "Ромни": "Romny", "Суми": "Sumy", "Тетерів": "Teteriv",
+            "Ужгород": "Uzhhorod", "Фастів": "Fastiv", "Харків": "Kharkiv",
+            "Біла Церква": "Bila Tserkva", "Чернівці": "Chernivtsi", "Шостка": "Shostka",
+            "Гоща": "Hoshcha", "Русь": "Rus", "Юрій": "Yurii", "Крюківка": "Kriukivka",
+            "Яготин": "Yahotyn", "Ічня": "Ichnia", "Знам'янка": "Znamianka",
+        ])
+    }
+
+    @Test func nationalCapitalization() throws {
+        let romanizer = try Self.romanizer("uk-national")
+        #expect(try romanizer.romanize("ЩУКА") == "SHCHUKA")
+        #expect(try romanizer.romanize("Щука") == "Shchuka")
+        #expect(try romanizer.romanize("ЮРІЙ Щур") == "YURII Shchur")
+        #expect(try romanizer.romanize("ЄВГЕН") == "YEVHEN")
+        #expect(try romanizer.romanize("Євген") == "Yevhen")
+        #expect(try romanizer.romanize("Щ.") == "Shch.")
+        #expect(try romanizer.romanize("Т. Г. Шевченко, Ю. Щ. Ж.") == "T. H. Shevchenko, Yu. Shch. Zh.")
+        // A multi-letter letter at the end of an all-caps word, also before a dropped soft sign.
+        #expect(try romanizer.romanize("БОРЩ КРАВЕЦЬ ГАДЯЧ ЗАПОРІЖЖЯ ОБ'ЄКТ") == "BORSHCH KRAVETS HADIACH ZAPORIZHZHIA OBIEKT")
+        #expect(try romanizer.romanize("ЗГОРАНИ Згорани") == "ZGHORANY Zghorany")
+        // Word-initial forms at the very start and end of the text and after punctuation.
+        #expect(try romanizer.romanize("Я") == "Ya")
+        #expect(try romanizer.romanize("я") == "ya")
+        #expect(try romanizer.romanize("(Юрій)") == "(Yurii)")
+        #expect(try romanizer.romanize("Нью-Йорк") == "Niu-York")
+        #expect(try romanizer.romanize("ЄЯ") == "YEIA")
+    }
+
+    @Test func nationalApostrophesAndMarks() throws {
+        let romanizer = try Self.romanizer("uk-national")
+        for apostrophe in ["'", "\u{2019}", "\u{02BC}"] {
+            #expect(try romanizer.romanize("Знам\(apostrophe)янка") == "Znamianka")
+            #expect(try romanizer.romanize("ОБ\(apostrophe)ЄКТ") == "OBIEKT")
+        }
+        // Quotation marks are not apostrophes.
+        #expect(try romanizer.romanize("'Київ'") == "'Kyiv'")
+        #expect(try romanizer.romanize("\u{2018}Київ\u{2019} і \u{201C}Львів\u{201D}") == "\u{2018}Kyiv\u{2019} i \u{201C}Lviv\u{201D}")
+        #expect(try romanizer.romanize("Він сказав: 'так'.") == "Vin skazav: 'tak'.")
+        // Decomposed ї and й are read as the letters; a stress mark stays on its vowel.
+        #expect(try romanizer.romanize("Ки\u{0456}\u{0308}в") == "Kyiv")
+        #expect(try romanizer.romanize("Стри\u{0438}\u{0306}") == "Stryi")
+        #expect(try romanizer.romanize("Ки\u{0301}їв").unicodeScalars.elementsEqual("Ky\u{0301}iv".unicodeScalars))
+    }
+
+    @Test func nationalMixedLines() throws {
+        let romanizer = try Self.romanizer("uk-national")
+        #expect(try romanizer.romanize("Мер Києва Віталій Кличко said") == "Mer Kyieva Vitalii Klychko said")
+        #expect(try romanizer.romanize("In 2022, Запоріжжя (Zaporizhzhia) had 710,052 people; Ялта — 76,746.")
+                == "In 2022, Zaporizhzhia (Zaporizhzhia) had 710,052 people; Yalta — 76,746.")
+        #expect(try romanizer.romanize("Володимир Зеленський, Юлія Тимошенко, Ірпінь, Чорнобиль, Українська правда")
+                == "Volodymyr Zelenskyi, Yuliia Tymoshenko, Irpin, Chornobyl, Ukrainska pravda")
+    }
+
+    // MARK: DSTU 9112:2021
+
+    /// The national-system examples, spelled by DSTU 9112:2021 system A.
+    @Test func dstuSystemALetters() throws {
+        try Self.expectInEveryCase(Self.romanizer("uk-dstu-9112-a"), [
+            "Алушта": "Alušta", "Борщагівка": "Borŝağivka", "Вишгород": "Vyšğorod",
+            "Гадяч": "Ğadjač", "Згорани": "Zğorany", "Ґалаґан": "Galagan", "Дон": "Don",
+            "Рівне": "Rivne", "Єнакієве": "Jenakijeve", "Наєнко": "Najenko", "Житомир": "Žytomyr",
+            "Закарпаття": "Zakarpattja", "Медвин": "Medvyn", "Іршава": "Iršava",
+            "Їжакевич": "Ïžakevyč", "Кадіївка": "Kadiïvka", "Йосипівка": "Josypivka",
+            "Стрий": "Stryj", "Олексій": "Oleksij", "Київ": "Kyïv", "Україна": "Ukraïna",
+            "Лебедин": "Lebedyn", "Миколаїв": "Mykolaïv", "Ніжин": "Nižyn", "Одеса": "Odesa",
+            "Полтава": "Poltava", "Ромни": "Romny", "Суми": "Sumy", "Тетерів": "Teteriv",
+            "Ужгород": "Užğorod", "Фастів": "Fastiv", "Харків": "Xarkiv",
+            "Біла Церква": "Bila Cerkva", "Чернівці": "Černivci", "Шостка": "Šostka",
+            "Гоща": "Ğoŝa", "Русь": "Rusj", "Юрій": "Jurij", "Крюківка": "Krjukivka",
+            "Яготин": "Jağotyn", "Ічня": "Ičnja", "Знам'янка": "Znam'janka",
+            "Хмельницький": "Xmeljnycjkyj", "Доброго вечора!": "Dobroğo večora!",
+            "Паляниця": "Paljanycja",
+        ])
+    }
+
+    @Test func dstuSystemBLetters() throws {
+        try Self.expectInEveryCase(Self.romanizer("uk-dstu-9112-b"), [
+            "Алушта": "Alushta", "Борщагівка": "Borshchaghivka", "Вишгород": "Vyshghorod",
+            "Гадяч": "Ghadjach", "Згорани": "Zghorany", "Ґалаґан": "Galagan", "Дон": "Don",
+            "Рівне": "Rivne", "Єнакієве": "Jenakijeve", "Наєнко": "Najenko",
+            "Житомир": "Zhytomyr", "Закарпаття": "Zakarpattja", "Медвин": "Medvyn",
+            "Іршава": "Irshava", "Їжакевич": "Jizhakevych", "Кадіївка": "Kadijivka",
+            "Йосипівка": "Josypivka", "Стрий": "Stryj", "Олексій": "Oleksij", "Київ": "Kyjiv",
+            "Україна": "Ukrajina", "Лебедин": "Lebedyn", "Миколаїв": "Mykolajiv",
+            "Ніжин": "Nizhyn", "Одеса": "Odesa", "Полтава": "Poltava", "Ромни": "Romny",
+            "Суми": "Sumy", "Тетерів": "Teteriv", "Ужгород": "Uzhghorod", "Фастів": "Fastiv",
+            "Харків": "Kharkiv", "Біла Церква": "Bila Cerkva", "Чернівці": "Chernivci",
+            "Шостка": "Shostka", "Гоща": "Ghoshcha", "Борщ": "Borshch", "Русь": "Rusj",
+            "Юрій": "Jurij", "Крюківка": "Krjukivka", "Яготин": "Jaghotyn", "Ічня": "Ichnja",
+            "Знам'янка": "Znam'janka", "Хмельницький": "Khmeljnycjkyj",
+            "Доброго вечора!": "Dobrogho vechora!", "Паляниця": "Paljanycja",
+        ])
+    }
+
+    /// Spellings that keep the transliteration reversible: ь before а е у (and і in system B)
+    /// is j', й after a consonant is 'j, ь at the start of a word is ĵ (A) / hj (B).
+    @Test func dstuReversibilitySpellings() throws {
+        let a = try Self.romanizer("uk-dstu-9112-a")
+        let b = try Self.romanizer("uk-dstu-9112-b")
+        #expect(try a.romanize("ль льє льї лью лья лье льі льу льа льйо льо") == "lj ljje ljï ljju ljja lj'e lji lj'u lj'a ljjo ljo")
+        #expect(try b.romanize("ль льє льї лью лья лье льі льу льа льйо льо") == "lj ljje ljji ljju ljja lj'e lj'i lj'u lj'a ljjo ljo")
+        #expect(try a.romanize("бйо лйо щй ЛЙО Лйо") == "b'jo l'jo ŝ'j L'JO L'jo")
+        #expect(try b.romanize("бйо лйо щй ЛЙО Лйо") == "b'jo l'jo shch'j L'JO L'jo")
+        #expect(try a.romanize("ь Ь ня ньа н'я") == "ĵ Ĵ nja nj'a n'ja")
+        #expect(try b.romanize("ь Ь ня ньа н'я ЬО") == "hj Hj nja nj'a n'ja HJO")
+        #expect(try a.romanize("бульйон Віньєтка") == "buljjon Vinjjetka")
+        #expect(try b.romanize("БУЛЬЙОН") == "BULJJON")
+    }
+
+    @Test func dstuCapitalizationAndApostrophes() throws {
+        let a = try Self.romanizer("uk-dstu-9112-a")
+        let b = try Self.romanizer("uk-dstu-9112-b")
+        #expect(try a.romanize("ЩУКА Щука ЮРІЙ Щур ЄВГЕН Євген Щ. Я.") == "ŜUKA Ŝuka JURIJ Ŝur JEVĞEN Jevğen Ŝ. Ja.")
+        #expect(try b.romanize("ЩУКА Щука ЮРІЙ Щур ЄВГЕН Євген Щ. Я. БОРЩ КИЇВ") == "SHCHUKA Shchuka JURIJ Shchur JEVGHEN Jevghen Shch. Ja. BORSHCH KYJIV")
+        for apostrophe in ["'", "\u{2019}", "\u{02BC}"] {
+            #expect(try a.romanize("ім\(apostrophe)я ОБ\(apostrophe)ЄКТ") == "im'ja OB'JEKT")
+            #expect(try b.romanize("ім\(apostrophe)я ОБ\(apostrophe)ЄКТ") == "im'ja OB'JEKT")
+        }
+        #expect(try a.romanize("\u{2018}жук\u{2019} 'жук' \"жук\"") == "\u{2018}žuk\u{2019} 'žuk' \"žuk\"")
+        #expect(try b.romanize("Мер Києва Віталій Кличко said") == "Mer Kyjeva Vitalij Klychko said")
+        #expect(try a.romanize("Мер Києва Віталій Кличко said") == "Mer Kyjeva Vitalij Klyčko said")
+        // System A output is precomposed; system B output is ASCII.
+        let text = "Щастям б’єш жук їх глицю в фон й ґедзь пріч. ХАРКІВ"
+        let outA = try a.romanize(text)
+        #expect(outA == "Ŝastjam b'ješ žuk ïx ğlycju v fon j gedzj prič. XARKIV")
+        #expect(outA.unicodeScalars.elementsEqual(outA.precomposedStringWithCanonicalMapping.unicodeScalars))
+        let outB = try b.romanize(text)
+        #expect(outB == "Shchastjam b'jesh zhuk jikh ghlycju v fon j gedzj prich. KHARKIV")
+        #expect(outB.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
+    // MARK: BGN/PCGN 1965 (ICU built-in)
+
+    @Test func bgn1965() throws {
+        let romanizer = try Self.romanizer("uk-bgn-1965")
+        #expect(try romanizer.romanize("Київ") == "Kyyiv")
+        #expect(try romanizer.romanize("Запоріжжя") == "Zaporizhzhya")
+        #expect(try romanizer.romanize("Чернігів, Харків") == "Chernihiv, Kharkiv")
+        #expect(try romanizer.romanize("ЩУКА Щука") == "SHCHUKA Shchuka")
+        #expect(try romanizer.romanize("Мер Києва said") == "Mer Kyyeva said")
+    }
+}
