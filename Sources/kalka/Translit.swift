@@ -100,10 +100,13 @@ struct Translit: ParsableCommand {
             if let chosen, chosen.language == language { return chosen }
             return standards.defaultStandard(for: language)
         }
-        guard let ukrainian = pick(.uk), let russian = pick(.ru) else {
-            StandardStreams.writeError("kalka: error: the default standards are missing from this build\n")
+        // A fixed language needs only its own standard; the other slot reuses it.
+        let needed: [CyrillicLanguage] = if case .fixed(let language) = mode { [language] } else { [.uk, .ru] }
+        for language in needed where pick(language) == nil {
+            StandardStreams.writeError("kalka: error: no \(language.englishName) standard '\(TransliterationStandards.defaultName(for: language))' in this build\n")
             throw ExitCode(2)
         }
+        guard let ukrainian = pick(.uk) ?? pick(.ru), let russian = pick(.ru) ?? pick(.uk) else { throw ExitCode(2) }
         do {
             return (try TextRomanizer(ukrainian: ukrainian, russian: russian, mode: mode), mode)
         } catch {

@@ -22,6 +22,12 @@ import Testing
         #expect(try matches(phrases, in: "about 2,5 million people").map(\.0) == ["2,5 million"])
     }
 
+    @Test func aPhraseEndsInThePossessive() throws {
+        let found = try matches(["Kiev", "Dmitry Kuleba"], in: "Kiev's mayor met Dmitry Kuleba’s deputy; KIEV'S too.")
+        #expect(found.map(\.0) == ["Kiev", "Dmitry Kuleba", "KIEV"])
+        #expect(try matches(["Dmitry Kuleba"], in: "Dmitry's Kuleba").isEmpty)
+    }
+
     @Test func partialPhrasesDoNotMatch() throws {
         #expect(try matches(["within the framework of"], in: "within the framework, of course").isEmpty)
         #expect(try matches(["Kiev"], in: "Kievan Rus and Kyiv").isEmpty)

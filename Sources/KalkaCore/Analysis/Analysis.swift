@@ -50,6 +50,27 @@ public struct Analysis: Sendable {
         return nil
     }
 
+    /// For a possessive word ("Kiev's", "Kyiv’s"): the folded hash of the word without its
+    /// ending, and the ending's length in bytes; nil for any other token. Lets phrase lists
+    /// match names in the possessive without listing every form.
+    public func possessiveBase(of token: Token) -> (hash: UInt64, suffixLength: Int)? {
+        guard token.kind == .word, token.length > 2 else { return nil }
+        let end = Int(token.end)
+        guard prose[end - 1] | 0x20 == 0x73 else { return nil } // s or S
+        let suffix: Int
+        if prose[end - 2] == 0x27 {
+            suffix = 2
+        } else if token.length > 4, prose[end - 4] == 0xE2, prose[end - 3] == 0x80, prose[end - 2] == 0x99 {
+            suffix = 4
+        } else {
+            return nil
+        }
+        let hash = prose.withUnsafeBufferPointer { buffer in
+            FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: buffer[Int(token.start)..<(end - suffix)]))
+        }
+        return (hash, suffix)
+    }
+
     /// True when the prose byte at `offset` is the given ASCII character.
     public func byte(at offset: Int, is character: Unicode.Scalar) -> Bool {
         offset >= 0 && offset < prose.count && UInt32(prose[offset]) == character.value

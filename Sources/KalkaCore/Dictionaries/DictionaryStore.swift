@@ -38,6 +38,14 @@ public final class DictionaryStore: Sendable {
     /// Files under `translit/` are ICU transliterator rules, not tables.
     public static func isRuleFile(_ path: String) -> Bool { path.hasPrefix("translit/") }
 
+    /// Knowledge built from the files once per store and shared by every rule that needs it
+    /// (the name dictionary, for one, feeds several rules).
+    private let derived = DerivedCache()
+
+    public func derived<T: Sendable>(_ key: String, _ build: () throws -> T) throws -> T {
+        try derived.value(key, build)
+    }
+
     public func file(_ path: String) throws(DictionaryError) -> DictionaryFile {
         guard let file = files[path] else {
             throw DictionaryError(path: path, line: 0, message: "no such dictionary file")
@@ -134,5 +142,19 @@ public struct PhraseSet: Sendable {
     /// Whether `tokens` (spaces ignored) form one of the phrases.
     public func contains(_ tokens: some Sequence<Token>) -> Bool {
         keys.contains(FoldedHash.combine(tokens.lazy.filter { $0.kind != .space }.map(\.foldedHash)))
+    }
+}
+
+private final class DerivedCache: @unchecked Sendable {
+    private var values: [String: any Sendable] = [:]
+    private let lock = Lock()
+
+    func value<T: Sendable>(_ key: String, _ build: () throws -> T) throws -> T {
+        try lock.withLock {
+            if let value = values[key] as? T { return value }
+            let value = try build()
+            values[key] = value
+            return value
+        }
     }
 }

@@ -6,12 +6,13 @@ import ICUKit
 ///
 /// Phrases are tokenized with the same ICU word breaking documents get; matching ignores case
 /// and the spaces between tokens (but never crosses a paragraph break), and punctuation tokens
-/// must match. At each position the longest phrase wins, and matches do not overlap.
+/// must match. A phrase's last word also matches in the possessive ("Kiev's", "Kyiv’s"). At
+/// each position the longest phrase wins, and matches do not overlap.
 public struct PhraseMatcher: Sendable {
     public struct Match: Sendable, Equatable {
         /// Token indices of the match (first to last significant token).
         public let tokens: ClosedRange<Int>
-        /// Prose bytes of the match.
+        /// Prose bytes of the match, without a possessive ending ("Kiev" of "Kiev's").
         public let range: Range<Int>
         /// The index of the matched phrase in the list the matcher was built from.
         public let phrase: Int
@@ -110,7 +111,7 @@ public struct PhraseMatcher: Sendable {
         let tokens = analysis.tokens
         var node: Int32 = 0
         var index = start
-        var best: (last: Int, phrase: Int32)? = nil
+        var best: (last: Int, end: Int, phrase: Int32)? = nil
         while index < tokens.count {
             let token = tokens[index]
             if token.kind == .space {
@@ -118,12 +119,19 @@ public struct PhraseMatcher: Sendable {
                 index += 1
                 continue
             }
-            guard let next = child(of: node, token.foldedHash) else { break }
-            node = next
-            if terminal[Int(node)] >= 0 { best = (index, terminal[Int(node)]) }
-            index += 1
+            if let next = child(of: node, token.foldedHash) {
+                node = next
+                if terminal[Int(node)] >= 0 { best = (index, Int(token.end), terminal[Int(node)]) }
+                index += 1
+                continue
+            }
+            // A possessive can only end a phrase.
+            if let base = analysis.possessiveBase(of: token), let next = child(of: node, base.hash), terminal[Int(next)] >= 0 {
+                best = (index, Int(token.end) - base.suffixLength, terminal[Int(next)])
+            }
+            break
         }
         guard let best else { return nil }
-        return Match(tokens: start...best.last, range: Int(tokens[start].start)..<Int(tokens[best.last].end), phrase: Int(best.phrase))
+        return Match(tokens: start...best.last, range: Int(tokens[start].start)..<best.end, phrase: Int(best.phrase))
     }
 }
