@@ -83,6 +83,8 @@ static inline void utrans_transUChars(const UTransliterator *trans, UChar *text,
 // MARK: normalization
 #undef unorm2_getNFCInstance
 static inline const UNormalizer2 *unorm2_getNFCInstance(UErrorCode *status) { return KALKA_ICU(unorm2_getNFCInstance)(status); }
+#undef unorm2_getNFDInstance
+static inline const UNormalizer2 *unorm2_getNFDInstance(UErrorCode *status) { return KALKA_ICU(unorm2_getNFDInstance)(status); }
 #undef unorm2_normalize
 static inline int32_t unorm2_normalize(const UNormalizer2 *norm2, const UChar *src, int32_t length, UChar *dest, int32_t capacity, UErrorCode *status) { return KALKA_ICU(unorm2_normalize)(norm2, src, length, dest, capacity, status); }
 #undef unorm2_isNormalized

@@ -4,9 +4,18 @@ internal import CICU
 public enum Normalizer {
     /// The NFC form of `text`.
     public static func nfc(_ text: String) throws(ICUError) -> String {
+        try normalize(text, decompose: false)
+    }
+
+    /// The NFD form of `text` (letters and their combining marks apart).
+    public static func nfd(_ text: String) throws(ICUError) -> String {
+        try normalize(text, decompose: true)
+    }
+
+    private static func normalize(_ text: String, decompose: Bool) throws(ICUError) -> String {
         var status = U_ZERO_ERROR
-        let normalizer = unorm2_getNFCInstance(&status)
-        try icuCheck(status.rawValue, "unorm2_getNFCInstance")
+        let normalizer = decompose ? unorm2_getNFDInstance(&status) : unorm2_getNFCInstance(&status)
+        try icuCheck(status.rawValue, decompose ? "unorm2_getNFDInstance" : "unorm2_getNFCInstance")
         let source = UTF16Conversion.utf16(text)
         var capacity = max(16, source.count + source.count / 2)
         while true {

@@ -98,6 +98,7 @@ import Testing
         #expect(try Normalizer.nfc(decomposed) == "Rinkēvičs")
         #expect(try !Normalizer.isNFC(decomposed))
         #expect(try Normalizer.isNFC("Rinkēvičs"))
+        #expect(try Normalizer.nfd("Rinkēvičs") == decomposed)
     }
 }
 

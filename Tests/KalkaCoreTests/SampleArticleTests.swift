@@ -19,13 +19,20 @@ import Testing
         let (source, diagnostics) = try lint("examples/sample-article.txt")
         let found = diagnostics.map { "\($0.rule.code) \($0.start.line):\($0.start.column) \(sourceText(source, $0))" }
         #expect(found == [
+            "NAM001 5:63 Kiev",
             "DUP002 5:81 clear and clear",
+            "NAM001 13:31 Dmitry Kuleba",
             "MIX001 14:26 Kyіv",
+            "NAM001 19:26 Edgar Rinkevich",
+            "NAM001 25:77 Anthony Blinken",
+            "NAM001 25:279 Donbass",
             "DUP001 27:23 the the",
             "DUP002 39:55 trucks and trucks",
+            "NAM001 44:58 Kharkov",
             "UNT001 46:50 Олег Ніколенко",
             "MIX001 56:19 NАТO",
             "DUP001 57:77 the\nthe",
+            "NAM001 62:111 Kiev",
         ])
         // Byte offsets and line/column agree with the file itself.
         for diagnostic in diagnostics {

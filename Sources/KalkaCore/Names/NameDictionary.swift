@@ -59,6 +59,9 @@ public struct NameDictionary: Sendable {
     public let givenNames: [String: String]
     public let givenNameMatcher: PhraseMatcher
     public let givenNameForms: [String]
+    /// For each spelling to flag (lowercased): every entry it stands for. More than one makes the
+    /// fix a guess.
+    public let variantOwners: [String: [Int]]
 
     public static let columns = ["canonical", "original", "russian", "language", "kind", "variants", "alternatives", "derivation", "note"]
     static let givenNamesPath = "names/given-names.tsv"
@@ -103,6 +106,11 @@ public struct NameDictionary: Sendable {
         }
         matcher = try PhraseMatcher(phrases)
         self.forms = forms
+        var owners: [String: [Int]] = [:]
+        for case let (entry?, .variant, text) in forms where !(owners[text.lowercased()] ?? []).contains(entry) {
+            owners[text.lowercased(), default: []].append(entry)
+        }
+        variantOwners = owners
         var givenNames: [String: String] = [:]
         if let file = store.files[Self.givenNamesPath] {
             for row in file.rows {
@@ -144,4 +152,18 @@ public struct NameDictionary: Sendable {
     private static func list(_ field: String) -> [String] {
         field.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
+}
+
+extension NameEntry {
+    /// A place or person of Ukraine.
+    public var isUkrainian: Bool { language == "uk" }
+    /// A Russian or Belarusian name in its usual English spelling.
+    public var isRussianOrBelarusian: Bool { derivation == .usual }
+}
+
+/// Gives a replacement the capitalization of the text it replaces: "KIEV" → "KYIV".
+func matchingCase(_ replacement: String, like original: String) -> String {
+    let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
+    if letters.count > 1 && letters.allSatisfy({ $0.properties.isUppercase }) { return replacement.uppercased() }
+    return replacement
 }

@@ -6,6 +6,8 @@ public enum BuiltInRules {
         CoordinatedDuplicateRule.self,
         LeftoverCyrillicRule.self,
         MixedScriptWordRule.self,
+        RussianFormNameRule.self,
+        TheUkraineRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

@@ -1,0 +1,60 @@
+/// NAM004: "the Ukraine", the Soviet-era form Ukraine itself rejects.
+public struct TheUkraineRule: Rule {
+    public static let description = RuleDescription(
+        code: "NAM004",
+        name: "the-ukraine",
+        category: .nameSpelling,
+        severity: .warning,
+        summary: "“the Ukraine” for the country, a form that implies a region rather than a state.",
+        rationale: """
+            “The Ukraine” echoes the Soviet-era usage of Ukraine as a region; since independence the \
+            country is “Ukraine”, and all major English style guides drop the article. Where “Ukraine” \
+            modifies a noun (“the Ukraine war”, “the Ukraine talks”) the article belongs to that noun \
+            and stays, as it does before a restrictive phrase (“the Ukraine of the 1990s”).
+            """,
+        fixApplicability: .safe,
+        fixSafety: "Only the article goes, and only where no noun follows that it could belong to.",
+        triggering: [
+            "Troops massed near ⟦the Ukraine⟧.",
+            "⟦The Ukraine⟧ is not a member of NATO.",
+            "Relations between ⟦the Ukraine⟧ and Russia soured.",
+        ],
+        nonTriggering: [
+            "Troops massed near Ukraine.",
+            "The Ukraine war entered its third year.",
+            "Ministers discussed the Ukraine talks in Geneva.",
+            "Few remember the Ukraine of the 1990s.",
+        ],
+        fixes: [
+            FixExample("Troops massed near the Ukraine.", "Troops massed near Ukraine."),
+            FixExample("The Ukraine is not a member.", "Ukraine is not a member."),
+        ]
+    )
+
+    private let the = FoldedHash.of("the")
+    private let ukraine = FoldedHash.of("Ukraine")
+    private let functionWords: WordSet
+    /// Words that make "the Ukraine …" a restrictive description: "the Ukraine of the 1990s".
+    private let restrictive = WordSet(["of", "that", "which", "who", "whom", "whose", "under", "before", "after", "we", "they", "i", "you"])
+
+    public init(dictionaries: DictionaryStore) throws {
+        functionWords = try dictionaries.words("english/function-words.txt")
+    }
+
+    public func check(_ analysis: Analysis, into findings: inout Findings) {
+        let tokens = analysis.tokens
+        for index in tokens.indices where tokens[index].foldedHash == the {
+            guard let next = analysis.nextNonSpace(after: index), tokens[next].foldedHash == ukraine,
+                  tokens[next].shape == .title else { continue }
+            if let after = analysis.nextNonSpace(after: next) {
+                let word = tokens[after]
+                if word.kind == .word && (!functionWords.contains(word) || restrictive.contains(word)) { continue }
+                if word.kind == .number { continue }
+            }
+            let range = Int(tokens[index].start)..<Int(tokens[next].end)
+            findings.report(range, "“\(analysis.text(of: range))”: the country is “Ukraine”, without the article",
+                            fixTitle: "Remove “\(analysis.text(of: tokens[index]))”",
+                            edits: [ProseEdit(Int(tokens[index].start)..<Int(tokens[next].start), "")])
+        }
+    }
+}
