@@ -88,7 +88,7 @@ enum CLI {
 
     @Test func readmeRuleTableMatchesTheRegistry() throws {
         let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains(RuleCatalog.markdownTable()), "regenerate with: kalka rules --markdown")
+        #expect(readme.contains(RuleCatalog.markdownTable()), "regenerate with: scripts/update-rule-table.sh")
         let generated = try CLI.run(["rules", "--markdown"])
         #expect(generated.stdout == RuleCatalog.markdownTable())
     }

@@ -79,6 +79,7 @@ public struct WordSet: Sendable {
 
     public func contains(_ token: Token) -> Bool { hashes.contains(token.foldedHash) }
     public func contains(_ word: String) -> Bool { hashes.contains(FoldedHash.of(word)) }
+    public func containsHash(_ hash: UInt64) -> Bool { hashes.contains(hash) }
     public var count: Int { hashes.count }
 }
 

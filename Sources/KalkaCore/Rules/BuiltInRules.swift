@@ -7,6 +7,8 @@ public enum BuiltInRules {
         LeftoverCyrillicRule.self,
         MixedScriptWordRule.self,
         RussianFormNameRule.self,
+        RussianGivenNameRule.self,
+        InconsistentNameSpellingRule.self,
         TheUkraineRule.self,
     ]
 

@@ -1,0 +1,101 @@
+/// NAM003: one name spelled several ways in the same document (Zelensky, Zelenskyy, Zelenskiy).
+public struct InconsistentNameSpellingRule: Rule {
+    public static let description = RuleDescription(
+        code: "NAM003",
+        name: "inconsistent-name-spelling",
+        category: .nameSpelling,
+        severity: .warning,
+        summary: "The same name spelled several ways in one document: “Zelensky” and “Zelenskyy”, “Oleksiy” and “Oleksii”.",
+        rationale: """
+            MT output mixes romanizations from sentence to sentence, and readers take two spellings \
+            for two people. Names from the dictionary are grouped by entry (its accepted alternatives \
+            count as one name); other capitalized names by a key that ignores romanization choices \
+            (y/i/j, kh/h, g/h, ye/e, doubled letters, diacritics). The house-style spelling wins when \
+            the document uses it, otherwise the most frequent one, otherwise the first; the others are \
+            flagged. Capitalized words count as a name only if one of the spellings appears mid-sentence.
+            """,
+        fixApplicability: .unsafe,
+        fixSafety: "Unifying spellings is right when both refer to one person; check that they do.",
+        triggering: [
+            "Volodymyr Zelenskyy spoke first. Later ⟦Zelensky⟧ met the press.",
+            "Adviser Oleksii Danilov spoke. ⟦Oleksiy⟧ Danilov left early, and Oleksii Danilov returned.",
+        ],
+        nonTriggering: [
+            "Volodymyr Zelenskyy spoke first. Later Zelenskyy met the press.",
+            "Kyiv and Kharkiv were shelled; Kyiv’s mayor spoke.",
+            "Sergei Lavrov spoke to Serhii Kyslytsya at the UN.",
+        ],
+        fixes: [
+            FixExample("Zelenskyy spoke. Later Zelensky left.", "Zelenskyy spoke. Later Zelenskyy left."),
+        ]
+    )
+
+    private let names: NameDictionary
+
+    public init(dictionaries: DictionaryStore) throws {
+        names = try NameDictionary.of(dictionaries)
+    }
+
+    /// One spelling of a name in the document, with where it occurs.
+    private struct Spelling {
+        var text: String
+        var ranges: [Range<Int>] = []
+        var midSentence = false
+        var first: Int
+    }
+
+    public func check(_ analysis: Analysis, into findings: inout Findings) {
+        var groups: [String: [String: Spelling]] = [:]   // group key → spelling (lowercased) → occurrences
+        var preferred: [String: String] = [:]            // group key → house-style spelling
+        var covered = Set<Int>()
+        // Dictionary names: the correct forms of a place form a group; a person's surname joins
+        // the group of its key, so "Zelensky" alone meets "Volodymyr Zelenskyy".
+        for match in names.matcher.matches(in: analysis) {
+            for index in match.tokens { covered.insert(index) }
+            let form = names.forms[match.phrase]
+            guard let index = form.entry, form.role == .canonical || form.role == .alternative else { continue }
+            let entry = names.entries[index]
+            if entry.kind == .person {
+                let surnameToken = analysis.tokens[match.tokens.upperBound]
+                let surname = surnameToken.start..<Int32(match.range.upperBound)
+                let text = analysis.text(of: Int(surname.lowerBound)..<Int(surname.upperBound))
+                let key = "name:" + NameKey.of(text)
+                if let canonicalSurname = entry.canonical.split(separator: " ").last { preferred[key] = canonicalSurname.lowercased() }
+                add(text, Int(surname.lowerBound)..<Int(surname.upperBound), midSentence: true, key: key, to: &groups)
+            } else {
+                let key = "entry:\(index)"
+                preferred[key] = entry.canonical.lowercased()
+                add(analysis.text(of: match.range), match.range, midSentence: true, key: key, to: &groups)
+            }
+        }
+        // Other names: capitalized Latin words grouped by their spelling-insensitive key.
+        let sentenceStarts = Set(analysis.sentences.map(\.tokens.lowerBound))
+        for (index, token) in analysis.tokens.enumerated()
+        where token.kind == .word && token.shape == .title && token.script == .latin && token.length >= 4 && !covered.contains(index) {
+            var range = token.range
+            if let base = analysis.possessiveBase(of: token) { range = range.lowerBound..<(range.upperBound - base.suffixLength) }
+            let text = analysis.text(of: range)
+            add(text, range, midSentence: !sentenceStarts.contains(index), key: "name:" + NameKey.of(text), to: &groups)
+        }
+        for (key, spellings) in groups where spellings.count > 1 {
+            // Names only: a capitalized word seen only at sentence starts may be a common word.
+            guard spellings.values.contains(where: \.midSentence) else { continue }
+            let ranked = spellings.values.sorted { ($0.ranges.count, -$0.first) > ($1.ranges.count, -$1.first) }
+            let keep = preferred[key].flatMap { spellings[$0] } ?? ranked[0]
+            for spelling in spellings.values where spelling.text.lowercased() != keep.text.lowercased() {
+                for range in spelling.ranges {
+                    findings.report(range, "“\(spelling.text)” is also spelled “\(keep.text)” in this document",
+                                    fixTitle: "Replace with “\(keep.text)”", edits: [ProseEdit(range, keep.text)])
+                }
+            }
+        }
+    }
+
+    private func add(_ text: String, _ range: Range<Int>, midSentence: Bool, key: String, to groups: inout [String: [String: Spelling]]) {
+        let spelling = text.lowercased()
+        var entry = groups[key, default: [:]][spelling] ?? Spelling(text: text, first: range.lowerBound)
+        entry.ranges.append(range)
+        entry.midSentence = entry.midSentence || midSentence
+        groups[key, default: [:]][spelling] = entry
+    }
+}

@@ -1,0 +1,102 @@
+/// NAM002: a Russian-form given name for a person the text itself marks as Ukrainian
+/// ("Kharkiv Mayor Igor Terekhov" → Ihor).
+public struct RussianGivenNameRule: Rule {
+    public static let description = RuleDescription(
+        code: "NAM002",
+        name: "russian-given-name",
+        category: .nameSpelling,
+        severity: .warning,
+        summary: "A Russian-form given name (Dmitry, Igor, Alexei) for a person the sentence marks as Ukrainian.",
+        rationale: """
+            MT from a Russian original gives Ukrainians the Russian forms of their names: Igor for \
+            Ihor, Dmitry for Dmytro, Alexei for Oleksii. For people in the name dictionary NAM001 \
+            knows the right spelling; for everyone else this rule reads the sentence: a Russian-form \
+            given name (Dictionaries/names/given-names.tsv) followed by a surname, whose nearest \
+            marker in the sentence is Ukrainian (“Ukrainian”, “Ukraine’s”, a Ukrainian place) rather \
+            than Russian or Belarusian. Russians keep their names: “Russian Foreign Minister Sergei \
+            Lavrov” is never flagged.
+            """,
+        fixApplicability: .unsafe,
+        fixSafety: "The Ukrainian form is the usual one, but a person may use another spelling (Vitali Klitschko): check it.",
+        triggering: [
+            "Kharkiv Mayor ⟦Igor⟧ Terekhov said the shelling lasted all night.",
+            "Ukrainian lawmaker ⟦Alexei⟧ Goncharenko met the delegation.",
+            "Ukraine’s envoy ⟦Sergei⟧ Kyslytsya addressed the council.",
+        ],
+        nonTriggering: [
+            "Kharkiv Mayor Ihor Terekhov said the shelling lasted all night.",
+            "Russian Foreign Minister Sergei Lavrov spoke in Moscow.",
+            "The Ukrainian delegation met Russian negotiator Vladimir Medinsky.",
+            "Igor Stravinsky wrote The Rite of Spring.",
+            "Belarusian leader Alexander Lukashenko hosted the talks.",
+        ],
+        fixes: [
+            FixExample("Kharkiv Mayor Igor Terekhov spoke.", "Kharkiv Mayor Ihor Terekhov spoke."),
+        ]
+    )
+
+    private let names: NameDictionary
+    private let ukrainianMarkers = WordSet(["Ukrainian", "Ukraine", "Ukrainians"])
+    private let otherMarkers = WordSet(["Russian", "Russia", "Russians", "Belarusian", "Belarus", "Kremlin", "Soviet"])
+    /// How far, in words, a marker may be from the name.
+    static let window = 10
+
+    public init(dictionaries: DictionaryStore) throws {
+        names = try NameDictionary.of(dictionaries)
+    }
+
+    public func check(_ analysis: Analysis, into findings: inout Findings) {
+        let tokens = analysis.tokens
+        // Known names: covered tokens, and which side of the border each belongs to.
+        var covered: [Int: Bool] = [:] // token index → is Ukrainian
+        for match in names.matcher.matches(in: analysis) {
+            guard let entry = names.forms[match.phrase].entry else { continue }
+            for index in match.tokens { covered[index] = names.entries[entry].isUkrainian }
+        }
+        var sentenceIndex = 0
+        for match in names.givenNameMatcher.matches(in: analysis) {
+            let index = match.tokens.lowerBound
+            guard covered[index] == nil, tokens[index].shape == .title,
+                  let surname = analysis.nextNonSpace(after: match.tokens.upperBound),
+                  tokens[surname].kind == .word, tokens[surname].shape == .title, tokens[surname].script == .latin,
+                  covered[surname] == nil else { continue }
+            while sentenceIndex < analysis.sentences.count && analysis.sentences[sentenceIndex].tokens.upperBound <= index { sentenceIndex += 1 }
+            guard sentenceIndex < analysis.sentences.count else { break }
+            let sentence = analysis.sentences[sentenceIndex].tokens
+            guard nearestMarkerIsUkrainian(analysis, around: index...surname, in: sentence, covered: covered) else { continue }
+            let written = analysis.text(of: match.range)
+            let russianForm = names.givenNameForms[match.phrase]
+            guard let ukrainian = names.givenNames[russianForm] else { continue }
+            findings.report(match.range, "“\(written)” is the Russian form of the Ukrainian name “\(ukrainian)”",
+                            fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)])
+        }
+    }
+
+    /// Looks outward from the name, word by word, for the nearest national marker.
+    private func nearestMarkerIsUkrainian(_ analysis: Analysis, around name: ClosedRange<Int>, in sentence: Range<Int>, covered: [Int: Bool]) -> Bool {
+        let tokens = analysis.tokens
+        func marker(_ index: Int) -> Bool? {
+            let token = tokens[index]
+            guard token.kind == .word else { return nil }
+            if let side = covered[index] { return side }
+            let hash = analysis.possessiveBase(of: token)?.hash ?? token.foldedHash
+            if ukrainianMarkers.contains(token) || ukrainianMarkers.containsHash(hash) { return true }
+            if otherMarkers.contains(token) || otherMarkers.containsHash(hash) { return false }
+            return nil
+        }
+        var before = name.lowerBound - 1, after = name.upperBound + 1
+        var steps = 0
+        while steps < Self.window * 2 && (before >= sentence.lowerBound || after < sentence.upperBound) {
+            if before >= sentence.lowerBound {
+                if let side = marker(before) { return side }
+                before -= 1
+            }
+            if after < sentence.upperBound {
+                if let side = marker(after) { return side }
+                after += 1
+            }
+            steps += 1
+        }
+        return false
+    }
+}
