@@ -74,24 +74,55 @@ public final class Transliterator {
 
     /// Transliterates `text` (keep it to a line or paragraph: see the type's note).
     public func transliterate(_ text: String) throws(ICUError) -> String {
-        var units = UTF16Conversion.utf16(text)
-        let sourceCount = units.count
-        var capacity = max(16, sourceCount * 4)
+        var output: [UInt8] = []
+        let bytes = Array(text.utf8)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(ICUError) in try transliterate(utf8: buffer, appendingTo: &output) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A scratch UTF-16 buffer reused between calls (the transliterator is per worker anyway).
+    private var scratch: [UInt16] = []
+
+    /// Transliterates well-formed UTF-8 `text` and appends the result, as UTF-8, to `output`:
+    /// no `String` on the way, one UTF-16 buffer reused from call to call.
+    public func transliterate(utf8 text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) throws(ICUError) {
+        guard let source = text.baseAddress, text.count > 0 else { return }
+        var capacity = max(64, text.count * 3)
         while true {
-            var buffer = units + [UInt16](repeating: 0, count: capacity - sourceCount)
-            var length = Int32(sourceCount)
-            var limit = Int32(sourceCount)
+            if scratch.count < capacity { scratch = [UInt16](repeating: 0, count: capacity) }
             var status = U_ZERO_ERROR
-            buffer.withUnsafeMutableBufferPointer {
-                utrans_transUChars(handle.assumingMemoryBound(to: UTransliterator?.self), $0.baseAddress, &length, Int32(capacity), 0, &limit, &status)
+            var length: Int32 = 0
+            scratch.withUnsafeMutableBufferPointer { buffer in
+                source.withMemoryRebound(to: CChar.self, capacity: text.count) {
+                    _ = u_strFromUTF8(buffer.baseAddress, Int32(buffer.count), &length, $0, Int32(text.count), &status)
+                }
+            }
+            try icuCheck(status.rawValue, "u_strFromUTF8")
+            var limit = length
+            scratch.withUnsafeMutableBufferPointer {
+                utrans_transUChars(handle.assumingMemoryBound(to: UTransliterator?.self), $0.baseAddress, &length, Int32($0.count), 0, &limit, &status)
             }
             if status == U_BUFFER_OVERFLOW_ERROR {
-                capacity = max(capacity * 2, Int(length) + 16)
+                capacity = max(capacity * 2, Int(length) + 64)
                 continue
             }
             try icuCheck(status.rawValue, "utrans_transUChars(\(id))")
-            units = Array(buffer[0..<Int(length)])
-            return String(decoding: units, as: UTF16.self)
+            // UTF-8 needs at most three bytes per UTF-16 unit.
+            let start = output.count
+            output.reserveCapacity(start + Int(length) * 3)
+            var written: Int32 = 0
+            let converted = Int(length)
+            output.append(contentsOf: repeatElement(0, count: converted * 3))
+            output.withUnsafeMutableBufferPointer { buffer in
+                scratch.withUnsafeBufferPointer { units in
+                    (buffer.baseAddress! + start).withMemoryRebound(to: CChar.self, capacity: converted * 3) {
+                        _ = u_strToUTF8($0, Int32(converted * 3), &written, units.baseAddress, Int32(converted), &status)
+                    }
+                }
+            }
+            output.removeLast(converted * 3 - Int(written))
+            try icuCheck(status.rawValue, "u_strToUTF8")
+            return
         }
     }
 }
