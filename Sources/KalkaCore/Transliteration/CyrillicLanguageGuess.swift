@@ -1,32 +1,61 @@
-/// Tells Ukrainian from Russian by the letters each alphabet has alone: і ї є ґ and an apostrophe
-/// inside a word are Ukrainian; ы э ъ ё are Russian. A word with neither is ambiguous
-/// ("Москва", "Харків" is decisive by its і) and follows the document's vote.
-public enum CyrillicLanguageGuess {
-    /// The language a single word's letters prove, or nil when they fit both.
+/// Tells Ukrainian from Russian, word by word. The letters come first: і ї є ґ and an apostrophe
+/// inside a word are Ukrainian; ы э ъ ё are Russian. A word whose letters fit both is decided by
+/// the marker lists (Dictionaries/language: frequent words of one language that are rare in the
+/// other, such as "и", "что", "Сергей" / "та", "як", "Сергій" has its і already); a word neither
+/// decides ("Москва") follows the vote of its line, then of the document.
+public struct CyrillicLanguageGuess: Sendable {
+    private let russianMarkers: WordSet
+    private let ukrainianMarkers: WordSet
+
+    /// The guess with the built-in marker lists (letters only if they are missing).
+    public static let shared: CyrillicLanguageGuess = {
+        guard case .success(let store) = DictionaryStore.builtIn,
+              let russian = try? store.words("language/russian-markers.txt"),
+              let ukrainian = try? store.words("language/ukrainian-markers.txt") else {
+            return CyrillicLanguageGuess(russianMarkers: WordSet([]), ukrainianMarkers: WordSet([]))
+        }
+        return CyrillicLanguageGuess(russianMarkers: russian, ukrainianMarkers: ukrainian)
+    }()
+
+    public init(russianMarkers: WordSet, ukrainianMarkers: WordSet) {
+        self.russianMarkers = russianMarkers
+        self.ukrainianMarkers = ukrainianMarkers
+    }
+
+    /// The language a single word proves, or nil when it fits both.
     public static func language(ofWord word: some StringProtocol) -> CyrillicLanguage? {
+        let bytes = Array(String(word).utf8)
+        return bytes.withUnsafeBufferPointer { shared.language(ofWord: $0) }
+    }
+
+    public static func vote(_ text: some StringProtocol) -> Vote {
+        var vote = Vote()
+        vote.add(text)
+        return vote
+    }
+
+    /// The language of the word in `bytes` (UTF-8, one word as `CyrillicWords` finds them).
+    func language(ofWord bytes: UnsafeBufferPointer<UInt8>) -> CyrillicLanguage? {
         var ukrainian = false, russian = false
-        var previousWasCyrillicLetter = false
-        let scalars = Array(word.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
+        var index = 0
+        while index < bytes.count {
+            let (scalar, width) = UTF8Scalars.decode(bytes, at: index)
             switch scalar {
-            case "і", "І", "ї", "Ї", "є", "Є", "ґ", "Ґ": ukrainian = true
+            case "і", "І", "ї", "Ї", "є", "Є", "ґ", "Ґ", "'", "\u{2019}", "\u{02BC}": ukrainian = true
             case "ы", "Ы", "э", "Э", "ъ", "Ъ", "ё", "Ё": russian = true
-            case "'", "\u{2019}", "\u{02BC}":
-                // An apostrophe between two Cyrillic letters ("м'ята") is Ukrainian spelling.
-                if previousWasCyrillicLetter, index + 1 < scalars.count, isCyrillicLetter(scalars[index + 1]) { ukrainian = true }
             default: break
             }
-            previousWasCyrillicLetter = isCyrillicLetter(scalar)
+            index += width
         }
-        if ukrainian == russian { return nil }
-        return ukrainian ? .uk : .ru
+        if ukrainian != russian { return ukrainian ? .uk : .ru }
+        if ukrainian { return nil }
+        let hash = FoldedHash.of(utf8: bytes)
+        let isRussian = russianMarkers.containsHash(hash), isUkrainian = ukrainianMarkers.containsHash(hash)
+        if isRussian == isUkrainian { return nil }
+        return isRussian ? .ru : .uk
     }
 
-    static func isCyrillicLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x0400...0x04FF).contains(scalar.value) || (0x0500...0x052F).contains(scalar.value)
-    }
-
-    /// Counts of words whose letters prove one language or the other.
+    /// Counts of words that prove one language or the other.
     public struct Vote: Sendable, Equatable {
         public var ukrainian = 0
         public var russian = 0
@@ -38,10 +67,16 @@ public enum CyrillicLanguageGuess {
 
         /// The majority; a tie (or no decisive word at all) goes to Ukrainian, kalka's default.
         public var winner: CyrillicLanguage { russian > ukrainian ? .ru : .uk }
+        public var isEmpty: Bool { ukrainian == 0 && russian == 0 }
 
         public mutating func add(_ text: some StringProtocol) {
-            for word in CyrillicWords(text) {
-                switch language(ofWord: word) {
+            let bytes = Array(String(text).utf8)
+            bytes.withUnsafeBufferPointer { add(utf8: $0) }
+        }
+
+        public mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+            CyrillicWords.forEach(in: bytes) { word in
+                switch CyrillicLanguageGuess.shared.language(ofWord: UnsafeBufferPointer(rebasing: bytes[word])) {
                 case .uk: ukrainian += 1
                 case .ru: russian += 1
                 case nil: break
@@ -49,53 +84,63 @@ public enum CyrillicLanguageGuess {
             }
         }
     }
-
-    public static func vote(_ text: some StringProtocol) -> Vote {
-        var vote = Vote()
-        vote.add(text)
-        return vote
-    }
 }
 
-/// The Cyrillic words of a text: runs of Cyrillic letters and combining marks, with apostrophes
-/// between letters kept inside ("Знам'янка" is one word).
-public struct CyrillicWords: Sequence {
-    let text: Substring
-    public init(_ text: some StringProtocol) { self.text = Substring(text) }
-
-    public func makeIterator() -> Iterator { Iterator(text: text) }
-
-    public struct Iterator: IteratorProtocol {
-        let text: Substring
-        let scalars: Substring.UnicodeScalarView
-        var index: Substring.Index
-
-        init(text: Substring) {
-            self.text = text
-            self.scalars = text.unicodeScalars
-            self.index = text.startIndex
-        }
-
-        /// The next word, as a slice of the text.
-        public mutating func next() -> Substring? {
-            while index < scalars.endIndex, !CyrillicLanguageGuess.isCyrillicLetter(scalars[index]) {
-                index = scalars.index(after: index)
-            }
-            guard index < scalars.endIndex else { return nil }
+/// Finds the Cyrillic words of UTF-8 text: runs of Cyrillic letters (U+0400–U+04FF) and
+/// combining marks, with an apostrophe between two letters kept inside ("Знам'янка").
+public enum CyrillicWords {
+    public static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Skip to the next Cyrillic letter (lead bytes D0–D3).
+            while index < count && !isLetter(bytes, index) { index += 1 }
+            guard index < count else { return }
             let start = index
-            while index < scalars.endIndex {
-                let scalar = scalars[index]
-                let next = scalars.index(after: index)
-                if CyrillicLanguageGuess.isCyrillicLetter(scalar) || scalar.properties.generalCategory == .nonspacingMark {
-                    index = next
-                } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}",
-                          next < scalars.endIndex, CyrillicLanguageGuess.isCyrillicLetter(scalars[next]) {
-                    index = next
+            while index < count {
+                if isLetter(bytes, index) || isCombiningMark(bytes, index) {
+                    index += 2
+                } else if let width = apostropheWidth(bytes, index), index + width < count, isLetter(bytes, index + width) {
+                    index += width
                 } else {
                     break
                 }
             }
-            return Substring(scalars[start..<index])
+            body(start..<index)
         }
+    }
+
+    /// The words of a string, as strings (for tests and tools; documents go through bytes).
+    public static func words(_ text: some StringProtocol) -> [String] {
+        let bytes = Array(String(text).utf8)
+        var words: [String] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            forEach(in: buffer) { words.append(String(decoding: buffer[$0], as: UTF8.self)) }
+        }
+        return words
+    }
+
+    @inline(__always)
+    static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let lead = bytes[index]
+        guard lead >= 0xD0 && lead <= 0xD3, index + 1 < bytes.count else { return false }
+        // U+0482–U+0489 are a sign and combining marks, not letters.
+        let value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+        return !(0x0482...0x0489).contains(value)
+    }
+
+    /// Combining acute and grave (stress marks) inside a word: U+0300, U+0301.
+    @inline(__always)
+    static func isCombiningMark(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        bytes[index] == 0xCC && index + 1 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
+    }
+
+    /// ' (U+0027), ’ (U+2019), ʼ (U+02BC).
+    @inline(__always)
+    static func apostropheWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {
+        if bytes[index] == 0x27 { return 1 }
+        if bytes[index] == 0xCA, index + 1 < bytes.count, bytes[index + 1] == 0xBC { return 2 }
+        if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return 3 }
+        return nil
     }
 }

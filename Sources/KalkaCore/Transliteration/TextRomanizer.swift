@@ -2,13 +2,14 @@
 public enum LanguageMode: Sendable, Equatable {
     /// Every Cyrillic word is in this language.
     case fixed(CyrillicLanguage)
-    /// Each word by its own letters (і ї є ґ vs ы э ъ ё); words that fit both follow `vote`, the
-    /// language most of the document's decisive words have.
+    /// Each word by its own evidence (see `CyrillicLanguageGuess`); a word with none follows its
+    /// line's vote, and a line with no decisive word follows `vote`, the document's.
     case auto(vote: CyrillicLanguage)
 }
 
 /// Romanizes lines of mixed text: Latin, digits and punctuation pass through; each Cyrillic word
-/// goes through the standard of its language. Holds ICU transliterators: one per worker.
+/// goes through the standard of its language. Works on UTF-8 bytes throughout. Holds ICU
+/// transliterators: one per worker.
 public final class TextRomanizer {
     public let ukrainian: TransliterationStandard
     public let russian: TransliterationStandard
@@ -31,62 +32,75 @@ public final class TextRomanizer {
         try TextRomanizer(ukrainian: ukrainian, russian: russian, mode: mode)
     }
 
-    /// Romanizes one line (or any stretch of text without a paragraph of its own).
-    public func romanize(_ text: Substring) throws -> String {
-        guard text.utf8.contains(where: { $0 >= 0xD0 && $0 <= 0xD4 }) else { return String(text) }
-        var output = ""
-        output.reserveCapacity(text.utf8.count + text.utf8.count / 2)
-        for piece in Self.pieces(of: text) {
-            for (segment, language) in segments(of: piece) {
-                output += try romanizers[language]!.romanize(String(segment))
-            }
-        }
-        return output
+    public func romanize(_ text: String) throws -> String {
+        var output: [UInt8] = []
+        let bytes = Array(text.utf8)
+        try bytes.withUnsafeBufferPointer { try romanize(utf8: $0, appendingTo: &output) }
+        return String(decoding: output, as: UTF8.self)
     }
 
-    public func romanize(_ text: String) throws -> String { try romanize(Substring(text)) }
+    public func romanize(_ text: Substring) throws -> String { try romanize(String(text)) }
 
-    /// Runs of text whose Cyrillic words share a language, cut at the start of the first word of
-    /// each run (so every rule still sees its word's start).
-    func segments(of text: Substring) -> [(Substring, CyrillicLanguage)] {
-        switch mode {
-        case .fixed(let language):
-            return [(text, language)]
-        case .auto(let vote):
-            var segments: [(Substring, CyrillicLanguage)] = []
-            var start = text.startIndex
-            var current: CyrillicLanguage? = nil
-            for word in CyrillicWords(text) {
-                let language = CyrillicLanguageGuess.language(ofWord: word) ?? vote
-                if let current, language != current {
-                    segments.append((text[start..<word.startIndex], current))
-                    start = word.startIndex
-                }
-                current = language
+    /// Romanizes one line of UTF-8 text, appending to `output`.
+    public func romanize(utf8 line: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) throws {
+        guard line.contains(where: { $0 >= 0xD0 && $0 <= 0xD4 }) else {
+            output.append(contentsOf: line)
+            return
+        }
+        for (range, language) in segments(of: line) {
+            let romanizer = romanizers[language]!
+            for piece in Self.pieces(of: line, range) {
+                try romanizer.romanize(utf8: UnsafeBufferPointer(rebasing: line[piece]), appendingTo: &output)
             }
-            segments.append((text[start...], current ?? vote))
-            return segments
         }
     }
 
-    /// `text` in pieces of about `pieceLength` bytes, each ending after white space.
-    static func pieces(of text: Substring) -> [Substring] {
-        guard text.utf8.count > pieceLength else { return [text] }
-        var pieces: [Substring] = []
-        var start = text.startIndex
-        var count = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            index = text.index(after: index)
-            count += character.utf8.count
-            if count >= pieceLength, character.isWhitespace {
-                pieces.append(text[start..<index])
-                start = index
-                count = 0
+    /// Runs of the line whose Cyrillic words share a language, cut at the start of the first word
+    /// of each run (so every rule still sees its word's start).
+    func segments(of line: UnsafeBufferPointer<UInt8>) -> [(Range<Int>, CyrillicLanguage)] {
+        guard case .auto(let documentVote) = mode else {
+            if case .fixed(let language) = mode { return [(0..<line.count, language)] }
+            return []
+        }
+        var words: [(start: Int, language: CyrillicLanguage?)] = []
+        var vote = CyrillicLanguageGuess.Vote()
+        CyrillicWords.forEach(in: line) { word in
+            let language = CyrillicLanguageGuess.shared.language(ofWord: UnsafeBufferPointer(rebasing: line[word]))
+            if language == .uk { vote.ukrainian += 1 } else if language == .ru { vote.russian += 1 }
+            words.append((word.lowerBound, language))
+        }
+        let lineLanguage = vote.isEmpty || vote.ukrainian == vote.russian ? documentVote : vote.winner
+        var segments: [(Range<Int>, CyrillicLanguage)] = []
+        var start = 0
+        var current: CyrillicLanguage? = nil
+        for word in words {
+            let language = word.language ?? lineLanguage
+            if let current, language != current {
+                segments.append((start..<word.start, current))
+                start = word.start
+            }
+            current = language
+        }
+        segments.append((start..<line.count, current ?? lineLanguage))
+        return segments
+    }
+
+    /// `range` of `bytes` in pieces of about `pieceLength` bytes, each ending after white space.
+    static func pieces(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
+        guard range.count > pieceLength else { return [range] }
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound + pieceLength
+        while index < range.upperBound {
+            if bytes[index] == 0x20 || bytes[index] == 0x09 {
+                pieces.append(start..<(index + 1))
+                start = index + 1
+                index = start + pieceLength
+            } else {
+                index += 1
             }
         }
-        if start < text.endIndex { pieces.append(text[start...]) }
+        if start < range.upperBound { pieces.append(start..<range.upperBound) }
         return pieces
     }
 }

@@ -122,6 +122,11 @@ public final class Romanizer {
     public func romanize(_ text: String) throws(ICUError) -> String {
         try transliterator.transliterate(text)
     }
+
+    /// The same on UTF-8 bytes, appending the result to `output`.
+    public func romanize(utf8 text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) throws(ICUError) {
+        try transliterator.transliterate(utf8: text, appendingTo: &output)
+    }
 }
 
 /// A syntax error in a standard's rule file, located in the file.

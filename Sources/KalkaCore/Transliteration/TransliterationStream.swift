@@ -40,7 +40,7 @@ public struct TransliterationStream {
                 throw TransliterationError(path: path, message: "invalid UTF-8 at byte \(offset + invalid)")
             }
             if runningVote, case .auto = prototype.mode {
-                vote.add(String(decoding: batch, as: UTF8.self))
+                batch.withUnsafeBufferPointer { vote.add(utf8: $0) }
                 for worker in workers { worker.mode = .auto(vote: vote.winner) }
             }
             write(try romanize(batch, workers: workers, path: path))
@@ -70,16 +70,15 @@ public struct TransliterationStream {
     static func romanizeLines(_ bytes: ArraySlice<UInt8>, with romanizer: TextRomanizer) throws -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 2)
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
-            let line = bytes[start..<end]
-            if line.contains(where: { $0 >= 0xD0 && $0 <= 0xD4 }) {
-                output += try romanizer.romanize(Substring(String(decoding: line, as: UTF8.self))).utf8
-            } else {
-                output += line
+        try bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+                if end < buffer.count { end += 1 }
+                try romanizer.romanize(utf8: UnsafeBufferPointer(rebasing: buffer[start..<end]), appendingTo: &output)
+                start = end
             }
-            start = end
         }
         return output
     }
@@ -101,7 +100,7 @@ public struct TransliterationStream {
     public static func vote(descriptor: Int32, path: String) throws(TransliterationError) -> CyrillicLanguageGuess.Vote {
         var vote = CyrillicLanguageGuess.Vote()
         try LineBatches(descriptor: descriptor, path: path, batchSize: batchSize).forEach { (batch) throws(TransliterationError) in
-            vote.add(String(decoding: batch, as: UTF8.self))
+            batch.withUnsafeBufferPointer { vote.add(utf8: $0) }
         }
         return vote
     }
