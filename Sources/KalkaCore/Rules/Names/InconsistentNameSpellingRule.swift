@@ -18,7 +18,7 @@ public struct InconsistentNameSpellingRule: Rule {
         fixSafety: "Unifying spellings is right when both refer to one person; check that they do.",
         triggering: [
             "Volodymyr Zelenskyy spoke first. Later ⟦Zelensky⟧ met the press.",
-            "Adviser Oleksii Danilov spoke. ⟦Oleksiy⟧ Danilov left early, and Oleksii Danilov returned.",
+            "Adviser Oleksii Hryshchuk spoke. ⟦Oleksiy⟧ Hryshchuk left early, and Oleksii Hryshchuk returned.",
         ],
         nonTriggering: [
             "Volodymyr Zelenskyy spoke first. Later Zelenskyy met the press.",

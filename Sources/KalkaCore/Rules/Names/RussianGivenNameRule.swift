@@ -19,19 +19,19 @@ public struct RussianGivenNameRule: Rule {
         fixApplicability: .unsafe,
         fixSafety: "The Ukrainian form is the usual one, but a person may use another spelling (Vitali Klitschko): check it.",
         triggering: [
-            "Kharkiv Mayor ⟦Igor⟧ Terekhov said the shelling lasted all night.",
+            "Kharkiv deputy mayor ⟦Igor⟧ Tkachuk said the shelling lasted all night.",
             "Ukrainian lawmaker ⟦Alexei⟧ Goncharenko met the delegation.",
             "Ukraine’s envoy ⟦Sergei⟧ Kyslytsya addressed the council.",
         ],
         nonTriggering: [
-            "Kharkiv Mayor Ihor Terekhov said the shelling lasted all night.",
+            "Kharkiv deputy mayor Ihor Tkachuk said the shelling lasted all night.",
             "Russian Foreign Minister Sergei Lavrov spoke in Moscow.",
             "The Ukrainian delegation met Russian negotiator Vladimir Medinsky.",
             "Igor Stravinsky wrote The Rite of Spring.",
             "Belarusian leader Alexander Lukashenko hosted the talks.",
         ],
         fixes: [
-            FixExample("Kharkiv Mayor Igor Terekhov spoke.", "Kharkiv Mayor Ihor Terekhov spoke."),
+            FixExample("Kharkiv deputy mayor Igor Tkachuk spoke.", "Kharkiv deputy mayor Ihor Tkachuk spoke."),
         ]
     )
 
