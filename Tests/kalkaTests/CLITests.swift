@@ -278,3 +278,54 @@ enum CLI {
         #expect(result.status == 0)
     }
 }
+
+@Suite struct TranslitCommandTests {
+    @Test func listsTheStandardsWithTheirSources() throws {
+        let result = try CLI.run(["translit", "--list"])
+        #expect(result.status == 0)
+        for name in ["uk-national", "uk-dstu-9112-a", "uk-dstu-9112-b", "uk-bgn-1965", "ru-bgn-pcgn", "ru-wikipedia", "ru-icao", "ru-ala-lc", "ru-gost-7.79-b"] {
+            #expect(result.stdout.contains(name), "\(name)")
+        }
+        #expect(result.stdout.contains("uk-national (default for Ukrainian)"))
+        #expect(result.stdout.contains("Resolution No. 55"))
+    }
+
+    @Test func capitalizationAndPassThrough() throws {
+        let input = "ЩУКА, Щука і ЮРІЙ Щур — 2.5% of Kyiv’s budget.\r\nLatin only line.\n"
+        let result = try CLI.run(["translit", "--lang", "uk"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout == "SHCHUKA, Shchuka i YURII Shchur — 2.5% of Kyiv’s budget.\r\nLatin only line.\n")
+    }
+
+    @Test func eachLanguageGetsItsDefaultStandard() throws {
+        let input = """
+            Мер Києва Віталій Кличко заявив, що місто готове до зими.
+            Министр Сергей Лавров и пресс-секретарь Дмитрий Песков приехали в Минск.
+
+            """
+        let result = try CLI.run(["translit"], stdin: Data(input.utf8))
+        #expect(result.stdout == "Mer Kyieva Vitalii Klychko zaiavyv, shcho misto hotove do zymy.\nMinistr Sergey Lavrov i press-sekretar Dmitry Peskov priyekhali v Minsk.\n")
+        let file = try CLI.temporaryDirectory().appendingPathComponent("mixed.txt")
+        try Data(input.utf8).write(to: file)
+        let fromFile = try CLI.run(["translit", file.path])
+        #expect(fromFile.stdout == result.stdout)
+    }
+
+    @Test func aStandardPicksItsLanguage() throws {
+        let result = try CLI.run(["translit", "--standard", "ru-icao"], stdin: Data("Юрий Щукин\n".utf8))
+        #expect(result.stdout == "Iurii Shchukin\n")
+    }
+
+    @Test func errorsAreClear() throws {
+        let unknown = try CLI.run(["translit", "--standard", "klingon"], stdin: Data())
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown standard 'klingon'; the standards are: ru-ala-lc,"))
+        let bytes = Array("Київ\n".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        let invalid = try CLI.run(["translit", "--lang", "uk"], stdin: Data(bytes))
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.contains("-: invalid UTF-8 at byte 9"))
+        let missing = try CLI.run(["translit", "/no/such/file.txt"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/no/such/file.txt: cannot open: no such file or directory"))
+    }
+}

@@ -1,8 +1,8 @@
 /// Tells Ukrainian from Russian, word by word. The letters come first: і ї є ґ and an apostrophe
 /// inside a word are Ukrainian; ы э ъ ё are Russian. A word whose letters fit both is decided by
 /// the marker lists (Dictionaries/language: frequent words of one language that are rare in the
-/// other, such as "и", "что", "Сергей" / "та", "як", "Сергій" has its і already); a word neither
-/// decides ("Москва") follows the vote of its line, then of the document.
+/// other, such as "и", "что" / "та", "як"). A word that neither decides ("Москва") goes with the
+/// nearest decisive word of its line, or with the document's vote (see `TextRomanizer`).
 public struct CyrillicLanguageGuess: Sendable {
     private let russianMarkers: WordSet
     private let ukrainianMarkers: WordSet

@@ -2,8 +2,9 @@
 public enum LanguageMode: Sendable, Equatable {
     /// Every Cyrillic word is in this language.
     case fixed(CyrillicLanguage)
-    /// Each word by its own evidence (see `CyrillicLanguageGuess`); a word with none follows its
-    /// line's vote, and a line with no decisive word follows `vote`, the document's.
+    /// Each word by its own evidence (see `CyrillicLanguageGuess`); a word with none goes with the
+    /// nearest decisive word of its line, and a line with no decisive word follows `vote`, the
+    /// document's.
     case auto(vote: CyrillicLanguage)
 }
 
@@ -63,13 +64,17 @@ public final class TextRomanizer {
             return []
         }
         var words: [(start: Int, language: CyrillicLanguage?)] = []
-        var vote = CyrillicLanguageGuess.Vote()
         CyrillicWords.forEach(in: line) { word in
-            let language = CyrillicLanguageGuess.shared.language(ofWord: UnsafeBufferPointer(rebasing: line[word]))
-            if language == .uk { vote.ukrainian += 1 } else if language == .ru { vote.russian += 1 }
-            words.append((word.lowerBound, language))
+            words.append((word.lowerBound, CyrillicLanguageGuess.shared.language(ofWord: UnsafeBufferPointer(rebasing: line[word]))))
         }
-        let lineLanguage = vote.isEmpty || vote.ukrainian == vote.russian ? documentVote : vote.winner
+        // A word with no evidence of its own goes with the nearest decisive word before it in the
+        // line (or, at the start, after it): quotes and clauses keep their language. A line with
+        // no decisive word at all follows the document.
+        var previous = words.first { $0.language != nil }?.language ?? documentVote
+        for index in words.indices {
+            if let language = words[index].language { previous = language } else { words[index].language = previous }
+        }
+        let lineLanguage = words.first?.language ?? documentVote
         var segments: [(Range<Int>, CyrillicLanguage)] = []
         var start = 0
         var current: CyrillicLanguage? = nil
