@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // The system ICU (libicu-dev). Only ICUKit may import it: see Sources/CICU/shim.h.
@@ -26,12 +27,15 @@ let package = Package(
             dependencies: ["ICUKit"],
             plugins: ["EmbedDictionariesPlugin"]
         ),
+        // Reads .kalka.yml (Yams brings Foundation, so it stays out of KalkaCore: see ICUKit).
+        .target(name: "KalkaConfig", dependencies: ["KalkaCore", "Yams"]),
         .executableTarget(
             name: "kalka",
-            dependencies: ["KalkaCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KalkaCore", "KalkaConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "KalkaCoreTests", dependencies: ["KalkaCore"]),
+        .testTarget(name: "KalkaConfigTests", dependencies: ["KalkaConfig", "KalkaCore"]),
         .testTarget(name: "kalkaTests", dependencies: ["kalka", "KalkaCore"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KalkaConfig
 import KalkaCore
 
 struct Check: ParsableCommand {
@@ -31,8 +32,14 @@ struct Check: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1.")
-    var failOn: FailOn = .warning
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1 (default: warning).")
+    var failOn: FailOn?
+
+    @Option(help: "The configuration file (default: the nearest .kalka.yml in the current directory or above).")
+    var config: String?
+
+    @Flag(help: "Ignore configuration files.")
+    var isolated = false
 
     @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html).")
     var inputFormat: InputFormat?
@@ -76,9 +83,10 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        let configuration = try loadConfiguration()
         let linter: Linter
         do {
-            linter = try Linter.builtIn(select: selectors(select), ignore: selectors(ignore))
+            linter = try Linter.configured(configuration, select: selectors(select), ignore: selectors(ignore))
         } catch {
             StandardStreams.writeError("kalka: error: cannot load rules: \(error)\n")
             throw ExitCode(2)
@@ -133,7 +141,19 @@ struct Check: ParsableCommand {
             if changedFiles > 0 { throw ExitCode(1) }
             return
         }
-        if let threshold = failThreshold, let highest = summary.highestSeverity, highest >= threshold { throw ExitCode(1) }
+        if let threshold = failThreshold(configuration), let highest = summary.highestSeverity, highest >= threshold { throw ExitCode(1) }
+    }
+
+    /// `--config`, else the nearest `.kalka.yml` (unless `--isolated`); errors name file:line:col.
+    private func loadConfiguration() throws -> Configuration {
+        if isolated { return Configuration() }
+        guard let path = config ?? ConfigurationLoader.find(from: FileManager.default.currentDirectoryPath) else { return Configuration() }
+        do {
+            return try ConfigurationLoader.load(path)
+        } catch {
+            StandardStreams.writeError("kalka: error: \(error)\n")
+            throw ExitCode(2)
+        }
     }
 
     private func stdinName(_ items: [InputItem]) -> String? {
@@ -141,12 +161,13 @@ struct Check: ParsableCommand {
         return nil
     }
 
-    private var failThreshold: Severity? {
+    private func failThreshold(_ configuration: Configuration) -> Severity? {
         switch failOn {
-        case .error: .error
-        case .warning: .warning
-        case .info: .info
-        case .never: nil
+        case .error?: .error
+        case .warning?: .warning
+        case .info?: .info
+        case .never?: nil
+        case nil: configuration.failOn ?? .warning
         }
     }
 }

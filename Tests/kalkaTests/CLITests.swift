@@ -329,3 +329,28 @@ enum CLI {
         #expect(missing.stderr.contains("/no/such/file.txt: cannot open: no such file or directory"))
     }
 }
+
+@Suite struct ConfigurationCommandTests {
+    @Test func theNearestConfigurationAppliesAndIsolatedIgnoresIt() throws {
+        let directory = try CLI.temporaryDirectory()
+        try Data("select: [NAM]\nhouse-style:\n  names:\n    Donbas: Donbass\n".utf8).write(to: directory.appendingPathComponent(".kalka.yml"))
+        let articles = directory.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        try Data("Fighting in the Donbas went on; Kiev said the the talks failed.\n".utf8).write(to: articles.appendingPathComponent("a.txt"))
+        let configured = try CLI.run(["check", "--format", "json", "a.txt"], in: articles)
+        let messages = ((configured.json["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
+        #expect(messages == ["NAM001"], "only NAM rules; Donbas is a correct spelling still")
+        let isolated = try CLI.run(["check", "--isolated", "--format", "json", "a.txt"], in: articles)
+        let all = ((isolated.json["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
+        #expect(all == ["NAM001", "DUP001"])
+    }
+
+    @Test func aBadConfigurationIsAnErrorAtItsPosition() throws {
+        let directory = try CLI.temporaryDirectory()
+        try Data("select: [DUP]\nfail-on: later\n".utf8).write(to: directory.appendingPathComponent("k.yml"))
+        try Data("text\n".utf8).write(to: directory.appendingPathComponent("a.txt"))
+        let result = try CLI.run(["check", "--config", "k.yml", "a.txt"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("k.yml:2:10: fail-on must be one of error, warning, info, never"))
+    }
+}

@@ -21,7 +21,11 @@ public final class DictionaryStore: Sendable {
     /// Transliteration standards: ICU rule files under `translit/`, kept as text.
     public let ruleFiles: [String: String]
 
-    public init(texts: [String: String]) throws(DictionaryError) {
+    /// House style for names (see `Configuration.nameStyle`), read by the name dictionary.
+    public let houseStyle: [String: String]
+
+    public init(texts: [String: String], houseStyle: [String: String] = [:]) throws(DictionaryError) {
+        self.houseStyle = houseStyle
         var files: [String: DictionaryFile] = [:]
         var ruleFiles: [String: String] = [:]
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) {

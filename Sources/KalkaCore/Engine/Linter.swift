@@ -12,7 +12,10 @@ public final class Linter: Sendable {
 
     /// Every built-in rule, or those whose code, name, category or code prefix is selected.
     public static func builtIn(select: [String] = [], ignore: [String] = []) throws -> Linter {
-        let store = try DictionaryStore.builtIn.get()
+        try builtIn(store: try DictionaryStore.builtIn.get(), select: select, ignore: ignore)
+    }
+
+    public static func builtIn(store: DictionaryStore, select: [String], ignore: [String]) throws -> Linter {
         let chosen = try BuiltInRules.all.filter { type in
             let description = type.description
             let selected = select.isEmpty || select.contains { RuleSelector($0).matches(description) }

@@ -85,10 +85,10 @@ public struct NameDictionary: Sendable {
             }
             for row in file.rows { entries.append(try Self.entry(row, path: path, renderers: renderers)) }
         }
-        self.entries = entries
+        self.entries = try Self.applying(store.houseStyle, to: entries)
         var phrases: [String] = []
         var forms: [(Int?, NameFormRole, String)] = []
-        for (index, entry) in entries.enumerated() {
+        for (index, entry) in self.entries.enumerated() {
             for form in entry.correctForms {
                 phrases.append(form)
                 forms.append((index, form == entry.canonical ? .canonical : .alternative, form))
@@ -147,6 +147,26 @@ public struct NameDictionary: Sendable {
         return NameEntry(canonical: canonical, original: row[1], russian: row[2], language: row[3], kind: kind,
                          variants: variants, alternatives: alternatives, derivation: derivation, note: row[8],
                          path: path, line: row.line)
+    }
+
+    /// House style: the chosen spelling becomes the canonical one (what fixes write, and what wins
+    /// when a document mixes spellings); the former canonical spelling stays correct.
+    static func applying(_ style: [String: String], to entries: [NameEntry]) throws -> [NameEntry] {
+        var entries = entries
+        for (name, chosen) in style.sorted(by: { $0.key < $1.key }) {
+            let keys = [name.lowercased(), chosen.lowercased()]
+            guard let index = entries.firstIndex(where: { entry in
+                ([entry.canonical] + entry.alternatives + entry.variants).contains { keys.contains($0.lowercased()) }
+            }) else {
+                throw DictionaryError(path: "house-style", line: 0, message: "'\(name)' is not a spelling of any name in the dictionary")
+            }
+            let entry = entries[index]
+            let others = ([entry.canonical] + entry.alternatives).filter { $0.lowercased() != chosen.lowercased() }
+            entries[index] = NameEntry(canonical: chosen, original: entry.original, russian: entry.russian, language: entry.language,
+                                       kind: entry.kind, variants: entry.variants.filter { $0.lowercased() != chosen.lowercased() },
+                                       alternatives: others, derivation: entry.derivation, note: entry.note, path: entry.path, line: entry.line)
+        }
+        return entries
     }
 
     private static func list(_ field: String) -> [String] {

@@ -1,0 +1,140 @@
+import Foundation
+import KalkaCore
+import Yams
+
+/// A problem in a configuration file, located by file, line and column.
+public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let column: Int
+    public let message: String
+    public var description: String { "\(path):\(line):\(column): \(message)" }
+}
+
+/// Reads `.kalka.yml`:
+///
+///     select: [DUP, NAM001]          # rules by code, code prefix, name or category
+///     ignore: [the-ukraine]
+///     fail-on: error                 # error | warning | info | never
+///     house-style:
+///       names:                       # a spelling of a name → the spelling to use
+///         Volodymyr Zelenskyy: Volodymyr Zelensky
+///         Chornobyl: Chernobyl
+///     names-files: [style/names.tsv] # extra names, same columns as Dictionaries/names
+///
+/// Unknown keys and bad values are errors naming the file, line and column, with the choices.
+public enum ConfigurationLoader {
+    public static let fileName = ".kalka.yml"
+    static let topLevelKeys = ["select", "ignore", "fail-on", "house-style", "names-files"]
+
+    /// The nearest `.kalka.yml` in `directory` or above it.
+    public static func find(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    public static func load(_ path: String) throws(ConfigurationError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "the configuration file is not UTF-8")
+        }
+        return try parse(text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(ConfigurationError) -> Configuration {
+        var configuration = Configuration(path: path)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw syntaxError(error, path: path)
+        } catch {
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "\(error)")
+        }
+        guard let root else { return configuration }
+        guard let mapping = root.mapping else { throw self.error(root, path, "expected a mapping of settings (\(topLevelKeys.joined(separator: ", ")))") }
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { throw self.error(keyNode, path, "expected a setting name") }
+            switch key {
+            case "select": configuration.select = try selectors(value, path)
+            case "ignore": configuration.ignore = try selectors(value, path)
+            case "fail-on":
+                let choices = ["error", "warning", "info", "never"]
+                guard let choice = value.string, choices.contains(choice) else {
+                    throw self.error(value, path, "fail-on must be one of \(choices.joined(separator: ", "))")
+                }
+                configuration.failOn = .some(Severity(rawValue: choice))
+            case "house-style": configuration.nameStyle = try houseStyle(value, path)
+            case "names-files":
+                let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+                for file in try strings(value, path, what: "names-files") {
+                    let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
+                    guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                        throw self.error(value, path, "cannot read names file '\(file)'")
+                    }
+                    configuration.namesFiles.append(.init(path: url.path, text: text))
+                }
+            default:
+                throw self.error(keyNode, path, "unknown setting '\(key)'; the settings are: \(topLevelKeys.joined(separator: ", "))")
+            }
+        }
+        return configuration
+    }
+
+    private static func selectors(_ node: Node, _ path: String) throws(ConfigurationError) -> [String] {
+        let values = try strings(node, path, what: "a rule list")
+        for value in values where !RuleSelector(value).isKnown {
+            throw error(node, path, "unknown rule '\(value)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word)")
+        }
+        return values
+    }
+
+    private static func houseStyle(_ node: Node, _ path: String) throws(ConfigurationError) -> [String: String] {
+        guard let mapping = node.mapping else { throw error(node, path, "house-style must be a mapping with the key: names") }
+        var names: [String: String] = [:]
+        for (keyNode, value) in mapping {
+            guard keyNode.string == "names" else {
+                throw error(keyNode, path, "unknown house-style setting '\(keyNode.string ?? "?")'; the settings are: names")
+            }
+            guard let pairs = value.mapping else { throw error(value, path, "house-style names must map a spelling to the spelling to use") }
+            for (from, to) in pairs {
+                guard let fromText = from.string, let toText = to.string else { throw error(to, path, "expected a spelling") }
+                names[fromText] = toText
+            }
+        }
+        return names
+    }
+
+    private static func strings(_ node: Node, _ path: String, what: String) throws(ConfigurationError) -> [String] {
+        if let single = node.scalar { return [single.string] }
+        guard let sequence = node.sequence else { throw error(node, path, "expected \(what): a list of strings") }
+        var result: [String] = []
+        for item in sequence {
+            guard let string = item.string else { throw error(item, path, "expected a string") }
+            result.append(string)
+        }
+        return result
+    }
+
+    private static func error(_ node: Node, _ path: String, _ message: String) -> ConfigurationError {
+        let mark = node.mark
+        return ConfigurationError(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message)
+    }
+
+    private static func syntaxError(_ error: YamlError, path: String) -> ConfigurationError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            return ConfigurationError(path: path, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
+        default:
+            return ConfigurationError(path: path, line: 1, column: 1, message: "YAML: \(error)")
+        }
+    }
+}
