@@ -8,7 +8,10 @@ import Testing
 @Suite struct SeedArticleTests {
     static let path = Paths.root.deletingLastPathComponent().appendingPathComponent("shared/seed/article.txt")
 
-    @Test func nameArtifactsAreFlaggedWithTheRightSpellings() throws {
+    /// Runs where the project's shared folder sits beside the checkout (as in CI); elsewhere it is
+    /// reported as skipped, never as passed.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: path.path), "needs ../shared/seed/article.txt"))
+    func nameArtifactsAreFlaggedWithTheRightSpellings() throws {
         let bytes = try [UInt8](Data(contentsOf: Self.path))
         let source = try SourceFile(path: "article.txt", bytes: bytes)
         let linter = try Linter.builtIn(select: ["name-spelling"])
