@@ -25,7 +25,7 @@ import Testing
             #expect(!text.contains("\r"), "\(path) has CR line endings")
             #expect(readme.contains("`\(path)`"), "\(path) is not described in Dictionaries/README.md")
         }
-        #expect(throws: Never.self) { try DictionaryStore.builtIn.get() }
+        #expect(throws: Never.self) { try DictionaryStore.builtIn.get().validateAll() }
     }
 
     @Test func malformedFilesAreRejectedWithTheirLine() {

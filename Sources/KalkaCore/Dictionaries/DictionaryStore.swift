@@ -3,40 +3,46 @@ import ICUKit
 /// The dictionaries compiled into kalka (from the top-level `Dictionaries/` folder), parsed and
 /// validated once per process, plus the word and phrase sets rules build from them.
 public final class DictionaryStore: Sendable {
-    public let files: [String: DictionaryFile]
-
-    /// The built-in dictionaries, loaded on first use. A malformed file is a build defect that
-    /// the dictionary tests catch; at run time it surfaces as this error.
-    public static let builtIn: Result<DictionaryStore, DictionaryError> = {
-        do throws(DictionaryError) {
-            return .success(try DictionaryStore(texts: EmbeddedDictionaries.files))
-        } catch {
-            return .failure(error)
-        }
-    }()
+    /// The built-in dictionaries. Each table is parsed and validated on first use (so a run
+    /// pays only for the files its rules read), once per process; the tests parse every one.
+    public static let builtIn: Result<DictionaryStore, DictionaryError> = .success(DictionaryStore(texts: EmbeddedDictionaries.files))
 
     /// Every built-in file's path (relative to `Dictionaries/`) and text.
     public static var builtInTexts: [String: String] { EmbeddedDictionaries.files }
 
+    /// Table files (not rule files) by path, as text until first read.
+    private let texts: [String: String]
     /// Transliteration standards: ICU rule files under `translit/`, kept as text.
     public let ruleFiles: [String: String]
-
     /// House style for names (see `Configuration.nameStyle`), read by the name dictionary.
     public let houseStyle: [String: String]
+    private let parsed = DerivedCache()
 
-    public init(texts: [String: String], houseStyle: [String: String] = [:]) throws(DictionaryError) {
+    public init(texts: [String: String], houseStyle: [String: String] = [:]) {
         self.houseStyle = houseStyle
-        var files: [String: DictionaryFile] = [:]
-        var ruleFiles: [String: String] = [:]
-        for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
-            if Self.isRuleFile(path) {
-                ruleFiles[path] = text
-            } else {
-                files[path] = try DictionaryFile.parse(path: path, text: text)
-            }
+        self.texts = texts.filter { !Self.isRuleFile($0.key) }
+        self.ruleFiles = texts.filter { Self.isRuleFile($0.key) }
+    }
+
+    /// The paths of the table files, sorted.
+    public var tablePaths: [String] { texts.keys.sorted() }
+
+    public func file(_ path: String) throws(DictionaryError) -> DictionaryFile {
+        guard let text = texts[path] else {
+            throw DictionaryError(path: path, line: 0, message: "no such dictionary file")
         }
-        self.files = files
-        self.ruleFiles = ruleFiles
+        do {
+            return try parsed.value("file:" + path) { try DictionaryFile.parse(path: path, text: text) }
+        } catch let error as DictionaryError {
+            throw error
+        } catch {
+            throw DictionaryError(path: path, line: 0, message: "\(error)")
+        }
+    }
+
+    /// Parses every table: what loading all at once would have found wrong.
+    public func validateAll() throws(DictionaryError) {
+        for path in tablePaths { _ = try file(path) }
     }
 
     /// Files under `translit/` are ICU transliterator rules, not tables.
@@ -48,13 +54,6 @@ public final class DictionaryStore: Sendable {
 
     public func derived<T: Sendable>(_ key: String, _ build: () throws -> T) throws -> T {
         try derived.value(key, build)
-    }
-
-    public func file(_ path: String) throws(DictionaryError) -> DictionaryFile {
-        guard let file = files[path] else {
-            throw DictionaryError(path: path, line: 0, message: "no such dictionary file")
-        }
-        return file
     }
 
     /// The first column of a file as a set of single words.

@@ -33,9 +33,9 @@ extension Linter {
                 // Kept under names/ so the name dictionary reads them; the number keeps them apart.
                 texts["names/user-\(index)-\(file.path.split(separator: "/").last ?? "names.tsv")"] = file.text
             }
-            store = try DictionaryStore(texts: texts, houseStyle: configuration.nameStyle)
+            store = DictionaryStore(texts: texts, houseStyle: configuration.nameStyle)
         } else if !configuration.nameStyle.isEmpty {
-            store = try DictionaryStore(texts: DictionaryStore.builtInTexts, houseStyle: configuration.nameStyle)
+            store = DictionaryStore(texts: DictionaryStore.builtInTexts, houseStyle: configuration.nameStyle)
         }
         return try Linter.builtIn(store: store, select: configuration.select + select, ignore: configuration.ignore + ignore)
     }

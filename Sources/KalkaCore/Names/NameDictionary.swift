@@ -78,8 +78,8 @@ public struct NameDictionary: Sendable {
         // and BGN/PCGN's (Dmitriy Kuleba).
         let renderers = try ["ru-wikipedia", "ru-bgn-pcgn"].compactMap { standards.standard(named: $0) }.map { try Romanizer($0) }
         var entries: [NameEntry] = []
-        for (path, file) in store.files.sorted(by: { $0.key < $1.key })
-        where path.hasPrefix("names/") && path != Self.givenNamesPath && path != Self.allowPath {
+        for path in store.tablePaths where path.hasPrefix("names/") && path != Self.givenNamesPath && path != Self.allowPath {
+            let file = try store.file(path)
             guard file.columns == Self.columns else {
                 throw DictionaryError(path: path, line: 1, message: "columns must be: \(Self.columns.joined(separator: ", "))")
             }
@@ -98,7 +98,8 @@ public struct NameDictionary: Sendable {
                 forms.append((index, .variant, variant))
             }
         }
-        if let allow = store.files[Self.allowPath] {
+        if store.tablePaths.contains(Self.allowPath) {
+            let allow = try store.file(Self.allowPath)
             for row in allow.rows {
                 phrases.append(row[0])
                 forms.append((nil, .allowed, row[0]))
@@ -112,7 +113,8 @@ public struct NameDictionary: Sendable {
         }
         variantOwners = owners
         var givenNames: [String: String] = [:]
-        if let file = store.files[Self.givenNamesPath] {
+        if store.tablePaths.contains(Self.givenNamesPath) {
+            let file = try store.file(Self.givenNamesPath)
             for row in file.rows {
                 for russian in row[1].split(separator: "|") { givenNames[String(russian)] = row[0] }
             }

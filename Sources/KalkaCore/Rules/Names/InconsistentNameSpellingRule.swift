@@ -44,9 +44,12 @@ public struct InconsistentNameSpellingRule: Rule {
         var first: Int
     }
 
+    /// The spellings of one name, by folded hash (spellings differing only in case are one).
+    private typealias Group = [UInt64: Spelling]
+
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        var groups: [String: [String: Spelling]] = [:]   // group key → spelling (lowercased) → occurrences
-        var preferred: [String: String] = [:]            // group key → house-style spelling
+        var groups: [String: Group] = [:]
+        var preferred: [String: UInt64] = [:]   // group → the house-style spelling's hash
         var covered = Set<Int>()
         // Dictionary names: the correct forms of a place form a group; a person's surname joins
         // the group of its key, so "Zelensky" alone meets "Volodymyr Zelenskyy".
@@ -56,33 +59,46 @@ public struct InconsistentNameSpellingRule: Rule {
             guard let index = form.entry, form.role == .canonical || form.role == .alternative else { continue }
             let entry = names.entries[index]
             if entry.kind == .person {
-                let surnameToken = analysis.tokens[match.tokens.upperBound]
-                let surname = surnameToken.start..<Int32(match.range.upperBound)
-                let text = analysis.text(of: Int(surname.lowerBound)..<Int(surname.upperBound))
+                let surname = Int(analysis.tokens[match.tokens.upperBound].start)..<match.range.upperBound
+                let text = analysis.text(of: surname)
                 let key = "name:" + NameKey.of(text)
-                if let canonicalSurname = entry.canonical.split(separator: " ").last { preferred[key] = canonicalSurname.lowercased() }
-                add(text, Int(surname.lowerBound)..<Int(surname.upperBound), midSentence: true, key: key, to: &groups)
+                if let canonicalSurname = entry.canonical.split(separator: " ").last { preferred[key] = FoldedHash.of(canonicalSurname) }
+                add(FoldedHash.of(text), surname, midSentence: true, key: key, analysis, to: &groups)
             } else {
                 let key = "entry:\(index)"
-                preferred[key] = entry.canonical.lowercased()
-                add(analysis.text(of: match.range), match.range, midSentence: true, key: key, to: &groups)
+                preferred[key] = FoldedHash.of(entry.canonical)
+                let text = analysis.text(of: match.range)
+                add(FoldedHash.of(text), match.range, midSentence: true, key: key, analysis, to: &groups)
             }
         }
-        // Other names: capitalized Latin words grouped by their spelling-insensitive key.
+        // Other names: capitalized Latin words grouped by their spelling-insensitive key, computed
+        // once per distinct word (names repeat; a key costs a few string passes).
         let sentenceStarts = Set(analysis.sentences.map(\.tokens.lowerBound))
+        var keys: [UInt64: String] = [:]
         for (index, token) in analysis.tokens.enumerated()
         where token.kind == .word && token.shape == .title && token.script == .latin && token.length >= 4 && !covered.contains(index) {
             var range = token.range
-            if let base = analysis.possessiveBase(of: token) { range = range.lowerBound..<(range.upperBound - base.suffixLength) }
-            let text = analysis.text(of: range)
-            add(text, range, midSentence: !sentenceStarts.contains(index), key: "name:" + NameKey.of(text), to: &groups)
+            var hash = token.foldedHash
+            if let base = analysis.possessiveBase(of: token) {
+                range = range.lowerBound..<(range.upperBound - base.suffixLength)
+                hash = base.hash
+            }
+            let key: String
+            if let known = keys[hash] {
+                key = known
+            } else {
+                key = "name:" + NameKey.of(analysis.text(of: range))
+                keys[hash] = key
+            }
+            add(hash, range, midSentence: !sentenceStarts.contains(index), key: key, analysis, to: &groups)
         }
         for (key, spellings) in groups where spellings.count > 1 {
             // Names only: a capitalized word seen only at sentence starts may be a common word.
             guard spellings.values.contains(where: \.midSentence) else { continue }
-            let ranked = spellings.values.sorted { ($0.ranges.count, -$0.first) > ($1.ranges.count, -$1.first) }
-            let keep = preferred[key].flatMap { spellings[$0] } ?? ranked[0]
-            for spelling in spellings.values where spelling.text.lowercased() != keep.text.lowercased() {
+            let ranked = spellings.sorted { ($0.value.ranges.count, -$0.value.first) > ($1.value.ranges.count, -$1.value.first) }
+            let keepHash = preferred[key].flatMap { spellings[$0] != nil ? $0 : nil } ?? ranked[0].key
+            let keep = spellings[keepHash]!
+            for (hash, spelling) in spellings where hash != keepHash {
                 for range in spelling.ranges {
                     findings.report(range, "“\(spelling.text)” is also spelled “\(keep.text)” in this document",
                                     fixTitle: "Replace with “\(keep.text)”", edits: [ProseEdit(range, keep.text)])
@@ -91,11 +107,11 @@ public struct InconsistentNameSpellingRule: Rule {
         }
     }
 
-    private func add(_ text: String, _ range: Range<Int>, midSentence: Bool, key: String, to groups: inout [String: [String: Spelling]]) {
-        let spelling = text.lowercased()
-        var entry = groups[key, default: [:]][spelling] ?? Spelling(text: text, first: range.lowerBound)
-        entry.ranges.append(range)
-        entry.midSentence = entry.midSentence || midSentence
-        groups[key, default: [:]][spelling] = entry
+    private func add(_ hash: UInt64, _ range: Range<Int>, midSentence: Bool, key: String, _ analysis: Analysis, to groups: inout [String: Group]) {
+        if groups[key]?[hash] == nil {
+            groups[key, default: [:]][hash] = Spelling(text: analysis.text(of: range), first: range.lowerBound)
+        }
+        groups[key]![hash]!.ranges.append(range)
+        if midSentence { groups[key]![hash]!.midSentence = true }
     }
 }
