@@ -51,6 +51,15 @@ import Testing
         #expect(fixed == "Officials said that \(original) was in Brussels.")
     }
 
+    /// A Latin-1 decoder turns every byte 80–9F into a C1 control, windows-1252 only five.
+    @Test func utf8ReadAsLatin1Repairs() throws {
+        let garbled = "Ð\u{9C}Ð¾Ñ\u{81}ÐºÐ²Ð°" // "Москва": D0 9C D0 BE D1 81 D0 BA D0 B2 D0 B0
+        let found = try diagnostics("They met in \(garbled) today.")
+        #expect(found.map(\.message) == ["Mojibake: “\(garbled)” reads as “Москва” (UTF-8 read as ISO-8859-1)"])
+        let (fixed, applied) = try Lint.fixOnce("They met in \(garbled) today.", linter: Self.linter)
+        #expect(applied == 1 && fixed == "They met in Москва today.")
+    }
+
     @Test func aRunSpansSpacesAndLeavesSurroundingTextOut() throws {
         let garbled = try MojibakeRule.garble("Дмитро Кулеба", Self.utf8As1251)
         let text = "The minister (\(garbled)), 2022."

@@ -84,9 +84,10 @@ public struct MojibakeRule: Rule {
         for byte in UInt8(0x80)...UInt8(0xFF) {
             if let text = try? converter.decode([byte]), text.unicodeScalars.count == 1 {
                 bytes[text.unicodeScalars.first!.value] = byte
-            } else if byte < 0xA0 {
-                bytes[UInt32(byte)] = byte
             }
+            // Read as ISO-8859-1 (or, for bytes the charset leaves undefined, as browsers do),
+            // a byte 80–9F becomes the C1 control of the same value.
+            if byte < 0xA0 { bytes[UInt32(byte)] = byte }
         }
         let label = (kind == .utf8 ? "UTF-8" : right) + " read as " + wrong
         return Confusion(kind: kind, label: label, wrong: wrong, right: right, bytes: bytes)
@@ -245,12 +246,21 @@ public struct MojibakeRule: Rule {
             findings.report(run.range, "Mojibake: “\(garbled)” is Cyrillic text garbled by a wrong decoding (\(confusion.label)) that does not repair cleanly")
             return
         }
-        let message = "Mojibake: “\(garbled)” reads as “\(repaired)” (\(confusion.label))"
+        let message = "Mojibake: “\(garbled)” reads as “\(repaired)” (\(Self.label(of: garbled, confusion)))"
         if Self.isCleanCyrillic(repaired) {
             findings.report(run.range, message, fixTitle: "Repair to “\(repaired)”", edits: [ProseEdit(run.range, repaired)])
         } else {
             findings.report(run.range, message)
         }
+    }
+
+    /// The confusion's label, or "UTF-8 read as ISO-8859-1" when the garble holds C1 controls
+    /// where windows-1252 has characters (a Latin-1 decoder made it).
+    static func label(of garbled: String, _ confusion: Confusion) -> String {
+        let latin1 = confusion.wrong == "windows-1252" && garbled.unicodeScalars.contains {
+            $0.value >= 0x80 && $0.value < 0xA0 && ![0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0.value)
+        }
+        return latin1 ? "UTF-8 read as ISO-8859-1" : confusion.label
     }
 
     /// Encodes `garbled` with the wrong charset and decodes the bytes with the right one, with
@@ -291,7 +301,8 @@ public struct MojibakeRule: Rule {
     /// bytes it leaves undefined read as C1 controls. The inverse of `repair`, for tests.
     static func garble(_ text: String, _ confusion: Confusion) throws -> String {
         let bytes = try Converter(confusion.right).encode(text)
-        let characters = Dictionary(uniqueKeysWithValues: confusion.bytes.map { ($0.value, $0.key) })
+        // A byte the charset defines reads as its character, not as a C1 control.
+        let characters = Dictionary(confusion.bytes.map { ($0.value, $0.key) }) { max($0, $1) }
         var garbled = String.UnicodeScalarView()
         for byte in bytes {
             garbled.append(Unicode.Scalar(byte < 0x80 ? UInt32(byte) : characters[byte] ?? 0xFFFD)!)
