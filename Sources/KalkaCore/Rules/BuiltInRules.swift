@@ -10,6 +10,8 @@ public enum BuiltInRules {
         RussianGivenNameRule.self,
         InconsistentNameSpellingRule.self,
         TheUkraineRule.self,
+        MojibakeRule.self,
+        InvisibleCharacterRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }
