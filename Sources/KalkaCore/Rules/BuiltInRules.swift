@@ -10,6 +10,11 @@ public enum BuiltInRules {
         RussianGivenNameRule.self,
         InconsistentNameSpellingRule.self,
         TheUkraineRule.self,
+        DecimalCommaRule.self,
+        ThousandCalqueRule.self,
+        RussianAbbreviationRule.self,
+        DottedDateRule.self,
+        NumeroSignRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }
