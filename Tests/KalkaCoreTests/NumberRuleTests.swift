@@ -47,3 +47,12 @@ import Testing
         #expect(try fix(text, .plain).codes.isEmpty)
     }
 }
+
+extension NumberRuleTests {
+    /// A no-break space inside the finding shows as a plain space in the message and fix title.
+    @Test func messagesShowPlainSpaces() throws {
+        let diagnostics = try Lint.diagnostics("<p>Some 65&nbsp;thousand people.</p>", format: .html).filter { $0.rule.code == "NUM002" }
+        #expect(diagnostics.map(\.message) == ["“65 thousand”: English writes the figure in full, “65,000”"])
+        #expect(diagnostics.first?.fix?.title == "Write “65,000”")
+    }
+}

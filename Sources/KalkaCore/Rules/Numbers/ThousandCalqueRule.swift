@@ -72,8 +72,8 @@ public struct ThousandCalqueRule: Rule {
                 continue
             }
             let range = start..<Int(tokens[index].end)
-            let written = analysis.text(of: range)
-            let fixed = applied(analysis, range, edits)
+            let written = Self.plainSpaces(analysis.text(of: range))
+            let fixed = Self.plainSpaces(applied(analysis, range, edits))
             findings.report(range, "“\(written)”: English writes the figure in full, “\(fixed)”",
                             fixTitle: "Write “\(fixed)”", edits: edits)
         }
@@ -107,5 +107,10 @@ public struct ThousandCalqueRule: Rule {
             cursor = edit.range.upperBound
         }
         return out + analysis.text(of: cursor..<range.upperBound)
+    }
+
+    /// Text for a message, with a no-break space or line feed shown as a plain space.
+    private static func plainSpaces(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }))
     }
 }
