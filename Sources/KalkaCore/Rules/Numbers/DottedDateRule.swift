@@ -25,11 +25,14 @@ public struct DottedDateRule: Rule {
             "The file was tagged v2.12.2021 in the archive.",
             "Nothing happened on 31.02.2021, a day that does not exist.",
             "The firmware 12.25.2021 build was recalled.",
+            "The 1.5.2021 release and version 1.2.2021 of the app were recalled.",
         ]
     )
 
     private static let months = ["January", "February", "March", "April", "May", "June", "July",
                                  "August", "September", "October", "November", "December"]
+
+    private let versionWords = WordSet(["version", "versions", "v", "ver", "build", "release", "firmware", "update", "patch"])
 
     public init(dictionaries: DictionaryStore) throws {}
 
@@ -42,6 +45,9 @@ public struct DottedDateRule: Rule {
             // A further dotted part ("02.12.2021.5") makes it something else.
             if index + 2 < tokens.count, analysis.byte(at: token.range.upperBound, is: "."),
                tokens[index + 1].length == 1, tokens[index + 2].kind == .number { continue }
+            // "version 1.2.2021", "the 1.5.2021 build": a version number shaped like a date.
+            if let previous = analysis.previousNonSpace(before: index), versionWords.contains(tokens[previous]) { continue }
+            if let next = analysis.nextNonSpace(after: index), versionWords.contains(tokens[next]) { continue }
             let spelled = "\(date.day) \(Self.months[date.month - 1]) \(date.year)"
             findings.report(token.range, "“\(analysis.text(of: token))” is a day.month.year date, ambiguous in English",
                             fix: ProseFix(title: "Spell out the month: “\(spelled)”", applicability: .displayOnly,
