@@ -12,6 +12,11 @@ public enum BuiltInRules {
         TheUkraineRule.self,
         MojibakeRule.self,
         InvisibleCharacterRule.self,
+        DecimalCommaRule.self,
+        ThousandCalqueRule.self,
+        RussianAbbreviationRule.self,
+        DottedDateRule.self,
+        NumeroSignRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }
