@@ -10,6 +10,11 @@ public enum BuiltInRules {
         RussianGivenNameRule.self,
         InconsistentNameSpellingRule.self,
         TheUkraineRule.self,
+        RussianQuotesRule.self,
+        SpaceBeforePunctuationRule.self,
+        DoubledSpaceRule.self,
+        SpacedHyphenDashRule.self,
+        StrayPunctuationRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }
