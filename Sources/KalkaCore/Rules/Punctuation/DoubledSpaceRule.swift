@@ -32,6 +32,7 @@ public struct DoubledSpaceRule: Rule {
             "Kyiv said the talks  \nhad failed.",
             "The ministers met\tin Riga.",
             "  Indented paragraph of text.",
+            "Officials said  : the city was shelled.",
         ],
         fixes: [
             FixExample("Kyiv  said the  talks had failed.", "Kyiv said the talks had failed."),
@@ -51,6 +52,8 @@ public struct DoubledSpaceRule: Rule {
             guard space.kind == .space, space.length >= 2, !space.isParagraphBreak else { continue }
             let previous = tokens[index - 1], next = tokens[index + 1]
             guard !previous.isParagraphBreak, !next.isParagraphBreak, next.kind != .space else { continue }
+            // Before , . : ; ! ? the space goes entirely (PUN002).
+            if next.length == 1, SpaceBeforePunctuationRule.isTightMark(prose[Int(next.start)]) { continue }
             // Spaces only (a tab aligns; a no-break space is deliberate).
             var allSpaces = true
             for offset in space.range where prose[offset] != 0x20 { allSpaces = false; break }

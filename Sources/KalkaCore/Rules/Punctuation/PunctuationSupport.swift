@@ -16,24 +16,6 @@ extension Analysis {
         return piece.verbatim && piece.proseStart <= range.lowerBound && range.upperBound <= piece.proseEnd
     }
 
-    /// True when prose `range` holds a byte that stands for something else in the source: a
-    /// soft line break read as a space (or an entity). Hidden markup alone does not count.
-    func holdsReplacedByte(_ range: Range<Int>) -> Bool {
-        let pieces = document.map.pieces
-        guard !pieces.isEmpty, !range.isEmpty else { return false }
-        var low = 0, high = pieces.count
-        while low < high {
-            let mid = (low + high) / 2
-            if pieces[mid].proseStart <= range.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        var index = max(0, low - 1)
-        while index < pieces.count, pieces[index].proseStart < range.upperBound {
-            if !pieces[index].verbatim && pieces[index].proseEnd > range.lowerBound { return true }
-            index += 1
-        }
-        return false
-    }
-
     /// The prose byte at `offset`, or 0 outside the prose.
     @inline(__always)
     func byteAt(_ offset: Int) -> UInt8 {
@@ -64,6 +46,15 @@ extension Analysis {
             }
         default: return false
         }
+    }
+
+    /// True when `token` can end the words before a mark: a closing quote or bracket, or “ and ‘,
+    /// which close „low-high“ quotes.
+    func isClosingQuoteOrHighQuote(_ token: Token) -> Bool {
+        if isClosingMark(token) { return true }
+        let start = Int(token.start)
+        return token.length == 3 && prose[start] == 0xE2 && prose[start + 1] == 0x80
+            && (prose[start + 2] == 0x9C || prose[start + 2] == 0x98)
     }
 
     /// True when `token` is one opening quote or bracket: “ ‘ « ‹ „ " ' ( [.

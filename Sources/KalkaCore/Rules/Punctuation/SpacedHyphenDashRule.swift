@@ -21,6 +21,7 @@ public struct SpacedHyphenDashRule: Rule {
             "Kyiv ⟦-⟧ the capital ⟦-⟧ was shelled overnight.",
             "The answer was clear ⟦--⟧ no talks.",
             "He said “never” ⟦-⟧ and left.",
+            "„We will not give up“ ⟦-⟧ said the mayor.",
             "The war began in 2022 ⟦-⟧ a year of losses.",
         ],
         nonTriggering: [
@@ -54,7 +55,7 @@ public struct SpacedHyphenDashRule: Rule {
             if analysis.isCharacter(tokens[last + 1], 0x2D) { last += 1 }
             guard last + 2 < tokens.count, tokens[last + 1].kind == .space, !tokens[last + 1].isParagraphBreak else { continue }
             let previous = tokens[index - 2], next = tokens[last + 2]
-            guard previous.kind == .word || previous.kind == .number || analysis.isClosingMark(previous),
+            guard previous.kind == .word || previous.kind == .number || analysis.isClosingQuoteOrHighQuote(previous),
                   next.kind == .word || analysis.isOpeningMark(next) else { continue }
             // Both spaces on the same source line as the words around them.
             guard analysis.isOneSourceLine(Int(previous.end) - 1..<Int(next.start) + 1) else { continue }
