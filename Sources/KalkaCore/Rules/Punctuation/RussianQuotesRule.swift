@@ -2,7 +2,9 @@
 /// marks, left in English text.
 ///
 /// One finding per quoted span, from the opening mark to its closing mark; only pairs are
-/// reported, so a lone » (a breadcrumb separator, "Home » News") or « ("« Back") stays quiet.
+/// reported, so a lone » (a breadcrumb separator, "Home » News") or « ("« Back") stays quiet,
+/// and guillemets must sit tight against the quoted words, as Russian sets them: spaced ones are
+/// navigation ("« Previous | Next »") or French.
 public struct RussianQuotesRule: Rule {
     public static let description = RuleDescription(
         code: "PUN001",
@@ -18,14 +20,14 @@ public struct RussianQuotesRule: Rule {
             """,
         fixApplicability: .safe,
         fixSafety: """
-            Only the quote marks change (and spaces French-style typography puts inside them); \
+            Only the quote marks change (and stray spaces inside low-high quotes); \
             the words quoted stay as they are, and nested quotations become single quotes.
             """,
         triggering: [
             "Zelensky called the plan ⟦«unacceptable»⟧ on Monday.",
             "The ministry said: ⟦„We will respond.“⟧",
             "He spoke of the so-called ⟦„special operation“⟧ in Donbas.",
-            "The newspaper ⟦« Izvestia »⟧ reported the story.",
+            "The newspaper ⟦„ Izvestia “⟧ reported the story.",
             "Protesters chanted ⟦‚no‘⟧ and dispersed.",
             "Officials ⟦«declined»⟧ to comment, calling it ⟦«speculation»⟧.",
         ],
@@ -34,12 +36,14 @@ public struct RussianQuotesRule: Rule {
             "Protesters chanted ‘no’ and dispersed; Ukraine’s allies agreed.",
             "Home » News » Politics",
             "« Back to the main page",
+            "« Previous | Next »",
+            "La revue « Esprit » est parue.",
             "Kyiv said “talks” would resume.\n\nHome » World",
         ],
         fixes: [
             FixExample("Zelensky called the plan «unacceptable».", "Zelensky called the plan “unacceptable”."),
             FixExample("He said «the „special operation“ goes on».", "He said “the ‘special operation’ goes on”."),
-            FixExample("It is called « Izvestia ».", "It is called “Izvestia”."),
+            FixExample("It is called „ Izvestia “.", "It is called “Izvestia”."),
             FixExample("They said „no” twice.", "They said “no” twice."),
         ]
     )
@@ -151,6 +155,11 @@ public struct RussianQuotesRule: Rule {
             let opening = marks[open], closing = marks[close]
             // Inside a quotation, a quotation takes single quotes.
             let nested = single || guillemetSpans.contains { $0.lowerBound < opening.start && closing.end <= $0.upperBound && $0 != opening.start..<closing.end }
+            // Russian and Ukrainian set quotes tight; spaced guillemets are navigation
+            // (“« Previous | Next »”) or French, and stay quiet.
+            let spaced = analysis.byteAt(opening.end) == 0x20 || analysis.byteAt(closing.start - 1) == 0x20
+            if spaced && (opening.mark == .guillemetOpen || opening.mark == .singleGuillemetOpen) { continue }
+            // Inside low-high quotes, spaces next to the marks go with them.
             var openEnd = opening.end
             while openEnd < closing.start && prose[openEnd] == 0x20 { openEnd += 1 }
             var closeStart = closing.start
