@@ -36,6 +36,15 @@ import Testing
         #expect(try fixed(markdown, .markdown, RussianQuotesRule.self) == "He called it “*unacceptable*” today.\n")
     }
 
+    @Test func markdownHardLineBreaksStayQuiet() throws {
+        #expect(try diagnostics("Kyiv said the talks  \nhad failed.\n", .markdown, DoubledSpaceRule.self).isEmpty)
+        #expect(try diagnostics("Kyiv  said so.\n", .markdown, DoubledSpaceRule.self).count == 1)
+    }
+
+    @Test func navigationGuillemetsInHTMLStayQuiet() throws {
+        #expect(try diagnostics("<p>&laquo; Previous | Next &raquo;</p>", .html, RussianQuotesRule.self).isEmpty)
+    }
+
     @Test func doubledSpacesInHTMLStayQuiet() throws {
         #expect(try diagnostics("<p>Kyiv  said so.</p>", .html, DoubledSpaceRule.self).isEmpty)
     }
