@@ -17,6 +17,11 @@ public enum BuiltInRules {
         RussianAbbreviationRule.self,
         DottedDateRule.self,
         NumeroSignRule.self,
+        RussianQuotesRule.self,
+        SpaceBeforePunctuationRule.self,
+        DoubledSpaceRule.self,
+        SpacedHyphenDashRule.self,
+        StrayPunctuationRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

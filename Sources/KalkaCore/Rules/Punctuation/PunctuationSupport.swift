@@ -1,0 +1,79 @@
+/// Byte-level helpers shared by the punctuation rules (PUN001–PUN005).
+extension Analysis {
+    /// True when prose `range` copies one unbroken stretch of a single source line: no soft line
+    /// break (a line feed read as a space), dropped line break, entity or markup lies inside it.
+    /// Lets a rule tell "a  b" typed on one line from a line break followed by indentation, and
+    /// " - " between words from a list bullet at the start of a line.
+    func isOneSourceLine(_ range: Range<Int>) -> Bool {
+        let pieces = document.map.pieces
+        guard !pieces.isEmpty else { return true }
+        var low = 0, high = pieces.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pieces[mid].proseStart <= range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        let piece = pieces[max(0, low - 1)]
+        return piece.verbatim && piece.proseStart <= range.lowerBound && range.upperBound <= piece.proseEnd
+    }
+
+    /// The prose byte at `offset`, or 0 outside the prose.
+    @inline(__always)
+    func byteAt(_ offset: Int) -> UInt8 {
+        offset >= 0 && offset < prose.count ? prose[offset] : 0
+    }
+
+    /// True when `token` is the single ASCII character `character`.
+    @inline(__always)
+    func isCharacter(_ token: Token, _ character: UInt8) -> Bool {
+        token.length == 1 && prose[Int(token.start)] == character
+    }
+
+    /// True when `token` is one closing quote or bracket: ” ’ » › " ' ) ].
+    func isClosingMark(_ token: Token) -> Bool {
+        let start = Int(token.start)
+        switch token.length {
+        case 1:
+            switch prose[start] {
+            case 0x22, 0x27, 0x29, 0x5D: return true
+            default: return false
+            }
+        case 2: return prose[start] == 0xC2 && prose[start + 1] == 0xBB
+        case 3:
+            guard prose[start] == 0xE2, prose[start + 1] == 0x80 else { return false }
+            switch prose[start + 2] {
+            case 0x9D, 0x99, 0xBA: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// True when `token` can end the words before a mark: a closing quote or bracket, or “ and ‘,
+    /// which close „low-high“ quotes.
+    func isClosingQuoteOrHighQuote(_ token: Token) -> Bool {
+        if isClosingMark(token) { return true }
+        let start = Int(token.start)
+        return token.length == 3 && prose[start] == 0xE2 && prose[start + 1] == 0x80
+            && (prose[start + 2] == 0x9C || prose[start + 2] == 0x98)
+    }
+
+    /// True when `token` is one opening quote or bracket: “ ‘ « ‹ „ " ' ( [.
+    func isOpeningMark(_ token: Token) -> Bool {
+        let start = Int(token.start)
+        switch token.length {
+        case 1:
+            switch prose[start] {
+            case 0x22, 0x27, 0x28, 0x5B: return true
+            default: return false
+            }
+        case 2: return prose[start] == 0xC2 && prose[start + 1] == 0xAB
+        case 3:
+            guard prose[start] == 0xE2, prose[start + 1] == 0x80 else { return false }
+            switch prose[start + 2] {
+            case 0x9C, 0x98, 0xB9, 0x9E: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+}

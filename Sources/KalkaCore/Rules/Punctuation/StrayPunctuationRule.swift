@@ -1,0 +1,168 @@
+/// PUN005: punctuation left behind where text was lost: a paragraph or line made only of marks
+/// ("– .", ".", "—"), and doubled terminal punctuation (",." ".." ",,").
+///
+/// Not reported: an ellipsis ("...", "…", on its own or not), a separator line of three or more
+/// equal marks ("***", "---"), ".," (as in "U.S.,"), and ".." between digits.
+public struct StrayPunctuationRule: Rule {
+    public static let description = RuleDescription(
+        code: "PUN005",
+        name: "stray-punctuation",
+        category: .punctuation,
+        severity: .warning,
+        summary: "A line of nothing but punctuation, or doubled punctuation such as “,.” or “..”.",
+        rationale: """
+            When a translation pipeline drops a clause or a caption, its punctuation often stays: \
+            a paragraph that reads “– .”, a sentence ending “,.” or “..”. Readers see a slip, \
+            and the lost text may need restoring; an ellipsis and separator lines such as “***” \
+            are deliberate and stay quiet.
+            """,
+        fixApplicability: .unsafe,
+        fixSafety: """
+            Removing the stray marks is almost always right, but text may have been lost with \
+            them, so an editor should look before accepting it.
+            """,
+        triggering: [
+            "The talks ended.\n\n⟦– .⟧\n\nMoscow did not comment.",
+            "The talks ended.\n\n⟦.⟧",
+            "⟦—⟧\n\nMoscow did not comment.",
+            "The talks ended⟦,.⟧ Moscow did not comment.",
+            "The talks ended⟦..⟧ Moscow did not comment.",
+            "Kyiv⟦,,⟧ Lviv and Odesa were hit.",
+            "The talks ended.\n⟦– .⟧\nMoscow did not comment.",
+        ],
+        nonTriggering: [
+            "The talks ended... Moscow did not comment.",
+            "The talks ended.\n\n...\n\nMoscow did not comment.",
+            "The talks ended.\n\n* * *\n\nMoscow did not comment.",
+            "The talks ended.\n\n***\n\nMoscow did not comment.",
+            "U.S., British and French officials met at 5:40 a.m. and agreed on a 3.7% rise.",
+            "Kyiv – the capital – was shelled.",
+            "The versions 1..5 were tested.",
+            "The *Kyiv* — *Lviv* train left.",
+            "See ../docs for details.",
+            "The talks ended…. Moscow did not comment.",
+        ],
+        fixes: [
+            FixExample("The talks ended,. Moscow was silent.", "The talks ended. Moscow was silent."),
+            FixExample("The talks ended.. Moscow was silent.", "The talks ended. Moscow was silent."),
+            FixExample("The talks ended.\n\n– .\n\nMoscow was silent.", "The talks ended.\n\n\n\nMoscow was silent."),
+            FixExample("The talks ended.\n– .\nMoscow was silent.", "The talks ended.\nMoscow was silent."),
+        ]
+    )
+
+    public init(dictionaries: DictionaryStore) throws {}
+
+    public func check(_ analysis: Analysis, into findings: inout Findings) {
+        strayLines(analysis, into: &findings)
+        doubledMarks(analysis, into: &findings)
+    }
+
+    /// Lines (runs between paragraph breaks and source line breaks) of nothing but marks.
+    private func strayLines(_ analysis: Analysis, into findings: inout Findings) {
+        let tokens = analysis.tokens
+        // Soft line breaks are the non-verbatim pieces of the source map; walk them alongside the
+        // tokens (both in prose order) rather than searching for each space.
+        let pieces = analysis.document.map.pieces
+        var pieceIndex = 0
+        func holdsLineBreak(_ range: Range<Int>) -> Bool {
+            while pieceIndex < pieces.count && pieces[pieceIndex].proseEnd <= range.lowerBound { pieceIndex += 1 }
+            var next = pieceIndex
+            while next < pieces.count && pieces[next].proseStart < range.upperBound {
+                if !pieces[next].verbatim && pieces[next].proseEnd > range.lowerBound { return true }
+                next += 1
+            }
+            return false
+        }
+        var lineStart = 0
+        var index = 0
+        while index <= tokens.count {
+            defer { index += 1 }
+            let boundary: Bool
+            if index == tokens.count || tokens[index].isParagraphBreak {
+                boundary = true
+            } else if tokens[index].kind == .space {
+                boundary = holdsLineBreak(tokens[index].range)
+            } else {
+                boundary = false
+            }
+            guard boundary else { continue }
+            defer { lineStart = index + 1 }
+            // The line's tokens are lineStart..<index.
+            var first: Int?, last = 0
+            var marks = 0, allStray = true, allSame = true, dotsOnly = true
+            var firstByte: UInt8 = 0
+            for position in lineStart..<min(index, tokens.count) {
+                let token = tokens[position]
+                if token.kind == .space { continue }
+                guard let kind = strayKind(token, analysis) else { allStray = false; break }
+                if first == nil { first = position; firstByte = analysis.prose[Int(token.start)] }
+                if analysis.prose[Int(token.start)] != firstByte || token.length != tokens[first!].length { allSame = false }
+                if kind != .dot { dotsOnly = false }
+                last = position
+                marks += 1
+            }
+            guard allStray, let first else { continue }
+            if dotsOnly && marks >= 3 { continue }          // an ellipsis “...”
+            if dotsOnly && marks == 1 && tokens[first].length == 3 { continue } // “…”
+            if allSame && marks >= 3 { continue }           // a separator “***”, “---”
+            let range = Int(tokens[first].start)..<Int(tokens[last].end)
+            // Inside a paragraph, the line break before the line goes with it.
+            var edit = range
+            if lineStart > 0, !tokens[lineStart - 1].isParagraphBreak, tokens[lineStart - 1].kind == .space {
+                edit = Int(tokens[lineStart - 1].start)..<range.upperBound
+            }
+            findings.report(range, "A line of nothing but punctuation: “\(analysis.text(of: range))”",
+                            fixTitle: "Delete the stray punctuation", edits: [ProseEdit(edit, "")])
+        }
+    }
+
+    private enum StrayKind { case dot, other }
+
+    /// Marks a lost clause leaves behind: . , ; : ! ? - – — … and *.
+    private func strayKind(_ token: Token, _ analysis: Analysis) -> StrayKind? {
+        guard token.kind == .punctuation || token.kind == .symbol else { return nil }
+        let start = Int(token.start)
+        let prose = analysis.prose
+        if token.length == 1 {
+            switch prose[start] {
+            case 0x2E: return .dot
+            case 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2D, 0x2A: return .other
+            default: return nil
+            }
+        }
+        if token.length == 3, prose[start] == 0xE2, prose[start + 1] == 0x80 {
+            switch prose[start + 2] {
+            case 0xA6: return .dot                    // …
+            case 0x93, 0x94, 0x92, 0x95: return .other // – — ‒ ―
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// ",." ";." ":." ",," and exactly two dots.
+    private func doubledMarks(_ analysis: Analysis, into findings: inout Findings) {
+        let prose = analysis.prose
+        var offset = 0
+        while offset + 1 < prose.count {
+            let byte = prose[offset], next = prose[offset + 1]
+            var stray: Range<Int>?
+            if (byte == 0x2C || byte == 0x3B || byte == 0x3A) && next == 0x2E && analysis.byteAt(offset + 2) != 0x2E {
+                stray = offset..<offset + 1
+            } else if byte == 0x2C && next == 0x2C && analysis.byteAt(offset + 2) != 0x2C && analysis.byteAt(offset - 1) != 0x2C {
+                stray = offset + 1..<offset + 2
+            } else if byte == 0x2E && next == 0x2E && analysis.byteAt(offset + 2) != 0x2E && analysis.byteAt(offset - 1) != 0x2E {
+                let before = analysis.byteAt(offset - 1), after = analysis.byteAt(offset + 2)
+                let digits = before &- 0x30 < 10 && after &- 0x30 < 10 || before == 0x2F || after == 0x2F
+                // "…." is an ellipsis closing a sentence.
+                let afterEllipsis = offset >= 3 && prose[offset - 3] == 0xE2 && prose[offset - 2] == 0x80 && prose[offset - 1] == 0xA6
+                if !digits && !afterEllipsis { stray = offset + 1..<offset + 2 }
+            }
+            guard let stray else { offset += 1; continue }
+            let range = offset..<offset + 2
+            findings.report(range, "Doubled punctuation “\(analysis.text(of: range))”",
+                            fixTitle: "Delete “\(analysis.text(of: stray))”", edits: [ProseEdit(stray, "")])
+            offset += 2
+        }
+    }
+}
