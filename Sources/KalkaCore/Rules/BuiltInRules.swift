@@ -10,6 +10,7 @@ public enum BuiltInRules {
         RussianGivenNameRule.self,
         InconsistentNameSpellingRule.self,
         TheUkraineRule.self,
+        RussianFormPlaceRule.self,
         MojibakeRule.self,
         InvisibleCharacterRule.self,
         DecimalCommaRule.self,
