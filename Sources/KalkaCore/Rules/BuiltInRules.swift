@@ -10,6 +10,9 @@ public enum BuiltInRules {
         RussianGivenNameRule.self,
         InconsistentNameSpellingRule.self,
         TheUkraineRule.self,
+        CalqueRule.self,
+        WrongTermRule.self,
+        SiteBoilerplateRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }
