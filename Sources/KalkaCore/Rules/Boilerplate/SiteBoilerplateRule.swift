@@ -11,9 +11,9 @@ public struct SiteBoilerplateRule: Rule {
             Articles taken from a website for translation bring its chrome along: calls to subscribe \
             to a Telegram channel, “Read also:” teasers, share buttons, photo credits, comment forms, \
             cookie notices, breadcrumbs. None of it belongs in the translated article. A paragraph \
-            (a block of lines between blank lines) is flagged whole when a pattern from Dictionaries/phrases/boilerplate.tsv occurs \
-            in its first sentence or the paragraph is short (at most \(Self.shortParagraphWords) words), \
-            so an article sentence that merely mentions cookies or a photo deep in a long paragraph is left alone.
+            (a block of lines between blank lines) is flagged whole when it opens with a pattern from \
+            Dictionaries/phrases/boilerplate.tsv, or contains one and is short (at most \(Self.shortParagraphWords) \
+            words), so an article paragraph that merely mentions a photo, cookies or Telegram is left alone.
             """,
         fixApplicability: .unsafe,
         fixSafety: "Deleting the paragraph removes all of it, and a credit or teaser may share a paragraph with article text; the emptied paragraph's blank line stays.",
@@ -30,6 +30,7 @@ public struct SiteBoilerplateRule: Rule {
             "The bakery, which sold cookies and bread before the war, reopened on Monday after repairs that took volunteers more than three months; its owner said customers had followed the work on Telegram. Photo: the owner said nothing.",
             "Reporters were told to read the statement in full.",
             "He said the photo showed the damaged bridge.",
+            "The minister said a photo by a Reuters journalist showed the damaged bridge, and officials shared it on Telegram within hours.",
         ],
         fixes: [
             FixExample("Shelling resumed.\n\nRead also: Power restored\n\nRepairs continue.\n", "Shelling resumed.\n\n\n\nRepairs continue.\n"),
@@ -59,8 +60,8 @@ public struct SiteBoilerplateRule: Rule {
             let paragraph = analysis.paragraphs[paragraphIndex]
             guard paragraph.range.lowerBound <= match.range.lowerBound, !paragraph.sentences.isEmpty else { continue }
             let first = analysis.sentences[paragraph.sentences.lowerBound]
-            let inFirstSentence = match.tokens.lowerBound < first.tokens.upperBound
-            guard inFirstSentence || wordCount(analysis, paragraph) <= Self.shortParagraphWords else { continue }
+            let opensParagraph = match.tokens.lowerBound == first.tokens.lowerBound
+            guard opensParagraph || wordCount(analysis, paragraph) <= Self.shortParagraphWords else { continue }
             lastFlagged = paragraphIndex
             // The line breaks around a paragraph are not in the prose every format maps back
             // exactly, so the fix deletes the paragraph's text and leaves its blank line.
