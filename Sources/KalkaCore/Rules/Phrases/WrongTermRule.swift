@@ -32,6 +32,7 @@ public struct WrongTermRule: Rule {
             "Ukraine became an Enhanced Opportunities Partner of NATO in 2020.",
             "The OSCE Ministerial Council met in Skopje; the Security Service of Ukraine said so.",
             "Deputy Prime Minister Olha Stefanishyna spoke.",
+            "Ambassador Gur met reporters in mid-May.",
         ],
         fixes: [
             FixExample("State Department Head Antony Blinken arrived.", "Secretary of State Antony Blinken arrived."),
@@ -43,17 +44,26 @@ public struct WrongTermRule: Rule {
     private let table: PhraseTable
     private let severities: [Severity]
     private let suggestions: [String]
+    /// One-word abbreviations ("GUR", "MID", "VOZ") match only when written with capitals, so
+    /// the name Gur or the word "mid" stays quiet.
+    private let isAbbreviation: [Bool]
 
     public init(dictionaries: DictionaryStore) throws {
         table = try PhraseTable.of(dictionaries, "phrases/wrong-terms.tsv")
         severities = try table.severities()
         suggestions = try table.required("suggestion")
+        isAbbreviation = table.entries.map { !$0.phrase.contains(" ") && Self.capitals(in: $0.phrase) >= 2 }
+    }
+
+    private static func capitals(in text: String) -> Int {
+        text.unicodeScalars.filter { $0.properties.isUppercase }.count
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         for match in table.matcher.matches(in: analysis) {
             let written = analysis.text(of: match.range)
             let entry = table.entries[match.phrase]
+            if isAbbreviation[match.phrase] && Self.capitals(in: written) < 2 { continue }
             let replacement = adaptCase(suggestions[match.phrase], written: written, phrase: entry.phrase)
             let note = entry["note"].isEmpty ? "" : " (\(entry["note"]))"
             findings.report(match.range, "“\(written)” is not the English term: use “\(replacement)”\(note)",
