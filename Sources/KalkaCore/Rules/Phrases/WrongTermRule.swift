@@ -63,7 +63,7 @@ public struct WrongTermRule: Rule {
         for match in table.matcher.matches(in: analysis) {
             let written = analysis.text(of: match.range)
             let entry = table.entries[match.phrase]
-            if isAbbreviation[match.phrase] && Self.capitals(in: written) < 2 { continue }
+            if isAbbreviation[match.phrase] && (Self.capitals(in: written) < 2 || written.first?.isLowercase == true) { continue }
             let replacement = adaptCase(suggestions[match.phrase], written: written, phrase: entry.phrase)
             let note = entry["note"].isEmpty ? "" : " (\(entry["note"]))"
             findings.report(match.range, "“\(written)” is not the English term: use “\(replacement)”\(note)",
