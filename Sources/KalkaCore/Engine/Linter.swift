@@ -73,7 +73,7 @@ public final class Linter: Sendable {
             }
             return Fix(title: fix.title, applicability: fix.applicability, edits: edits)
         }
-        return Diagnostic(rule: finding.rule, severity: finding.rule.severity, message: finding.message,
+        return Diagnostic(rule: finding.rule, severity: finding.severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
                           textRange: range, fix: fix)
     }

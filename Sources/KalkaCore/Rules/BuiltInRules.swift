@@ -23,6 +23,9 @@ public enum BuiltInRules {
         DoubledSpaceRule.self,
         SpacedHyphenDashRule.self,
         StrayPunctuationRule.self,
+        CalqueRule.self,
+        WrongTermRule.self,
+        SiteBoilerplateRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

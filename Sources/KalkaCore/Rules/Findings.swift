@@ -27,6 +27,16 @@ public struct ProseFinding: Sendable {
     public let range: Range<Int>
     public let message: String
     public let fix: ProseFix?
+    /// The rule's severity, unless the rule grades each finding (CAL001 takes it from the entry).
+    public let severity: Severity
+
+    init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil) {
+        self.rule = rule
+        self.range = range
+        self.message = message
+        self.fix = fix
+        self.severity = severity ?? rule.severity
+    }
 }
 
 /// Where a rule reports what it finds; it stamps each finding with the rule's description.
@@ -36,14 +46,15 @@ public struct Findings {
 
     init(rule: RuleDescription) { self.rule = rule }
 
-    /// Reports `message` on prose `range`. A fix without explicit applicability gets the rule's.
-    public mutating func report(_ range: Range<Int>, _ message: String, fix: ProseFix? = nil) {
-        items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix))
+    /// Reports `message` on prose `range`, at `severity` when given (for rules whose entries carry
+    /// their own severity), else at the rule's.
+    public mutating func report(_ range: Range<Int>, _ message: String, fix: ProseFix? = nil, severity: Severity? = nil) {
+        items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix, severity: severity))
     }
 
     /// Reports with a fix built from `edits`, at the rule's declared applicability.
-    public mutating func report(_ range: Range<Int>, _ message: String, fixTitle: String, edits: [ProseEdit]) {
+    public mutating func report(_ range: Range<Int>, _ message: String, fixTitle: String, edits: [ProseEdit], severity: Severity? = nil) {
         let fix = ProseFix(title: fixTitle, applicability: rule.fixApplicability ?? .displayOnly, edits: edits)
-        report(range, message, fix: fix)
+        report(range, message, fix: fix, severity: severity)
     }
 }
