@@ -19,26 +19,35 @@ import Testing
         let (source, diagnostics) = try lint("examples/sample-article.txt")
         let found = diagnostics.map { "\($0.rule.code) \($0.start.line):\($0.start.column) \(sourceText(source, $0))" }
         #expect(found == [
+            "BOI001 1:1 Home » News » Russian troops in Belarus. What the ministers agreed on",
             "NAM001 5:63 Kiev",
             "DUP002 5:81 clear and clear",
+            "CAL001 7:191 tells the details",
+            "BOI001 9:1 Subscribe to our channel in Telegram",
             "NAM001 13:31 Dmitry Kuleba",
             "MIX001 14:26 Kyіv",
             "PUN001 17:1 «Ukraine does not ask anyone to fight for us. We ask for weapons , sanctions and political unity»",
             "PUN002 17:66 ,",
             "NAM001 19:26 Edgar Rinkevich",
+            "CAL001 20:41 within the framework of",
             "NUM003 21:21 mln",
+            "TRM001 25:55 State Department Head",
             "NAM001 25:77 Anthony Blinken",
             "NAM001 25:279 Donbass",
             "DUP001 27:23 the the",
             "PUN002 29:17 :",
+            "CAL001 37:12 the ruler of",
             "DUP002 39:55 trucks and trucks",
             "NUM002 42:17 30 thousand",
             "NAM001 44:58 Kharkov",
+            "CAL001 44:74 If anyone does not know",
             "NUM001 44:261 2,5",
             "UNT001 46:50 Олег Ніколенко",
             "MIX001 56:19 NАТO",
+            "CAL001 56:56 has no right to vote",
             "DUP001 57:77 the\nthe",
             "NAM001 62:111 Kiev",
+            "BOI001 64:1 Leave a Comment",
         ])
         // Byte offsets and line/column agree with the file itself.
         for diagnostic in diagnostics {
