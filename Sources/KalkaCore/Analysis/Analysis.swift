@@ -7,8 +7,22 @@ public struct Analysis: Sendable {
     public let tokens: [Token]
     public let sentences: [SentenceSpan]
     public let paragraphs: [ParagraphSpan]
+    /// Results several rules derive from the same document (the name matches), computed once.
+    private let memo = AnalysisMemo()
+
+    public init(document: ProseDocument, tokens: [Token], sentences: [SentenceSpan], paragraphs: [ParagraphSpan]) {
+        self.document = document
+        self.tokens = tokens
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+    }
 
     public var prose: [UInt8] { document.prose }
+
+    /// The value for `key`, computed by the first rule that asks and shared with the others.
+    public func shared<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
+        memo.value(key, compute)
+    }
 
     /// The token's text (allocates: for messages and fixes, not for matching).
     public func text(of token: Token) -> String {
@@ -354,4 +368,18 @@ private final class ChunkResults: @unchecked Sendable {
         results.withUnsafeMutableBufferPointer { $0[index] = result }
     }
     func take(_ index: Int) -> Result<([Token], [Int]), ICUError> { results[index]! }
+}
+
+private final class AnalysisMemo: @unchecked Sendable {
+    private var values: [String: any Sendable] = [:]
+    private let lock = Lock()
+
+    func value<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
+        lock.withLock {
+            if let value = values[key] as? T { return value }
+            let value = compute()
+            values[key] = value
+            return value
+        }
+    }
 }

@@ -134,13 +134,7 @@ public struct PhraseSet: Sendable {
 
     /// Tokenizes each phrase with the same ICU word breaking documents get.
     public init(_ phrases: some Sequence<String>) throws(ICUError) {
-        let analyzer = try Analyzer()
-        var keys: [UInt64] = []
-        for phrase in phrases {
-            let analysis = try analyzer.analyze(PlainTextReader().read(Array(phrase.utf8)))
-            keys.append(FoldedHash.combine(analysis.tokens.lazy.filter { $0.kind != .space }.map(\.foldedHash)))
-        }
-        self.keys = HashSet64(keys)
+        keys = HashSet64(try PhraseTokenizer.tokenHashes(Array(phrases)).map { FoldedHash.combine($0) })
     }
 
     /// Whether `tokens` (spaces ignored) form one of the phrases.

@@ -34,17 +34,15 @@ public struct PhraseMatcher: Sendable {
         edgeTokens = Array(repeating: 0, count: 16)
         edgeChildren = Array(repeating: 0, count: 16)
         mask = 15
-        let analyzer = try Analyzer()
-        for (index, phrase) in phrases.enumerated() {
-            let analysis = try analyzer.analyze(PlainTextReader().read(Array(phrase.utf8)))
+        for (index, hashes) in try PhraseTokenizer.tokenHashes(phrases).enumerated() {
             var node: Int32 = 0
-            for token in analysis.tokens where token.kind != .space {
-                if let child = child(of: node, token.foldedHash) {
+            for hash in hashes {
+                if let child = child(of: node, hash) {
                     node = child
                 } else {
                     let child = Int32(terminal.count)
                     terminal.append(-1)
-                    insert(node, token.foldedHash, child)
+                    insert(node, hash, child)
                     node = child
                 }
             }
@@ -133,5 +131,29 @@ public struct PhraseMatcher: Sendable {
         }
         guard let best else { return nil }
         return Match(tokens: start...best.last, range: Int(tokens[start].start)..<best.end, phrase: Int(best.phrase))
+    }
+}
+
+/// Tokenizes phrase lists the way documents are tokenized, in one ICU pass for the whole list:
+/// the phrases are read as the paragraphs of one document.
+enum PhraseTokenizer {
+    /// For each phrase, the folded hashes of its tokens other than spaces.
+    static func tokenHashes(_ phrases: [String]) throws(ICUError) -> [[UInt64]] {
+        var text: [UInt8] = []
+        var starts: [Int] = []
+        for phrase in phrases {
+            starts.append(text.count)
+            // A line break inside a phrase would split it; phrases are one line by the file format.
+            text += phrase.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            text += [0x0A, 0x0A]
+        }
+        let analysis = try Analyzer().analyze(PlainTextReader().read(text))
+        var result = [[UInt64]](repeating: [], count: phrases.count)
+        var phrase = 0
+        for token in analysis.tokens where token.kind != .space {
+            while phrase + 1 < starts.count && Int(token.start) >= starts[phrase + 1] { phrase += 1 }
+            result[phrase].append(token.foldedHash)
+        }
+        return result
     }
 }

@@ -124,6 +124,11 @@ public struct NameDictionary: Sendable {
         givenNameMatcher = try PhraseMatcher(givenNameForms)
     }
 
+    /// The dictionary's matches in a document, computed once and shared by the name rules.
+    public func matches(in analysis: Analysis) -> [PhraseMatcher.Match] {
+        analysis.shared("NameDictionary.matches") { matcher.matches(in: analysis) }
+    }
+
     private static func entry(_ row: DictionaryFile.Row, path: String, renderers: [Romanizer]) throws -> NameEntry {
         func fail(_ message: String) -> DictionaryError { DictionaryError(path: path, line: row.line, message: message) }
         guard let kind = NameKind(rawValue: row[4]) else {

@@ -14,13 +14,40 @@ public enum NameKey {
     ]
 
     public static func of(_ word: String) -> String {
-        // Lowercase without diacritics (ē → e, č → c).
-        let decomposed = (try? Normalizer.nfd(word.lowercased())) ?? word.lowercased()
-        var key = String(String.UnicodeScalarView(decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
-        for (from, to) in rewrites { key = key.replacing(from, with: to) }
+        // Lowercase without diacritics (ē → e, č → c); ICU's NFD only when there is any.
+        var lowered = word.lowercased()
+        if !lowered.utf8.allSatisfy({ $0 < 0x80 }) {
+            let decomposed = (try? Normalizer.nfd(lowered)) ?? lowered
+            lowered = String(String.UnicodeScalarView(decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+        }
+        let bytes = Array(lowered.utf8)
+        // One greedy pass: at each position the first rewrite that matches applies (the list
+        // puts digraphs before their letters). Working on bytes keeps this cheap; it runs for
+        // every distinct capitalized word of a document.
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        var index = 0
+        scan: while index < bytes.count {
+            for (from, to) in Self.byteRewrites where bytes.count - index >= from.count {
+                var matches = true
+                for offset in 0..<from.count where bytes[index + offset] != from[offset] {
+                    matches = false
+                    break
+                }
+                if matches {
+                    key += to
+                    index += from.count
+                    continue scan
+                }
+            }
+            key.append(bytes[index])
+            index += 1
+        }
         // Doubled letters are a rendering choice too (Zaporizhzhia, Zaporizhia).
-        var collapsed = ""
-        for character in key where collapsed.last != character { collapsed.append(character) }
-        return collapsed
+        var collapsed: [UInt8] = []
+        for byte in key where collapsed.last != byte { collapsed.append(byte) }
+        return String(decoding: collapsed, as: UTF8.self)
     }
+
+    private static let byteRewrites: [([UInt8], [UInt8])] = rewrites.map { (Array($0.0.utf8), Array($0.1.utf8)) }
 }

@@ -48,12 +48,21 @@ public struct InconsistentNameSpellingRule: Rule {
     private typealias Group = [UInt64: Spelling]
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        var groups: [String: Group] = [:]
-        var preferred: [String: UInt64] = [:]   // group → the house-style spelling's hash
+        // Groups by index: token hashes and keys map to an index once, so the per-token work
+        // hashes integers, not strings.
+        var groups: [Group] = []
+        var groupOfKey: [String: Int] = [:]
+        var preferred: [Int: UInt64] = [:]   // group → the house-style spelling's hash
+        func group(_ key: String) -> Int {
+            if let index = groupOfKey[key] { return index }
+            groups.append([:])
+            groupOfKey[key] = groups.count - 1
+            return groups.count - 1
+        }
         var covered = Set<Int>()
         // Dictionary names: the correct forms of a place form a group; a person's surname joins
         // the group of its key, so "Zelensky" alone meets "Volodymyr Zelenskyy".
-        for match in names.matcher.matches(in: analysis) {
+        for match in names.matches(in: analysis) {
             for index in match.tokens { covered.insert(index) }
             let form = names.forms[match.phrase]
             guard let index = form.entry, form.role == .canonical || form.role == .alternative else { continue }
@@ -61,20 +70,19 @@ public struct InconsistentNameSpellingRule: Rule {
             if entry.kind == .person {
                 let surname = Int(analysis.tokens[match.tokens.upperBound].start)..<match.range.upperBound
                 let text = analysis.text(of: surname)
-                let key = "name:" + NameKey.of(text)
-                if let canonicalSurname = entry.canonical.split(separator: " ").last { preferred[key] = FoldedHash.of(canonicalSurname) }
-                add(FoldedHash.of(text), surname, midSentence: true, key: key, analysis, to: &groups)
+                let target = group("name:" + NameKey.of(text))
+                if let canonicalSurname = entry.canonical.split(separator: " ").last { preferred[target] = FoldedHash.of(canonicalSurname) }
+                add(FoldedHash.of(text), surname, midSentence: true, to: &groups[target], analysis)
             } else {
-                let key = "entry:\(index)"
-                preferred[key] = FoldedHash.of(entry.canonical)
-                let text = analysis.text(of: match.range)
-                add(FoldedHash.of(text), match.range, midSentence: true, key: key, analysis, to: &groups)
+                let target = group("entry:\(index)")
+                preferred[target] = FoldedHash.of(entry.canonical)
+                add(FoldedHash.of(analysis.text(of: match.range)), match.range, midSentence: true, to: &groups[target], analysis)
             }
         }
         // Other names: capitalized Latin words grouped by their spelling-insensitive key, computed
         // once per distinct word (names repeat; a key costs a few string passes).
         let sentenceStarts = Set(analysis.sentences.map(\.tokens.lowerBound))
-        var keys: [UInt64: String] = [:]
+        var groupOfWord: [UInt64: Int] = [:]
         for (index, token) in analysis.tokens.enumerated()
         where token.kind == .word && token.shape == .title && token.script == .latin && token.length >= 4 && !covered.contains(index) {
             var range = token.range
@@ -83,22 +91,22 @@ public struct InconsistentNameSpellingRule: Rule {
                 range = range.lowerBound..<(range.upperBound - base.suffixLength)
                 hash = base.hash
             }
-            let key: String
-            if let known = keys[hash] {
-                key = known
+            let target: Int
+            if let known = groupOfWord[hash] {
+                target = known
             } else {
-                key = "name:" + NameKey.of(analysis.text(of: range))
-                keys[hash] = key
+                target = group("name:" + NameKey.of(analysis.text(of: range)))
+                groupOfWord[hash] = target
             }
-            add(hash, range, midSentence: !sentenceStarts.contains(index), key: key, analysis, to: &groups)
+            add(hash, range, midSentence: !sentenceStarts.contains(index), to: &groups[target], analysis)
         }
-        for (key, spellings) in groups where spellings.count > 1 {
+        for (index, spellings) in groups.enumerated() where spellings.count > 1 {
             // Names only: a capitalized word seen only at sentence starts may be a common word.
             guard spellings.values.contains(where: \.midSentence) else { continue }
             let ranked = spellings.sorted { ($0.value.ranges.count, -$0.value.first) > ($1.value.ranges.count, -$1.value.first) }
-            let keepHash = preferred[key].flatMap { spellings[$0] != nil ? $0 : nil } ?? ranked[0].key
+            let keepHash = preferred[index].flatMap { spellings[$0] != nil ? $0 : nil } ?? ranked[0].key
             let keep = spellings[keepHash]!
-            for (hash, spelling) in spellings where hash != keepHash {
+            for (hash, spelling) in spellings.sorted(by: { $0.value.first < $1.value.first }) where hash != keepHash {
                 for range in spelling.ranges {
                     findings.report(range, "“\(spelling.text)” is also spelled “\(keep.text)” in this document",
                                     fixTitle: "Replace with “\(keep.text)”", edits: [ProseEdit(range, keep.text)])
@@ -107,11 +115,9 @@ public struct InconsistentNameSpellingRule: Rule {
         }
     }
 
-    private func add(_ hash: UInt64, _ range: Range<Int>, midSentence: Bool, key: String, _ analysis: Analysis, to groups: inout [String: Group]) {
-        if groups[key]?[hash] == nil {
-            groups[key, default: [:]][hash] = Spelling(text: analysis.text(of: range), first: range.lowerBound)
-        }
-        groups[key]![hash]!.ranges.append(range)
-        if midSentence { groups[key]![hash]!.midSentence = true }
+    private func add(_ hash: UInt64, _ range: Range<Int>, midSentence: Bool, to group: inout Group, _ analysis: Analysis) {
+        if group[hash] == nil { group[hash] = Spelling(text: analysis.text(of: range), first: range.lowerBound) }
+        group[hash]!.ranges.append(range)
+        if midSentence { group[hash]!.midSentence = true }
     }
 }

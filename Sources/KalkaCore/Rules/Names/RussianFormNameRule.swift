@@ -45,7 +45,7 @@ public struct RussianFormNameRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        for match in names.matcher.matches(in: analysis) {
+        for match in names.matches(in: analysis) {
             let form = names.forms[match.phrase]
             guard form.role == .variant, let index = form.entry else { continue }
             let written = analysis.text(of: match.range)

@@ -45,7 +45,7 @@ public struct RussianFormPlaceRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         var covered: [Int: Bool] = [:]
-        for match in names.matcher.matches(in: analysis) {
+        for match in names.matches(in: analysis) {
             guard let entry = names.forms[match.phrase].entry else { continue }
             for index in match.tokens { covered[index] = names.entries[entry].isUkrainian }
         }

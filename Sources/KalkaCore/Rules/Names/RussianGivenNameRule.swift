@@ -49,7 +49,7 @@ public struct RussianGivenNameRule: Rule {
         let tokens = analysis.tokens
         // Known names: covered tokens, and which side of the border each belongs to.
         var covered: [Int: Bool] = [:] // token index → is Ukrainian
-        for match in names.matcher.matches(in: analysis) {
+        for match in names.matches(in: analysis) {
             guard let entry = names.forms[match.phrase].entry else { continue }
             for index in match.tokens { covered[index] = names.entries[entry].isUkrainian }
         }
