@@ -26,6 +26,9 @@ public struct PhraseMatcher: Sendable {
     private var edgeCount = 0
     /// For each node, the phrase that ends there (-1: none).
     private var terminal: [Int32] = [-1]
+    /// The first tokens of all phrases: most positions of a document start no phrase, and this
+    /// set rejects them with one probe.
+    private var firstTokens = HashSet64([])
 
     public var isEmpty: Bool { edgeCount == 0 }
 
@@ -49,6 +52,9 @@ public struct PhraseMatcher: Sendable {
             // The first phrase listed wins over a later duplicate.
             if node != 0 && terminal[Int(node)] < 0 { terminal[Int(node)] = Int32(index) }
         }
+        var first: [UInt64] = []
+        for slot in edgeNodes.indices where edgeNodes[slot] == 0 { first.append(edgeTokens[slot]) }
+        firstTokens = HashSet64(first)
     }
 
     @inline(__always)
@@ -107,6 +113,9 @@ public struct PhraseMatcher: Sendable {
     /// The longest phrase starting at token `start`, if any.
     public func longestMatch(in analysis: Analysis, at start: Int) -> Match? {
         let tokens = analysis.tokens
+        let first = tokens[start]
+        guard firstTokens.contains(first.foldedHash)
+                || analysis.possessiveBase(of: first).map({ firstTokens.contains($0.hash) }) == true else { return nil }
         var node: Int32 = 0
         var index = start
         var best: (last: Int, end: Int, phrase: Int32)? = nil
