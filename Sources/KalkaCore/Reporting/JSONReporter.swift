@@ -63,6 +63,10 @@ public struct JSONReporter: Reporter {
 /// Minimal JSON text building with correct string escaping.
 enum JSON {
     static func string(_ text: String) -> String {
+        // Most strings need no escaping: check the bytes once and copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
