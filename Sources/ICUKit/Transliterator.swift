@@ -80,8 +80,9 @@ public final class Transliterator {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// A scratch UTF-16 buffer reused between calls (the transliterator is per worker anyway).
+    /// Scratch buffers reused between calls (the transliterator is per worker anyway).
     private var scratch: [UInt16] = []
+    private var utf8Scratch: [UInt8] = []
 
     /// Transliterates well-formed UTF-8 `text` and appends the result, as UTF-8, to `output`:
     /// no `String` on the way, one UTF-16 buffer reused from call to call.
@@ -107,20 +108,19 @@ public final class Transliterator {
                 continue
             }
             try icuCheck(status.rawValue, "utrans_transUChars(\(id))")
-            // UTF-8 needs at most three bytes per UTF-16 unit.
-            let start = output.count
-            output.reserveCapacity(start + Int(length) * 3)
-            var written: Int32 = 0
+            // UTF-8 needs at most three bytes per UTF-16 unit: convert into a reused buffer,
+            // then append what was written.
             let converted = Int(length)
-            output.append(contentsOf: repeatElement(0, count: converted * 3))
-            output.withUnsafeMutableBufferPointer { buffer in
+            if utf8Scratch.count < converted * 3 { utf8Scratch = [UInt8](repeating: 0, count: converted * 3 + 64) }
+            var written: Int32 = 0
+            utf8Scratch.withUnsafeMutableBufferPointer { buffer in
                 scratch.withUnsafeBufferPointer { units in
-                    (buffer.baseAddress! + start).withMemoryRebound(to: CChar.self, capacity: converted * 3) {
-                        _ = u_strToUTF8($0, Int32(converted * 3), &written, units.baseAddress, Int32(converted), &status)
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        _ = u_strToUTF8($0, Int32(buffer.count), &written, units.baseAddress, Int32(converted), &status)
                     }
                 }
             }
-            output.removeLast(converted * 3 - Int(written))
+            output.append(contentsOf: utf8Scratch[0..<Int(written)])
             try icuCheck(status.rawValue, "u_strToUTF8")
             return
         }

@@ -48,6 +48,11 @@ public final class TextRomanizer {
             output.append(contentsOf: line)
             return
         }
+        // The common case, one language and a line shorter than a piece: no bookkeeping.
+        if case .fixed(let language) = mode, line.count <= Self.pieceLength {
+            try romanizers[language]!.romanize(utf8: line, appendingTo: &output)
+            return
+        }
         for (range, language) in segments(of: line) {
             let romanizer = romanizers[language]!
             for piece in Self.pieces(of: line, range) {
