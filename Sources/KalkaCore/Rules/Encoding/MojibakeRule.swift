@@ -94,15 +94,22 @@ public struct MojibakeRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        analysis.prose.withUnsafeBufferPointer { prose in
-            for paragraph in analysis.paragraphs {
-                check(paragraph.range, prose, analysis, &findings)
+        for run in garbledRuns(in: analysis) { report(run, analysis, &findings) }
+    }
+
+    /// The garbled runs of a document, found once and shared (UNT001 leaves them to this rule).
+    func garbledRuns(in analysis: Analysis) -> [ChunkMatch] {
+        analysis.shared("MojibakeRule.runs") {
+            var runs: [ChunkMatch] = []
+            analysis.prose.withUnsafeBufferPointer { prose in
+                for paragraph in analysis.paragraphs { collect(paragraph.range, prose, into: &runs) }
             }
+            return runs
         }
     }
 
     /// A whitespace-delimited stretch of a paragraph judged as garbled by one confusion.
-    struct ChunkMatch {
+    struct ChunkMatch: Sendable {
         var confusion: Int
         /// Byte range of the garbled part (ASCII around it excluded).
         var range: Range<Int>
@@ -111,10 +118,10 @@ public struct MojibakeRule: Rule {
         var weight: Int
     }
 
-    private func check(_ paragraph: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>, _ analysis: Analysis, _ findings: inout Findings) {
+    private func collect(_ paragraph: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>, into runs: inout [ChunkMatch]) {
         var run: ChunkMatch? = nil
         func flush() {
-            if let current = run { report(current, analysis, &findings) }
+            if let current = run { runs.append(current) }
             run = nil
         }
         var start = paragraph.lowerBound

@@ -23,13 +23,20 @@ public struct LeftoverCyrillicRule: Rule {
             "The Verkhovna Rada (Верховна Рада) passed the bill on Tuesday.",
             "Sergei Lavrov met Antony Blinken in Stockholm.",
             "Prices rose by 15 percent in March.",
+            "The file said Р”РјРёС‚СЂРѕ РљСѓР»РµР±Р° where the name should be.",
         ]
     )
 
-    public init(dictionaries: DictionaryStore) throws {}
+    /// Garbled text (mojibake) is Cyrillic too, but ENC001 reports and repairs it.
+    private let mojibake: MojibakeRule
+
+    public init(dictionaries: DictionaryStore) throws {
+        mojibake = try MojibakeRule(dictionaries: dictionaries)
+    }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
+        let garbled = mojibake.garbledRuns(in: analysis).map(\.range)
         var index = 0
         while index < tokens.count {
             guard tokens[index].kind == .word, tokens[index].script == .cyrillic else {
@@ -59,6 +66,7 @@ public struct LeftoverCyrillicRule: Rule {
             index = last + 1
             if isParentheticalGloss(analysis, first: start, last: last) { continue }
             let range = Int(tokens[start].start)..<Int(tokens[last].end)
+            if garbled.contains(where: { $0.overlaps(range) }) { continue }
             findings.report(range, "Untranslated Cyrillic text “\(analysis.text(of: range))”")
         }
     }
