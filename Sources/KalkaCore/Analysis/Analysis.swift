@@ -374,12 +374,12 @@ private final class AnalysisMemo: @unchecked Sendable {
     private var values: [String: any Sendable] = [:]
     private let lock = Lock()
 
+    /// Computes outside the lock, so one shared value may be built from another; two rules
+    /// racing for the same key at worst both compute it (the results are equal).
     func value<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
-        lock.withLock {
-            if let value = values[key] as? T { return value }
-            let value = compute()
-            values[key] = value
-            return value
-        }
+        if let value = lock.withLock({ values[key] as? T }) { return value }
+        let value = compute()
+        lock.withLock { if values[key] == nil { values[key] = value } }
+        return value
     }
 }

@@ -147,10 +147,13 @@ private final class DerivedCache: @unchecked Sendable {
     private var values: [String: any Sendable] = [:]
     private let lock = Lock()
 
+    /// Builds outside the lock, so one derived value may be built from another (the name
+    /// dictionary reads parsed files); concurrent first uses at worst build twice.
     func value<T: Sendable>(_ key: String, _ build: () throws -> T) throws -> T {
-        try lock.withLock {
-            if let value = values[key] as? T { return value }
-            let value = try build()
+        if let value = lock.withLock({ values[key] as? T }) { return value }
+        let value = try build()
+        return lock.withLock {
+            if let existing = values[key] as? T { return existing }
             values[key] = value
             return value
         }

@@ -32,23 +32,17 @@ public struct RussianFormPlaceRule: Rule {
         ]
     )
 
-    private let names: NameDictionary
+    private let context: NationalContext
     private let placeNouns = WordSet(["village", "town", "city", "settlement", "hamlet"])
-    private let ukrainianMarkers = WordSet(["Ukrainian", "Ukraine", "Ukrainians"])
-    private let otherMarkers = WordSet(["Russian", "Russia", "Russians", "Belarusian", "Belarus", "Kremlin"])
     private let of = FoldedHash.of("of")
 
     public init(dictionaries: DictionaryStore) throws {
-        names = try NameDictionary.of(dictionaries)
+        context = NationalContext(names: try NameDictionary.of(dictionaries))
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        var covered: [Int: Bool] = [:]
-        for match in names.matches(in: analysis) {
-            guard let entry = names.forms[match.phrase].entry else { continue }
-            for index in match.tokens { covered[index] = names.entries[entry].isUkrainian }
-        }
+        let covered = context.knownNames(in: analysis)
         for sentence in analysis.sentences {
             for index in sentence.tokens where placeNouns.contains(tokens[index]) {
                 // "the village of X"
@@ -57,7 +51,7 @@ public struct RussianFormPlaceRule: Rule {
                 let token = tokens[place]
                 guard token.kind == .word, token.shape == .title, token.script == .latin, token.length >= 4,
                       let suggestion = Self.ukrainianForm(analysis.text(of: token)),
-                      nearestMarkerIsUkrainian(analysis, around: place, in: sentence.tokens, covered: covered) else { continue }
+                      context.isUkrainian(analysis, around: place...place, in: sentence.tokens, known: covered) else { continue }
                 let written = analysis.text(of: token)
                 findings.report(token.range, "“\(written)” has the Russian-form ending of a Ukrainian place name: probably “\(suggestion)”",
                                 fixTitle: "Replace with “\(suggestion)”", edits: [ProseEdit(token.range, suggestion)])
@@ -70,25 +64,5 @@ public struct RussianFormPlaceRule: Rule {
         guard name.hasSuffix("ov") || name.hasSuffix("ev") else { return nil }
         let stem = name.dropLast(2).replacing("g", with: "h")
         return stem + "iv"
-    }
-
-    private func nearestMarkerIsUkrainian(_ analysis: Analysis, around place: Int, in sentence: Range<Int>, covered: [Int: Bool]) -> Bool {
-        let tokens = analysis.tokens
-        func marker(_ index: Int) -> Bool? {
-            guard tokens[index].kind == .word, index != place else { return nil }
-            if let side = covered[index] { return side }
-            let hash = analysis.possessiveBase(of: tokens[index])?.hash ?? tokens[index].foldedHash
-            if ukrainianMarkers.containsHash(hash) { return true }
-            if otherMarkers.containsHash(hash) { return false }
-            return nil
-        }
-        var before = place - 1, after = place + 1
-        while before >= sentence.lowerBound || after < sentence.upperBound {
-            if before >= sentence.lowerBound, let side = marker(before) { return side }
-            if after < sentence.upperBound, let side = marker(after) { return side }
-            before -= 1
-            after += 1
-        }
-        return false
     }
 }

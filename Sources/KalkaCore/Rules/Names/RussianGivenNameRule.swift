@@ -36,23 +36,16 @@ public struct RussianGivenNameRule: Rule {
     )
 
     private let names: NameDictionary
-    private let ukrainianMarkers = WordSet(["Ukrainian", "Ukraine", "Ukrainians"])
-    private let otherMarkers = WordSet(["Russian", "Russia", "Russians", "Belarusian", "Belarus", "Kremlin", "Soviet"])
-    /// How far, in words, a marker may be from the name.
-    static let window = 10
+    private let context: NationalContext
 
     public init(dictionaries: DictionaryStore) throws {
         names = try NameDictionary.of(dictionaries)
+        context = NationalContext(names: names)
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        // Known names: covered tokens, and which side of the border each belongs to.
-        var covered: [Int: Bool] = [:] // token index → is Ukrainian
-        for match in names.matches(in: analysis) {
-            guard let entry = names.forms[match.phrase].entry else { continue }
-            for index in match.tokens { covered[index] = names.entries[entry].isUkrainian }
-        }
+        let covered = context.knownNames(in: analysis)
         var sentenceIndex = 0
         for match in names.givenNameMatcher.matches(in: analysis) {
             let index = match.tokens.lowerBound
@@ -63,40 +56,12 @@ public struct RussianGivenNameRule: Rule {
             while sentenceIndex < analysis.sentences.count && analysis.sentences[sentenceIndex].tokens.upperBound <= index { sentenceIndex += 1 }
             guard sentenceIndex < analysis.sentences.count else { break }
             let sentence = analysis.sentences[sentenceIndex].tokens
-            guard nearestMarkerIsUkrainian(analysis, around: index...surname, in: sentence, covered: covered) else { continue }
+            guard context.isUkrainian(analysis, around: index...surname, in: sentence, known: covered) else { continue }
             let written = analysis.text(of: match.range)
             let russianForm = names.givenNameForms[match.phrase]
             guard let ukrainian = names.givenNames[russianForm] else { continue }
             findings.report(match.range, "“\(written)” is the Russian form of the Ukrainian name “\(ukrainian)”",
                             fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)])
         }
-    }
-
-    /// Looks outward from the name, word by word, for the nearest national marker.
-    private func nearestMarkerIsUkrainian(_ analysis: Analysis, around name: ClosedRange<Int>, in sentence: Range<Int>, covered: [Int: Bool]) -> Bool {
-        let tokens = analysis.tokens
-        func marker(_ index: Int) -> Bool? {
-            let token = tokens[index]
-            guard token.kind == .word else { return nil }
-            if let side = covered[index] { return side }
-            let hash = analysis.possessiveBase(of: token)?.hash ?? token.foldedHash
-            if ukrainianMarkers.contains(token) || ukrainianMarkers.containsHash(hash) { return true }
-            if otherMarkers.contains(token) || otherMarkers.containsHash(hash) { return false }
-            return nil
-        }
-        var before = name.lowerBound - 1, after = name.upperBound + 1
-        var steps = 0
-        while steps < Self.window * 2 && (before >= sentence.lowerBound || after < sentence.upperBound) {
-            if before >= sentence.lowerBound {
-                if let side = marker(before) { return side }
-                before -= 1
-            }
-            if after < sentence.upperBound {
-                if let side = marker(after) { return side }
-                after += 1
-            }
-            steps += 1
-        }
-        return false
     }
 }
