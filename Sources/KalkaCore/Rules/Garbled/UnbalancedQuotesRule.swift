@@ -15,7 +15,8 @@ public struct UnbalancedQuotesRule: Rule {
             An unclosed “ is therefore not flagged when the next paragraph starts with “ (unless \
             the mark is the paragraph's last character). Straight quotes are counted: an odd \
             number leaves one dangling, the last. A “)” after a list number or letter (“1)”, “a)”) \
-            is a list marker, and a ” or " right after a digit is a prime (inches, seconds).
+            is a list marker, a ” or " right after a digit is a prime (inches, seconds), and a » \
+            between spaces separates the parts of a breadcrumb (“Home » News”).
             """,
         triggering: [
             "In total, up to 30,000 servicemen may take part in the drills. ⟦“⟧",
@@ -34,6 +35,7 @@ public struct UnbalancedQuotesRule: Rule {
             "The screen measures 65\" across.",
             "«Ukraine does not ask anyone to fight for us», Kuleba said.",
             "„Wir werden antworten“, sagte der Minister.",
+            "Home » News » Russian troops in Belarus",
         ]
     )
 
@@ -68,6 +70,8 @@ public struct UnbalancedQuotesRule: Rule {
                     default: break
                     }
                 case 2 where prose[start] == 0xC2:
+                    // "Home » News »": a breadcrumb separator between spaces, not a quote.
+                    if isSpaced(analysis, index, range) { break }
                     if prose[start + 1] == 0xAB { guillemets.append(index) }
                     else if prose[start + 1] == 0xBB, guillemets.popLast() == nil {
                         dangling.append((index, "“»” closes a quotation that was never opened"))
@@ -125,6 +129,12 @@ public struct UnbalancedQuotesRule: Rule {
         guard index - 1 > range.lowerBound else { return true }
         let before = analysis.tokens[index - 2]
         return before.kind == .space || analysis.isCharacter(before, 0x3A) || analysis.isCharacter(before, 0x3B)
+    }
+
+    /// True when the token stands between spaces (or a space and the paragraph's end).
+    private func isSpaced(_ analysis: Analysis, _ index: Int, _ range: Range<Int>) -> Bool {
+        index > range.lowerBound && analysis.tokens[index - 1].kind == .space
+            && (index + 1 == range.upperBound || analysis.tokens[index + 1].kind == .space)
     }
 
     private func nextOpensStraight(_ analysis: Analysis, _ paragraph: Int) -> Bool {
