@@ -29,6 +29,7 @@ public struct LowercaseSentenceStartRule: Rule {
             "- to hold the next meeting in Riga. to expand the exchange",
             "The talks ended. The ministers left without a statement.",
             "He cited J. Smith and the report by Smith et al. in the paper.",
+            "The agenda covers sanctions. a) first the oil embargo; b) then the banks.",
         ]
     )
 
@@ -57,8 +58,10 @@ public struct LowercaseSentenceStartRule: Rule {
                       !tokens[index + 1].isParagraphBreak else { continue }
                 let word = tokens[index + 2]
                 guard word.kind == .word, word.shape == .lower, word.script == .latin else { continue }
-                // "e. g.", "a. m.": a one-letter word followed by a stop is an abbreviation too.
-                if word.length == 1, index + 3 < tokens.count, analysis.isCharacter(tokens[index + 3], 0x2E) { continue }
+                // "e. g.", "a. m.": a one-letter word followed by a stop is an abbreviation too, and
+                // "a)" a list label.
+                if word.length == 1, index + 3 < tokens.count,
+                   analysis.isCharacter(tokens[index + 3], 0x2E) || analysis.isCharacter(tokens[index + 3], 0x29) { continue }
                 let before = tokens[index - 1]
                 switch before.kind {
                 case .word:
