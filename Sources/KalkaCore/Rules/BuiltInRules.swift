@@ -26,6 +26,10 @@ public enum BuiltInRules {
         CalqueRule.self,
         WrongTermRule.self,
         SiteBoilerplateRule.self,
+        LowercaseSentenceStartRule.self,
+        UnbalancedQuotesRule.self,
+        DanglingEndingRule.self,
+        RepeatedSentenceRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }
