@@ -39,6 +39,8 @@ import Testing
             "CAL001 37:12 the ruler of",
             "DUP002 39:55 trucks and trucks",
             "NUM002 42:17 30 thousand",
+            "GAR001 42:69 which",
+            "GAR002 42:208 “",
             "NAM001 44:58 Kharkov",
             "CAL001 44:74 If anyone does not know",
             "NUM001 44:261 2,5",
