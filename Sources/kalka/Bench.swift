@@ -36,5 +36,8 @@ struct Bench: ParsableCommand {
               running the rules                                      \(rate(phases.checking))
 
             """)
+        for (count, duration) in try Throughput(linter: try Linter.builtIn()).phraseScaling(sources, repetitions: repetitions) {
+            StandardStreams.writeOut("phrase matching, \(count) phrases:".padding(toLength: 57, withPad: " ", startingAt: 0) + rate(duration) + "\n")
+        }
     }
 }

@@ -56,4 +56,32 @@ public struct Throughput: Sendable {
         }
         return phases
     }
+
+    /// The cost of phrase matching as the list grows: the calque list as shipped, then with ten
+    /// times as many entries (synthetic phrases of the same shape), matched over `sources`.
+    /// One trie walk per position either way, so the times should agree within noise.
+    public func phraseScaling(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> [(phrases: Int, duration: Duration)] {
+        let store = try DictionaryStore.builtIn.get()
+        let base = try store.file("phrases/calques.tsv").rows.map { $0[0] }
+        var grown = base
+        var generator = SystemRandomNumberGenerator()
+        let words = base.flatMap { $0.split(separator: " ").map(String.init) }
+        while grown.count < base.count * 10 {
+            let length = Int.random(in: 2...5, using: &generator)
+            grown.append((0..<length).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") + " x\(grown.count)")
+        }
+        let analyzer = try Analyzer()
+        let analyses = try sources.map { try analyzer.analyze(Readers.reader(for: $0.1).read($0.0.text)) }
+        let clock = ContinuousClock()
+        return try [base, grown].map { phrases in
+            let matcher = try PhraseMatcher(phrases)
+            var best = Duration.seconds(Int64.max / 2)
+            for _ in 0..<max(1, repetitions) {
+                best = min(best, clock.measure {
+                    for analysis in analyses { _ = matcher.matches(in: analysis) }
+                })
+            }
+            return (phrases.count, best)
+        }
+    }
 }
