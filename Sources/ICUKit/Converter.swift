@@ -26,52 +26,31 @@ public final class Converter {
 
     /// Decodes `bytes` in this charset; throws on bytes the charset does not map.
     public func decode(_ bytes: [UInt8]) throws(ICUError) -> String {
-        ucnv_reset(handle)
-        var capacity = max(16, bytes.count * 2)
-        while true {
+        let units = try icuFill(UInt16.self, capacity: bytes.count * 2, "ucnv_toUChars(\(name))") { buffer in
+            ucnv_reset(handle)
             var status = U_ZERO_ERROR
-            var length: Int32 = 0
-            let units = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
-                length = bytes.withUnsafeBufferPointer { source in
-                    source.withMemoryRebound(to: CChar.self) {
-                        ucnv_toUChars(handle, buffer.baseAddress, Int32(buffer.count), $0.baseAddress, Int32($0.count), &status)
-                    }
+            let length = bytes.withUnsafeBufferPointer { source in
+                source.withMemoryRebound(to: CChar.self) {
+                    ucnv_toUChars(handle, buffer.baseAddress, Int32(buffer.count), $0.baseAddress, Int32($0.count), &status)
                 }
-                count = icuFailed(status.rawValue) ? 0 : Int(length)
             }
-            if status == U_BUFFER_OVERFLOW_ERROR {
-                capacity = Int(length) + 1
-                ucnv_reset(handle)
-                continue
-            }
-            try icuCheck(status.rawValue, "ucnv_toUChars(\(name))")
-            return String(decoding: units, as: UTF16.self)
+            return (length, status.rawValue)
         }
+        return String(decoding: units, as: UTF16.self)
     }
 
     /// Encodes `text` in this charset; throws on characters the charset cannot represent.
     public func encode(_ text: String) throws(ICUError) -> [UInt8] {
-        ucnv_reset(handle)
         let source = UTF16Conversion.utf16(text)
-        var capacity = max(16, source.count * 4)
-        while true {
+        return try icuFill(UInt8.self, capacity: source.count * 4, "ucnv_fromUChars(\(name))") { buffer in
+            ucnv_reset(handle)
             var status = U_ZERO_ERROR
-            var length: Int32 = 0
-            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                length = source.withUnsafeBufferPointer { units in
-                    buffer.withMemoryRebound(to: CChar.self) {
-                        ucnv_fromUChars(handle, $0.baseAddress, Int32($0.count), units.baseAddress, Int32(units.count), &status)
-                    }
+            let length = source.withUnsafeBufferPointer { units in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    ucnv_fromUChars(handle, $0.baseAddress, Int32($0.count), units.baseAddress, Int32(units.count), &status)
                 }
-                count = icuFailed(status.rawValue) ? 0 : Int(length)
             }
-            if status == U_BUFFER_OVERFLOW_ERROR {
-                capacity = Int(length) + 1
-                ucnv_reset(handle)
-                continue
-            }
-            try icuCheck(status.rawValue, "ucnv_fromUChars(\(name))")
-            return bytes
+            return (length, status.rawValue)
         }
     }
 }

@@ -49,3 +49,24 @@ func icuFailed(_ code: Int32) -> Bool { code > U_ZERO_ERROR.rawValue }
 func icuCheck(_ code: Int32, _ operation: @autoclosure () -> String) throws(ICUError) {
     if icuFailed(code) { throw icuError(code, operation()) }
 }
+
+/// ICU's preflighting convention for functions that fill a caller's buffer: when the buffer is
+/// too small ICU fails with U_BUFFER_OVERFLOW_ERROR and returns the length it needs, so call
+/// again with that much room. `fill` writes into the buffer and returns ICU's length and status.
+func icuFill<Unit>(_ unit: Unit.Type, capacity: Int, _ operation: @autoclosure () -> String,
+                   _ fill: (UnsafeMutableBufferPointer<Unit>) -> (length: Int32, status: Int32)) throws(ICUError) -> [Unit] {
+    var capacity = max(16, capacity)
+    while true {
+        var outcome: (length: Int32, status: Int32) = (0, 0)
+        let result = [Unit](unsafeUninitializedCapacity: capacity) { buffer, count in
+            outcome = fill(buffer)
+            count = icuFailed(outcome.status) ? 0 : Int(outcome.length)
+        }
+        if outcome.status == U_BUFFER_OVERFLOW_ERROR.rawValue {
+            capacity = Int(outcome.length) + 1
+            continue
+        }
+        try icuCheck(outcome.status, operation())
+        return result
+    }
+}

@@ -17,23 +17,14 @@ public enum Normalizer {
         let normalizer = decompose ? unorm2_getNFDInstance(&status) : unorm2_getNFCInstance(&status)
         try icuCheck(status.rawValue, decompose ? "unorm2_getNFDInstance" : "unorm2_getNFCInstance")
         let source = UTF16Conversion.utf16(text)
-        var capacity = max(16, source.count + source.count / 2)
-        while true {
-            status = U_ZERO_ERROR
-            var length: Int32 = 0
-            let result = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
-                length = source.withUnsafeBufferPointer {
-                    unorm2_normalize(normalizer, $0.baseAddress, Int32($0.count), buffer.baseAddress, Int32(buffer.count), &status)
-                }
-                count = icuFailed(status.rawValue) ? 0 : Int(length)
+        let result = try icuFill(UInt16.self, capacity: source.count + source.count / 2, "unorm2_normalize") { buffer in
+            var status = U_ZERO_ERROR
+            let length = source.withUnsafeBufferPointer {
+                unorm2_normalize(normalizer, $0.baseAddress, Int32($0.count), buffer.baseAddress, Int32(buffer.count), &status)
             }
-            if status == U_BUFFER_OVERFLOW_ERROR {
-                capacity = Int(length)
-                continue
-            }
-            try icuCheck(status.rawValue, "unorm2_normalize")
-            return String(decoding: result, as: UTF16.self)
+            return (length, status.rawValue)
         }
+        return String(decoding: result, as: UTF16.self)
     }
 
     /// Whether `text` is already in NFC.

@@ -52,23 +52,14 @@ public final class SpoofChecker: @unchecked Sendable {
     /// The UTS #39 confusable skeleton of `text`: two strings that look alike share a skeleton.
     public func skeleton(of text: String) throws(ICUError) -> String {
         let source = UTF16Conversion.utf16(text)
-        var capacity = max(16, source.count * 2)
-        while true {
+        let result = try icuFill(UInt16.self, capacity: source.count * 2, "uspoof_getSkeleton") { buffer in
             var status = U_ZERO_ERROR
-            var length: Int32 = 0
-            let result = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
-                length = source.withUnsafeBufferPointer {
-                    uspoof_getSkeleton(handle, 0, $0.baseAddress, Int32($0.count), buffer.baseAddress, Int32(buffer.count), &status)
-                }
-                count = icuFailed(status.rawValue) ? 0 : Int(length)
+            let length = source.withUnsafeBufferPointer {
+                uspoof_getSkeleton(handle, 0, $0.baseAddress, Int32($0.count), buffer.baseAddress, Int32(buffer.count), &status)
             }
-            if status == U_BUFFER_OVERFLOW_ERROR {
-                capacity = Int(length)
-                continue
-            }
-            try icuCheck(status.rawValue, "uspoof_getSkeleton")
-            return String(decoding: result, as: UTF16.self)
+            return (length, status.rawValue)
         }
+        return String(decoding: result, as: UTF16.self)
     }
 }
 

@@ -6,18 +6,6 @@ import Testing
 /// format and line-ending style, a fix changes only the bytes it reports, every finding lies on
 /// character boundaries with consistent line/column, and a second run has nothing left to fix.
 @Suite struct FixPropertyTests {
-    /// SplitMix64: small, fast and deterministic.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces documents are made of: clean words, artifacts kalka fixes, and traps it must not touch.
     static let pieces = [
         "Kyiv", "the", "talks", "resumed", "on", "Monday", "Moscow", "Sergei Lavrov", "said", "NATO", "allies",
@@ -26,7 +14,7 @@ import Testing
         "Київ 🇺🇦", "2.5%", "65,000", "“quoted”", "—", "Zelenskyy", "Zelensky",
     ]
 
-    static func document(_ generator: inout Generator, format: InputFormat, newline: String) -> String {
+    static func document(_ generator: inout SplitMix64, format: InputFormat, newline: String) -> String {
         var paragraphs: [String] = []
         for _ in 0..<Int.random(in: 1...5, using: &generator) {
             var words: [String] = []
@@ -52,7 +40,7 @@ import Testing
 
     @Test(arguments: [InputFormat.plain, .markdown, .html])
     func fixesAreExactLocalAndFinal(_ format: InputFormat) throws {
-        var generator = Generator(state: 0x6B61_6C6B_61 &+ UInt64(format.rawValue.count))
+        var generator = SplitMix64(seed: 0x6B61_6C6B_61 &+ UInt64(format.rawValue.count))
         let analyzer = try Analyzer()
         for round in 0..<120 {
             let newline = ["\n", "\r\n"].randomElement(using: &generator)!

@@ -85,9 +85,15 @@ public struct Analysis: Sendable {
         return (hash, suffix)
     }
 
+    /// The prose byte at `offset`, or 0 outside the prose.
+    @inline(__always)
+    public func byteAt(_ offset: Int) -> UInt8 {
+        offset >= 0 && offset < prose.count ? prose[offset] : 0
+    }
+
     /// True when the prose byte at `offset` is the given ASCII character.
     public func byte(at offset: Int, is character: Unicode.Scalar) -> Bool {
-        offset >= 0 && offset < prose.count && UInt32(prose[offset]) == character.value
+        character.isASCII && byteAt(offset) == UInt8(character.value) && offset >= 0 && offset < prose.count
     }
 }
 

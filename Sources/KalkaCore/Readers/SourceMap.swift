@@ -33,12 +33,7 @@ public struct SourceMap: Sendable {
         guard !pieces.isEmpty else { return offset }
         // The index of the piece containing `offset` (or `offset - 1` for ends).
         let probe = preferEnd ? offset - 1 : offset
-        var low = 0, high = pieces.count
-        while low < high {
-            let mid = (low + high) / 2
-            if pieces[mid].proseStart <= probe { low = mid + 1 } else { high = mid }
-        }
-        let piece = pieces[max(0, low - 1)]
+        let piece = pieces[pieceIndex(atOrBefore: probe)]
         if probe < piece.proseStart { return piece.sourceStart }
         if probe >= piece.proseEnd { return piece.sourceStart + piece.sourceLength }
         if piece.verbatim { return piece.sourceStart + (offset - piece.proseStart) }
@@ -51,12 +46,7 @@ public struct SourceMap: Sendable {
     /// entity). Fixes are only offered on such exact ranges, so they never break markup.
     public func exactSourceRange(ofProse range: Range<Int>) -> Range<Int>? {
         guard !pieces.isEmpty else { return range }
-        var low = 0, high = pieces.count
-        while low < high {
-            let mid = (low + high) / 2
-            if pieces[mid].proseStart <= range.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        var index = max(0, low - 1)
+        var index = pieceIndex(atOrBefore: range.lowerBound)
         // An empty range (an insertion) is exact inside a verbatim piece or at a piece boundary.
         if range.isEmpty {
             let piece = pieces[index]
@@ -77,6 +67,24 @@ public struct SourceMap: Sendable {
             sourceEnd = piece.sourceStart + piece.sourceLength
         }
         return sourceRange(ofProse: range)
+    }
+
+    /// True when prose `range` lies inside one verbatim piece: one unbroken stretch of a single
+    /// source line, with no soft line break, entity or markup inside it.
+    public func isOneVerbatimStretch(_ range: Range<Int>) -> Bool {
+        guard !pieces.isEmpty else { return true }
+        let piece = pieces[pieceIndex(atOrBefore: range.lowerBound)]
+        return piece.verbatim && piece.proseStart <= range.lowerBound && range.upperBound <= piece.proseEnd
+    }
+
+    /// The last piece starting at or before prose `offset` (the first piece if none does).
+    private func pieceIndex(atOrBefore offset: Int) -> Int {
+        var low = 0, high = pieces.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pieces[mid].proseStart <= offset { low = mid + 1 } else { high = mid }
+        }
+        return max(0, low - 1)
     }
 
     mutating func append(_ piece: Piece) {

@@ -5,21 +5,7 @@ extension Analysis {
     /// Lets a rule tell "a  b" typed on one line from a line break followed by indentation, and
     /// " - " between words from a list bullet at the start of a line.
     func isOneSourceLine(_ range: Range<Int>) -> Bool {
-        let pieces = document.map.pieces
-        guard !pieces.isEmpty else { return true }
-        var low = 0, high = pieces.count
-        while low < high {
-            let mid = (low + high) / 2
-            if pieces[mid].proseStart <= range.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        let piece = pieces[max(0, low - 1)]
-        return piece.verbatim && piece.proseStart <= range.lowerBound && range.upperBound <= piece.proseEnd
-    }
-
-    /// The prose byte at `offset`, or 0 outside the prose.
-    @inline(__always)
-    func byteAt(_ offset: Int) -> UInt8 {
-        offset >= 0 && offset < prose.count ? prose[offset] : 0
+        document.map.isOneVerbatimStretch(range)
     }
 
     /// True when `token` is the single ASCII character `character`.
