@@ -43,7 +43,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("stdin-filename"), help: "The name to report standard input under; its extension picks the format.")
     var stdinFilename: String?
 
-    @Option(help: "Skip paths matching this glob (repeatable).")
+    @Option(help: "Skip paths matching this glob (repeatable; added to the configuration's exclude).")
     var exclude: [String] = []
 
     @Option(help: "Only these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")

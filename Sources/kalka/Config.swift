@@ -31,7 +31,7 @@ struct Config: ParsableCommand {
             case text, json
         }
 
-        @Argument(help: "A file or directory (default: the current directory).")
+        @Argument(help: "A file or directory.")
         var path: String = "."
 
         @OptionGroup var options: ConfigurationOptions
