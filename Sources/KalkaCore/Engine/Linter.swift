@@ -5,9 +5,12 @@ import ICUKit
 /// lives in the `Analyzer` each worker passes in.
 public final class Linter: Sendable {
     public let rules: [any Rule]
+    /// Rule code → the severity its findings get instead of their own (from the configuration).
+    public let severityOverrides: [String: Severity]
 
-    public init(rules: [any Rule]) {
+    public init(rules: [any Rule], severityOverrides: [String: Severity] = [:]) {
         self.rules = rules
+        self.severityOverrides = severityOverrides
     }
 
     /// Every built-in rule, or those whose code, name, category or code prefix is selected.
@@ -16,13 +19,7 @@ public final class Linter: Sendable {
     }
 
     public static func builtIn(store: DictionaryStore, select: [String], ignore: [String]) throws -> Linter {
-        let chosen = try BuiltInRules.all.filter { type in
-            let description = type.description
-            let selected = select.isEmpty || select.contains { RuleSelector($0).matches(description) }
-            let ignored = ignore.contains { RuleSelector($0).matches(description) }
-            return selected && !ignored
-        }.map { try $0.init(dictionaries: store) }
-        return Linter(rules: chosen)
+        Linter(rules: try BuiltInRules.selected(select: select, ignore: ignore).map { try $0.init(dictionaries: store) })
     }
 
     /// Documents with more tokens than this run their rules in parallel.
@@ -73,7 +70,7 @@ public final class Linter: Sendable {
             }
             return Fix(title: fix.title, applicability: fix.applicability, edits: edits)
         }
-        return Diagnostic(rule: finding.rule, severity: finding.severity, message: finding.message,
+        return Diagnostic(rule: finding.rule, severity: severityOverrides[finding.rule.code] ?? finding.severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
                           textRange: range, fix: fix)
     }
@@ -95,6 +92,16 @@ public struct RuleSelector: Sendable, Equatable {
 
     /// True when the selector names at least one known rule.
     public var isKnown: Bool { BuiltInRules.descriptions.contains { matches($0) } }
+
+    /// How narrowly it picks: ALL (0) < a category (1) < a code prefix (2) < one rule, by code or
+    /// name (3). A configuration's severity entries apply broadest first, so the narrowest wins.
+    public var specificity: Int {
+        let key = text.lowercased()
+        if key == "all" { return 0 }
+        if Category(rawValue: key) != nil { return 1 }
+        if BuiltInRules.descriptions.contains(where: { $0.code.lowercased() == key || $0.name == key }) { return 3 }
+        return 2
+    }
 }
 
 /// One slot per rule, each written by one iteration of `concurrentPerform`, read after it returns.
