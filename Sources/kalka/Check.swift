@@ -71,8 +71,17 @@ struct Check: ParsableCommand {
     @Flag(help: "Print the fixes as a unified diff and change nothing.")
     var diff = false
 
+    @Option(help: "Hide the findings recorded in this baseline file; only new ones are reported.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record every current finding in this baseline file (exit 0) instead of reporting them.")
+    var writeBaseline: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if writeBaseline != nil, fix || diff || baseline != nil {
+            throw ValidationError("--write-baseline records the findings as they are: it cannot be combined with --fix, --diff or --baseline")
+        }
         for selector in selectors(select) + selectors(ignore) where !RuleSelector(selector).isKnown {
             throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
         }
@@ -91,6 +100,7 @@ struct Check: ParsableCommand {
             StandardStreams.writeError("kalka: error: cannot load rules: \(error)\n")
             throw ExitCode(2)
         }
+        let accepted = try loadBaseline()
         let collector = InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename)
         let items = collector.collect(paths.isEmpty ? ["."] : paths)
         var reporter: any Reporter = switch format {
@@ -101,7 +111,7 @@ struct Check: ParsableCommand {
         // Fixed text for standard input goes to stdout, so the report goes to stderr then.
         let fixesToStdout = fix && !diff && stdinName(items) != nil
         let write: (String) -> Void
-        if diff {
+        if diff || writeBaseline != nil {
             write = { _ in }
         } else if fixesToStdout {
             write = StandardStreams.writeError
@@ -110,8 +120,11 @@ struct Check: ParsableCommand {
         }
         let threshold: FixApplicability? = fix || diff ? (unsafeFixes ? .unsafe : .safe) : nil
         var fixed = 0, changedFiles = 0, writeFailures = 0
+        var recorded = Baseline()
         reporter.begin(write: write)
-        try LintRunner(linter: linter, jobs: jobs, fixThreshold: threshold).run(items) { report in
+        try LintRunner(linter: linter, jobs: jobs, fixThreshold: threshold).run(items) { checked in
+            let report = accepted?.filter(checked) ?? checked
+            if writeBaseline != nil { recorded.add(report) }
             if let error = report.error { StandardStreams.writeError("kalka: error: \(report.path): \(error)\n") }
             if let outcome = report.fix, let original = report.original {
                 fixed += outcome.applied
@@ -133,6 +146,17 @@ struct Check: ParsableCommand {
             reporter.report(report, write: write)
         }
         reporter.finish(summary, write: write)
+        if let writeBaseline {
+            do {
+                try recorded.json().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
+            } catch {
+                StandardStreams.writeError("kalka: error: cannot write baseline \(writeBaseline): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+            StandardStreams.writeError("Wrote \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(recorded.files.count) file\(recorded.files.count == 1 ? "" : "s") to \(writeBaseline).\n")
+            if summary.errors > 0 { throw ExitCode(2) }
+            return
+        }
         if fix && !diff && format == .text {
             StandardStreams.writeError("Fixed \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s").\n")
         }
@@ -154,6 +178,19 @@ struct Check: ParsableCommand {
             StandardStreams.writeError("kalka: error: \(error)\n")
             throw ExitCode(2)
         }
+    }
+
+    /// The `--baseline` file, read and checked before any file is.
+    private func loadBaseline() throws -> Baseline? {
+        guard let baseline else { return nil }
+        do {
+            return try Baseline(json: Array(try Data(contentsOf: URL(fileURLWithPath: baseline))))
+        } catch let error as BaselineError {
+            StandardStreams.writeError("kalka: error: \(baseline): \(error)\n")
+        } catch {
+            StandardStreams.writeError("kalka: error: cannot read baseline \(baseline): \(error.localizedDescription)\n")
+        }
+        throw ExitCode(2)
     }
 
     private func stdinName(_ items: [InputItem]) -> String? {

@@ -12,6 +12,8 @@ public enum Category: String, Sendable, CaseIterable, Codable {
     case calque
     case wrongTerm = "wrong-term"
     case boilerplate
+    /// Findings about kalka's own suppression directives (unused, unknown codes).
+    case suppression
 }
 
 public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
