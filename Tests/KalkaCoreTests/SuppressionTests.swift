@@ -66,7 +66,8 @@ private struct Expected: Equatable, CustomStringConvertible {
             "`<!-- kalka-disable-file -->` in code is not one.", "",
             "    <!-- kalka-disable-file --> indented code", "",
             "```", "<!-- kalka-disable-file -->", "```",
-            "<div>", "<!-- kalka-disable-file ENC -->", "</div>",
+            "<div>", "<!-- kalka-disable-file ENC -->", "</div>", "",
+            "<script>", "// <!-- kalka-disable-file -->", "</script>",
         ].joined(separator: newline) + newline
         let document = MarkdownReader().read(Array(text.utf8))
         let multiLine = "<!-- kalka-disable" + newline + "     NAM001, PUN -->"

@@ -425,8 +425,10 @@ struct MarkdownBlockParser {
     let text: [UInt8]
     private(set) var leaves: [[Range<Int>]] = []
     private(set) var references: Set<String> = []
-    /// The lines of each HTML block, which may hold comments with suppression directives.
+    /// The lines of each HTML block that may hold comments with suppression directives: every
+    /// kind but raw text (`<script>`, `<pre>`, `<style>`, `<textarea>`), whose `<!--` is text.
     private(set) var htmlBlocks: [[Range<Int>]] = []
+    private var recordingHTMLBlock = false
 
     private enum Container {
         case quote
@@ -503,7 +505,7 @@ struct MarkdownBlockParser {
                 if isClosingFence(pos, col, fence: fence, length: length) { tip = .none }
                 return
             case .html(let end):
-                htmlBlocks[htmlBlocks.count - 1].append(pos..<lineEnd)
+                if recordingHTMLBlock { htmlBlocks[htmlBlocks.count - 1].append(pos..<lineEnd) }
                 continueHTMLBlock(end, from: pos)
                 return
             default:
@@ -584,7 +586,8 @@ struct MarkdownBlockParser {
         if let end = htmlBlockStart(p, interruptingParagraph: isParagraphOpen) {
             closeTip()
             tip = .html(end)
-            htmlBlocks.append([p..<lineEnd])
+            recordingHTMLBlock = !startsRawTextBlock(p)
+            if recordingHTMLBlock { htmlBlocks.append([p..<lineEnd]) }
             // Rules 1–5 may end on the line they start.
             if case .marker = end { continueHTMLBlock(end, from: p) }
             return
@@ -827,6 +830,15 @@ struct MarkdownBlockParser {
         "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
     ].map { Array($0.utf8) })
 
+    /// Whether `<script>`, `<pre>`, `<style>` or `<textarea>` starts at the `<` at `p` (rule 1).
+    private func startsRawTextBlock(_ p: Int) -> Bool {
+        Self.rawTextTags.contains { tag in
+            guard hasPrefixIgnoringCase(text, at: p + 1, limit: lineEnd, tag) else { return false }
+            let after = p + 1 + tag.count
+            return after == lineEnd || text[after].isSpaceOrTab || text[after] == ASCII.gt
+        }
+    }
+
     /// Whether an HTML block (CommonMark rules 1–7) starts at `p`, and what will end it.
     private func htmlBlockStart(_ p: Int, interruptingParagraph: Bool) -> HTMLBlockEnd? {
         guard text[p] == ASCII.lt, p + 1 < lineEnd else { return nil }
@@ -834,12 +846,7 @@ struct MarkdownBlockParser {
             index == lineEnd || text[index].isSpaceOrTab || text[index] == ASCII.gt
                 || (text[index] == ASCII.slash && index + 1 < lineEnd && text[index + 1] == ASCII.gt)
         }
-        for tag in Self.rawTextTags where hasPrefixIgnoringCase(text, at: p + 1, limit: lineEnd, tag) {
-            let after = p + 1 + tag.count
-            if after == lineEnd || text[after].isSpaceOrTab || text[after] == ASCII.gt {
-                return .marker(Self.rawTextTags.map { Array("</".utf8) + $0 + [ASCII.gt] })
-            }
-        }
+        if startsRawTextBlock(p) { return .marker(Self.rawTextTags.map { Array("</".utf8) + $0 + [ASCII.gt] }) }
         if hasPrefixIgnoringCase(text, at: p, limit: lineEnd, Array("<!--".utf8)) { return .marker([Array("-->".utf8)]) }
         if text[p + 1] == ASCII.question { return .marker([Array("?>".utf8)]) }
         if hasPrefixIgnoringCase(text, at: p, limit: lineEnd, Array("<![cdata[".utf8)) { return .marker([Array("]]>".utf8)]) }
