@@ -70,8 +70,17 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("no-progress"), help: "No progress bar (otherwise shown on stderr, when it is a terminal, for runs over 20 files).")
     var noProgress = false
 
+    @Option(help: "Hide the findings recorded in this baseline file; only new ones are reported.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record every current finding in this baseline file (exit 0) instead of reporting them.")
+    var writeBaseline: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if writeBaseline != nil, fix || diff || baseline != nil {
+            throw ValidationError("--write-baseline records the findings as they are: it cannot be combined with --fix, --diff or --baseline")
+        }
         for selector in selectors(select) + selectors(ignore) where !RuleSelector(selector).isKnown {
             throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
         }
@@ -82,6 +91,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        let accepted = try loadBaseline()
         let collector = InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename)
         let items = collector.collect(paths.isEmpty ? ["."] : paths)
         let (work, failThresholds) = try configure(items)
@@ -93,7 +103,7 @@ struct Check: ParsableCommand {
         // Fixed text for standard input goes to stdout, so the report goes to stderr then.
         let fixesToStdout = fix && !diff && stdinName(items) != nil
         let write: (String) -> Void
-        if diff {
+        if diff || writeBaseline != nil {
             write = { _ in }
         } else if fixesToStdout {
             write = StandardStreams.writeError
@@ -107,9 +117,12 @@ struct Check: ParsableCommand {
         let progress = ProgressDisplay.forRun(files: work.count, disabled: noProgress)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { progress.update(completed: $0) } }
+        var recorded = Baseline()
         reporter.begin(write: write)
-        try LintRunner(jobs: jobs, fixThreshold: threshold).run(work, progress: onProgress) { report in
+        try LintRunner(jobs: jobs, fixThreshold: threshold).run(work, progress: onProgress) { checked in
             progress?.clear()
+            let report = accepted?.filter(checked) ?? checked
+            if writeBaseline != nil { recorded.add(report) }
             if let threshold = failThresholds[delivered], report.diagnostics.contains(where: { $0.severity >= threshold }) { failing = true }
             delivered += 1
             if let error = report.error { StandardStreams.writeError("kalka: error: \(report.path): \(error)\n") }
@@ -134,6 +147,17 @@ struct Check: ParsableCommand {
         }
         progress?.clear()
         reporter.finish(summary, write: write)
+        if let writeBaseline {
+            do {
+                try recorded.json().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
+            } catch {
+                StandardStreams.writeError("kalka: error: cannot write baseline \(writeBaseline): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+            StandardStreams.writeError("Wrote \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(recorded.files.count) file\(recorded.files.count == 1 ? "" : "s") to \(writeBaseline).\n")
+            if summary.errors > 0 { throw ExitCode(2) }
+            return
+        }
         if fix && !diff && format == .text {
             StandardStreams.writeError("Fixed \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s").\n")
         }
@@ -176,6 +200,19 @@ struct Check: ParsableCommand {
             failThresholds.append(failThreshold(resolution.settings))
         }
         return (work, failThresholds)
+    }
+
+    /// The `--baseline` file, read and checked before any file is.
+    private func loadBaseline() throws -> Baseline? {
+        guard let baseline else { return nil }
+        do {
+            return try Baseline(json: Array(try Data(contentsOf: URL(fileURLWithPath: baseline))))
+        } catch let error as BaselineError {
+            StandardStreams.writeError("kalka: error: \(baseline): \(error)\n")
+        } catch {
+            StandardStreams.writeError("kalka: error: cannot read baseline \(baseline): \(error.localizedDescription)\n")
+        }
+        throw ExitCode(2)
     }
 
     private func stdinName(_ items: [InputItem]) -> String? {

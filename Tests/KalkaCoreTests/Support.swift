@@ -7,8 +7,11 @@ enum Lint {
     static let store: DictionaryStore = try! DictionaryStore.builtIn.get()
     static let allRules: Linter = try! Linter.builtIn()
 
+    /// A linter running `rule` alone; a rule about directives runs with every rule, since it
+    /// reports what the others' findings leave unused.
     static func linter(for rule: any Rule.Type) throws -> Linter {
-        Linter(rules: [try rule.init(dictionaries: store)])
+        if rule is any DirectiveRule.Type { return allRules }
+        return Linter(rules: [try rule.init(dictionaries: store)])
     }
 
     /// Diagnostics for `text` read as `format`.

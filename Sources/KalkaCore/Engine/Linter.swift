@@ -49,15 +49,19 @@ public final class Linter: Sendable {
         return all
     }
 
-    /// Reads, analyzes and checks one source.
+    /// Reads, analyzes and checks one source; findings that suppression directives in it cover
+    /// are left out.
     public func lint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> [Diagnostic] {
         let document = Readers.reader(for: format).read(source.text)
         let analysis = try analyzer.analyze(document)
-        return findings(in: analysis).map { locate($0, in: source, document: document) }
+        let diagnostics = findings(in: analysis).map { locate($0, in: source, analysis: analysis) }
+        guard !document.directives.isEmpty else { return diagnostics }
+        return applySuppressions(diagnostics, directives: document.directives, in: source)
     }
 
     /// Maps a prose finding to the source file's bytes, lines and columns.
-    func locate(_ finding: ProseFinding, in source: SourceFile, document: ProseDocument) -> Diagnostic {
+    func locate(_ finding: ProseFinding, in source: SourceFile, analysis: Analysis) -> Diagnostic {
+        let document = analysis.document
         let range = document.map.sourceRange(ofProse: finding.range)
         // A fix whose edits would touch markup the prose does not show is dropped: the finding
         // stays, and nobody's markup is broken by a fix.
@@ -70,9 +74,22 @@ public final class Linter: Sendable {
             }
             return Fix(title: fix.title, applicability: fix.applicability, edits: edits)
         }
+        let context = Self.sentence(containing: finding.range.lowerBound, in: analysis).map { document.map.sourceRange(ofProse: $0) } ?? range
         return Diagnostic(rule: finding.rule, severity: severityOverrides[finding.rule.code] ?? finding.severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
-                          textRange: range, fix: fix)
+                          textRange: range, contextRange: context, fix: fix)
+    }
+
+    /// The prose range of the sentence holding prose `offset`, if one does.
+    static func sentence(containing offset: Int, in analysis: Analysis) -> Range<Int>? {
+        let sentences = analysis.sentences
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, sentences[low - 1].range.contains(offset) else { return nil }
+        return sentences[low - 1].range
     }
 }
 
