@@ -73,20 +73,16 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        for selector in selectors(select) + selectors(ignore) where !RuleSelector(selector).isKnown {
+        for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
             throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
         }
     }
 
-    private func selectors(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
-    }
-
     func run() throws {
-        let configuration = try loadConfiguration()
+        let configuration = try ConfigurationFile.load(path: config, isolated: isolated)
         let linter: Linter
         do {
-            linter = try Linter.configured(configuration, select: selectors(select), ignore: selectors(ignore))
+            linter = try Linter.configured(configuration, select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
         } catch {
             StandardStreams.writeError("kalka: error: cannot load rules: \(error)\n")
             throw ExitCode(2)
@@ -142,18 +138,6 @@ struct Check: ParsableCommand {
             return
         }
         if let threshold = failThreshold(configuration), let highest = summary.highestSeverity, highest >= threshold { throw ExitCode(1) }
-    }
-
-    /// `--config`, else the nearest `.kalka.yml` (unless `--isolated`); errors name file:line:col.
-    private func loadConfiguration() throws -> Configuration {
-        if isolated { return Configuration() }
-        guard let path = config ?? ConfigurationLoader.find(from: FileManager.default.currentDirectoryPath) else { return Configuration() }
-        do {
-            return try ConfigurationLoader.load(path)
-        } catch {
-            StandardStreams.writeError("kalka: error: \(error)\n")
-            throw ExitCode(2)
-        }
     }
 
     private func stdinName(_ items: [InputItem]) -> String? {

@@ -7,8 +7,11 @@ enum Lint {
     static let store: DictionaryStore = try! DictionaryStore.builtIn.get()
     static let allRules: Linter = try! Linter.builtIn()
 
+    /// The rule alone; a house-style rule with the house style its examples assume.
     static func linter(for rule: any Rule.Type) throws -> Linter {
-        Linter(rules: [try rule.init(dictionaries: store)])
+        guard let styled = rule as? any HouseStyleRule.Type else { return Linter(rules: [try rule.init(dictionaries: store)]) }
+        let styledStore = DictionaryStore(texts: DictionaryStore.builtInTexts, typography: styled.exampleTypography)
+        return Linter(rules: [try rule.init(dictionaries: styledStore)])
     }
 
     /// Diagnostics for `text` read as `format`.
