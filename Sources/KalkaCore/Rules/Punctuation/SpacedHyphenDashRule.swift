@@ -13,8 +13,8 @@ public struct SpacedHyphenDashRule: Rule {
         summary: "A hyphen with a space on each side used as a dash between words.",
         rationale: """
             A hyphen joins words (“pro-Russian”); a break in a sentence takes a dash. Typewriters \
-            and many translation tools put a spaced hyphen there instead. The house style is a \
-            spaced en dash, “Kyiv – the capital – was shelled”.
+            and many translation tools put a spaced hyphen there instead. The fix writes the dash \
+            `house-style: dashes` sets, else a spaced en dash, “Kyiv – the capital – was shelled”.
             """,
         fixApplicability: .safe,
         fixSafety: "A spaced hyphen between words can only be a dash: the en dash is the same mark, typeset.",
