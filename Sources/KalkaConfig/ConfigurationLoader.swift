@@ -20,6 +20,9 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///       names:                       # a spelling of a name → the spelling to use
 ///         Volodymyr Zelenskyy: Volodymyr Zelensky
 ///         Chornobyl: Chernobyl
+///       quotes: curly                # curly | straight (absent: no quote style)
+///       dashes: em-spaced            # em | em-spaced | en-spaced (absent: no dash style)
+///       translit: uk-national        # kalka translit's standard when none is given
 ///     names-files: [style/names.tsv] # extra names, same columns as Dictionaries/names
 ///     severity: {MIX001: warning, number-format: info}
 ///     exclude: [drafts, "**/*.draft.md"]   # relative to this file's directory
@@ -83,7 +86,7 @@ public enum ConfigurationLoader {
             }
             configuration.failOn = .some(Severity(rawValue: choice))
         case "severity": configuration.severity = try severities(value, path)
-        case "house-style": configuration.nameStyle = try houseStyle(value, path)
+        case "house-style": try readHouseStyle(value, path, into: &configuration)
         case "names-files":
             let base = URL(fileURLWithPath: path).deletingLastPathComponent()
             for file in try strings(value, path, what: "names-files") {
@@ -156,20 +159,39 @@ public enum ConfigurationLoader {
         throw error(node, path, "unknown rule '\(value)': use a code (DUP001), code prefix (DUP), name (repeated-word), category (duplicated-word) or ALL; see 'kalka rules'")
     }
 
-    private static func houseStyle(_ node: Node, _ path: String) throws(ConfigurationError) -> [String: String] {
-        guard let mapping = node.mapping else { throw error(node, path, "house-style must be a mapping with the key: names") }
-        var names: [String: String] = [:]
+    static let houseStyleKeys = ["names", "quotes", "dashes", "translit"]
+
+    private static func readHouseStyle(_ node: Node, _ path: String, into configuration: inout Configuration) throws(ConfigurationError) {
+        let keys = houseStyleKeys.joined(separator: ", ")
+        guard let mapping = node.mapping else { throw error(node, path, "house-style must be a mapping with the keys: \(keys)") }
         for (keyNode, value) in mapping {
-            guard keyNode.string == "names" else {
-                throw error(keyNode, path, "unknown house-style setting '\(keyNode.string ?? "?")'; the settings are: names")
-            }
-            guard let pairs = value.mapping else { throw error(value, path, "house-style names must map a spelling to the spelling to use") }
-            for (from, to) in pairs {
-                guard let fromText = from.string, let toText = to.string else { throw error(to, path, "expected a spelling") }
-                names[fromText] = toText
+            switch keyNode.string {
+            case "names":
+                guard let pairs = value.mapping else { throw error(value, path, "house-style names must map a spelling to the spelling to use") }
+                for (from, to) in pairs {
+                    guard let fromText = from.string, let toText = to.string else { throw error(to, path, "expected a spelling") }
+                    configuration.nameStyle[fromText] = toText
+                }
+            case "quotes": configuration.typography.quotes = try choice(value, path, "house-style quotes", QuoteStyle.self)
+            case "dashes": configuration.typography.dashes = try choice(value, path, "house-style dashes", DashStyle.self)
+            case "translit":
+                let names = (try? TransliterationStandards.builtIn.get())?.all.map(\.name) ?? []
+                guard let name = value.string, names.contains(name) else {
+                    throw error(value, path, "house-style translit must be one of \(names.joined(separator: ", "))")
+                }
+                configuration.translitStandard = name
+            default:
+                throw error(keyNode, path, "unknown house-style setting '\(keyNode.string ?? "?")'; the settings are: \(keys)")
             }
         }
-        return names
+    }
+
+    private static func choice<Choice: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, _ what: String,
+                                                                      _ type: Choice.Type) throws(ConfigurationError) -> Choice where Choice.RawValue == String {
+        guard let text = node.string, let value = Choice(rawValue: text) else {
+            throw error(node, path, "\(what) must be one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
     }
 
     private static func strings(_ node: Node, _ path: String, what: String) throws(ConfigurationError) -> [String] {

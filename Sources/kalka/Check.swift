@@ -81,13 +81,9 @@ struct Check: ParsableCommand {
         if writeBaseline != nil, fix || diff || baseline != nil {
             throw ValidationError("--write-baseline records the findings as they are: it cannot be combined with --fix, --diff or --baseline")
         }
-        for selector in selectors(select) + selectors(ignore) where !RuleSelector(selector).isKnown {
+        for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
             throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
         }
-    }
-
-    private func selectors(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }
 
     func run() throws {
@@ -174,7 +170,7 @@ struct Check: ParsableCommand {
     /// configuration files stop the run before anything is checked.
     private func configure(_ items: [InputItem]) throws -> ([LintRunner.Job], [Severity?]) {
         let resolver = configurationOptions.resolver()
-        let linters = LinterCache(select: selectors(select), ignore: selectors(ignore))
+        let linters = LinterCache(select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
         var work: [LintRunner.Job] = []
         var failThresholds: [Severity?] = []
         for item in items {

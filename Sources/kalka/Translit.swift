@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KalkaConfig
 import KalkaCore
 
 struct Translit: ParsableCommand {
@@ -21,11 +22,17 @@ struct Translit: ParsableCommand {
     @Argument(help: "The file to romanize; - or nothing for standard input.")
     var file: String?
 
-    @Option(help: "The standard (see --list). Default: uk-national for Ukrainian, ru-wikipedia for Russian.")
+    @Option(help: "The standard (see --list). Default: house-style translit in .kalka.yml, else uk-national for Ukrainian, ru-wikipedia for Russian.")
     var standard: String?
 
     @Option(help: "The language of the Cyrillic text: auto, uk or ru.")
     var lang: Language?
+
+    @Option(help: "The configuration file, whose house-style translit sets the default standard (default: the nearest .kalka.yml).")
+    var config: String?
+
+    @Flag(help: "Ignore configuration files.")
+    var isolated = false
 
     @Flag(help: "List the standards with their sources.")
     var list = false
@@ -84,6 +91,9 @@ struct Translit: ParsableCommand {
 
     private func makeRomanizer(_ standards: TransliterationStandards) throws -> (TextRomanizer, LanguageMode) {
         var chosen: TransliterationStandard?
+        // The house style's standard replaces the default for its language only; the language
+        // is still told word by word.
+        let houseStandard = standard == nil ? try ConfigurationFile.settings(path: config, isolated: isolated, for: file).translitStandard.flatMap(standards.standard(named:)) : nil
         if let standard {
             guard let found = standards.standard(named: standard) else {
                 let names = standards.all.map(\.name).joined(separator: ", ")
@@ -101,6 +111,7 @@ struct Translit: ParsableCommand {
         }
         func pick(_ language: CyrillicLanguage) -> TransliterationStandard? {
             if let chosen, chosen.language == language { return chosen }
+            if let houseStandard, houseStandard.language == language { return houseStandard }
             return standards.defaultStandard(for: language)
         }
         // A fixed language needs only its own standard; the other slot reuses it.

@@ -16,6 +16,9 @@ import KalkaConfig
             house-style:
               names:
                 Volodymyr Zelenskyy: Volodymyr Zelensky
+              quotes: straight
+              dashes: en-spaced
+              translit: ru-icao
             names-files: [names.tsv]
             """
         let path = directory.appendingPathComponent(".kalka.yml").path
@@ -26,6 +29,8 @@ import KalkaConfig
         #expect(configuration.failOn == .some(.error))
         #expect(configuration.nameStyle == ["Volodymyr Zelenskyy": "Volodymyr Zelensky"])
         #expect(configuration.namesFiles.count == 1)
+        #expect(configuration.typography == Typography(quotes: .straight, dashes: .enSpaced))
+        #expect(configuration.translitStandard == "ru-icao")
         let nested = directory.appendingPathComponent("articles/2024")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
         let found = ConfigurationResolver(mode: .discover).configurationFile(forDirectory: nested.standardizedFileURL.path)
@@ -45,7 +50,10 @@ import KalkaConfig
         ("overrides:\n  - select: [DUP]\n", 2, 5, "an override needs files: [globs]"),
         ("overrides:\n  - files: [a]\n    select: [NAM, nope]\n", 3, 19, "unknown rule 'nope'"),
         ("overrides: {files: a}\n", 1, 12, "overrides must be a list of entries"),
-        ("house-style:\n  nmes: {}\n", 2, 3, "unknown house-style setting 'nmes'; the settings are: names"),
+        ("house-style:\n  nmes: {}\n", 2, 3, "unknown house-style setting 'nmes'; the settings are: names, quotes, dashes, translit"),
+        ("house-style:\n  quotes: smart\n", 2, 11, "house-style quotes must be one of curly, straight"),
+        ("house-style:\n  names: {}\n  dashes: em-dash\n", 3, 11, "house-style dashes must be one of em, em-spaced, en-spaced"),
+        ("house-style:\n  translit: iso9\n", 2, 13, "house-style translit must be one of ru-ala-lc, ru-bgn-pcgn"),
         ("select: [DUP\n", 2, 1, "YAML syntax"),
     ])
     func errorsNameLineAndColumn(_ yaml: String, _ line: Int, _ column: Int, _ message: String) {

@@ -7,11 +7,14 @@ enum Lint {
     static let store: DictionaryStore = try! DictionaryStore.builtIn.get()
     static let allRules: Linter = try! Linter.builtIn()
 
-    /// A linter running `rule` alone; a rule about directives runs with every rule, since it
-    /// reports what the others' findings leave unused.
+    /// A linter running `rule` alone: a rule about directives with every rule, since it reports
+    /// what the others' findings leave unused; a house-style rule with the house style its
+    /// examples assume.
     static func linter(for rule: any Rule.Type) throws -> Linter {
         if rule is any DirectiveRule.Type { return allRules }
-        return Linter(rules: [try rule.init(dictionaries: store)])
+        guard let styled = rule as? any HouseStyleRule.Type else { return Linter(rules: [try rule.init(dictionaries: store)]) }
+        let styledStore = DictionaryStore(texts: DictionaryStore.builtInTexts, typography: styled.exampleTypography)
+        return Linter(rules: [try rule.init(dictionaries: styledStore)])
     }
 
     /// Diagnostics for `text` read as `format`.

@@ -16,10 +16,13 @@ public final class DictionaryStore: Sendable {
     public let ruleFiles: [String: String]
     /// House style for names (see `Configuration.nameStyle`), read by the name dictionary.
     public let houseStyle: [String: String]
+    /// House style for quotes and dashes, read by the typography rules (off by default).
+    public let typography: Typography
     private let parsed = DerivedCache()
 
-    public init(texts: [String: String], houseStyle: [String: String] = [:]) {
+    public init(texts: [String: String], houseStyle: [String: String] = [:], typography: Typography = Typography()) {
         self.houseStyle = houseStyle
+        self.typography = typography
         self.texts = texts.filter { !Self.isRuleFile($0.key) }
         self.ruleFiles = texts.filter { Self.isRuleFile($0.key) }
     }

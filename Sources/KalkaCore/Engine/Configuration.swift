@@ -12,6 +12,10 @@ public struct Configuration: Sendable, Hashable {
     public var severity: [SeverityOverride] = []
     /// House style for names: any spelling of an entry → the spelling to use for it.
     public var nameStyle: [String: String] = [:]
+    /// House style for quotes and dashes (off unless set).
+    public var typography = Typography()
+    /// The transliteration standard `kalka translit` uses when none is given.
+    public var translitStandard: String?
     /// Extra names files (same format as Dictionaries/names/*.tsv): path and text.
     public var namesFiles: [NamesFile] = []
     /// Paths to skip: globs relative to the configuration file's directory (see `PathGlob`).
@@ -58,7 +62,7 @@ public struct Configuration: Sendable, Hashable {
 
     /// These settings with an override's on top: a `select` it sets replaces this one; its
     /// `ignore`, severities, names files and house-style names add to these (its own win);
-    /// a `fail-on` it sets replaces this one. New settings need a line here.
+    /// a `fail-on`, quote or dash style or transliteration standard it sets replaces this one. New settings need a line here.
     public func applying(_ override: Configuration) -> Configuration {
         var result = self
         if !override.select.isEmpty { result.select = override.select }
@@ -66,6 +70,9 @@ public struct Configuration: Sendable, Hashable {
         if override.failOn != nil { result.failOn = override.failOn }
         result.severity += override.severity
         result.nameStyle.merge(override.nameStyle) { _, theirs in theirs }
+        if let quotes = override.typography.quotes { result.typography.quotes = quotes }
+        if let dashes = override.typography.dashes { result.typography.dashes = dashes }
+        if let standard = override.translitStandard { result.translitStandard = standard }
         result.namesFiles += override.namesFiles
         return result
     }
@@ -94,6 +101,7 @@ public struct Configuration: Sendable, Hashable {
         key.failOn = nil
         key.exclude = []
         key.overrides = []
+        key.translitStandard = nil
         return key
     }
 }
@@ -112,13 +120,15 @@ extension Linter {
 
     /// The dictionaries for a configuration's house style and extra names files.
     public static func dictionaryStore(for configuration: Configuration) throws -> DictionaryStore {
-        if configuration.namesFiles.isEmpty && configuration.nameStyle.isEmpty { return try DictionaryStore.builtIn.get() }
+        if configuration.namesFiles.isEmpty && configuration.nameStyle.isEmpty && configuration.typography == Typography() {
+            return try DictionaryStore.builtIn.get()
+        }
         var texts = DictionaryStore.builtInTexts
         for (index, file) in configuration.namesFiles.enumerated() {
             // Kept under names/ so the name dictionary reads them; the number keeps them apart.
             texts["names/user-\(index)-\(file.path.split(separator: "/").last ?? "names.tsv")"] = file.text
         }
-        return DictionaryStore(texts: texts, houseStyle: configuration.nameStyle)
+        return DictionaryStore(texts: texts, houseStyle: configuration.nameStyle, typography: configuration.typography)
     }
 }
 
@@ -157,6 +167,7 @@ public final class LinterCache {
     private struct StoreKey: Hashable {
         let nameStyle: [String: String]
         let namesFiles: [Configuration.NamesFile]
+        let typography: Typography
     }
 
     /// `select` and `ignore` (from the command line) add to every configuration's.
@@ -168,7 +179,7 @@ public final class LinterCache {
     public func linter(for configuration: Configuration) throws -> Linter {
         let key = configuration.linterKey
         if let linter = linters[key] { return linter }
-        let storeKey = StoreKey(nameStyle: key.nameStyle, namesFiles: key.namesFiles)
+        let storeKey = StoreKey(nameStyle: key.nameStyle, namesFiles: key.namesFiles, typography: key.typography)
         let store = try stores[storeKey] ?? Linter.dictionaryStore(for: key)
         stores[storeKey] = store
         let linter = try Linter.configured(key, select: select, ignore: ignore, store: store)

@@ -10,6 +10,9 @@ public struct FixOutcome: Sendable {
     public let remaining: [Diagnostic]
     /// The fixed text as a source, for reporters that quote lines.
     public let source: SourceFile
+    /// The diagnostics whose fixes were applied, pass by pass; each pass's positions are in the
+    /// text that pass read (the original for the first).
+    public let passes: [[Diagnostic]]
 
     public var changed: Bool { applied > 0 }
 }
@@ -23,15 +26,17 @@ extension Linter {
         var current = source
         var diagnostics = try lint(current, format: format, analyzer: analyzer)
         var applied = 0
+        var passes: [[Diagnostic]] = []
         for _ in 0..<maximumPasses {
-            let (text, count) = Fixer.apply(diagnostics, to: current.text, upTo: threshold)
-            if count == 0 { break }
-            applied += count
+            let (text, chosen) = Fixer.applyChoosing(diagnostics, to: current.text, upTo: threshold)
+            if chosen.isEmpty { break }
+            applied += chosen.count
+            passes.append(chosen)
             // Re-encoding the edited text gives back the untouched bytes exactly (a valid
             // UTF-8 or UTF-16 file round-trips), so a re-read cannot fail.
             current = try! SourceFile(path: source.path, bytes: source.encode(text: text))
             diagnostics = try lint(current, format: format, analyzer: analyzer)
         }
-        return FixOutcome(bytes: current.bytes, applied: applied, remaining: diagnostics, source: current)
+        return FixOutcome(bytes: current.bytes, applied: applied, remaining: diagnostics, source: current, passes: passes)
     }
 }

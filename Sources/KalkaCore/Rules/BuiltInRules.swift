@@ -23,6 +23,8 @@ public enum BuiltInRules {
         DoubledSpaceRule.self,
         SpacedHyphenDashRule.self,
         StrayPunctuationRule.self,
+        QuoteStyleRule.self,
+        DashStyleRule.self,
         CalqueRule.self,
         WrongTermRule.self,
         SiteBoilerplateRule.self,

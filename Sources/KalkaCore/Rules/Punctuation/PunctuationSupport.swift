@@ -63,3 +63,52 @@ extension Analysis {
         }
     }
 }
+
+/// Scalar-level context for the typography rules (PUN006, PUN007), which judge a mark by the
+/// characters on either side of it.
+extension Analysis {
+    /// The scalar that ends right before prose `offset` (nil at the start or after a paragraph break).
+    func scalar(before offset: Int) -> Unicode.Scalar? {
+        guard offset > 0, prose[offset - 1] != 0x0A else { return nil }
+        var start = offset - 1
+        while start > 0 && prose[start] & 0xC0 == 0x80 { start -= 1 }
+        return decodeScalar(at: start)
+    }
+
+    /// The scalar that starts at prose `offset` (nil at the end or at a paragraph break).
+    func scalar(at offset: Int) -> Unicode.Scalar? {
+        guard offset < prose.count, prose[offset] != 0x0A else { return nil }
+        return decodeScalar(at: offset)
+    }
+
+    private func decodeScalar(at start: Int) -> Unicode.Scalar? {
+        var iterator = prose[start...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+}
+
+/// Character classes the typography rules share.
+enum TypographyClass {
+    /// Nothing (paragraph edge) or white space.
+    static func isBlank(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        return scalar.properties.isWhitespace
+    }
+
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
+        scalar?.properties.numericType == .decimal
+    }
+
+    /// A mark after which a quotation opens: a bracket, a dash, a slash or another opening quote.
+    static func opensQuotation(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        return "([{/—–-“‘«„‚\"'".unicodeScalars.contains(scalar)
+    }
+}

@@ -2,7 +2,8 @@
 ///
 /// Not reported: a hyphen between numbers or before one ("10 - 15", "- 5"), which the number
 /// rules judge; a hyphen at the start or end of a source line (a list bullet, a wrapped line).
-/// " -- " is treated like " - ".
+/// " -- " is treated like " - ". The fix writes the house style's dash when it sets one
+/// (`house-style: dashes:`), else a spaced en dash.
 public struct SpacedHyphenDashRule: Rule {
     public static let description = RuleDescription(
         code: "PUN004",
@@ -12,8 +13,8 @@ public struct SpacedHyphenDashRule: Rule {
         summary: "A hyphen with a space on each side used as a dash between words.",
         rationale: """
             A hyphen joins words (“pro-Russian”); a break in a sentence takes a dash. Typewriters \
-            and many translation tools put a spaced hyphen there instead. The house style is a \
-            spaced en dash, “Kyiv – the capital – was shelled”.
+            and many translation tools put a spaced hyphen there instead. The fix writes the dash \
+            `house-style: dashes` sets, else a spaced en dash, “Kyiv – the capital – was shelled”.
             """,
         fixApplicability: .safe,
         fixSafety: "A spaced hyphen between words can only be a dash: the en dash is the same mark, typeset.",
@@ -40,7 +41,11 @@ public struct SpacedHyphenDashRule: Rule {
         ]
     )
 
-    public init(dictionaries: DictionaryStore) throws {}
+    private let houseDash: DashStyle?
+
+    public init(dictionaries: DictionaryStore) throws {
+        houseDash = dictionaries.typography.dashes
+    }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
@@ -60,8 +65,14 @@ public struct SpacedHyphenDashRule: Rule {
             // Both spaces on the same source line as the words around them.
             guard analysis.isOneSourceLine(Int(previous.end) - 1..<Int(next.start) + 1) else { continue }
             let range = Int(hyphen.start)..<Int(tokens[last].end)
-            findings.report(range, "Hyphen “\(analysis.text(of: range))” used as a dash",
-                            fixTitle: "Use an en dash “–”", edits: [ProseEdit(range, "–")])
+            let message = "Hyphen “\(analysis.text(of: range))” used as a dash"
+            if let houseDash {
+                // The spaces go with the dash: the house style decides whether it is spaced.
+                let spaced = Int(tokens[index - 1].start)..<Int(tokens[last + 1].end)
+                findings.report(range, message, fixTitle: "Use “\(houseDash.dash)”", edits: [ProseEdit(spaced, houseDash.dash)])
+            } else {
+                findings.report(range, message, fixTitle: "Use an en dash “–”", edits: [ProseEdit(range, "–")])
+            }
         }
     }
 }

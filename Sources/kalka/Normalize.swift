@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import KalkaConfig
+import KalkaCore
+
+struct Normalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the text with its safe fixes applied: NFC, mojibake, homoglyphs, invisible characters, house style.",
+        discussion: """
+            Reads FILE (or standard input) and writes the normalized text to standard output. \
+            Applies Unicode NFC to the prose, then every safe fix of the selected rules (with \
+            --unsafe, the unsafe ones too), honouring .kalka.yml like check. Nothing else \
+            changes: every other byte, the byte order mark and the line endings stay as they \
+            were, and a second run changes nothing. Plain text streams through in chunks cut at \
+            blank lines, in bounded memory; Markdown and HTML are read whole (a blank line inside \
+            a code block or <pre> does not end it). Exit status: 0 on success, 2 on usage or I/O \
+            errors (invalid UTF-8 names the byte offset).
+            """
+    )
+
+    @Argument(help: "The file to normalize; - or nothing for standard input.")
+    var file: String?
+
+    @Option(name: .shortAndLong, help: "Write the normalized text to this file instead of standard output.")
+    var output: String?
+
+    @Flag(name: .customLong("in-place"), help: "Replace FILE with its normalized text (atomically; unchanged files are not rewritten).")
+    var inPlace = false
+
+    @Flag(help: "Apply unsafe fixes too.")
+    var unsafe = false
+
+    @Flag(help: "List each change on standard error: line:col CODE “old” → “new”, positions in the input.")
+    var explain = false
+
+    @Option(name: .customLong("input-format"), help: "Read the input as this format (default: by FILE's extension; plain for standard input).")
+    var inputFormat: InputFormat?
+
+    @Option(help: "The configuration file (default: the nearest .kalka.yml in FILE's directory or above; for standard input, the current directory's).")
+    var config: String?
+
+    @Flag(help: "Ignore configuration files.")
+    var isolated = false
+
+    @Option(help: "Only these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
+    var select: [String] = []
+
+    @Option(help: "Skip these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
+    var ignore: [String] = []
+
+    func validate() throws {
+        if inPlace && (file == nil || file == "-") { throw ValidationError("--in-place needs a FILE") }
+        if inPlace && output != nil { throw ValidationError("--in-place and --output cannot be used together") }
+        for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
+            throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
+        }
+    }
+
+    func run() throws {
+        let configuration = try ConfigurationFile.settings(path: config, isolated: isolated, for: file)
+        let linter: Linter
+        do {
+            linter = try Linter.configured(configuration, select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
+        } catch {
+            StandardStreams.writeError("kalka: error: cannot load rules: \(error)\n")
+            throw ExitCode(2)
+        }
+        let path = file ?? "-"
+        let format = inputFormat ?? (path == "-" ? .plain : InputFormat.inferred(fromPath: path) ?? .plain)
+        let normalizer = TextNormalizer(linter: linter, threshold: unsafe ? .unsafe : .safe, format: format)
+        // Standard output streams; a file target gets the whole result at once, and only on success.
+        let toStandardOutput = output == nil && !inPlace
+        let standardOutput = BufferedOutput()
+        var collected: [UInt8] = []
+        var changes = 0
+        let write: ([UInt8]) -> Void = { bytes in
+            if toStandardOutput { standardOutput.write(bytes) } else { collected += bytes }
+        }
+        let report: (NormalizationChange) -> Void = { change in
+            changes += 1
+            if explain { StandardStreams.writeError(change.explanation + "\n") }
+        }
+        let stream = NormalizationStream(normalizer: normalizer)
+        var original: [UInt8] = []
+        do {
+            if inPlace {
+                // Read whole, so the replacement can check the file did not change meanwhile.
+                switch FileReading.read(path: path) {
+                case .success(let bytes): original = bytes
+                case .failure(let error):
+                    StandardStreams.writeError("kalka: error: \(path): \(error.message)\n")
+                    throw ExitCode(2)
+                }
+                try stream.run(bytes: original, path: path, write: write, explain: report)
+            } else {
+                let descriptor: Int32 = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+                guard descriptor >= 0 else {
+                    StandardStreams.writeError("kalka: error: \(path): cannot open: \(String(cString: strerror(errno)).lowercased())\n")
+                    throw ExitCode(2)
+                }
+                defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+                try stream.run(descriptor: descriptor, path: path, write: write, explain: report)
+            }
+        } catch let error as NormalizationError {
+            standardOutput.flush()
+            StandardStreams.writeError("kalka: error: \(error)\n")
+            throw ExitCode(2)
+        }
+        standardOutput.flush()
+        do {
+            if inPlace {
+                if changes > 0 { try AtomicFileWriter.replace(path, expecting: original, with: collected) }
+            } else if let output {
+                try Data(collected).write(to: URL(fileURLWithPath: output), options: .atomic)
+            }
+        } catch {
+            StandardStreams.writeError("kalka: error: \(inPlace ? path : output ?? path): \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
