@@ -79,3 +79,45 @@ enum Golden {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["kalka.sarif"], "no temporary file left")
     }
 }
+
+@Suite struct ReportOptionTests {
+    /// GitLab keeps a finding's identity across edits above it; two equal findings differ.
+    @Test func fingerprintsSurviveEditsAboveAndTellRepeatsApart() throws {
+        let directory = try CLI.temporaryDirectory()
+        let story = directory.appendingPathComponent("story.txt")
+        try Data("Kyiv is the the capital. Kyiv is the the capital.\n".utf8).write(to: story)
+        let before = try CLI.run(["check", "--isolated", "--format", "gitlab", "story.txt"], in: directory)
+        try Data("A new first paragraph.\n\nKyiv is the the capital. Kyiv is the the capital.\n".utf8).write(to: story)
+        let after = try CLI.run(["check", "--isolated", "--format", "gitlab", "story.txt"], in: directory)
+        func fingerprints(_ result: CLI.Result) -> [String] {
+            ((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [[String: Any]] ?? []).compactMap { $0["fingerprint"] as? String }
+        }
+        func lines(_ result: CLI.Result) -> [Int] {
+            ((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [[String: Any]] ?? []).compactMap {
+                (($0["location"] as? [String: Any])?["lines"] as? [String: Int])?["begin"]
+            }
+        }
+        #expect(fingerprints(before).count == 2)
+        #expect(Set(fingerprints(before)).count == 2)
+        #expect(fingerprints(after) == fingerprints(before))
+        #expect(lines(before) == [1, 1] && lines(after) == [3, 3])
+    }
+
+    @Test func quietTextHasNoSummaryLine() throws {
+        let directory = try CLI.temporaryDirectory()
+        try Data("Kyiv is the the capital.\n".utf8).write(to: directory.appendingPathComponent("a.txt"))
+        let loud = try CLI.run(["check", "--isolated", "a.txt"], in: directory)
+        let quiet = try CLI.run(["check", "--isolated", "--quiet", "a.txt"], in: directory)
+        #expect(loud.stdout.hasSuffix("Found 1 problem (1 warning) in 1 file. 1 fixable with --fix.\n"))
+        #expect(quiet.stdout + "Found 1 problem (1 warning) in 1 file. 1 fixable with --fix.\n" == loud.stdout)
+        #expect(quiet.status == 1)
+    }
+
+    @Test func anOutputFileThatCannotBeWrittenIsAnError() throws {
+        let directory = try CLI.temporaryDirectory()
+        try Data("Kyiv is the capital.\n".utf8).write(to: directory.appendingPathComponent("a.txt"))
+        let result = try CLI.run(["check", "--isolated", "--output-file", "missing/report.json", "--format", "json", "a.txt"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("kalka: error: missing/report.json: cannot create a temporary file: no such file or directory"))
+    }
+}
