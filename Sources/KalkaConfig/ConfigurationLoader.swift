@@ -21,23 +21,19 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///         Volodymyr Zelenskyy: Volodymyr Zelensky
 ///         Chornobyl: Chernobyl
 ///     names-files: [style/names.tsv] # extra names, same columns as Dictionaries/names
+///     severity: {MIX001: warning, number-format: info}
+///     exclude: [drafts, "**/*.draft.md"]   # relative to this file's directory
+///     overrides:                     # in order, for the paths matching files
+///       - files: ["translations/uk/**"]
+///         ignore: [NAM002]
 ///
 /// Unknown keys and bad values are errors naming the file, line and column, with the choices.
 public enum ConfigurationLoader {
     public static let fileName = ".kalka.yml"
-    static let topLevelKeys = ["select", "ignore", "fail-on", "house-style", "names-files"]
-
-    /// The nearest `.kalka.yml` in `directory` or above it.
-    public static func find(from directory: String) -> String? {
-        var url = URL(fileURLWithPath: directory).standardizedFileURL
-        while true {
-            let candidate = url.appendingPathComponent(fileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
-        }
-    }
+    static let topLevelKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "exclude", "overrides"]
+    /// What an `overrides:` entry may set besides `files`.
+    static let overrideKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files"]
+    static let severityChoices = Severity.allCases.map(\.rawValue).reversed().joined(separator: ", ")
 
     public static func load(_ path: String) throws(ConfigurationError) -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -64,37 +60,100 @@ public enum ConfigurationLoader {
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { throw self.error(keyNode, path, "expected a setting name") }
             switch key {
-            case "select": configuration.select = try selectors(value, path)
-            case "ignore": configuration.ignore = try selectors(value, path)
-            case "fail-on":
-                let choices = ["error", "warning", "info", "never"]
-                guard let choice = value.string, choices.contains(choice) else {
-                    throw self.error(value, path, "fail-on must be one of \(choices.joined(separator: ", "))")
-                }
-                configuration.failOn = .some(Severity(rawValue: choice))
-            case "house-style": configuration.nameStyle = try houseStyle(value, path)
-            case "names-files":
-                let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-                for file in try strings(value, path, what: "names-files") {
-                    let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
-                    guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                        throw self.error(value, path, "cannot read names file '\(file)'")
-                    }
-                    configuration.namesFiles.append(.init(path: url.path, text: text))
-                }
+            case "exclude": configuration.exclude = try strings(value, path, what: "exclude")
+            case "overrides": configuration.overrides = try overrides(value, path)
             default:
-                throw self.error(keyNode, path, "unknown setting '\(key)'; the settings are: \(topLevelKeys.joined(separator: ", "))")
+                guard try setting(key, value, into: &configuration, path) else {
+                    throw self.error(keyNode, path, "unknown setting '\(key)'; the settings are: \(topLevelKeys.joined(separator: ", "))")
+                }
             }
         }
         return configuration
     }
 
+    /// Reads one of the settings a file and its overrides share; false when `key` is none of them.
+    private static func setting(_ key: String, _ value: Node, into configuration: inout Configuration, _ path: String) throws(ConfigurationError) -> Bool {
+        switch key {
+        case "select": configuration.select = try selectors(value, path)
+        case "ignore": configuration.ignore = try selectors(value, path)
+        case "fail-on":
+            let choices = ["error", "warning", "info", "never"]
+            guard let choice = value.string, choices.contains(choice) else {
+                throw self.error(value, path, "fail-on must be one of \(choices.joined(separator: ", "))")
+            }
+            configuration.failOn = .some(Severity(rawValue: choice))
+        case "severity": configuration.severity = try severities(value, path)
+        case "house-style": configuration.nameStyle = try houseStyle(value, path)
+        case "names-files":
+            let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+            for file in try strings(value, path, what: "names-files") {
+                let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
+                guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                    throw self.error(value, path, "cannot read names file '\(file)'")
+                }
+                configuration.namesFiles.append(.init(path: url.path, text: text))
+            }
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// `severity: {SELECTOR: error|warning|info}`, broadest selector first so the narrowest wins.
+    private static func severities(_ node: Node, _ path: String) throws(ConfigurationError) -> [Configuration.SeverityOverride] {
+        guard let mapping = node.mapping else { throw error(node, path, "severity must map rules to a severity (\(severityChoices)), as in {DUP001: error}") }
+        var entries: [Configuration.SeverityOverride] = []
+        for (keyNode, value) in mapping {
+            guard let selector = keyNode.string else { throw error(keyNode, path, "expected a rule") }
+            try checkSelector(selector, keyNode, path)
+            guard let choice = value.string, let severity = Severity(rawValue: choice) else {
+                throw error(value, path, "the severity for '\(selector)' must be one of \(severityChoices)")
+            }
+            entries.append(.init(selector, severity))
+        }
+        return entries.enumerated().sorted { (RuleSelector($0.element.selector).specificity, $0.offset) < (RuleSelector($1.element.selector).specificity, $1.offset) }.map(\.element)
+    }
+
+    /// `overrides: [{files: [globs], <setting>: …}]`.
+    private static func overrides(_ node: Node, _ path: String) throws(ConfigurationError) -> [Configuration.Override] {
+        guard let sequence = node.sequence else { throw error(node, path, "overrides must be a list of entries, each with files: [globs]") }
+        var result: [Configuration.Override] = []
+        for entry in sequence {
+            guard let mapping = entry.mapping else { throw error(entry, path, "an override must be a mapping with files: [globs] and the settings to change") }
+            var files: [String] = []
+            var settings = Configuration()
+            for (keyNode, value) in mapping {
+                guard let key = keyNode.string else { throw error(keyNode, path, "expected a setting name") }
+                if key == "files" {
+                    files = try strings(value, path, what: "files")
+                } else if try !setting(key, value, into: &settings, path) {
+                    throw error(keyNode, path, "unknown override setting '\(key)'; an override takes: files, \(overrideKeys.joined(separator: ", "))")
+                }
+            }
+            guard !files.isEmpty else { throw error(entry, path, "an override needs files: [globs] naming the paths it applies to") }
+            result.append(.init(files: files, settings: settings, line: entry.mark?.line ?? 1))
+        }
+        return result
+    }
+
     private static func selectors(_ node: Node, _ path: String) throws(ConfigurationError) -> [String] {
-        let values = try strings(node, path, what: "a rule list")
-        for value in values where !RuleSelector(value).isKnown {
-            throw error(node, path, "unknown rule '\(value)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word)")
+        if let single = node.scalar {
+            try checkSelector(single.string, node, path)
+            return [single.string]
+        }
+        guard let sequence = node.sequence else { throw error(node, path, "expected a rule list: a list of strings") }
+        var values: [String] = []
+        for item in sequence {
+            guard let value = item.string else { throw error(item, path, "expected a string") }
+            try checkSelector(value, item, path)
+            values.append(value)
         }
         return values
+    }
+
+    private static func checkSelector(_ value: String, _ node: Node, _ path: String) throws(ConfigurationError) {
+        guard !RuleSelector(value).isKnown else { return }
+        throw error(node, path, "unknown rule '\(value)': use a code (DUP001), code prefix (DUP), name (repeated-word), category (duplicated-word) or ALL; see 'kalka rules'")
     }
 
     private static func houseStyle(_ node: Node, _ path: String) throws(ConfigurationError) -> [String: String] {

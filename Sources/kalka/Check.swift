@@ -40,11 +40,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1 (default: warning).")
     var failOn: FailOn?
 
-    @Option(help: "The configuration file (default: the nearest .kalka.yml in the current directory or above).")
-    var config: String?
-
-    @Flag(help: "Ignore configuration files.")
-    var isolated = false
+    @OptionGroup var configurationOptions: ConfigurationOptions
 
     @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html).")
     var inputFormat: InputFormat?
@@ -52,7 +48,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("stdin-filename"), help: "The name to report standard input under; its extension picks the format.")
     var stdinFilename: String?
 
-    @Option(help: "Skip paths matching this glob (repeatable).")
+    @Option(help: "Skip paths matching this glob (repeatable; added to the configuration's exclude).")
     var exclude: [String] = []
 
     @Option(help: "Only these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
@@ -76,8 +72,20 @@ struct Check: ParsableCommand {
     @Flag(help: "Print the fixes as a unified diff and change nothing.")
     var diff = false
 
+    @Flag(name: .customLong("no-progress"), help: "No progress bar (otherwise shown on stderr, when it is a terminal, for runs over 20 files).")
+    var noProgress = false
+
+    @Option(help: "Hide the findings recorded in this baseline file; only new ones are reported.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record every current finding in this baseline file (exit 0) instead of reporting them.")
+    var writeBaseline: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if writeBaseline != nil, fix || diff || baseline != nil {
+            throw ValidationError("--write-baseline records the findings as they are: it cannot be combined with --fix, --diff or --baseline")
+        }
         for selector in selectors(select) + selectors(ignore) where !RuleSelector(selector).isKnown {
             throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
         }
@@ -88,16 +96,10 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try loadConfiguration()
-        let linter: Linter
-        do {
-            linter = try Linter.configured(configuration, select: selectors(select), ignore: selectors(ignore))
-        } catch {
-            StandardStreams.writeError("kalka: error: cannot load rules: \(error)\n")
-            throw ExitCode(2)
-        }
+        let accepted = try loadBaseline()
         let collector = InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename)
         let items = collector.collect(paths.isEmpty ? ["."] : paths)
+        let (work, failThresholds) = try configure(items)
         let reportFile: ReportFile?
         do {
             reportFile = try outputFile.map { path throws(ReportFile.WriteError) in try ReportFile(path) }
@@ -111,7 +113,9 @@ struct Check: ParsableCommand {
         // Fixed text for standard input goes to stdout, so the report goes to stderr then.
         let fixesToStdout = fix && !diff && stdinName(items) != nil
         let write: (String) -> Void
-        if let reportFile {
+        if writeBaseline != nil {
+            write = { _ in }
+        } else if let reportFile {
             write = reportFile.write
         } else if diff {
             write = { _ in }
@@ -122,8 +126,19 @@ struct Check: ParsableCommand {
         }
         let threshold: FixApplicability? = fix || diff ? (unsafeFixes ? .unsafe : .safe) : nil
         var fixed = 0, changedFiles = 0, writeFailures = 0
+        var failing = false
+        var delivered = 0
+        let progress = ProgressDisplay.forRun(files: work.count, disabled: noProgress)
+        var onProgress: (@Sendable (Int) -> Void)?
+        if let progress { onProgress = { progress.update(completed: $0) } }
+        var recorded = Baseline()
         reporter.begin(write: write)
-        try LintRunner(linter: linter, jobs: jobs, fixThreshold: threshold).run(items) { report in
+        try LintRunner(jobs: jobs, fixThreshold: threshold).run(work, progress: onProgress) { checked in
+            progress?.clear()
+            let report = accepted?.filter(checked) ?? checked
+            if writeBaseline != nil { recorded.add(report) }
+            if let threshold = failThresholds[delivered], report.diagnostics.contains(where: { $0.severity >= threshold }) { failing = true }
+            delivered += 1
             if let error = report.error { StandardStreams.writeError("kalka: error: \(report.path): \(error)\n") }
             if let outcome = report.fix, let original = report.original {
                 fixed += outcome.applied
@@ -144,7 +159,19 @@ struct Check: ParsableCommand {
             summary.add(report)
             reporter.report(report, write: write)
         }
+        progress?.clear()
         reporter.finish(summary, write: write)
+        if let writeBaseline {
+            do {
+                try recorded.json().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
+            } catch {
+                StandardStreams.writeError("kalka: error: cannot write baseline \(writeBaseline): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+            StandardStreams.writeError("Wrote \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(recorded.files.count) file\(recorded.files.count == 1 ? "" : "s") to \(writeBaseline).\n")
+            if summary.errors > 0 { throw ExitCode(2) }
+            return
+        }
         do {
             try reportFile?.commit()
         } catch {
@@ -163,19 +190,53 @@ struct Check: ParsableCommand {
             if changedFiles > 0 { throw ExitCode(1) }
             return
         }
-        if let threshold = failThreshold(configuration), let highest = summary.highestSeverity, highest >= threshold { throw ExitCode(1) }
+        if failing { throw ExitCode(1) }
     }
 
-    /// `--config`, else the nearest `.kalka.yml` (unless `--isolated`); errors name file:line:col.
-    private func loadConfiguration() throws -> Configuration {
-        if isolated { return Configuration() }
-        guard let path = config ?? ConfigurationLoader.find(from: FileManager.default.currentDirectoryPath) else { return Configuration() }
-        do {
-            return try ConfigurationLoader.load(path)
-        } catch {
-            StandardStreams.writeError("kalka: error: \(error)\n")
-            throw ExitCode(2)
+    /// Each input with the linter of its configuration (the nearest `.kalka.yml`, `--config`
+    /// or none) and its fail-on threshold; inputs the configuration excludes are dropped. Bad
+    /// configuration files stop the run before anything is checked.
+    private func configure(_ items: [InputItem]) throws -> ([LintRunner.Job], [Severity?]) {
+        let resolver = configurationOptions.resolver()
+        let linters = LinterCache(select: selectors(select), ignore: selectors(ignore))
+        var work: [LintRunner.Job] = []
+        var failThresholds: [Severity?] = []
+        for item in items {
+            let resolution: ConfigurationResolver.Resolution
+            do {
+                switch item {
+                case .standardInput(let name, _):
+                    resolution = try stdinFilename == nil ? resolver.resolveStandardInput() : resolver.resolve(name)
+                case .file(let path, _), .failure(let path, _):
+                    resolution = try resolver.resolve(path)
+                    if case .file = item, resolution.isExcluded { continue }
+                }
+            } catch {
+                StandardStreams.writeError("kalka: error: \(error)\n")
+                throw ExitCode(2)
+            }
+            do {
+                work.append(LintRunner.Job(item: item, linter: try linters.linter(for: resolution.settings)))
+            } catch {
+                StandardStreams.writeError("kalka: error: cannot load rules for \(resolution.file.path ?? "the built-in configuration"): \(error)\n")
+                throw ExitCode(2)
+            }
+            failThresholds.append(failThreshold(resolution.settings))
         }
+        return (work, failThresholds)
+    }
+
+    /// The `--baseline` file, read and checked before any file is.
+    private func loadBaseline() throws -> Baseline? {
+        guard let baseline else { return nil }
+        do {
+            return try Baseline(json: Array(try Data(contentsOf: URL(fileURLWithPath: baseline))))
+        } catch let error as BaselineError {
+            StandardStreams.writeError("kalka: error: \(baseline): \(error)\n")
+        } catch {
+            StandardStreams.writeError("kalka: error: cannot read baseline \(baseline): \(error.localizedDescription)\n")
+        }
+        throw ExitCode(2)
     }
 
     private func stdinName(_ items: [InputItem]) -> String? {

@@ -28,13 +28,23 @@ import KalkaConfig
         #expect(configuration.namesFiles.count == 1)
         let nested = directory.appendingPathComponent("articles/2024")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
-        #expect(ConfigurationLoader.find(from: nested.path).map { URL(fileURLWithPath: $0).standardizedFileURL.path } == URL(fileURLWithPath: path).standardizedFileURL.path)
+        let found = ConfigurationResolver(mode: .discover).configurationFile(forDirectory: nested.standardizedFileURL.path)
+        #expect(found == URL(fileURLWithPath: path).standardizedFileURL.path)
     }
 
     @Test(arguments: [
-        ("selct: [DUP]\n", 1, 1, "unknown setting 'selct'; the settings are: select, ignore, fail-on, house-style, names-files"),
+        ("selct: [DUP]\n", 1, 1, "unknown setting 'selct'; the settings are: select, ignore, fail-on, severity, house-style, names-files, exclude, overrides"),
         ("select: [DUP]\nfail-on: sometimes\n", 2, 10, "fail-on must be one of error, warning, info, never"),
-        ("select: [NOPE]\n", 1, 9, "unknown rule 'NOPE'"),
+        ("select: [DUP, NOPE]\n", 1, 15, "unknown rule 'NOPE'"),
+        ("ignore: NOPE\n", 1, 9, "unknown rule 'NOPE'"),
+        ("severity:\n  DUP001: error\n  MIX: loud\n", 3, 8, "the severity for 'MIX' must be one of error, warning, info"),
+        ("severity:\n  DUP9: error\n", 2, 3, "unknown rule 'DUP9'"),
+        ("severity: [DUP]\n", 1, 11, "severity must map rules to a severity (error, warning, info)"),
+        ("exclude: {a: b}\n", 1, 10, "expected exclude: a list of strings"),
+        ("overrides:\n  - files: [a/**]\n    exclude: [b]\n", 3, 5, "unknown override setting 'exclude'; an override takes: files, select, ignore, fail-on, severity, house-style, names-files"),
+        ("overrides:\n  - select: [DUP]\n", 2, 5, "an override needs files: [globs]"),
+        ("overrides:\n  - files: [a]\n    select: [NAM, nope]\n", 3, 19, "unknown rule 'nope'"),
+        ("overrides: {files: a}\n", 1, 12, "overrides must be a list of entries"),
         ("house-style:\n  nmes: {}\n", 2, 3, "unknown house-style setting 'nmes'; the settings are: names"),
         ("select: [DUP\n", 2, 1, "YAML syntax"),
     ])
@@ -64,5 +74,110 @@ import KalkaConfig
         ])
         configuration.nameStyle = ["Nowhere": "Nowhereville"]
         #expect(throws: DictionaryError.self) { try Linter.configured(configuration) }
+    }
+
+    @Test func readsSeverityExcludeAndOverrides() throws {
+        let yaml = """
+            severity:
+              DUP001: info
+              duplicated-word: error
+              ALL: warning
+            exclude: [drafts, "**/*.draft.md"]
+            overrides:
+              - files: ["translations/uk/**"]
+                select: [NAM]
+                fail-on: never
+              - files: [opinion]
+                severity: {NAM: info}
+            """
+        let configuration = try ConfigurationLoader.parse(yaml, path: "/p/.kalka.yml")
+        #expect(configuration.severity == [.init("ALL", .warning), .init("duplicated-word", .error), .init("DUP001", .info)],
+                "broadest first, so the narrowest selector wins whatever the order in the file")
+        #expect(configuration.exclude == ["drafts", "**/*.draft.md"])
+        #expect(configuration.overrides.map(\.files) == [["translations/uk/**"], ["opinion"]])
+        #expect(configuration.overrides.map(\.line) == [7, 10])
+        #expect(configuration.overrides[0].settings.select == ["NAM"])
+        #expect(configuration.overrides[0].settings.failOn == .some(nil))
+        #expect(configuration.overrides[1].settings.severity == [.init("NAM", .info)])
+        let severities = BuiltInRules.severities(BuiltInRules.descriptions, configuration.severity)
+        #expect(severities["DUP001"] == .info)
+        #expect(severities["DUP002"] == .error)
+        #expect(severities["MIX001"] == .warning)
+        #expect(severities["NAM001"] == nil, "already a warning")
+    }
+}
+
+@Suite struct ConfigurationResolverTests {
+    private func project() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kalka-resolver-\(UUID().uuidString)").standardizedFileURL
+        let files = [
+            ".kalka.yml": "select: [DUP]\nexclude: [drafts]\noverrides:\n  - files: [\"news/uk/**\"]\n    select: [NAM]\n",
+            "news/uk/a.txt": "", "news/b.txt": "", "drafts/c.txt": "",
+            "opinion/.kalka.yml": "select: [NUM]\n", "opinion/d.txt": "", "opinion/deep/e.txt": "",
+            "broken/.kalka.yml": "select: [DUP\n", "broken/f.txt": "",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    @Test func theNearestFileAppliesToEachPath() throws {
+        let root = try project()
+        let resolver = ConfigurationResolver(mode: .discover, workingDirectory: root.path)
+        let news = try resolver.resolve("news/b.txt")
+        #expect(news.file.path == root.appendingPathComponent(".kalka.yml").path)
+        #expect(news.settings.select == ["DUP"])
+        #expect(news.relativePath == "news/b.txt")
+        let uk = try resolver.resolve("news/uk/a.txt")
+        #expect(uk.settings.select == ["NAM"])
+        #expect(uk.appliedOverrides.map(\.line) == [4])
+        let opinion = try resolver.resolve(root.appendingPathComponent("opinion/deep/e.txt").path)
+        #expect(opinion.file.path == root.appendingPathComponent("opinion/.kalka.yml").path)
+        #expect(opinion.settings.select == ["NUM"], "a subdirectory's file applies alone")
+        #expect(opinion.relativePath == "deep/e.txt")
+        #expect(try resolver.resolve("drafts/c.txt").isExcluded)
+        #expect(!news.isExcluded)
+        #expect(try resolver.resolve("opinion", isDirectory: true).settings.select == ["NUM"])
+        #expect(try resolver.resolveStandardInput().relativePath == nil)
+    }
+
+    @Test func configFileAndIsolatedModes() throws {
+        let root = try project()
+        let given = ConfigurationResolver(mode: .file("opinion/.kalka.yml"), workingDirectory: root.path)
+        let news = try given.resolve("news/b.txt")
+        #expect(news.settings.select == ["NUM"])
+        #expect(news.relativePath == "../news/b.txt", "paths are taken from the file's directory")
+        let isolated = try ConfigurationResolver(mode: .isolated, workingDirectory: root.path).resolve("news/uk/a.txt")
+        #expect(isolated.file.path == nil && isolated.settings == Configuration() && !isolated.isExcluded)
+    }
+
+    @Test func aBrokenFileIsAnErrorOnlyWhereItApplies() throws {
+        let root = try project()
+        let resolver = ConfigurationResolver(mode: .discover, workingDirectory: root.path)
+        #expect(try resolver.resolve("news/b.txt").settings.select == ["DUP"])
+        do {
+            _ = try resolver.resolve("broken/f.txt")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.path == root.appendingPathComponent("broken/.kalka.yml").path)
+            #expect(error.line == 2 && error.column == 1)
+        }
+    }
+
+    @Test func showsTheEffectiveSettings() throws {
+        let root = try project()
+        let resolution = try ConfigurationResolver(mode: .discover, workingDirectory: root.path).resolve("news/uk/a.txt")
+        let settings = EffectiveSettings(path: "news/uk/a.txt", resolution: resolution)
+        #expect(settings.rules.map(\.code) == BuiltInRules.descriptions.map(\.code).filter { $0.hasPrefix("NAM") })
+        let text = settings.text
+        #expect(text.contains("configuration: \(root.appendingPathComponent(".kalka.yml").path)\n"))
+        #expect(text.contains("overrides-applied:\n  - files: [news/uk/**]   # line 4\n"))
+        #expect(text.contains("select: [NAM]\n"))
+        #expect(text.contains("exclude: [drafts]\n"))
+        #expect(text.contains("  NAM001: warning   # russian-form-name\n"))
+        #expect(!text.contains("DUP001"))
     }
 }

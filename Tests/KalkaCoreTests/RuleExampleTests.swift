@@ -58,6 +58,20 @@ import Testing
         }
     }
 
+    @Test("A directive naming the rule silences it, and counts as used", arguments: rules)
+    func suppressedByDirective(_ rule: RuleCase) throws {
+        let description = rule.type.description
+        // The rules about directives are turned off with --ignore, never by a directive.
+        guard !(rule.type is any DirectiveRule.Type) else { return }
+        for selector in [description.code, description.name] {
+            for example in description.triggering {
+                let text = "[kalka-disable-file \(selector)]\n" + MarkedText(example).text
+                let codes = try Lint.diagnostics(text).map(\.rule.code)
+                #expect(!codes.contains(description.code) && !codes.contains { $0.hasPrefix("KAL") }, "\(example): \(codes)")
+            }
+        }
+    }
+
     @Test("Fix examples give the expected text", arguments: rules)
     func fixExamples(_ rule: RuleCase) throws {
         let description = rule.type.description

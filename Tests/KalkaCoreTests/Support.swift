@@ -7,8 +7,11 @@ enum Lint {
     static let store: DictionaryStore = try! DictionaryStore.builtIn.get()
     static let allRules: Linter = try! Linter.builtIn()
 
+    /// A linter running `rule` alone; a rule about directives runs with every rule, since it
+    /// reports what the others' findings leave unused.
     static func linter(for rule: any Rule.Type) throws -> Linter {
-        Linter(rules: [try rule.init(dictionaries: store)])
+        if rule is any DirectiveRule.Type { return allRules }
+        return Linter(rules: [try rule.init(dictionaries: store)])
     }
 
     /// Diagnostics for `text` read as `format`.
@@ -55,18 +58,5 @@ enum Paths {
 
     static func read(_ relative: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
-    }
-}
-
-/// SplitMix64: a small, fast, seeded generator, so generated test inputs reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -25,7 +25,7 @@ enum CLI {
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, executable: URL = executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -352,5 +352,177 @@ enum CLI {
         let result = try CLI.run(["check", "--config", "k.yml", "a.txt"], in: directory)
         #expect(result.status == 2)
         #expect(result.stderr.contains("k.yml:2:10: fail-on must be one of error, warning, info, never"))
+    }
+}
+
+@Suite struct PerFileConfigurationTests {
+    private func project(_ files: [String: String]) throws -> URL {
+        let directory = try CLI.temporaryDirectory()
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    private func rulesByFile(_ result: CLI.Result) -> [String: [String]] {
+        var rules: [String: [String]] = [:]
+        for file in result.json["files"] as? [[String: Any]] ?? [] {
+            rules[file["path"] as? String ?? "?"] = (file["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        }
+        return rules
+    }
+
+    private let text = "In Kiev the the talks went on.\n"
+
+    /// A subdirectory's file applies to its files only; files in sibling directories keep theirs.
+    @Test func eachFileGetsItsNearestConfiguration() throws {
+        let directory = try project([
+            ".kalka.yml": "select: [DUP]\n", "a.txt": text,
+            "uk/.kalka.yml": "select: [NAM]\n", "uk/b.txt": text, "uk/deep/c.txt": text,
+            "ru/d.txt": text,
+        ])
+        let result = try CLI.run(["check", "--format", "json", "."], in: directory)
+        #expect(rulesByFile(result) == ["./a.txt": ["DUP001"], "./uk/b.txt": ["NAM001"], "./uk/deep/c.txt": ["NAM001"], "./ru/d.txt": ["DUP001"]])
+        let fromInside = try CLI.run(["check", "--format", "json", "../a.txt", "b.txt"], in: directory.appendingPathComponent("uk"))
+        #expect(rulesByFile(fromInside) == ["../a.txt": ["DUP001"], "b.txt": ["NAM001"]], "discovery starts at each file, not at the working directory")
+        let given = try CLI.run(["check", "--format", "json", "--config", "uk/.kalka.yml", "a.txt", "ru/d.txt"], in: directory)
+        #expect(rulesByFile(given) == ["a.txt": ["NAM001"], "ru/d.txt": ["NAM001"]], "--config applies to every file")
+        let isolated = try CLI.run(["check", "--format", "json", "--isolated", "uk/b.txt"], in: directory)
+        #expect(rulesByFile(isolated) == ["uk/b.txt": ["NAM001", "DUP001"]])
+        let stdin = try CLI.run(["check", "--format", "json", "--stdin-filename", "x.txt", "-"], stdin: Data(text.utf8), in: directory.appendingPathComponent("uk"))
+        #expect(rulesByFile(stdin) == ["x.txt": ["NAM001"]], "standard input uses the working directory's configuration")
+    }
+
+    @Test func overridesApplyToMatchingPaths() throws {
+        let directory = try project([
+            ".kalka.yml": """
+                select: [DUP]
+                overrides:
+                  - files: ["translations/uk/**"]
+                    select: [NAM]
+                  - files: ["**/drafts/*"]
+                    ignore: [DUP001]
+                """,
+            "translations/uk/a.txt": text, "translations/ru/b.txt": text, "news/drafts/c.txt": text, "drafts/d.txt": text,
+        ])
+        let result = try CLI.run(["check", "--format", "json", "translations", "news", "drafts"], in: directory)
+        #expect(rulesByFile(result) == ["translations/uk/a.txt": ["NAM001"], "translations/ru/b.txt": ["DUP001"], "news/drafts/c.txt": [], "drafts/d.txt": []])
+    }
+
+    @Test func severityOverridesChangeTheExitStatus() throws {
+        let directory = try project([
+            ".kalka.yml": "severity: {DUP001: info}\nselect: [DUP]\noverrides:\n  - files: [strict]\n    severity: {ALL: error}\n    fail-on: error\n",
+            "a.txt": "the the\n", "strict/b.txt": "the the\n",
+        ])
+        let relaxed = try CLI.run(["check", "--format", "json", "a.txt"], in: directory)
+        #expect(relaxed.status == 0, "an info finding is below the default fail-on")
+        let diagnostics = (relaxed.json["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]]
+        #expect(diagnostics?.first?["severity"] as? String == "info")
+        #expect((relaxed.json["summary"] as? [String: Any])?["bySeverity"] as? [String: Int] == ["info": 1])
+        let text = try CLI.run(["check", "a.txt"], in: directory)
+        #expect(text.stdout.contains("a.txt:1:1: DUP001 [info]"))
+        let strict = try CLI.run(["check", "strict/b.txt"], in: directory)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("DUP001 [error]"))
+        let both = try CLI.run(["check", "--fail-on", "warning", "a.txt"], in: directory)
+        #expect(both.status == 0)
+    }
+
+    /// An override's fail-on holds for its files alone.
+    @Test func failOnPerPath() throws {
+        let directory = try project([
+            ".kalka.yml": "overrides:\n  - files: [archive]\n    fail-on: never\n",
+            "archive/a.txt": "the the\n", "b.txt": "Clean text.\n",
+        ])
+        let archive = try CLI.run(["check", "archive", "b.txt"], in: directory)
+        #expect(archive.status == 0)
+        #expect(archive.stdout.contains("DUP001"), "still reported")
+        try Data("the the\n".utf8).write(to: directory.appendingPathComponent("b.txt"))
+        #expect(try CLI.run(["check", "archive", "b.txt"], in: directory).status == 1)
+        #expect(try CLI.run(["check", "--fail-on", "warning", "archive"], in: directory).status == 1, "the command line wins")
+    }
+
+    @Test func excludeFromTheConfigurationAndTheCommandLine() throws {
+        let directory = try project([
+            "site/.kalka.yml": "exclude: [drafts, \"**/*.draft.txt\"]\n",
+            "site/a.txt": text, "site/drafts/b.txt": text, "site/news/c.draft.txt": text, "site/news/d.txt": text, "site/old/e.txt": text,
+        ])
+        let result = try CLI.run(["check", "--format", "json", "--exclude", "old", "site"], in: directory)
+        #expect(rulesByFile(result).keys.sorted() == ["site/a.txt", "site/news/d.txt"], "globs relative to the configuration's directory, merged with --exclude")
+    }
+
+    @Test func configurationErrorsNameFileLineAndColumn() throws {
+        let directory = try project([
+            ".kalka.yml": "select: [DUP]\n", "a.txt": text,
+            "sub/.kalka.yml": "overrides:\n  - files: [x]\n    severity: {DUP001: fatal}\n", "sub/b.txt": text,
+        ])
+        let result = try CLI.run(["check", "."], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("sub/.kalka.yml:3:24: the severity for 'DUP001' must be one of error, warning, info"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "nothing is checked under a broken configuration")
+        let unknownRule = try project([".kalka.yml": "ignore:\n  - DUP001\n  - XYZ\n", "a.txt": text])
+        let unknown = try CLI.run(["check", "a.txt"], in: unknownRule)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains(".kalka.yml:3:5: unknown rule 'XYZ'"))
+    }
+
+    @Test func configShowPrintsTheEffectiveSettings() throws {
+        let directory = try project([
+            ".kalka.yml": "select: [DUP, NAM]\nseverity: {DUP: error}\nexclude: [drafts]\nhouse-style:\n  names:\n    Chornobyl: Chernobyl\noverrides:\n  - files: [\"uk/**\"]\n    ignore: [NAM002]\n",
+            "uk/a.txt": text,
+        ])
+        let shown = try CLI.run(["config", "show", "uk/a.txt"], in: directory)
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("path: uk/a.txt\n"))
+        #expect(shown.stdout.contains("/.kalka.yml\n"))
+        #expect(shown.stdout.contains("overrides-applied:\n  - files: [uk/**]   # line 8\n"))
+        #expect(shown.stdout.contains("select: [DUP, NAM]\nignore: [NAM002]\nfail-on: warning\nseverity:\n  DUP: error\n"))
+        #expect(shown.stdout.contains("    Chornobyl: Chernobyl\n"))
+        #expect(shown.stdout.contains("exclude: [drafts]\n"))
+        #expect(shown.stdout.contains("  DUP001: error   # repeated-word, by default warning\n"))
+        #expect(!shown.stdout.contains("NAM002:"))
+        let json = try CLI.run(["config", "show", "--format", "json", "."], in: directory)
+        let object = (try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) as? [String: Any] ?? [:]
+        #expect((object["overrides"] as? [Any])?.isEmpty == true, "the directory itself is outside uk/**")
+        #expect(object["select"] as? [String] == ["DUP", "NAM"])
+        #expect((object["rules"] as? [[String: Any]])?.contains { $0["code"] as? String == "NAM002" } == true)
+        let isolated = try CLI.run(["config", "show", "--isolated", "uk/a.txt"], in: directory)
+        #expect(isolated.stdout.contains("configuration: none (built-in defaults)\n"))
+        #expect(isolated.stdout.contains("rules:   # \(BuiltInRules.all.count) of \(BuiltInRules.all.count)\n"))
+    }
+}
+
+@Suite struct ProgressCommandTests {
+    private func manyFiles() throws -> URL {
+        let directory = try CLI.temporaryDirectory()
+        for index in 0..<30 {
+            try Data("Kyiv is the the capital.\n".utf8).write(to: directory.appendingPathComponent("f\(index).txt"))
+        }
+        return directory
+    }
+
+    @Test func noProgressWhenStderrIsNotATerminal() throws {
+        let result = try CLI.run(["check", "."], in: try manyFiles())
+        #expect(!result.stderr.contains("Checking"))
+    }
+
+    /// Under a pseudo-terminal the bar shows on stderr, erases itself, and the JSON written to
+    /// a file holds none of it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressOnATerminalStaysOutOfTheOutput() throws {
+        let directory = try manyFiles()
+        let command = "'\(CLI.executable.path)' check --format json . > out.json"
+        let result = try CLI.run(["-qec", command, "/dev/null"], in: directory, executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(result.stdout.contains("Checking ["))
+        #expect(result.stdout.contains("30/30 files"))
+        #expect(result.stdout.hasSuffix(ProgressMeter.eraseLine), "the line is erased at the end")
+        let json = try Data(contentsOf: directory.appendingPathComponent("out.json"))
+        #expect(!json.contains(0x1B))
+        #expect(((try JSONSerialization.jsonObject(with: json)) as? [String: Any])?["files"] as? [Any] != nil)
+        let quiet = try CLI.run(["-qec", command.replacingOccurrences(of: " check ", with: " check --no-progress "), "/dev/null"],
+                                in: directory, executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(!quiet.stdout.contains("Checking"))
     }
 }

@@ -18,25 +18,32 @@ public struct PhraseMatcher: Sendable {
         public let phrase: Int
     }
 
-    /// Trie edges, all in one open-addressing table keyed by (node, token hash).
-    private var edgeNodes: [Int32]
-    private var edgeTokens: [UInt64]
-    private var edgeChildren: [Int32]
-    private var mask: Int
-    private var edgeCount = 0
+    /// One trie edge: from `node`, on a token with this folded hash, to `child`. Packed so a probe
+    /// touches one cache line, not three arrays.
+    private struct Edge {
+        var token: UInt64
+        var node: Int32
+        var child: Int32
+        static let empty = Edge(token: 0, node: -1, child: 0)
+    }
+
+    /// The edges out of the root, keyed by token hash alone: every position of a document probes
+    /// this table, so it stays apart from the deeper edges and as small as the first tokens are.
+    private var rootEdges: EdgeTable
+    /// Every other edge, keyed by (node, token hash).
+    private var innerEdges: EdgeTable
+    /// A bit per 15-bit slice of the first tokens' hashes: most positions start no phrase, and
+    /// this 4 KB filter, which stays in the fastest cache however long the list, rejects them.
+    private var firstTokenFilter: [UInt64]
     /// For each node, the phrase that ends there (-1: none).
     private var terminal: [Int32] = [-1]
-    /// The first tokens of all phrases: most positions of a document start no phrase, and this
-    /// set rejects them with one probe.
-    private var firstTokens = HashSet64([])
 
-    public var isEmpty: Bool { edgeCount == 0 }
+    public var isEmpty: Bool { rootEdges.count == 0 }
 
     public init(_ phrases: [String]) throws(ICUError) {
-        edgeNodes = Array(repeating: -1, count: 16)
-        edgeTokens = Array(repeating: 0, count: 16)
-        edgeChildren = Array(repeating: 0, count: 16)
-        mask = 15
+        rootEdges = EdgeTable()
+        innerEdges = EdgeTable()
+        firstTokenFilter = Array(repeating: 0, count: Self.filterWords)
         for (index, hashes) in try PhraseTokenizer.tokenHashes(phrases).enumerated() {
             var node: Int32 = 0
             for hash in hashes {
@@ -45,67 +52,103 @@ public struct PhraseMatcher: Sendable {
                 } else {
                     let child = Int32(terminal.count)
                     terminal.append(-1)
-                    insert(node, hash, child)
+                    if node == 0 {
+                        rootEdges.insert(node, hash, child)
+                        let bit = Self.filterBit(hash)
+                        firstTokenFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+                    } else {
+                        innerEdges.insert(node, hash, child)
+                    }
                     node = child
                 }
             }
             // The first phrase listed wins over a later duplicate.
             if node != 0 && terminal[Int(node)] < 0 { terminal[Int(node)] = Int32(index) }
         }
-        var first: [UInt64] = []
-        for slot in edgeNodes.indices where edgeNodes[slot] == 0 { first.append(edgeTokens[slot]) }
-        firstTokens = HashSet64(first)
+    }
+
+    private static let filterWords = 1 << 9
+
+    @inline(__always)
+    private static func filterBit(_ token: UInt64) -> Int { Int(truncatingIfNeeded: token >> 40) & (filterWords * 64 - 1) }
+
+    @inline(__always)
+    private func mayStartPhrase(_ token: UInt64) -> Bool {
+        let bit = Self.filterBit(token)
+        return firstTokenFilter.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
     }
 
     @inline(__always)
-    private static func slot(_ node: Int32, _ token: UInt64, _ mask: Int) -> Int {
-        let key = token &+ UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: key ^ (key >> 31)) & mask
-    }
-
     private func child(of node: Int32, _ token: UInt64) -> Int32? {
-        var index = Self.slot(node, token, mask)
-        while true {
-            let owner = edgeNodes[index]
-            if owner < 0 { return nil }
-            if owner == node && edgeTokens[index] == token { return edgeChildren[index] }
-            index = (index + 1) & mask
+        node == 0 ? rootEdges.child(of: 0, token) : innerEdges.child(of: node, token)
+    }
+
+    /// An open-addressing table of edges, at most half full.
+    private struct EdgeTable {
+        private var slots = Array(repeating: Edge.empty, count: 16)
+        private(set) var count = 0
+
+        @inline(__always)
+        private static func slot(_ node: Int32, _ token: UInt64, _ mask: Int) -> Int {
+            let key = token &+ UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: key ^ (key >> 31)) & mask
         }
-    }
 
-    private mutating func insert(_ node: Int32, _ token: UInt64, _ child: Int32) {
-        if (edgeCount + 1) * 2 > edgeNodes.count { grow() }
-        var index = Self.slot(node, token, mask)
-        while edgeNodes[index] >= 0 { index = (index + 1) & mask }
-        edgeNodes[index] = node
-        edgeTokens[index] = token
-        edgeChildren[index] = child
-        edgeCount += 1
-    }
+        @inline(__always)
+        func child(of node: Int32, _ token: UInt64) -> Int32? {
+            slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
+                var index = Self.slot(node, token, mask)
+                while true {
+                    let edge = slots[index]
+                    if edge.node < 0 { return nil }
+                    if edge.node == node && edge.token == token { return edge.child }
+                    index = (index + 1) & mask
+                }
+            }
+        }
 
-    private mutating func grow() {
-        let old = (edgeNodes, edgeTokens, edgeChildren)
-        let capacity = edgeNodes.count * 2
-        edgeNodes = Array(repeating: -1, count: capacity)
-        edgeTokens = Array(repeating: 0, count: capacity)
-        edgeChildren = Array(repeating: 0, count: capacity)
-        mask = capacity - 1
-        edgeCount = 0
-        for index in old.0.indices where old.0[index] >= 0 { insert(old.0[index], old.1[index], old.2[index]) }
+        mutating func insert(_ node: Int32, _ token: UInt64, _ child: Int32) {
+            if (count + 1) * 2 > slots.count {
+                let old = slots
+                slots = Array(repeating: Edge.empty, count: old.count * 2)
+                count = 0
+                for edge in old where edge.node >= 0 { insert(edge.node, edge.token, edge.child) }
+            }
+            let mask = slots.count - 1
+            var index = Self.slot(node, token, mask)
+            while slots[index].node >= 0 { index = (index + 1) & mask }
+            slots[index] = Edge(token: token, node: node, child: child)
+            count += 1
+        }
     }
 
     /// Leftmost-longest, non-overlapping matches in the document.
     public func matches(in analysis: Analysis) -> [Match] {
         var found: [Match] = []
-        let tokens = analysis.tokens
+        let prose = analysis.prose
+        let count = analysis.tokens.count
         var start = 0
-        while start < tokens.count {
-            guard tokens[start].kind != .space, let match = longestMatch(in: analysis, at: start) else {
-                start += 1
-                continue
+        while start < count {
+            // The cheap tests inline, on raw buffers: nearly every position fails them.
+            let candidate = analysis.tokens.withUnsafeBufferPointer { tokens in
+                prose.withUnsafeBufferPointer { prose in
+                    while start < count {
+                        let token = tokens[start]
+                        if token.kind != .space && (mayStartPhrase(token.foldedHash)
+                            || (token.kind == .word && prose[Int(token.end) - 1] | 0x20 == 0x73)) { return true }
+                        start += 1
+                    }
+                    return false
+                }
             }
-            found.append(match)
-            start = match.tokens.upperBound + 1
+            guard candidate else { break }
+            if let match = longestMatch(in: analysis, at: start) {
+                found.append(match)
+                start = match.tokens.upperBound + 1
+            } else {
+                start += 1
+            }
         }
         return found
     }
@@ -114,8 +157,8 @@ public struct PhraseMatcher: Sendable {
     public func longestMatch(in analysis: Analysis, at start: Int) -> Match? {
         let tokens = analysis.tokens
         let first = tokens[start]
-        guard firstTokens.contains(first.foldedHash)
-                || analysis.possessiveBase(of: first).map({ firstTokens.contains($0.hash) }) == true else { return nil }
+        guard mayStartPhrase(first.foldedHash)
+                || analysis.possessiveBase(of: first).map({ rootEdges.child(of: 0, $0.hash) != nil }) == true else { return nil }
         var node: Int32 = 0
         var index = start
         var best: (last: Int, end: Int, phrase: Int32)? = nil

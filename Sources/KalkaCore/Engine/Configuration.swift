@@ -1,17 +1,25 @@
 /// The settings of a run, as read from `.kalka.yml` (by KalkaConfig) or given on the command
 /// line. Plain values: KalkaCore does not parse YAML.
-public struct Configuration: Sendable, Equatable {
+public struct Configuration: Sendable, Hashable {
     /// Where it came from (nil: built-in defaults).
     public var path: String?
     public var select: [String] = []
     public var ignore: [String] = []
     public var failOn: Severity?? = nil
+    /// Severity overrides by rule selector. The last entry matching a rule wins: the loader lists
+    /// each file's (or override's) entries from the broadest selector to the narrowest, and
+    /// overrides append theirs after the base's.
+    public var severity: [SeverityOverride] = []
     /// House style for names: any spelling of an entry → the spelling to use for it.
     public var nameStyle: [String: String] = [:]
     /// Extra names files (same format as Dictionaries/names/*.tsv): path and text.
     public var namesFiles: [NamesFile] = []
+    /// Paths to skip: globs relative to the configuration file's directory (see `PathGlob`).
+    public var exclude: [String] = []
+    /// Settings for some paths only, applied in order over the ones above.
+    public var overrides: [Override] = []
 
-    public struct NamesFile: Sendable, Equatable {
+    public struct NamesFile: Sendable, Hashable {
         public let path: String
         public let text: String
         public init(path: String, text: String) {
@@ -20,23 +28,154 @@ public struct Configuration: Sendable, Equatable {
         }
     }
 
+    public struct SeverityOverride: Sendable, Hashable {
+        /// A rule selector: code, code prefix, name, category or ALL.
+        public let selector: String
+        public let severity: Severity
+        public init(_ selector: String, _ severity: Severity) {
+            self.selector = selector
+            self.severity = severity
+        }
+    }
+
+    /// `overrides:` entry: settings for the paths matching `files`.
+    public struct Override: Sendable, Hashable {
+        /// Globs relative to the configuration file's directory.
+        public var files: [String]
+        /// Only the settings the entry sets (the rest stay empty); see `Configuration.applying`.
+        public var settings: Configuration
+        /// Where the entry starts in its file, to say which override applied.
+        public var line: Int
+
+        public init(files: [String], settings: Configuration, line: Int) {
+            self.files = files
+            self.settings = settings
+            self.line = line
+        }
+    }
+
     public init(path: String? = nil) { self.path = path }
+
+    /// These settings with an override's on top: a `select` it sets replaces this one; its
+    /// `ignore`, severities, names files and house-style names add to these (its own win);
+    /// a `fail-on` it sets replaces this one. New settings need a line here.
+    public func applying(_ override: Configuration) -> Configuration {
+        var result = self
+        if !override.select.isEmpty { result.select = override.select }
+        result.ignore += override.ignore
+        if override.failOn != nil { result.failOn = override.failOn }
+        result.severity += override.severity
+        result.nameStyle.merge(override.nameStyle) { _, theirs in theirs }
+        result.namesFiles += override.namesFiles
+        return result
+    }
+
+    /// The settings for a path given relative to `directory`, and the overrides that applied.
+    /// With no relative path (unnamed standard input), only the base settings.
+    public func resolved(forRelativePath relativePath: String?) -> (settings: Configuration, applied: [Override]) {
+        var settings = self
+        settings.overrides = []
+        guard let relativePath, !relativePath.isEmpty else { return (settings, []) }
+        let applied = overrides.filter { PathGlob.matchesAny($0.files, relativePath) }
+        for override in applied { settings = settings.applying(override.settings) }
+        return (settings, applied)
+    }
+
+    /// Whether the configuration's `exclude` globs skip a path given relative to `directory`.
+    public func excludes(relativePath: String?) -> Bool {
+        guard let relativePath, !relativePath.isEmpty else { return false }
+        return PathGlob.matchesAny(exclude, relativePath)
+    }
+
+    /// What building a linter depends on: two configurations with equal keys share one linter.
+    public var linterKey: Configuration {
+        var key = self
+        key.path = nil
+        key.failOn = nil
+        key.exclude = []
+        key.overrides = []
+        return key
+    }
 }
 
 extension Linter {
-    /// The built-in rules as configured: selection, house style, extra names files.
-    public static func configured(_ configuration: Configuration, select: [String] = [], ignore: [String] = []) throws -> Linter {
-        var store = try DictionaryStore.builtIn.get()
-        if !configuration.namesFiles.isEmpty {
-            var texts = DictionaryStore.builtInTexts
-            for (index, file) in configuration.namesFiles.enumerated() {
-                // Kept under names/ so the name dictionary reads them; the number keeps them apart.
-                texts["names/user-\(index)-\(file.path.split(separator: "/").last ?? "names.tsv")"] = file.text
-            }
-            store = DictionaryStore(texts: texts, houseStyle: configuration.nameStyle)
-        } else if !configuration.nameStyle.isEmpty {
-            store = DictionaryStore(texts: DictionaryStore.builtInTexts, houseStyle: configuration.nameStyle)
-        }
-        return try Linter.builtIn(store: store, select: configuration.select + select, ignore: configuration.ignore + ignore)
+    /// The built-in rules as configured: selection, severities, house style, extra names files.
+    /// Pass `store` to share dictionaries already built for the same house style and names.
+    public static func configured(_ configuration: Configuration, select: [String] = [], ignore: [String] = [],
+                                  store: DictionaryStore? = nil) throws -> Linter {
+        let store = try store ?? dictionaryStore(for: configuration)
+        let rules = try BuiltInRules.selected(select: configuration.select + select, ignore: configuration.ignore + ignore)
+            .map { try $0.init(dictionaries: store) }
+        let severities = BuiltInRules.severities(rules.map(\.description), configuration.severity)
+        return Linter(rules: rules, severityOverrides: severities)
     }
+
+    /// The dictionaries for a configuration's house style and extra names files.
+    public static func dictionaryStore(for configuration: Configuration) throws -> DictionaryStore {
+        if configuration.namesFiles.isEmpty && configuration.nameStyle.isEmpty { return try DictionaryStore.builtIn.get() }
+        var texts = DictionaryStore.builtInTexts
+        for (index, file) in configuration.namesFiles.enumerated() {
+            // Kept under names/ so the name dictionary reads them; the number keeps them apart.
+            texts["names/user-\(index)-\(file.path.split(separator: "/").last ?? "names.tsv")"] = file.text
+        }
+        return DictionaryStore(texts: texts, houseStyle: configuration.nameStyle)
+    }
+}
+
+extension BuiltInRules {
+    /// The rules whose code, name, category or code prefix is selected (all when `select` is
+    /// empty) and not ignored.
+    public static func selected(select: [String], ignore: [String]) -> [any Rule.Type] {
+        all.filter { type in
+            let description = type.description
+            let selected = select.isEmpty || select.contains { RuleSelector($0).matches(description) }
+            let ignored = ignore.contains { RuleSelector($0).matches(description) }
+            return selected && !ignored
+        }
+    }
+
+    /// Rule code → severity, for the rules an override entry changes (the last matching wins).
+    public static func severities(_ rules: [RuleDescription], _ overrides: [Configuration.SeverityOverride]) -> [String: Severity] {
+        var result: [String: Severity] = [:]
+        for rule in rules {
+            if let entry = overrides.last(where: { RuleSelector($0.selector).matches(rule) }), entry.severity != rule.severity {
+                result[rule.code] = entry.severity
+            }
+        }
+        return result
+    }
+}
+
+/// Builds one linter per distinct configuration and one dictionary store per distinct house
+/// style and names files, so a run over many files with a few configurations loads each once.
+public final class LinterCache {
+    private var linters: [Configuration: Linter] = [:]
+    private var stores: [StoreKey: DictionaryStore] = [:]
+    private let select: [String]
+    private let ignore: [String]
+
+    private struct StoreKey: Hashable {
+        let nameStyle: [String: String]
+        let namesFiles: [Configuration.NamesFile]
+    }
+
+    /// `select` and `ignore` (from the command line) add to every configuration's.
+    public init(select: [String] = [], ignore: [String] = []) {
+        self.select = select
+        self.ignore = ignore
+    }
+
+    public func linter(for configuration: Configuration) throws -> Linter {
+        let key = configuration.linterKey
+        if let linter = linters[key] { return linter }
+        let storeKey = StoreKey(nameStyle: key.nameStyle, namesFiles: key.namesFiles)
+        let store = try stores[storeKey] ?? Linter.dictionaryStore(for: key)
+        stores[storeKey] = store
+        let linter = try Linter.configured(key, select: select, ignore: ignore, store: store)
+        linters[key] = linter
+        return linter
+    }
+
+    /// How many linters were built (each distinct configuration once).
+    public var count: Int { linters.count }
 }

@@ -21,6 +21,9 @@ public struct Diagnostic: Sendable {
     public let start: Location
     public let end: Location
     public let textRange: Range<Int>
+    /// The text range of the sentence the finding starts in (its own range outside sentences):
+    /// what a baseline fingerprint reads besides the finding, so it survives edits elsewhere.
+    public let contextRange: Range<Int>
     public let fix: Fix?
 
     public var category: Category { rule.category }
@@ -38,14 +41,17 @@ public struct FileReport: Sendable {
     /// When fixing: the bytes as read, and the outcome (the diagnostics are then what remains).
     public let original: [UInt8]?
     public let fix: FixOutcome?
+    /// How many findings a baseline hid (they are not in `diagnostics`).
+    public let hiddenByBaseline: Int
 
     public init(path: String, diagnostics: [Diagnostic] = [], error: String? = nil, source: SourceFile? = nil,
-                original: [UInt8]? = nil, fix: FixOutcome? = nil) {
+                original: [UInt8]? = nil, fix: FixOutcome? = nil, hiddenByBaseline: Int = 0) {
         self.path = path
         self.diagnostics = diagnostics
         self.error = error
         self.source = source
         self.original = original
         self.fix = fix
+        self.hiddenByBaseline = hiddenByBaseline
     }
 }

@@ -93,12 +93,13 @@ public struct InputCollector: Sendable {
         formatOverride ?? InputFormat.inferred(fromPath: path) ?? .plain
     }
 
-    /// A glob matches the whole path or its last component (`*` crosses `/`, as in `drafts/*`).
+    /// A glob matches the whole path or its last component (see `PathGlob`: `*` crosses `/`, as
+    /// in `drafts/*`, and `**/` may match no directory).
     func isExcluded(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return exclude.contains { pattern in
-            fnmatch(pattern, path, 0) == 0 || fnmatch(pattern, name, 0) == 0
-                || (path.hasPrefix("./") && fnmatch(pattern, String(path.dropFirst(2)), 0) == 0)
+            PathGlob.matches(pattern, path) || PathGlob.matches(pattern, name)
+                || (path.hasPrefix("./") && PathGlob.matches(pattern, String(path.dropFirst(2))))
         }
     }
 

@@ -5,30 +5,47 @@ import Synchronization
 /// Checks many inputs on several workers and delivers the reports in input order.
 ///
 /// Inputs go in batches, so memory holds one batch of results however many files there are;
-/// each worker owns an `Analyzer` (ICU break iterators are not shareable).
+/// each worker owns an `Analyzer` (ICU break iterators are not shareable). Each input is checked
+/// by its own linter (files under different configurations differ), shared between workers.
 public struct LintRunner: Sendable {
-    public let linter: Linter
     public let jobs: Int
     /// When set, each file is fixed up to this applicability (in memory: writing is the
     /// caller's) and its report holds what remains.
     public let fixThreshold: FixApplicability?
 
-    public init(linter: Linter, jobs: Int, fixThreshold: FixApplicability? = nil) {
-        self.linter = linter
+    /// One input and the linter that checks it.
+    public struct Job: Sendable {
+        public let item: InputItem
+        public let linter: Linter
+        public init(item: InputItem, linter: Linter) {
+            self.item = item
+            self.linter = linter
+        }
+    }
+
+    public init(jobs: Int, fixThreshold: FixApplicability? = nil) {
         self.jobs = max(1, jobs)
         self.fixThreshold = fixThreshold
     }
 
-    /// Checks `items`, calling `deliver` with each report in order (on the calling thread).
-    public func run(_ items: [InputItem], deliver: (FileReport) -> Void) throws(ICUError) {
+    /// Checks every item with one linter.
+    public func run(_ items: [InputItem], linter: Linter, deliver: (FileReport) -> Void) throws(ICUError) {
+        try run(items.map { Job(item: $0, linter: linter) }, deliver: deliver)
+    }
+
+    /// Checks `work`, calling `deliver` with each report in order (on the calling thread).
+    /// `progress`, when given, is called from the workers with the number of inputs checked so
+    /// far, as each one finishes (before its report is delivered).
+    public func run(_ work: [Job], progress: (@Sendable (Int) -> Void)? = nil, deliver: (FileReport) -> Void) throws(ICUError) {
         let prototype = try Analyzer()
         var analyzers = [prototype]
         for _ in 1..<jobs { analyzers.append(try prototype.clone()) }
         let workers = Workers(analyzers)
         let batchSize = jobs * 16
+        let finished = Atomic<Int>(0)
         var start = 0
-        while start < items.count {
-            let batch = Array(items[start..<min(items.count, start + batchSize)])
+        while start < work.count {
+            let batch = Array(work[start..<min(work.count, start + batchSize)])
             start += batch.count
             let slots = ReportSlots(count: batch.count)
             let next = Atomic<Int>(0)
@@ -38,7 +55,9 @@ public struct LintRunner: Sendable {
                 while true {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if index >= batch.count { break }
-                    slots.store(check(batch[index], analyzer: analyzer), at: index)
+                    slots.store(check(batch[index].item, linter: batch[index].linter, analyzer: analyzer), at: index)
+                    let done = finished.wrappingAdd(1, ordering: .relaxed).newValue
+                    progress?(done)
                 }
             }
             for index in 0..<batch.count { deliver(slots.take(index)) }
@@ -46,7 +65,7 @@ public struct LintRunner: Sendable {
     }
 
     /// Reads and checks one input; every failure becomes a report naming it.
-    public func check(_ item: InputItem, analyzer: Analyzer) -> FileReport {
+    public func check(_ item: InputItem, linter: Linter, analyzer: Analyzer) -> FileReport {
         let bytes: Result<[UInt8], FileReadError>
         let format: InputFormat
         switch item {
@@ -63,11 +82,11 @@ public struct LintRunner: Sendable {
         case .failure(let error):
             return FileReport(path: item.path, error: error.message)
         case .success(let bytes):
-            return check(bytes: bytes, path: item.path, format: format, analyzer: analyzer)
+            return check(bytes: bytes, path: item.path, format: format, linter: linter, analyzer: analyzer)
         }
     }
 
-    public func check(bytes: [UInt8], path: String, format: InputFormat, analyzer: Analyzer) -> FileReport {
+    public func check(bytes: [UInt8], path: String, format: InputFormat, linter: Linter, analyzer: Analyzer) -> FileReport {
         do {
             let source = try SourceFile(path: path, bytes: bytes)
             if let fixThreshold {

@@ -5,9 +5,12 @@ import ICUKit
 /// lives in the `Analyzer` each worker passes in.
 public final class Linter: Sendable {
     public let rules: [any Rule]
+    /// Rule code → the severity its findings get instead of their own (from the configuration).
+    public let severityOverrides: [String: Severity]
 
-    public init(rules: [any Rule]) {
+    public init(rules: [any Rule], severityOverrides: [String: Severity] = [:]) {
         self.rules = rules
+        self.severityOverrides = severityOverrides
     }
 
     /// Every built-in rule, or those whose code, name, category or code prefix is selected.
@@ -16,13 +19,7 @@ public final class Linter: Sendable {
     }
 
     public static func builtIn(store: DictionaryStore, select: [String], ignore: [String]) throws -> Linter {
-        let chosen = try BuiltInRules.all.filter { type in
-            let description = type.description
-            let selected = select.isEmpty || select.contains { RuleSelector($0).matches(description) }
-            let ignored = ignore.contains { RuleSelector($0).matches(description) }
-            return selected && !ignored
-        }.map { try $0.init(dictionaries: store) }
-        return Linter(rules: chosen)
+        Linter(rules: try BuiltInRules.selected(select: select, ignore: ignore).map { try $0.init(dictionaries: store) })
     }
 
     /// Documents with more tokens than this run their rules in parallel.
@@ -52,15 +49,19 @@ public final class Linter: Sendable {
         return all
     }
 
-    /// Reads, analyzes and checks one source.
+    /// Reads, analyzes and checks one source; findings that suppression directives in it cover
+    /// are left out.
     public func lint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> [Diagnostic] {
         let document = Readers.reader(for: format).read(source.text)
         let analysis = try analyzer.analyze(document)
-        return findings(in: analysis).map { locate($0, in: source, document: document) }
+        let diagnostics = findings(in: analysis).map { locate($0, in: source, analysis: analysis) }
+        guard !document.directives.isEmpty else { return diagnostics }
+        return applySuppressions(diagnostics, directives: document.directives, in: source)
     }
 
     /// Maps a prose finding to the source file's bytes, lines and columns.
-    func locate(_ finding: ProseFinding, in source: SourceFile, document: ProseDocument) -> Diagnostic {
+    func locate(_ finding: ProseFinding, in source: SourceFile, analysis: Analysis) -> Diagnostic {
+        let document = analysis.document
         let range = document.map.sourceRange(ofProse: finding.range)
         // A fix whose edits would touch markup the prose does not show is dropped: the finding
         // stays, and nobody's markup is broken by a fix.
@@ -73,9 +74,22 @@ public final class Linter: Sendable {
             }
             return Fix(title: fix.title, applicability: fix.applicability, edits: edits)
         }
-        return Diagnostic(rule: finding.rule, severity: finding.severity, message: finding.message,
+        let context = Self.sentence(containing: finding.range.lowerBound, in: analysis).map { document.map.sourceRange(ofProse: $0) } ?? range
+        return Diagnostic(rule: finding.rule, severity: severityOverrides[finding.rule.code] ?? finding.severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
-                          textRange: range, fix: fix)
+                          textRange: range, contextRange: context, fix: fix)
+    }
+
+    /// The prose range of the sentence holding prose `offset`, if one does.
+    static func sentence(containing offset: Int, in analysis: Analysis) -> Range<Int>? {
+        let sentences = analysis.sentences
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, sentences[low - 1].range.contains(offset) else { return nil }
+        return sentences[low - 1].range
     }
 }
 
@@ -95,6 +109,16 @@ public struct RuleSelector: Sendable, Equatable {
 
     /// True when the selector names at least one known rule.
     public var isKnown: Bool { BuiltInRules.descriptions.contains { matches($0) } }
+
+    /// How narrowly it picks: ALL (0) < a category (1) < a code prefix (2) < one rule, by code or
+    /// name (3). A configuration's severity entries apply broadest first, so the narrowest wins.
+    public var specificity: Int {
+        let key = text.lowercased()
+        if key == "all" { return 0 }
+        if Category(rawValue: key) != nil { return 1 }
+        if BuiltInRules.descriptions.contains(where: { $0.code.lowercased() == key || $0.name == key }) { return 3 }
+        return 2
+    }
 }
 
 /// One slot per rule, each written by one iteration of `concurrentPerform`, read after it returns.

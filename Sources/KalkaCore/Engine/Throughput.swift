@@ -64,7 +64,8 @@ public struct Throughput: Sendable {
         let store = try DictionaryStore.builtIn.get()
         let base = try store.file("phrases/calques.tsv").rows.map { $0[0] }
         var grown = base
-        var generator = SystemRandomNumberGenerator()
+        // Seeded, so every run measures the same list.
+        var generator = SplitMix64(seed: 0x6B61_6C6B_61)
         let words = base.flatMap { $0.split(separator: " ").map(String.init) }
         while grown.count < base.count * 10 {
             let length = Int.random(in: 2...5, using: &generator)
@@ -83,5 +84,18 @@ public struct Throughput: Sendable {
             }
             return (phrases.count, best)
         }
+    }
+}
+
+/// SplitMix64: a small, fast, seeded generator, so generated benchmark and test inputs reproduce.
+public struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

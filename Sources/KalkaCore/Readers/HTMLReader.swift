@@ -4,7 +4,8 @@
 /// What is prose:
 /// - Text between tags. Markup never is: tag names, attributes (`alt` and `title` included: they
 ///   are not read as part of the article), comments, `<!DOCTYPE>`, CDATA, processing
-///   instructions.
+///   instructions. Comments holding `kalka-disable …` and the like are recorded as suppression
+///   directives.
 /// - Not the content of `head` (so not `<title>`, which is not article body), `script`, `style`,
 ///   `textarea`, `title`, `xmp`, `iframe`, `noembed`, `noframes` (raw text: it ends only at the
 ///   matching end tag), nor of `code`, `pre`, `kbd`, `samp` (computer text), `template`,
@@ -43,7 +44,7 @@ public struct HTMLReader: Reader {
     public func read(_ text: [UInt8]) -> ProseDocument {
         var scanner = HTMLScanner(text: text, entities: HTMLEntities.builtIn)
         scanner.run()
-        return scanner.builder.finish(format: .html)
+        return scanner.builder.finish(format: .html, directives: scanner.directives)
     }
 }
 
@@ -85,6 +86,8 @@ struct HTMLScanner {
     let entities: HTMLEntities
     var builder: ProseBuilder
     var index = 0
+    /// Suppression directives found in comments.
+    private(set) var directives: [SuppressionDirective] = []
 
     /// Open elements whose content is skipped, innermost last, with a count per name so that an
     /// end tag of an element that is not open costs nothing (keeps the scan linear).
@@ -214,6 +217,9 @@ struct HTMLScanner {
         let next = text[start + 1]
         if next == .exclamationMark {
             index = endOfDeclaration(at: start)
+            if let directive = SuppressionDirective.parseComment(text, comment: start..<index, textOffset: { $0 }) {
+                directives.append(directive)
+            }
         } else if next == .questionMark {
             index = endOfBogusComment(from: start + 2)
         } else if next == .slash {

@@ -22,7 +22,43 @@ public struct MarkdownReader: Reader {
             inline.read(leaf, of: text, into: &builder)
             previousEnd = leaf[leaf.count - 1].upperBound
         }
-        return builder.finish(format: .markdown)
+        let directives = inline.directives + blocks.htmlBlocks.flatMap { Self.directives(inHTMLBlock: $0, of: text) }
+        return builder.finish(format: .markdown, directives: directives)
+    }
+
+    /// The directives in the comments of an HTML block. Its lines are joined with "\n" (their
+    /// container markers left out), as the inline phase joins a paragraph's.
+    static func directives(inHTMLBlock lines: [Range<Int>], of text: [UInt8]) -> [SuppressionDirective] {
+        var bytes: [UInt8] = [], offsets: [Int] = []
+        JoinedLines.join(lines, of: text, into: &bytes, offsets: &offsets)
+        var scanner = MarkdownHTMLScanner(bytes, limit: bytes.count)
+        var directives: [SuppressionDirective] = []
+        var index = 0
+        while let start = firstIndex(of: Array("<!--".utf8), in: bytes, index..<bytes.count) {
+            guard let end = scanner.rawHTMLEnd(start) else { break }
+            if let directive = SuppressionDirective.parseComment(bytes, comment: start..<end, textOffset: { offsets[$0] }) {
+                directives.append(directive)
+            }
+            index = end
+        }
+        return directives
+    }
+}
+
+/// A block's lines joined by "\n" into one buffer, with the text offset of every buffer byte; a
+/// joining "\n" stands at the end of the line before it.
+enum JoinedLines {
+    static func join(_ lines: [Range<Int>], of text: [UInt8], into bytes: inout [UInt8], offsets: inout [Int]) {
+        bytes.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        for (index, line) in lines.enumerated() {
+            if index > 0 {
+                bytes.append(ASCII.lf)
+                offsets.append(lines[index - 1].upperBound)
+            }
+            bytes.append(contentsOf: text[line])
+            offsets.append(contentsOf: line)
+        }
     }
 }
 
@@ -389,6 +425,10 @@ struct MarkdownBlockParser {
     let text: [UInt8]
     private(set) var leaves: [[Range<Int>]] = []
     private(set) var references: Set<String> = []
+    /// The lines of each HTML block that may hold comments with suppression directives: every
+    /// kind but raw text (`<script>`, `<pre>`, `<style>`, `<textarea>`), whose `<!--` is text.
+    private(set) var htmlBlocks: [[Range<Int>]] = []
+    private var recordingHTMLBlock = false
 
     private enum Container {
         case quote
@@ -465,6 +505,7 @@ struct MarkdownBlockParser {
                 if isClosingFence(pos, col, fence: fence, length: length) { tip = .none }
                 return
             case .html(let end):
+                if recordingHTMLBlock { htmlBlocks[htmlBlocks.count - 1].append(pos..<lineEnd) }
                 continueHTMLBlock(end, from: pos)
                 return
             default:
@@ -545,6 +586,8 @@ struct MarkdownBlockParser {
         if let end = htmlBlockStart(p, interruptingParagraph: isParagraphOpen) {
             closeTip()
             tip = .html(end)
+            recordingHTMLBlock = !startsRawTextBlock(p)
+            if recordingHTMLBlock { htmlBlocks.append([p..<lineEnd]) }
             // Rules 1–5 may end on the line they start.
             if case .marker = end { continueHTMLBlock(end, from: p) }
             return
@@ -787,6 +830,15 @@ struct MarkdownBlockParser {
         "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
     ].map { Array($0.utf8) })
 
+    /// Whether `<script>`, `<pre>`, `<style>` or `<textarea>` starts at the `<` at `p` (rule 1).
+    private func startsRawTextBlock(_ p: Int) -> Bool {
+        Self.rawTextTags.contains { tag in
+            guard hasPrefixIgnoringCase(text, at: p + 1, limit: lineEnd, tag) else { return false }
+            let after = p + 1 + tag.count
+            return after == lineEnd || text[after].isSpaceOrTab || text[after] == ASCII.gt
+        }
+    }
+
     /// Whether an HTML block (CommonMark rules 1–7) starts at `p`, and what will end it.
     private func htmlBlockStart(_ p: Int, interruptingParagraph: Bool) -> HTMLBlockEnd? {
         guard text[p] == ASCII.lt, p + 1 < lineEnd else { return nil }
@@ -794,12 +846,7 @@ struct MarkdownBlockParser {
             index == lineEnd || text[index].isSpaceOrTab || text[index] == ASCII.gt
                 || (text[index] == ASCII.slash && index + 1 < lineEnd && text[index + 1] == ASCII.gt)
         }
-        for tag in Self.rawTextTags where hasPrefixIgnoringCase(text, at: p + 1, limit: lineEnd, tag) {
-            let after = p + 1 + tag.count
-            if after == lineEnd || text[after].isSpaceOrTab || text[after] == ASCII.gt {
-                return .marker(Self.rawTextTags.map { Array("</".utf8) + $0 + [ASCII.gt] })
-            }
-        }
+        if startsRawTextBlock(p) { return .marker(Self.rawTextTags.map { Array("</".utf8) + $0 + [ASCII.gt] }) }
         if hasPrefixIgnoringCase(text, at: p, limit: lineEnd, Array("<!--".utf8)) { return .marker([Array("-->".utf8)]) }
         if text[p + 1] == ASCII.question { return .marker([Array("?>".utf8)]) }
         if hasPrefixIgnoringCase(text, at: p, limit: lineEnd, Array("<![cdata[".utf8)) { return .marker([Array("]]>".utf8)]) }
@@ -917,6 +964,8 @@ struct MarkdownInlineParser {
     private var inactiveBelow = 0
     private var backtickRuns: [Int: [Int]]? = nil
     private var html = MarkdownHTMLScanner([], limit: 0)
+    /// Suppression directives in inline comments, over every leaf read so far.
+    private(set) var directives: [SuppressionDirective] = []
 
     /// Bytes standing for the source `start..<end` of the buffer; nil bytes mean a soft break.
     private struct Replacement {
@@ -950,16 +999,7 @@ struct MarkdownInlineParser {
     }
 
     private mutating func load(_ lines: [Range<Int>], of text: [UInt8]) {
-        bytes.removeAll(keepingCapacity: true)
-        sourceOffsets.removeAll(keepingCapacity: true)
-        for (index, line) in lines.enumerated() {
-            if index > 0 {
-                bytes.append(ASCII.lf)
-                sourceOffsets.append(lines[index - 1].upperBound)
-            }
-            bytes.append(contentsOf: text[line])
-            sourceOffsets.append(contentsOf: line)
-        }
+        JoinedLines.join(lines, of: text, into: &bytes, offsets: &sourceOffsets)
         hidden = Array(repeating: false, count: bytes.count)
         replacements.removeAll(keepingCapacity: true)
         delimiters.removeAll(keepingCapacity: true)
@@ -1057,6 +1097,9 @@ struct MarkdownInlineParser {
     /// Autolinks and raw HTML are markup; a `<br>` still separates the words around it.
     private mutating func scanAngleBracket(_ index: Int) -> Int {
         if let end = html.autolinkEnd(index) ?? html.rawHTMLEnd(index) {
+            if let directive = SuppressionDirective.parseComment(bytes, comment: index..<end, textOffset: { sourceOffsets[$0] }) {
+                directives.append(directive)
+            }
             if let nameEnd = html.tagNameEnd(index + 1), nameEnd - index == 3,
                bytes[index + 1].lowercased == 0x62, bytes[index + 2].lowercased == 0x72 {   // "br"
                 replacements.append(Replacement(start: index, end: end, bytes: nil))

@@ -1,11 +1,16 @@
-/// Plain text: every byte is prose. A blank line (or one holding only spaces) ends a paragraph;
-/// a single line break inside a paragraph reads as a space, so hard-wrapped lines form one
-/// sentence.
+/// Plain text: every byte is prose, except suppression directives. A blank line (or one holding
+/// only spaces) ends a paragraph; a single line break inside a paragraph reads as a space, so
+/// hard-wrapped lines form one sentence.
+///
+/// A directive is a line holding only `[kalka-disable …]` (or `-enable`, `-disable-next-line`,
+/// `-disable-file`), spaces around it allowed. It is left out of the prose as if the line were
+/// not there, so adding one never splits a paragraph or changes another finding.
 public struct PlainTextReader: Reader {
     public init() {}
 
     public func read(_ text: [UInt8]) -> ProseDocument {
         var builder = ProseBuilder(source: text)
+        var directives: [SuppressionDirective] = []
         text.withUnsafeBufferPointer { bytes in
             var lineStart = 0
             while lineStart < bytes.count {
@@ -22,6 +27,8 @@ public struct PlainTextReader: Reader {
                 }
                 if blank {
                     builder.paragraphBreak(at: lineStart)
+                } else if let directive = Self.directive(text, line: lineStart..<contentEnd) {
+                    directives.append(directive)
                 } else {
                     builder.verbatim(lineStart..<contentEnd)
                     if contentEnd < index { builder.softBreak(contentEnd..<index) }
@@ -29,6 +36,15 @@ public struct PlainTextReader: Reader {
                 lineStart = index
             }
         }
-        return builder.finish(format: .plain)
+        return builder.finish(format: .plain, directives: directives)
+    }
+
+    /// The directive a line holds, if it is `[kalka-…]` and nothing else but spaces and tabs.
+    static func directive(_ text: [UInt8], line: Range<Int>) -> SuppressionDirective? {
+        var start = line.lowerBound, end = line.upperBound
+        while start < end && (text[start] == 0x20 || text[start] == 0x09) { start += 1 }
+        while end > start && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+        guard end - start > 2, text[start] == 0x5B, text[end - 1] == 0x5D else { return nil }
+        return SuppressionDirective.parse(text, body: (start + 1)..<(end - 1), range: start..<end, textOffset: { $0 })
     }
 }

@@ -24,11 +24,14 @@ public struct ProseDocument: Sendable {
     public let format: InputFormat
     public let prose: [UInt8]
     public let map: SourceMap
+    /// The suppression directives in the source (never part of the prose), in text order.
+    public let directives: [SuppressionDirective]
 
-    public init(format: InputFormat, prose: [UInt8], map: SourceMap) {
+    public init(format: InputFormat, prose: [UInt8], map: SourceMap, directives: [SuppressionDirective] = []) {
         self.format = format
         self.prose = prose
         self.map = map
+        self.directives = directives
     }
 
     /// Escapes fix replacement text for this format (HTML needs `&`, `<`, `>` as references).

@@ -166,7 +166,7 @@ public struct ProseBuilder {
         prose.append(0x20)
     }
 
-    public func finish(format: InputFormat) -> ProseDocument {
-        ProseDocument(format: format, prose: prose, map: map)
+    public func finish(format: InputFormat, directives: [SuppressionDirective] = []) -> ProseDocument {
+        ProseDocument(format: format, prose: prose, map: map, directives: directives.sorted { $0.range.lowerBound < $1.range.lowerBound })
     }
 }

@@ -9,6 +9,8 @@ public struct RunSummary: Sendable {
     public private(set) var byRule: [String: (rule: RuleDescription, count: Int, fixable: Int)] = [:]
     public private(set) var fixable: [FixApplicability: Int] = [:]
     public private(set) var highestSeverity: Severity?
+    /// Findings a baseline hid (text output mentions them; the JSON contract does not).
+    public private(set) var hiddenByBaseline = 0
 
     public init() {}
 
@@ -18,6 +20,7 @@ public struct RunSummary: Sendable {
             return
         }
         files += 1
+        hiddenByBaseline += report.hiddenByBaseline
         for diagnostic in report.diagnostics {
             diagnostics += 1
             byCategory[diagnostic.category.rawValue, default: 0] += 1

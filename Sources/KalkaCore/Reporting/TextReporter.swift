@@ -26,8 +26,10 @@ public struct TextReporter: Reporter {
 
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {
         if quiet { return }
+        let hidden = summary.hiddenByBaseline
         if summary.diagnostics == 0 {
-            write(paint("All checked: no problems found", .green) + " in \(summary.files) file\(summary.files == 1 ? "" : "s").\n")
+            let note = hidden == 0 ? "." : " (\(hidden) hidden by the baseline)."
+            write(paint("All checked: no problems found", .green) + " in \(summary.files) file\(summary.files == 1 ? "" : "s")\(note)\n")
             return
         }
         let severities = Severity.allCases.reversed().compactMap { severity -> String? in
@@ -38,6 +40,7 @@ public struct TextReporter: Reporter {
         let safe = summary.fixable[.safe] ?? 0, unsafe = summary.fixable[.unsafe] ?? 0
         if safe > 0 { line += " \(safe) fixable with --fix." }
         if unsafe > 0 { line += " \(unsafe) more with --unsafe-fixes." }
+        if hidden > 0 { line += " \(hidden) more hidden by the baseline." }
         write(paint(line, .bold) + "\n")
     }
 

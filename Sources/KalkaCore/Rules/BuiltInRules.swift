@@ -30,6 +30,8 @@ public enum BuiltInRules {
         UnbalancedQuotesRule.self,
         DanglingEndingRule.self,
         RepeatedSentenceRule.self,
+        UnusedSuppressionRule.self,
+        UnknownSuppressionCodeRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

@@ -11,6 +11,8 @@ public enum Category: String, Sendable, CaseIterable, Codable {
     case punctuation
     case calque
     case wrongTerm = "wrong-term"
+    /// Text that is not the article's: website chrome, and stale kalka directives (KAL001/KAL002),
+    /// which the contract's eleven categories place here rather than in a twelfth.
     case boilerplate
 }
 

@@ -1,0 +1,131 @@
+import Foundation
+import KalkaCore
+
+/// Which configuration applies to each checked path: the nearest `.kalka.yml` in the path's
+/// directory or above (each directory looked up once, each file loaded once), one file for all
+/// (`--config`), or the built-in defaults (`--isolated`). The nearest file applies alone:
+/// configuration files do not inherit from the ones above them.
+public final class ConfigurationResolver {
+    public enum Mode: Sendable, Equatable {
+        case discover
+        /// One configuration file for every path, as given (relative to the working directory).
+        case file(String)
+        case isolated
+    }
+
+    /// What applies to one path.
+    public struct Resolution: Sendable {
+        /// The configuration file as loaded (built-in defaults when none applies).
+        public let file: Configuration
+        /// Its settings for this path, overrides applied.
+        public let settings: Configuration
+        public let appliedOverrides: [Configuration.Override]
+        /// The path relative to the configuration file's directory; nil without a file, and
+        /// for unnamed standard input.
+        public let relativePath: String?
+
+        /// Whether the file's `exclude` skips this path.
+        public var isExcluded: Bool { file.excludes(relativePath: relativePath) }
+    }
+
+    public let mode: Mode
+    public let workingDirectory: String
+    private var nearestByDirectory: [String: String?] = [:]
+    private var loaded: [String: Configuration] = [:]
+
+    public init(mode: Mode, workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.mode = mode
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The configuration for `path` (a file, or a directory when `isDirectory`), given as on
+    /// the command line.
+    public func resolve(_ path: String, isDirectory: Bool = false) throws(ConfigurationError) -> Resolution {
+        let absolute = Self.absolute(path, in: workingDirectory)
+        return try resolve(absolute: absolute, directory: isDirectory ? absolute : Self.parent(of: absolute), matchPaths: true)
+    }
+
+    /// Unnamed standard input: the working directory's configuration, without overrides.
+    public func resolveStandardInput() throws(ConfigurationError) -> Resolution {
+        try resolve(absolute: Self.absolute(".", in: workingDirectory), directory: Self.absolute(".", in: workingDirectory), matchPaths: false)
+    }
+
+    /// The configuration file that applies in `directory` (absolute), if any.
+    public func configurationFile(forDirectory directory: String) -> String? {
+        switch mode {
+        case .isolated: return nil
+        case .file(let path): return path
+        case .discover: return nearestFile(from: directory)
+        }
+    }
+
+    private func resolve(absolute: String, directory: String, matchPaths: Bool) throws(ConfigurationError) -> Resolution {
+        guard let configurationPath = configurationFile(forDirectory: directory) else {
+            return Resolution(file: Configuration(), settings: Configuration(), appliedOverrides: [], relativePath: nil)
+        }
+        let file = try load(configurationPath)
+        let base = Self.parent(of: Self.absolute(configurationPath, in: workingDirectory))
+        let relativePath = matchPaths ? Self.relative(absolute, to: base) : nil
+        let (settings, applied) = file.resolved(forRelativePath: relativePath)
+        return Resolution(file: file, settings: settings, appliedOverrides: applied, relativePath: relativePath)
+    }
+
+    /// Loads by absolute path (the working directory may not be the process's); errors name
+    /// the file as given.
+    private func load(_ path: String) throws(ConfigurationError) -> Configuration {
+        if let configuration = loaded[path] { return configuration }
+        let configuration: Configuration
+        do {
+            configuration = try ConfigurationLoader.load(Self.absolute(path, in: workingDirectory))
+        } catch {
+            throw ConfigurationError(path: path, line: error.line, column: error.column, message: error.message)
+        }
+        loaded[path] = configuration
+        return configuration
+    }
+
+    /// Walks up from `directory` to the filesystem root; every directory passed on the way
+    /// remembers the answer.
+    private func nearestFile(from directory: String) -> String? {
+        var visited: [String] = []
+        var current = directory
+        var found: String?
+        while true {
+            if let cached = nearestByDirectory[current] {
+                found = cached
+                break
+            }
+            visited.append(current)
+            let candidate = current == "/" ? "/" + ConfigurationLoader.fileName : current + "/" + ConfigurationLoader.fileName
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found = candidate
+                break
+            }
+            let parent = Self.parent(of: current)
+            if parent == current { break }
+            current = parent
+        }
+        for directory in visited { nearestByDirectory[directory] = .some(found) }
+        return found
+    }
+
+    static func absolute(_ path: String, in workingDirectory: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true)).standardizedFileURL.path
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `path` relative to `base` (both absolute), with `..` where it lies outside; "" for `base`.
+    static func relative(_ path: String, to base: String) -> String {
+        let pathParts = path.split(separator: "/")
+        let baseParts = base.split(separator: "/")
+        var common = 0
+        while common < min(pathParts.count, baseParts.count) && pathParts[common] == baseParts[common] { common += 1 }
+        let ups = Array(repeating: "..", count: baseParts.count - common)
+        return (ups + pathParts[common...].map(String.init)).joined(separator: "/")
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import KalkaCore
+
+@Suite struct SuppressionCommandTests {
+    private func directory(_ files: [String: String]) throws -> URL {
+        let directory = try CLI.temporaryDirectory()
+        for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
+        return directory
+    }
+
+    private func rules(_ result: CLI.Result) -> [String] {
+        ((result.json["files"] as? [[String: Any]]) ?? []).flatMap { ($0["diagnostics"] as? [[String: Any]]) ?? [] }.compactMap { $0["rule"] as? String }
+    }
+
+    @Test func directivesSuppressAndUnusedOnesAreReported() throws {
+        let directory = try directory([
+            "a.md": "<!-- kalka-disable-next-line DUP001 -->\nThe the talks ended.\n",
+            "b.txt": "[kalka-disable NAM001]\nThe talks ended.\n",
+        ])
+        let clean = try CLI.run(["check", "a.md"], in: directory)
+        #expect(clean.status == 0)
+        #expect(clean.stdout.contains("no problems found"))
+        let unused = try CLI.run(["check", "b.txt"], in: directory)
+        #expect(unused.status == 1)
+        #expect(unused.stdout.contains("b.txt:1:1: KAL001 [warning] “kalka-disable NAM001” suppresses nothing"))
+        #expect(unused.stdout.contains("= fix (safe): Remove the unused directive"))
+        // A directive for a rule the run leaves out is not unused; the KAL rules obey --ignore.
+        #expect(try CLI.run(["check", "--select", "DUP,KAL", "b.txt"], in: directory).status == 0)
+        #expect(try CLI.run(["check", "--ignore", "KAL001", "b.txt"], in: directory).status == 0)
+        let fixed = try CLI.run(["check", "--fix", "b.txt"], in: directory)
+        #expect(fixed.status == 0)
+        #expect(try String(contentsOf: directory.appendingPathComponent("b.txt"), encoding: .utf8) == "The talks ended.\n")
+    }
+
+    @Test func theRulesAreInTheRegistry() throws {
+        let result = try CLI.run(["rule", "KAL001"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("unused-suppression"))
+        #expect(try CLI.run(["rule", "unknown-suppression-code"]).stdout.contains("KAL002"))
+    }
+
+    @Test func baselineHidesTheRecordedFindingsOnly() throws {
+        let directory = try directory([
+            "a.txt": "The minister met the the mayor of Kiev.\n",
+            "b.txt": "The the end.\n\nThe the end.\n",
+        ])
+        let written = try CLI.run(["check", "--write-baseline", "kalka-baseline.json", "a.txt", "b.txt"], in: directory)
+        #expect(written.status == 0)
+        #expect(written.stdout.isEmpty)
+        #expect(written.stderr.contains("Wrote 4 findings in 2 files to kalka-baseline.json."))
+        let file = try String(contentsOf: directory.appendingPathComponent("kalka-baseline.json"), encoding: .utf8)
+        #expect(file.contains("\"b.txt\": [\n      {\"rule\": \"DUP001\", \"text\": \"The the\""))
+        #expect(!file.contains("\"line\""), "no positions in the baseline")
+
+        let hidden = try CLI.run(["check", "--baseline", "kalka-baseline.json", "a.txt", "b.txt"], in: directory)
+        #expect(hidden.status == 0)
+        #expect(hidden.stdout.contains("All checked: no problems found in 2 files (4 hidden by the baseline)."))
+
+        // An edit above keeps the old finding hidden; a third identical one and a new one show.
+        try Data("A new opening line.\n\nThe minister met the the mayor of Kiev.\n\nKharkov was shelled again.\n".utf8)
+            .write(to: directory.appendingPathComponent("a.txt"))
+        try Data("The the end.\n\nThe the end.\n\nThe the end.\n".utf8).write(to: directory.appendingPathComponent("b.txt"))
+        let text = try CLI.run(["check", "--baseline", "kalka-baseline.json", "a.txt", "b.txt"], in: directory)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("b.txt:5:1: DUP001"))
+        #expect(text.stdout.contains("4 more hidden by the baseline."))
+        #expect(text.stdout.contains("a.txt:5:1: NAM001"))
+        #expect(!text.stdout.contains("a.txt:3:"))
+        let json = try CLI.run(["check", "--format", "json", "--baseline", "kalka-baseline.json", "b.txt"], in: directory)
+        #expect(rules(json) == ["DUP001"])
+        #expect(Set((json.json["summary"] as? [String: Any] ?? [:]).keys) == ["files", "diagnostics", "byCategory", "bySeverity"])
+    }
+
+    @Test func baselineUsageErrors() throws {
+        let directory = try directory(["a.txt": "The the end.\n", "bad.json": "{\"version\": 7, \"files\": {}}"])
+        let combined = try CLI.run(["check", "--write-baseline", "x.json", "--fix", "a.txt"], in: directory)
+        #expect(combined.status == 2)
+        let missing = try CLI.run(["check", "--baseline", "missing.json", "a.txt"], in: directory)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read baseline missing.json"))
+        let bad = try CLI.run(["check", "--baseline", "bad.json", "a.txt"], in: directory)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("baseline version 7 is not supported"))
+    }
+}
