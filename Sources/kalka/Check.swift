@@ -14,10 +14,6 @@ struct Check: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
@@ -30,7 +26,16 @@ struct Check: ParsableCommand {
     var paths: [String] = []
 
     @Option(help: "Output format.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("output-file"), help: ArgumentHelp("Write the report to this file (replaced only once complete) instead of standard output.", valueName: "file"))
+    var outputFile: String?
+
+    @Flag(help: "After the report, print how many findings each rule made (on standard error when standard output carries a machine-readable report, fixed text or a diff).")
+    var statistics = false
+
+    @Flag(name: .shortAndLong, help: "Print only the findings: no summary lines.")
+    var quiet = false
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1 (default: warning).")
     var failOn: FailOn?
@@ -91,15 +96,24 @@ struct Check: ParsableCommand {
         let collector = InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename)
         let items = collector.collect(paths.isEmpty ? ["."] : paths)
         let (work, failThresholds) = try configure(items)
-        var reporter: any Reporter = switch format {
-        case .text: TextReporter(color: color == .always || (color == .auto && StandardStreams.outputIsTerminal))
-        case .json: JSONReporter(toolVersion: KalkaVersion.current)
+        let reportFile: ReportFile?
+        do {
+            reportFile = try outputFile.map { path throws(ReportFile.WriteError) in try ReportFile(path) }
+        } catch {
+            StandardStreams.writeError("kalka: error: \(outputFile ?? ""): \(error)\n")
+            throw ExitCode(2)
         }
+        let colored = reportFile == nil && (color == .always || (color == .auto && StandardStreams.outputIsTerminal))
+        var reporter = format.makeReporter(.init(color: colored, quiet: quiet))
         var summary = RunSummary()
         // Fixed text for standard input goes to stdout, so the report goes to stderr then.
         let fixesToStdout = fix && !diff && stdinName(items) != nil
         let write: (String) -> Void
-        if diff || writeBaseline != nil {
+        if writeBaseline != nil {
+            write = { _ in }
+        } else if let reportFile {
+            write = reportFile.write
+        } else if diff {
             write = { _ in }
         } else if fixesToStdout {
             write = StandardStreams.writeError
@@ -154,7 +168,17 @@ struct Check: ParsableCommand {
             if summary.errors > 0 { throw ExitCode(2) }
             return
         }
-        if fix && !diff && format == .text {
+        do {
+            try reportFile?.commit()
+        } catch {
+            StandardStreams.writeError("kalka: error: \(outputFile ?? ""): \(error)\n")
+            throw ExitCode(2)
+        }
+        if statistics {
+            let stdoutTaken = diff || fixesToStdout || (format.isMachineReadable && reportFile == nil)
+            (stdoutTaken ? StandardStreams.writeError : StandardStreams.writeOut)(Statistics.table(summary))
+        }
+        if fix && !diff && !quiet && !format.isMachineReadable {
             StandardStreams.writeError("Fixed \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s").\n")
         }
         if summary.errors > 0 || writeFailures > 0 { throw ExitCode(2) }
@@ -226,3 +250,5 @@ struct Check: ParsableCommand {
         }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -19,26 +19,13 @@ public enum AtomicFileWriter {
         guard case .success(let current) = FileReading.read(path: path), current == original else {
             throw WriteError(message: "changed on disk since it was read; not overwritten")
         }
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(directory)/.\(name).kalka-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw WriteError(message: "cannot create a temporary file: \(errorText())") }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let (descriptor, temporary) = try temporaryFile(beside: path)
         var succeeded = false
         defer {
             if !succeeded { unlink(temporary) }
         }
-        var offset = 0
         let failure: String? = bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return "cannot write: \(errorText())"
-                }
-                offset += written
-            }
+            if let failure = writeAll(descriptor, raw) { return failure }
             if fchmod(descriptor, info.st_mode & 0o7777) != 0 { return "cannot set permissions: \(errorText())" }
             if fsync(descriptor) != 0 { return "cannot sync: \(errorText())" }
             return nil
@@ -51,5 +38,29 @@ public enum AtomicFileWriter {
         succeeded = true
     }
 
-    private static func errorText() -> String { String(cString: strerror(errno)).lowercased() }
+    /// A new temporary file in the directory of `path` (so a rename onto `path` is atomic).
+    static func temporaryFile(beside path: String) throws(WriteError) -> (descriptor: Int32, path: String) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(directory)/.\(name).kalka-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw WriteError(message: "cannot create a temporary file: \(errorText())") }
+        return (descriptor, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
+    /// Writes all of `bytes`, retrying short and interrupted writes; the failure's text, if any.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return "cannot write: \(errorText())"
+            }
+            offset += written
+        }
+        return nil
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)).lowercased() }
 }

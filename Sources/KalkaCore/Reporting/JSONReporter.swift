@@ -39,6 +39,11 @@ public struct JSONReporter: Reporter {
     }
 
     static func object(_ diagnostic: Diagnostic) -> String {
+        "{" + fields(diagnostic).joined(separator: ", ") + "}"
+    }
+
+    /// The members of a diagnostic's object, in the contract's order.
+    static func fields(_ diagnostic: Diagnostic) -> [String] {
         var fields = [
             "\"rule\": \(JSON.string(diagnostic.rule.code))",
             "\"name\": \(JSON.string(diagnostic.rule.name))",
@@ -56,7 +61,7 @@ public struct JSONReporter: Reporter {
         } else {
             fields.append("\"fix\": null")
         }
-        return "{" + fields.joined(separator: ", ") + "}"
+        return fields
     }
 }
 

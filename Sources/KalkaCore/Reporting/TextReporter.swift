@@ -2,16 +2,20 @@
 /// underlined, and the fix; colour only when asked for.
 public struct TextReporter: Reporter {
     public var color: Bool
-    public init(color: Bool) { self.color = color }
+    /// Findings only: no summary line.
+    public var quiet: Bool
+
+    public init(color: Bool, quiet: Bool = false) {
+        self.color = color
+        self.quiet = quiet
+    }
 
     public mutating func begin(write: (String) -> Void) {}
 
     public mutating func report(_ file: FileReport, write: (String) -> Void) {
         guard file.error == nil else { return } // errors go to stderr, from the command
         for diagnostic in file.diagnostics {
-            var out = paint("\(file.path):\(diagnostic.start.line):\(diagnostic.start.column):", .bold)
-            out += " " + paint(diagnostic.rule.code, severityStyle(diagnostic.severity))
-            out += " [\(diagnostic.severity.rawValue)] \(diagnostic.message)\n"
+            var out = headline(diagnostic, path: file.path) + "\n"
             if let source = file.source { out += snippet(diagnostic, source) }
             if let fix = diagnostic.fix {
                 out += "   " + paint("= \(fix.applicability == .displayOnly ? "suggestion" : "fix (\(fix.applicability.rawValue))"): \(fix.title)", .cyan) + "\n"
@@ -21,6 +25,7 @@ public struct TextReporter: Reporter {
     }
 
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {
+        if quiet { return }
         let hidden = summary.hiddenByBaseline
         if summary.diagnostics == 0 {
             let note = hidden == 0 ? "." : " (\(hidden) hidden by the baseline)."
@@ -37,6 +42,14 @@ public struct TextReporter: Reporter {
         if unsafe > 0 { line += " \(unsafe) more with --unsafe-fixes." }
         if hidden > 0 { line += " \(hidden) more hidden by the baseline." }
         write(paint(line, .bold) + "\n")
+    }
+
+    /// `path:line:col: CODE [severity] message`: the first line of a finding, and all of it in
+    /// the concise format.
+    func headline(_ diagnostic: Diagnostic, path: String) -> String {
+        paint("\(path):\(diagnostic.start.line):\(diagnostic.start.column):", .bold)
+            + " " + paint(diagnostic.rule.code, severityStyle(diagnostic.severity))
+            + " [\(diagnostic.severity.rawValue)] \(diagnostic.message)"
     }
 
     /// The first line of the span with carets under it (to the line's end if the span goes on).
