@@ -30,6 +30,7 @@ public enum BuiltInRules {
         UnbalancedQuotesRule.self,
         DanglingEndingRule.self,
         RepeatedSentenceRule.self,
+        OddSentenceRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }
