@@ -7,9 +7,9 @@ import Testing
 @Suite struct SentenceOddityTests {
     static let oddity = try! SentenceOddity.shared(Lint.store)
 
-    static func analysis(_ text: String) throws -> Analysis {
+    static func analysis(_ text: String, format: InputFormat = .plain) throws -> Analysis {
         let source = try SourceFile(path: "test", bytes: Array(text.utf8))
-        return try Analyzer().analyze(Readers.reader(for: .plain).read(source.text))
+        return try Analyzer().analyze(Readers.reader(for: format).read(source.text))
     }
 
     /// Scores of the annotated MT set's sentences: those holding a garbled-clause annotation
@@ -105,5 +105,14 @@ import Testing
             #expect(score.lowercaseStarts == 0)
             #expect(score.score < 8, "\(analysis.text(of: score.range))")
         }
+    }
+
+    @Test func markupHiddenBeforeALowercaseWordIsNotAClauseStart() throws {
+        // A Markdown list item and a sentence opening with inline code show no lowercase start…
+        let markdown = try Self.analysis("- them or doesn’t support them, the ministry said.\n\nThe tool is fast. `kalka check` prints the table.", format: .markdown)
+        #expect(Self.oddity.scores(markdown).allSatisfy { $0.lowercaseStarts == 0 })
+        // …but a stop followed by a lowercase word on one line does, in Markdown as in plain text.
+        let joined = try Self.analysis("The talks ended late on Friday and the ministers left. which had been agreed in advance.", format: .markdown)
+        #expect(Self.oddity.scores(joined).map(\.lowercaseStarts) == [1])
     }
 }

@@ -17,7 +17,8 @@ import Glibc
 ///   each at most `pairCapBits`;
 /// - `lowercaseStartBits` for every clause that starts in lower case: the sentence itself, or a
 ///   run after a full stop inside it ("… extinguished. and the evacuation …"): English never does,
-///   and a clause cut loose from its sentence always does;
+///   and a clause cut loose from its sentence always does (list items and, in Markdown and HTML,
+///   starts after hidden markup aside);
 /// - `verblessBits` when a sentence of six words or more, ended by a stop, has no word that can
 ///   be a finite verb.
 public struct SentenceOddity: Sendable {
@@ -138,6 +139,8 @@ public struct SentenceOddity: Sendable {
         var wordCount = 0
         var hasFinite = false
         var atClauseStart = true
+        /// The first token of the current clause: the sentence's, or the one after a stop inside it.
+        var clauseOpening = sentence.tokens.lowerBound
         var listItem = false
 
         func step(_ next: UInt16, _ token: Int?) {
@@ -171,7 +174,8 @@ public struct SentenceOddity: Sendable {
             case .number:
                 word(Special.number.rawValue, position)
             case .word:
-                if atClauseStart && token.shape == .lower && token.script == .latin && !listItem { lowercaseStarts += 1 }
+                if atClauseStart && token.shape == .lower && token.script == .latin && !listItem
+                    && isVisibleStart(of: position, clauseOpening: clauseOpening, analysis) { lowercaseStarts += 1 }
                 let (wordClass, finite) = classify(token, clauseStart: atClauseStart, analysis)
                 hasFinite = hasFinite || finite
                 word(wordClass, position)
@@ -180,13 +184,14 @@ public struct SentenceOddity: Sendable {
                     // A bullet, dash or other mark before the first word: a list item or label.
                     if !analysis.isOpeningMark(token) { listItem = true }
                 } else if isBreak(position, analysis) {
-                    pendingBreak = position
+                    if previous != Special.start.rawValue { pendingBreak = position }
                 } else if restartsClause(at: position, in: sentence, analysis) {
                     pendingBreak = nil
                     step(Special.end.rawValue, nil)
                     previous = Special.start.rawValue
                     previousToken = nil
                     atClauseStart = true
+                    clauseOpening = position + 1
                 }
             }
         }
@@ -216,6 +221,17 @@ public struct SentenceOddity: Sendable {
         case .upper, .mixed, .uncased:
             return (Special.name.rawValue, false)
         }
+    }
+
+    /// Whether the word at `position` visibly starts the clause opening at `clauseOpening`. Plain
+    /// text shows everything; in Markdown and HTML a list marker, a code span or a tag the prose
+    /// leaves out may stand before it ("- **doubled words**", "`kalka bench` prints"), so there
+    /// the stop before the clause and the word must lie in one verbatim stretch of the source,
+    /// and a clause that opens a paragraph never counts.
+    private func isVisibleStart(of position: Int, clauseOpening: Int, _ analysis: Analysis) -> Bool {
+        if analysis.document.format == .plain { return true }
+        guard let before = analysis.previousNonSpace(before: clauseOpening) else { return false }
+        return analysis.isOneSourceLine(Int(analysis.tokens[before].start)..<Int(analysis.tokens[position].end))
     }
 
     /// "," ";" ":" and dashes: a spaced hyphen, an en or em dash.

@@ -17,7 +17,8 @@ public struct OddSentenceRule: Rule {
             alone add at most 14 bits; the rule reports sentences scoring \(Int(threshold)) or more, so \
             a sentence is flagged only when it also starts a clause in lower case or lacks a \
             verb. Capitalised unknown words count as names and figures as numbers; list items \
-            that start with a bullet or dash are left alone.
+            that start with a bullet or dash, and in Markdown and HTML a word after hidden \
+            markup (a list marker, a code span), do not count as a lowercase start.
             """,
         triggering: [
             "Ministers met in Riga on Friday.\n\n⟦them or doesn’t support them, the ministry said in a statement.⟧",
