@@ -58,6 +58,23 @@ import Testing
         #expect(conflicts.isEmpty, "\(conflicts.joined(separator: "\n"))")
     }
 
+    /// Every spelling in the variants and alternatives columns is a name, not a clause: a note
+    /// that slipped into the wrong column would be matched as a spelling.
+    @Test func spellingColumnsHoldNames() {
+        let clauseWords: Set<String> = ["is", "was", "from", "in", "to", "for", "by", "and", "that", "until", "renamed", "spelling", "keeps"]
+        var misplaced: [String] = []
+        for entry in Self.names.entries {
+            for spelling in entry.variants + entry.alternatives {
+                let startsWithCapital = spelling.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+                let clause = spelling.split(separator: " ").contains { clauseWords.contains(String($0)) }
+                if !startsWithCapital || clause || spelling.contains(where: { $0.isNumber || "();".contains($0) }) {
+                    misplaced.append("\(entry.path):\(entry.line) “\(spelling)”")
+                }
+            }
+        }
+        #expect(misplaced.isEmpty, "\(misplaced.joined(separator: "\n"))")
+    }
+
     @Test func canonicalFormsAreUnique() {
         var seen: [String: String] = [:]
         var duplicates: [String] = []

@@ -6,10 +6,11 @@ public struct RepeatedWordRule: Rule {
         name: "repeated-word",
         category: .duplicatedWord,
         severity: .warning,
-        summary: "A word written twice in a row, as in “the the”.",
+        summary: "A word written twice in a row, as in “the the”, or a pair of words, as in “in the in the”.",
         rationale: """
             A doubled word is almost always a slip, and readers notice it at once. It also appears \
-            where a translation pipeline joined two fragments. Pairs that are correct English \
+            where a translation pipeline joined two fragments, which also doubles pairs of words \
+            (“in the in the”). Pairs that are correct English \
             (“had had”, “that that”, names such as “Sirhan Sirhan”) are listed in \
             Dictionaries/phrases/repeated-word-allow.tsv and stay quiet.
             """,
@@ -20,6 +21,7 @@ public struct RepeatedWordRule: Rule {
             "The talks ended without ⟦a\na⟧ joint statement.",
             "⟦The the⟧ ministers met in Riga.",
             "Russia moved ⟦troops troops⟧ to the border.",
+            "The law was adopted ⟦in the in the⟧ first reading.",
         ],
         nonTriggering: [
             "She had had enough of the shelling by noon.",
@@ -29,10 +31,13 @@ public struct RepeatedWordRule: Rule {
             "Putin\n\nPutin demanded guarantees.",
             "What it is is a ceasefire in all but name.",
             "The vote was 10 10 short of the quorum.",
+            "In the end, in the morning, the talks resumed.",
+            "It is what it is.",
         ],
         fixes: [
             FixExample("Kyiv is the the capital of Ukraine.", "Kyiv is the capital of Ukraine."),
             FixExample("The The ministers met.", "The ministers met."),
+            FixExample("Adopted in the in the first reading.", "Adopted in the first reading."),
         ]
     )
 
@@ -46,6 +51,15 @@ public struct RepeatedWordRule: Rule {
         let tokens = analysis.tokens
         var index = 0
         while index + 2 < tokens.count {
+            if let end = repeatedPair(analysis, at: index) {
+                let words = analysis.text(of: Int(tokens[index].start)..<Int(tokens[index + 2].end))
+                findings.report(
+                    Int(tokens[index].start)..<Int(tokens[end].end), "“\(words)” is repeated",
+                    fixTitle: "Delete the repeated “\(words)”",
+                    edits: [ProseEdit(Int(tokens[index + 2].end)..<Int(tokens[end].end), "")])
+                index = end + 1
+                continue
+            }
             defer { index += 1 }
             let first = tokens[index], gap = tokens[index + 1], second = tokens[index + 2]
             guard first.kind == .word, gap.kind == .space, !gap.isParagraphBreak, second.kind == .word,
@@ -57,5 +71,21 @@ public struct RepeatedWordRule: Rule {
                 fixTitle: "Delete the repeated “\(word)”",
                 edits: [ProseEdit(Int(first.end)..<Int(second.end), "")])
         }
+    }
+
+    /// "in the in the": two different words, then the same two, one line apart at most; the
+    /// index of the last token.
+    private func repeatedPair(_ analysis: Analysis, at index: Int) -> Int? {
+        let tokens = analysis.tokens
+        guard index + 6 < tokens.count else { return nil }
+        for offset in [1, 3, 5] {
+            let gap = tokens[index + offset]
+            guard gap.kind == .space, !gap.isParagraphBreak else { return nil }
+        }
+        let words = [tokens[index], tokens[index + 2], tokens[index + 4], tokens[index + 6]]
+        guard words.allSatisfy({ $0.kind == .word }), !analysis.sameWord(words[0], words[1]),
+              analysis.sameWord(words[0], words[2]), analysis.sameWord(words[1], words[3]),
+              !allowed.contains(words) else { return nil }
+        return index + 6
     }
 }

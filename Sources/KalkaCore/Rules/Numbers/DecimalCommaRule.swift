@@ -6,13 +6,14 @@ public struct DecimalCommaRule: Rule {
         name: "decimal-comma",
         category: .numberFormat,
         severity: .warning,
-        summary: "A decimal comma before a magnitude or percent, as in “2,5 million” or “3,7%”.",
+        summary: "A decimal comma before a magnitude, percent or unit, as in “2,5 million”, “3,7%” or “3,5 hours”.",
         rationale: """
             Russian and Ukrainian write the decimal point as a comma (“2,5 млн”, “3,7%”). English \
             uses the comma to group thousands, so “2,5 million” reads as a typo and “1,250 million” \
             as a different number. A comma counts as decimal only where it cannot group \
             thousands: one or two digits after it (or four and more), followed by “million”, \
-            “billion”, “thousand”, their Russian abbreviations, “percent”, “times” or “%”. A \
+            “billion”, “thousand”, their Russian abbreviations, “percent”, “times”, “%” or a \
+            unit (“3,5 hours”, “1,5 km”, “2,4 tonnes”). A \
             number such as “2,500 million”, a valid grouping, is left alone.
             """,
         fixApplicability: .unsafe,
@@ -26,6 +27,7 @@ public struct DecimalCommaRule: Rule {
             "Naftogaz borrowed UAH ⟦1,5⟧ bln from the bank.",
             "Exports fell by ⟦12,5⟧ percent.",
             "Prices rose ⟦1,5⟧ times over the year.",
+            "The air raid alert lasted ⟦3,5⟧ hours.",
             "The deal was worth ⟦1.234,5⟧ million euros.",
         ],
         nonTriggering: [
@@ -35,6 +37,7 @@ public struct DecimalCommaRule: Rule {
             "Inflation reached 3.7% in March.",
             "Turnout was 12% lower, with 1,234,567 votes cast.",
             "Items 1,5 and 7 were struck from the agenda.",
+            "The column stretched for 1,500 km.",
         ],
         fixes: [
             FixExample("The budget lost 2,5 million hryvnias.", "The budget lost 2.5 million hryvnias."),
@@ -47,6 +50,11 @@ public struct DecimalCommaRule: Rule {
     private let magnitudes = WordSet([
         "thousand", "million", "millions", "billion", "billions", "trillion", "trillions",
         "mln", "bln", "mlrd", "trln", "thous", "thsd", "bn", "tn", "percent", "pct", "times",
+        // Units: a count of them is never written with a thousands comma and one or two digits.
+        "hour", "hours", "minute", "minutes", "second", "seconds", "day", "days", "week", "weeks",
+        "month", "months", "year", "years", "km", "kilometre", "kilometres", "kilometer", "kilometers",
+        "metre", "metres", "meter", "meters", "ton", "tons", "tonne", "tonnes", "kg", "degree", "degrees",
+        "hectare", "hectares", "litre", "litres", "liter", "liters", "points",
     ])
     private let per = FoldedHash.of("per")
     private let cent = FoldedHash.of("cent")
