@@ -38,6 +38,7 @@ import Testing
             "PUN002 29:17 :",
             "CAL001 37:12 the ruler of",
             "DUP002 39:55 trucks and trucks",
+            "GAR005 42:1 In total, up to 30 thousand servicemen may take part in the drills. which, as the General Staff of the Armed Forces of Ukraine stresses, will be the largest grouping of Russian troops in Belarus in decades.",
             "NUM002 42:17 30 thousand",
             "GAR001 42:69 which",
             "GAR002 42:208 “",

@@ -32,6 +32,7 @@ public enum BuiltInRules {
         UnbalancedQuotesRule.self,
         DanglingEndingRule.self,
         RepeatedSentenceRule.self,
+        OddSentenceRule.self,
         UnusedSuppressionRule.self,
         UnknownSuppressionCodeRule.self,
     ]
