@@ -134,12 +134,12 @@ public enum HTMLReport {
 
     /// A document's marked-up text and its findings, for the script to render on demand.
     static func documentJSON(_ document: ReportDocument) -> String {
-        var spans: [MarkedText.Span] = []
+        var spans: [MarkedHTML.Span] = []
         var findings: [String] = []
         for (index, finding) in document.findings.enumerated() {
             var title = "\(finding.message) — \(finding.rule.code) \(finding.rule.name) (\(finding.category.rawValue), \(finding.severity.rawValue))"
             if let fix = finding.fix { title += " — Fix: \(fix.title)" }
-            spans.append(MarkedText.Span(range: finding.textRange, attributes: " data-f=\"\(index)\" data-rule=\"\(finding.rule.code)\" data-cat=\"\(finding.category.rawValue)\" data-sev=\"\(finding.severity.rawValue)\" tabindex=\"0\" title=\"\(HTMLText.escape(title))\""))
+            spans.append(MarkedHTML.Span(range: finding.textRange, attributes: " data-f=\"\(index)\" data-rule=\"\(finding.rule.code)\" data-cat=\"\(finding.category.rawValue)\" data-sev=\"\(finding.severity.rawValue)\" tabindex=\"0\" title=\"\(HTMLText.escape(title))\""))
             var fields = [
                 "\"rule\": \(JSON.string(finding.rule.code))", "\"name\": \(JSON.string(finding.rule.name))",
                 "\"category\": \(JSON.string(finding.category.rawValue))", "\"severity\": \(JSON.string(finding.severity.rawValue))",
@@ -152,8 +152,8 @@ public enum HTMLReport {
             }
             findings.append("{" + fields.joined(separator: ", ") + "}")
         }
-        let anchors = document.sentences.map { MarkedText.Anchor(offset: $0.textRange.lowerBound, html: "<span class=\"anchor\" id=\"s-\(document.id)-\($0.index)\"></span>") }
-        let html = MarkedText.html(document.source.text, spans: spans, anchors: anchors)
+        let anchors = document.sentences.map { MarkedHTML.Anchor(offset: $0.textRange.lowerBound, html: "<span class=\"anchor\" id=\"s-\(document.id)-\($0.index)\"></span>") }
+        let html = MarkedHTML.html(document.source.text, spans: spans, anchors: anchors)
         return "{\"html\": \(JSON.string(html)), \"findings\": [\(findings.joined(separator: ", "))]}"
     }
 

@@ -3,7 +3,7 @@
 /// Ranges may overlap any way: a mark that must close while a later-opened one is still open
 /// is split, so the elements nest properly and every piece of a mark carries the same
 /// attributes (tests and scripts group the pieces by `data-f`).
-enum MarkedText {
+enum MarkedHTML {
     struct Span {
         let range: Range<Int>
         /// The attributes of the opening tag, escaped, with a leading space.
