@@ -147,7 +147,6 @@ def coarse(tags):
             return tag
 
 
-
 def examples(wordnet):
     quoted = re.compile(r'"([^"]+)"')
     for part in ["noun", "verb", "adj", "adv"]:
@@ -208,7 +207,6 @@ def _spaced(tokens, index):
 def main():
     wheel = sys.argv[1]
     wordnet = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/wordnet"
-    function_words = set()
     with open("function-words.txt", encoding="utf-8") as file:
         function_words = {line.strip() for line in file if line.strip() and not line.startswith("#")}
     function_words |= set(CONTRACTIONS)

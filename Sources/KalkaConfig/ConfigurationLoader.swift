@@ -24,6 +24,8 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///       dashes: em-spaced            # em | em-spaced | en-spaced (absent: no dash style)
 ///       translit: uk-national        # kalka translit's standard when none is given
 ///     names-files: [style/names.tsv] # extra names, same columns as Dictionaries/names
+///     dictionaries:                  # the house's rows for built-in tables
+///       phrases/calques.tsv: [style/calques.tsv]
 ///     severity: {MIX001: warning, number-format: info}
 ///     exclude: [drafts, "**/*.draft.md"]   # relative to this file's directory
 ///     overrides:                     # in order, for the paths matching files
@@ -33,9 +35,9 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 /// Unknown keys and bad values are errors naming the file, line and column, with the choices.
 public enum ConfigurationLoader {
     public static let fileName = ".kalka.yml"
-    static let topLevelKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "exclude", "overrides"]
+    static let topLevelKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "dictionaries", "exclude", "overrides"]
     /// What an `overrides:` entry may set besides `files`.
-    static let overrideKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files"]
+    static let overrideKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "dictionaries"]
     static let severityChoices = Severity.allCases.map(\.rawValue).reversed().joined(separator: ", ")
 
     public static func load(_ path: String) throws(ConfigurationError) -> Configuration {
@@ -88,13 +90,21 @@ public enum ConfigurationLoader {
         case "severity": configuration.severity = try severities(value, path)
         case "house-style": try readHouseStyle(value, path, into: &configuration)
         case "names-files":
-            let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-            for file in try strings(value, path, what: "names-files") {
-                let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
-                guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                    throw self.error(value, path, "cannot read names file '\(file)'")
+            for (file, text) in try userFiles(value, path, what: "names-files") {
+                configuration.namesFiles.append(.init(path: file, text: text))
+            }
+        case "dictionaries":
+            guard let mapping = value.mapping else {
+                throw self.error(value, path, "dictionaries must map a built-in table (such as phrases/calques.tsv) to a list of files")
+            }
+            let tables = (try? DictionaryStore.builtIn.get())?.tablePaths ?? []
+            for (tableNode, files) in mapping {
+                guard let table = tableNode.string, tables.contains(table) else {
+                    throw self.error(tableNode, path, "unknown dictionary '\(tableNode.string ?? "?")'; the tables are: \(tables.joined(separator: ", "))")
                 }
-                configuration.namesFiles.append(.init(path: url.path, text: text))
+                for (file, text) in try userFiles(files, path, what: "files for \(table)") {
+                    configuration.dictionaries.append(.init(target: table, path: file, text: text))
+                }
             }
         default:
             return false
@@ -192,6 +202,20 @@ public enum ConfigurationLoader {
             throw error(node, path, "\(what) must be one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
+    }
+
+    /// Files named relative to the configuration file, read as UTF-8: (absolute path, text).
+    private static func userFiles(_ node: Node, _ path: String, what: String) throws(ConfigurationError) -> [(String, String)] {
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var result: [(String, String)] = []
+        for file in try strings(node, path, what: what) {
+            let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                throw error(node, path, "cannot read '\(file)' (as UTF-8)")
+            }
+            result.append((url.path, text))
+        }
+        return result
     }
 
     private static func strings(_ node: Node, _ path: String, what: String) throws(ConfigurationError) -> [String] {

@@ -28,7 +28,13 @@ public struct EffectiveSettings: Codable, Equatable, Sendable {
     public let failOn: String
     public let severity: [String: String]
     public let houseStyleNames: [String: String]
+    /// House-style quotes, dashes and transliteration standard (nil: not set).
+    public let quotes: String?
+    public let dashes: String?
+    public let translit: String?
     public let namesFiles: [String]
+    /// Built-in table → the house's files extending it.
+    public let dictionaries: [String: [String]]
     public let exclude: [String]
     public let rules: [SelectedRule]
 
@@ -47,7 +53,11 @@ public struct EffectiveSettings: Codable, Equatable, Sendable {
         for entry in settings.severity { severity[entry.selector] = entry.severity.rawValue }
         self.severity = severity
         houseStyleNames = settings.nameStyle
+        quotes = settings.typography.quotes?.rawValue
+        dashes = settings.typography.dashes?.rawValue
+        translit = settings.translitStandard
         namesFiles = settings.namesFiles.map(\.path)
+        dictionaries = Dictionary(grouping: settings.dictionaries, by: \.target).mapValues { $0.map(\.path) }
         exclude = resolution.file.exclude
         rules = Self.rules(settings)
     }
@@ -89,7 +99,12 @@ public struct EffectiveSettings: Codable, Equatable, Sendable {
         lines.append("house-style:")
         lines.append("  names:" + (houseStyleNames.isEmpty ? " {}" : ""))
         lines += houseStyleNames.sorted { $0.key < $1.key }.map { "    \(Self.scalar($0.key)): \(Self.scalar($0.value))" }
+        lines.append("  quotes: \(quotes ?? "~")   # \(quotes == nil ? "not set: PUN006 stays quiet" : "PUN006")")
+        lines.append("  dashes: \(dashes ?? "~")   # \(dashes == nil ? "not set: PUN007 stays quiet" : "PUN007")")
+        lines.append("  translit: \(translit ?? "~")")
         lines.append("names-files: \(Self.list(namesFiles))")
+        lines.append("dictionaries:" + (dictionaries.isEmpty ? " {}" : ""))
+        lines += dictionaries.sorted { $0.key < $1.key }.map { "  \($0.key): \(Self.list($0.value))" }
         lines.append("exclude: \(Self.list(exclude))")
         lines.append("rules:   # \(rules.count) of \(BuiltInRules.all.count)")
         lines += rules.map { rule in

@@ -3,13 +3,22 @@ import Foundation
 import KalkaConfig
 import KalkaCore
 
-/// `.kalka.yml` as the commands that read one input read it.
-enum ConfigurationFile {
-    /// The settings for `input` (nil or "-": standard input, from the current directory): `path`
-    /// for every input, else the nearest `.kalka.yml` above the input (none with `isolated`),
-    /// with its overrides for that path. Errors name file:line:col and exit with 2.
-    static func settings(path: String?, isolated: Bool, for input: String?) throws -> Configuration {
-        let resolver = ConfigurationResolver(mode: isolated ? .isolated : path.map { .file($0) } ?? .discover)
+/// `--config` and `--isolated`, shared by every command that reads `.kalka.yml`.
+struct ConfigurationOptions: ParsableArguments {
+    @Option(help: "The configuration file for every path (default: for each file, the nearest .kalka.yml in its directory or above; for standard input, the current directory's).")
+    var config: String?
+
+    @Flag(help: "Ignore configuration files.")
+    var isolated = false
+
+    func resolver() -> ConfigurationResolver {
+        ConfigurationResolver(mode: isolated ? .isolated : config.map { .file($0) } ?? .discover)
+    }
+
+    /// The settings for one input (nil or "-": standard input), with the overrides for its
+    /// path. Errors name file:line:col and exit with 2.
+    func settings(for input: String?) throws -> Configuration {
+        let resolver = resolver()
         do {
             if let input, input != "-" { return try resolver.resolve(input).settings }
             return try resolver.resolveStandardInput().settings

@@ -3,19 +3,6 @@ import Foundation
 import KalkaConfig
 import KalkaCore
 
-/// `--config` and `--isolated`, shared by `check` and `config show`.
-struct ConfigurationOptions: ParsableArguments {
-    @Option(help: "The configuration file for every path (default: for each file, the nearest .kalka.yml in its directory or above).")
-    var config: String?
-
-    @Flag(help: "Ignore configuration files.")
-    var isolated = false
-
-    func resolver() -> ConfigurationResolver {
-        ConfigurationResolver(mode: isolated ? .isolated : config.map { .file($0) } ?? .discover)
-    }
-}
-
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Inspect the configuration.",

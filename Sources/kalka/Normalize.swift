@@ -36,11 +36,7 @@ struct Normalize: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "Read the input as this format (default: by FILE's extension; plain for standard input).")
     var inputFormat: InputFormat?
 
-    @Option(help: "The configuration file (default: the nearest .kalka.yml in FILE's directory or above; for standard input, the current directory's).")
-    var config: String?
-
-    @Flag(help: "Ignore configuration files.")
-    var isolated = false
+    @OptionGroup var configurationOptions: ConfigurationOptions
 
     @Option(help: "Only these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
     var select: [String] = []
@@ -57,7 +53,7 @@ struct Normalize: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try ConfigurationFile.settings(path: config, isolated: isolated, for: file)
+        let configuration = try configurationOptions.settings(for: file)
         let linter: Linter
         do {
             linter = try Linter.configured(configuration, select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))

@@ -28,11 +28,7 @@ struct Translit: ParsableCommand {
     @Option(help: "The language of the Cyrillic text: auto, uk or ru.")
     var lang: Language?
 
-    @Option(help: "The configuration file, whose house-style translit sets the default standard (default: the nearest .kalka.yml).")
-    var config: String?
-
-    @Flag(help: "Ignore configuration files.")
-    var isolated = false
+    @OptionGroup var configurationOptions: ConfigurationOptions
 
     @Flag(help: "List the standards with their sources.")
     var list = false
@@ -93,7 +89,7 @@ struct Translit: ParsableCommand {
         var chosen: TransliterationStandard?
         // The house style's standard replaces the default for its language only; the language
         // is still told word by word.
-        let houseStandard = standard == nil ? try ConfigurationFile.settings(path: config, isolated: isolated, for: file).translitStandard.flatMap(standards.standard(named:)) : nil
+        let houseStandard = standard == nil ? try configurationOptions.settings(for: file).translitStandard.flatMap(standards.standard(named:)) : nil
         if let standard {
             guard let found = standards.standard(named: standard) else {
                 let names = standards.all.map(\.name).joined(separator: ", ")

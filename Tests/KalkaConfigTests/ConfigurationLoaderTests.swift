@@ -37,8 +37,32 @@ import KalkaConfig
         #expect(found == URL(fileURLWithPath: path).standardizedFileURL.path)
     }
 
+    @Test func dictionariesExtendBuiltInTables() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kalka-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("style"), withIntermediateDirectories: true)
+        let calques = """
+            # columns: phrase\tsuggestion\tsource\tseverity\tnote
+            # source: our desk
+            # licence: internal
+            holds a briefing on\tbriefs reporters on\tпроводит брифинг по\twarning\tthe desk prefers the verb
+
+            """
+        try Data(calques.utf8).write(to: directory.appendingPathComponent("style/calques.tsv"))
+        let path = directory.appendingPathComponent(".kalka.yml").path
+        try Data("dictionaries:\n  phrases/calques.tsv: [style/calques.tsv]\n".utf8).write(to: URL(fileURLWithPath: path))
+        let configuration = try ConfigurationLoader.load(path)
+        #expect(configuration.dictionaries.map(\.target) == ["phrases/calques.tsv"])
+        #expect(configuration.dictionaries.first?.path.hasSuffix("style/calques.tsv") == true)
+        #expect(configuration.dictionaries.first?.text == calques)
+
+        try Data("dictionaries:\n  phrases/calques.tsv: [style/missing.tsv]\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(path) }
+    }
+
     @Test(arguments: [
-        ("selct: [DUP]\n", 1, 1, "unknown setting 'selct'; the settings are: select, ignore, fail-on, severity, house-style, names-files, exclude, overrides"),
+        ("dictionaries:\n  phrases/calque.tsv: [a.tsv]\n", 2, 3, "unknown dictionary 'phrases/calque.tsv'; the tables are: "),
+        ("dictionaries: [a.tsv]\n", 1, 15, "dictionaries must map a built-in table"),
+        ("selct: [DUP]\n", 1, 1, "unknown setting 'selct'; the settings are: select, ignore, fail-on, severity, house-style, names-files, dictionaries, exclude, overrides"),
         ("select: [DUP]\nfail-on: sometimes\n", 2, 10, "fail-on must be one of error, warning, info, never"),
         ("select: [DUP, NOPE]\n", 1, 15, "unknown rule 'NOPE'"),
         ("ignore: NOPE\n", 1, 9, "unknown rule 'NOPE'"),

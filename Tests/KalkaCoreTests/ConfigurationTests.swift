@@ -188,3 +188,50 @@ private final class ProgressCounter: @unchecked Sendable {
         #expect(ProgressMeter.isWorthShowing(forFiles: 21))
     }
 }
+
+@Suite struct DictionaryExtensionTests {
+    static let header = "# columns: phrase\tsuggestion\tsource\tseverity\tnote\n# source: our desk\n# licence: internal\n"
+
+    private func linter(_ extra: String) throws -> Linter {
+        var configuration = Configuration()
+        configuration.dictionaries = [.init(target: "phrases/calques.tsv", path: "/desk/calques.tsv", text: extra)]
+        return try Linter.configured(configuration, select: ["CAL001"])
+    }
+
+    @Test func theHouseRowsAddToTheTable() throws {
+        let text = "The minister holds a briefing on the talks."
+        #expect(try Lint.diagnostics(text, linter: Linter.configured(Configuration(), select: ["CAL001"])).isEmpty)
+        let linter = try linter(Self.header + "holds a briefing on\tbriefs reporters on\tпроводит брифинг по\twarning\tthe desk prefers the verb\n")
+        let found = try Lint.diagnostics(text, linter: linter)
+        #expect(found.map { String(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: $0.textRange.lowerBound)..<text.utf8.index(text.utf8.startIndex, offsetBy: $0.textRange.upperBound)])! } == ["holds a briefing on"])
+    }
+
+    @Test func aHouseRowReplacesTheBuiltInOne() throws {
+        let builtIn = try Lint.store.file("phrases/calques.tsv")
+        let first = builtIn.rows[0]
+        let linter = try linter(Self.header + "\(first[0])\tour wording\t\(first[2])\tinfo\tthe house's note\n")
+        let text = "The spokesman \(first[0]) of the meeting."
+        let found = try Lint.diagnostics(text, linter: linter)
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .info)
+        #expect(found.first?.message.contains("our wording") == true)
+        let merged = try Linter.dictionaryStore(for: { var c = Configuration(); c.dictionaries = [.init(target: "phrases/calques.tsv", path: "/desk/c.tsv", text: Self.header + "\(first[0])\tx\t\t\t\n")]; return c }()).file("phrases/calques.tsv")
+        #expect(merged.rows.count == builtIn.rows.count)
+    }
+
+    @Test func columnsMustMatchAndErrorsNameTheHouseFile() throws {
+        var configuration = Configuration()
+        configuration.dictionaries = [.init(target: "phrases/calques.tsv", path: "/desk/calques.tsv", text: "# columns: phrase\tnote\n# source: desk\n# licence: internal\nsome phrase\tx\n")]
+        #expect {
+            try Linter.configured(configuration)
+        } throws: { error in
+            (error as? DictionaryError)?.path == "/desk/calques.tsv" && (error as? DictionaryError)?.line == 1
+        }
+        configuration.dictionaries = [.init(target: "phrases/calques.tsv", path: "/desk/calques.tsv", text: Self.header + "a phrase\tx\n a phrase\tx\n")]
+        #expect {
+            try Linter.configured(configuration)
+        } throws: { error in
+            (error as? DictionaryError)?.path == "/desk/calques.tsv" && (error as? DictionaryError)?.line == 5
+        }
+    }
+}

@@ -116,6 +116,27 @@ public struct DictionaryFile: Sendable {
         return DictionaryFile(path: path, columns: columns, source: source, licence: licence, caseSensitive: caseSensitive, rows: rows)
     }
 
+    /// This table with `other`'s rows: same columns required; a row whose first field this table
+    /// has already replaces that row (the house's entry wins), the others are added.
+    public func extended(by other: DictionaryFile) throws(DictionaryError) -> DictionaryFile {
+        guard other.columns == columns else {
+            throw DictionaryError(path: other.path, line: 1, message: "columns \(other.columns.joined(separator: ", ")) do not match \(path)'s: \(columns.joined(separator: ", "))")
+        }
+        func key(_ row: Row) -> String { caseSensitive ? row[0] : String(FoldedHash.of(row[0])) }
+        var merged = rows
+        var index: [String: Int] = [:]
+        for (position, row) in rows.enumerated() { index[key(row)] = position }
+        for row in other.rows {
+            if let position = index[key(row)] {
+                merged[position] = row
+            } else {
+                index[key(row)] = merged.count
+                merged.append(row)
+            }
+        }
+        return DictionaryFile(path: path, columns: columns, source: source, licence: licence, caseSensitive: caseSensitive, rows: merged)
+    }
+
     private static func value(of key: String, in comment: Substring) -> String? {
         guard comment.hasPrefix(key) else { return nil }
         return String(comment.dropFirst(key.count)).trimmingSpaces

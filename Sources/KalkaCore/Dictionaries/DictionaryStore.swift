@@ -18,11 +18,15 @@ public final class DictionaryStore: Sendable {
     public let houseStyle: [String: String]
     /// House style for quotes and dashes, read by the typography rules (off by default).
     public let typography: Typography
+    /// The house's rows for built-in tables, by table path (see `Configuration.dictionaries`).
+    private let extensions: [String: [Configuration.DictionaryExtension]]
     private let parsed = DerivedCache()
 
-    public init(texts: [String: String], houseStyle: [String: String] = [:], typography: Typography = Typography()) {
+    public init(texts: [String: String], houseStyle: [String: String] = [:], typography: Typography = Typography(),
+                extensions: [Configuration.DictionaryExtension] = []) {
         self.houseStyle = houseStyle
         self.typography = typography
+        self.extensions = Dictionary(grouping: extensions, by: \.target)
         self.texts = texts.filter { !Self.isRuleFile($0.key) }
         self.ruleFiles = texts.filter { Self.isRuleFile($0.key) }
     }
@@ -35,7 +39,12 @@ public final class DictionaryStore: Sendable {
             throw DictionaryError(path: path, line: 0, message: "no such dictionary file")
         }
         do {
-            return try parsed.value("file:" + path) { try DictionaryFile.parse(path: path, text: text) }
+            return try parsed.value("file:" + path) {
+                let builtIn = try DictionaryFile.parse(path: path, text: text)
+                return try (extensions[path] ?? []).reduce(builtIn) { table, extra in
+                    try table.extended(by: DictionaryFile.parse(path: extra.path, text: extra.text))
+                }
+            }
         } catch let error as DictionaryError {
             throw error
         } catch {

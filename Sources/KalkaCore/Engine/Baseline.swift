@@ -97,8 +97,8 @@ public struct Baseline: Sendable, Equatable {
     /// FNV-1a (64 bits) over the rule code, the flagged text and the sentence's text, each with
     /// white space runs collapsed to one space: stable across runs and machines.
     public static func fingerprint(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var hash = FoldedHash.offsetBasis
+        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* FoldedHash.prime }
         func mix(collapsing range: Range<Int>) {
             var pendingSpace = false
             for byte in source.text[range] {
@@ -116,8 +116,7 @@ public struct Baseline: Sendable, Equatable {
         mix(0)
         mix(collapsing: diagnostic.textRange)
         mix(collapsing: diagnostic.contextRange)
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return String(hash, radix: 16).leftPadded(16)
     }
 
     /// The flagged text as the baseline file shows it: white space collapsed, at most 80 characters.

@@ -18,6 +18,8 @@ public struct Configuration: Sendable, Hashable {
     public var translitStandard: String?
     /// Extra names files (same format as Dictionaries/names/*.tsv): path and text.
     public var namesFiles: [NamesFile] = []
+    /// The house's own rows for built-in tables (`dictionaries:`), merged over them.
+    public var dictionaries: [DictionaryExtension] = []
     /// Paths to skip: globs relative to the configuration file's directory (see `PathGlob`).
     public var exclude: [String] = []
     /// Settings for some paths only, applied in order over the ones above.
@@ -27,6 +29,20 @@ public struct Configuration: Sendable, Hashable {
         public let path: String
         public let text: String
         public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+    }
+
+    /// A user file extending one built-in table: same columns; its rows add to the table's and
+    /// replace a built-in row with the same first field.
+    public struct DictionaryExtension: Sendable, Hashable {
+        /// The built-in table, as a path under `Dictionaries/` ("phrases/calques.tsv").
+        public let target: String
+        public let path: String
+        public let text: String
+        public init(target: String, path: String, text: String) {
+            self.target = target
             self.path = path
             self.text = text
         }
@@ -61,7 +77,7 @@ public struct Configuration: Sendable, Hashable {
     public init(path: String? = nil) { self.path = path }
 
     /// These settings with an override's on top: a `select` it sets replaces this one; its
-    /// `ignore`, severities, names files and house-style names add to these (its own win);
+    /// `ignore`, severities, names files, dictionaries and house-style names add to these (its own win);
     /// a `fail-on`, quote or dash style or transliteration standard it sets replaces this one. New settings need a line here.
     public func applying(_ override: Configuration) -> Configuration {
         var result = self
@@ -74,6 +90,7 @@ public struct Configuration: Sendable, Hashable {
         if let dashes = override.typography.dashes { result.typography.dashes = dashes }
         if let standard = override.translitStandard { result.translitStandard = standard }
         result.namesFiles += override.namesFiles
+        result.dictionaries += override.dictionaries
         return result
     }
 
@@ -118,9 +135,10 @@ extension Linter {
         return Linter(rules: rules, severityOverrides: severities)
     }
 
-    /// The dictionaries for a configuration's house style and extra names files.
+    /// The dictionaries for a configuration's house style, extra names files and table extensions.
     public static func dictionaryStore(for configuration: Configuration) throws -> DictionaryStore {
-        if configuration.namesFiles.isEmpty && configuration.nameStyle.isEmpty && configuration.typography == Typography() {
+        if configuration.namesFiles.isEmpty && configuration.nameStyle.isEmpty && configuration.typography == Typography()
+            && configuration.dictionaries.isEmpty {
             return try DictionaryStore.builtIn.get()
         }
         var texts = DictionaryStore.builtInTexts
@@ -128,7 +146,11 @@ extension Linter {
             // Kept under names/ so the name dictionary reads them; the number keeps them apart.
             texts["names/user-\(index)-\(file.path.split(separator: "/").last ?? "names.tsv")"] = file.text
         }
-        return DictionaryStore(texts: texts, houseStyle: configuration.nameStyle, typography: configuration.typography)
+        let store = DictionaryStore(texts: texts, houseStyle: configuration.nameStyle, typography: configuration.typography,
+                                    extensions: configuration.dictionaries)
+        // The house's tables are checked now, whether or not a selected rule reads them.
+        for table in Set(configuration.dictionaries.map(\.target)) { _ = try store.file(table) }
+        return store
     }
 }
 
@@ -168,6 +190,7 @@ public final class LinterCache {
         let nameStyle: [String: String]
         let namesFiles: [Configuration.NamesFile]
         let typography: Typography
+        let dictionaries: [Configuration.DictionaryExtension]
     }
 
     /// `select` and `ignore` (from the command line) add to every configuration's.
@@ -179,7 +202,7 @@ public final class LinterCache {
     public func linter(for configuration: Configuration) throws -> Linter {
         let key = configuration.linterKey
         if let linter = linters[key] { return linter }
-        let storeKey = StoreKey(nameStyle: key.nameStyle, namesFiles: key.namesFiles, typography: key.typography)
+        let storeKey = StoreKey(nameStyle: key.nameStyle, namesFiles: key.namesFiles, typography: key.typography, dictionaries: key.dictionaries)
         let store = try stores[storeKey] ?? Linter.dictionaryStore(for: key)
         stores[storeKey] = store
         let linter = try Linter.configured(key, select: select, ignore: ignore, store: store)
