@@ -36,6 +36,10 @@ struct Bench: ParsableCommand {
               running the rules                                      \(rate(phases.checking))
 
             """)
+        StandardStreams.writeOut("slowest rules, one core:\n")
+        for (code, duration) in try Throughput(linter: try Linter.builtIn()).ruleTimes(sources, repetitions: repetitions).prefix(8) {
+            StandardStreams.writeOut("  \(code)".padding(toLength: 57, withPad: " ", startingAt: 0) + rate(duration) + "\n")
+        }
         for (count, duration) in try Throughput(linter: try Linter.builtIn()).phraseScaling(sources, repetitions: repetitions) {
             StandardStreams.writeOut("phrase matching, \(count) phrases:".padding(toLength: 57, withPad: " ", startingAt: 0) + rate(duration) + "\n")
         }

@@ -57,6 +57,26 @@ public struct Throughput: Sendable {
         return phases
     }
 
+    /// Each rule's time over `sources` on one core (best of `repetitions`), slowest first: where
+    /// the rules phase goes.
+    public func ruleTimes(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> [(code: String, duration: Duration)] {
+        let analyzer = try Analyzer()
+        let analyses = try sources.map { try analyzer.analyze(Readers.reader(for: $0.1).read($0.0.text)) }
+        let clock = ContinuousClock()
+        return linter.rules.map { rule in
+            var best = Duration.seconds(Int64.max / 2)
+            for _ in 0..<max(1, repetitions) {
+                best = min(best, clock.measure {
+                    for analysis in analyses {
+                        var findings = Findings(rule: rule.description)
+                        rule.check(analysis, into: &findings)
+                    }
+                })
+            }
+            return (rule.description.code, best)
+        }.sorted { $0.duration > $1.duration }
+    }
+
     /// The cost of phrase matching as the list grows: the calque list as shipped, then with ten
     /// times as many entries (synthetic phrases of the same shape), matched over `sources`.
     /// One trie walk per position either way, so the times should agree within noise.

@@ -67,30 +67,43 @@ public struct JSONReporter: Reporter {
 
 /// Minimal JSON text building with correct string escaping.
 enum JSON {
+    /// `text` as a JSON string literal. Works on the UTF-8 bytes: runs that need no escape
+    /// (curly quotes in nearly every message included) are copied whole.
     static func string(_ text: String) -> String {
-        // Most strings need no escaping: check the bytes once and copy them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            return "\"" + text + "\""
-        }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(4)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 2)
+            out.append(0x22)
+            var runStart = 0
+            var index = 0
+            func escape(_ replacement: String, skipping length: Int) {
+                out.append(contentsOf: bytes[runStart..<index])
+                out.append(contentsOf: replacement.utf8)
+                index += length
+                runStart = index
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: escape("\\\"", skipping: 1)
+                case 0x5C: escape("\\\\", skipping: 1)
+                case 0x0A: escape("\\n", skipping: 1)
+                case 0x0D: escape("\\r", skipping: 1)
+                case 0x09: escape("\\t", skipping: 1)
+                case 0x08: escape("\\b", skipping: 1)
+                case 0x0C: escape("\\f", skipping: 1)
+                case ..<0x20: escape("\\u" + String(byte, radix: 16).leftPadded(4), skipping: 1)
+                // U+2028 and U+2029 (E2 80 A8/A9): valid JSON, but they end lines in JavaScript.
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
+                default: index += 1
                 }
             }
+            out.append(contentsOf: bytes[runStart..<bytes.count])
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
 
     static func location(_ location: Location) -> String {
