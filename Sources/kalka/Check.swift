@@ -189,37 +189,10 @@ struct Check: ParsableCommand {
         if failing { throw ExitCode(1) }
     }
 
-    /// Each input with the linter of its configuration (the nearest `.kalka.yml`, `--config`
-    /// or none) and its fail-on threshold; inputs the configuration excludes are dropped. Bad
-    /// configuration files stop the run before anything is checked.
+    /// Each input with its linter and fail-on threshold (see `ConfiguredInputs`).
     private func configure(_ items: [InputItem]) throws -> ([LintRunner.Job], [Severity?]) {
-        let resolver = configurationOptions.resolver()
-        let linters = LinterCache(select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
-        var work: [LintRunner.Job] = []
-        var failThresholds: [Severity?] = []
-        for item in items {
-            let resolution: ConfigurationResolver.Resolution
-            do {
-                switch item {
-                case .standardInput(let name, _):
-                    resolution = try stdinFilename == nil ? resolver.resolveStandardInput() : resolver.resolve(name)
-                case .file(let path, _), .failure(let path, _):
-                    resolution = try resolver.resolve(path)
-                    if case .file = item, resolution.isExcluded { continue }
-                }
-            } catch {
-                StandardStreams.writeError("kalka: error: \(error)\n")
-                throw ExitCode(2)
-            }
-            do {
-                work.append(LintRunner.Job(item: item, linter: try linters.linter(for: resolution.settings)))
-            } catch {
-                StandardStreams.writeError("kalka: error: cannot load rules for \(resolution.file.path ?? "the built-in configuration"): \(error)\n")
-                throw ExitCode(2)
-            }
-            failThresholds.append(failThreshold(resolution.settings))
-        }
-        return (work, failThresholds)
+        let configured = try ConfiguredInputs.jobs(items, configuration: configurationOptions, select: select, ignore: ignore, stdinFilename: stdinFilename)
+        return (configured.map(\.job), configured.map { failThreshold($0.settings) })
     }
 
     /// The `--baseline` file, read and checked before any file is.

@@ -8,7 +8,7 @@ struct Kalka: ParsableCommand {
         commandName: "kalka",
         abstract: "Finds machine-translation artifacts in English articles translated from Russian and Ukrainian.",
         version: KalkaVersion.current,
-        subcommands: [Check.self, Normalize.self, Config.self, Translit.self, Rules.self, RuleCommand.self, Bench.self]
+        subcommands: [Check.self, Report.self, Normalize.self, Config.self, Translit.self, Rules.self, RuleCommand.self, Bench.self]
     )
 }
 

@@ -37,6 +37,15 @@ public struct LintRunner: Sendable {
     /// `progress`, when given, is called from the workers with the number of inputs checked so
     /// far, as each one finishes (before its report is delivered).
     public func run(_ work: [Job], progress: (@Sendable (Int) -> Void)? = nil, deliver: (FileReport) -> Void) throws(ICUError) {
+        try run(work, progress: progress, transform: { _, report, _ in report }, deliver: deliver)
+    }
+
+    /// Checks `work` and turns each report into `Output` on the worker that checked it, given the
+    /// job's index in `work` and that worker's analyzer (for callers that need more than the
+    /// findings, such as editor reports); `deliver` gets the outputs in input order.
+    public func run<Output: Sendable>(_ work: [Job], progress: (@Sendable (Int) -> Void)? = nil,
+                                      transform: @escaping @Sendable (Int, FileReport, Analyzer) -> Output,
+                                      deliver: (Output) -> Void) throws(ICUError) {
         let prototype = try Analyzer()
         var analyzers = [prototype]
         for _ in 1..<jobs { analyzers.append(try prototype.clone()) }
@@ -45,9 +54,10 @@ public struct LintRunner: Sendable {
         let finished = Atomic<Int>(0)
         var start = 0
         while start < work.count {
+            let batchStart = start
             let batch = Array(work[start..<min(work.count, start + batchSize)])
             start += batch.count
-            let slots = ReportSlots(count: batch.count)
+            let slots = OutputSlots<Output>(count: batch.count)
             let next = Atomic<Int>(0)
             let runJobs = min(jobs, batch.count)
             DispatchQueue.concurrentPerform(iterations: runJobs) { worker in
@@ -55,7 +65,8 @@ public struct LintRunner: Sendable {
                 while true {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if index >= batch.count { break }
-                    slots.store(check(batch[index].item, linter: batch[index].linter, analyzer: analyzer), at: index)
+                    let job = batch[index]
+                    slots.store(transform(batchStart + index, check(job.item, linter: job.linter, analyzer: analyzer), analyzer), at: index)
                     let done = finished.wrappingAdd(1, ordering: .relaxed).newValue
                     progress?(done)
                 }
@@ -110,11 +121,11 @@ private final class Workers: @unchecked Sendable {
 
 /// One slot per input of a batch; each slot is written by exactly one worker and read after
 /// all workers finished (concurrentPerform returns only then), so no lock is needed.
-private final class ReportSlots: @unchecked Sendable {
-    private var reports: [FileReport?]
-    init(count: Int) { reports = Array(repeating: nil, count: count) }
-    func store(_ report: FileReport, at index: Int) {
-        reports.withUnsafeMutableBufferPointer { $0[index] = report }
+private final class OutputSlots<Output>: @unchecked Sendable {
+    private var outputs: [Output?]
+    init(count: Int) { outputs = Array(repeating: nil, count: count) }
+    func store(_ output: Output, at index: Int) {
+        outputs.withUnsafeMutableBufferPointer { $0[index] = output }
     }
-    func take(_ index: Int) -> FileReport { reports[index]! }
+    func take(_ index: Int) -> Output { outputs[index]! }
 }

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import KalkaCore
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an editor report: the documents with every finding highlighted, and the most suspicious sentences first.",
+        discussion: """
+            html (the default) is one self-contained page: no network access, filters by \
+            category and severity, documents rendered when opened. md lists the top sentences \
+            for a pull request comment; json holds the same data for other tools. Each file is \
+            checked under its .kalka.yml, as by 'kalka check'. Exit status: 0 when the report \
+            was written, 2 on usage or I/O errors (files that cannot be read are listed in the \
+            report and make the status 2).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, md, json
+    }
+
+    @Argument(help: "Files or directories to report on (default: the current directory); - for standard input.")
+    var paths: [String] = []
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the report to this file (replaced only once complete) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "Report format.")
+    var format: Format = .html
+
+    @Option(help: "How many suspicious sentences to rank (default: 100 for html and json, 10 for md).")
+    var top: Int?
+
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
+    @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html).")
+    var inputFormat: InputFormat?
+
+    @Option(name: .customLong("stdin-filename"), help: "The name to report standard input under; its extension picks the format.")
+    var stdinFilename: String?
+
+    @Option(help: "Skip paths matching this glob (repeatable; added to the configuration's exclude).")
+    var exclude: [String] = []
+
+    @Option(help: "Only these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
+    var select: [String] = []
+
+    @Option(help: "Skip these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
+    var ignore: [String] = []
+
+    @Option(name: .shortAndLong, help: "Files checked in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
+            throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
+        }
+    }
+
+    func run() throws {
+        let items = InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename).collect(paths.isEmpty ? ["."] : paths)
+        let work = try ConfiguredInputs.jobs(items, configuration: configurationOptions, select: select, ignore: ignore, stdinFilename: stdinFilename).map(\.job)
+        let report = try EditorReport.build(work, jobs: jobs, dictionaries: try DictionaryStore.builtIn.get())
+        for error in report.errors { StandardStreams.writeError("kalka: error: \(error.path): \(error.message)\n") }
+        let text = switch format {
+        case .html: HTMLReport.render(report, top: top ?? 100)
+        case .md: MarkdownReport.render(report, top: top ?? 10)
+        case .json: JSONEditorReport.render(report, top: top ?? 100)
+        }
+        if let output {
+            do {
+                let file = try ReportFile(output)
+                file.write(text)
+                try file.commit()
+            } catch {
+                StandardStreams.writeError("kalka: error: \(output): \(error)\n")
+                throw ExitCode(2)
+            }
+        } else {
+            StandardStreams.writeOut(text)
+        }
+        if !report.errors.isEmpty { throw ExitCode(2) }
+    }
+}
