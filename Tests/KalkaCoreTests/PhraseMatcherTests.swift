@@ -37,4 +37,64 @@ import Testing
         let phrases = (0..<5_000).map { "phrase number \($0)" }
         #expect(try matches(phrases, in: "See phrase number 4321 here.").map(\.1) == [4321])
     }
+
+    /// The matcher against a brute-force reference (every phrase tried at every position) on
+    /// generated phrases and texts: its filters may only ever skip positions that match nothing.
+    @Test func agreesWithBruteForce() throws {
+        var generator = SplitMix64(seed: 2026)
+        let vocabulary = ["the", "The", "ruler", "of", "Kiev", "Kiev's", "Rada", "Rada’s", "Verkhovna", "in", "framework", ",", "2,5", "million", "«", "»"]
+        for _ in 0..<40 {
+            let phrases = (0..<Int.random(in: 1...30, using: &generator)).map { _ in
+                (0..<Int.random(in: 1...3, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)!.replacingOccurrences(of: "'s", with: "").replacingOccurrences(of: "’s", with: "") }.joined(separator: " ")
+            }
+            var text = ""
+            for _ in 0..<60 {
+                text += vocabulary.randomElement(using: &generator)!
+                text += ["  ", " ", "\n", "\n\n", " "].randomElement(using: &generator)!
+            }
+            let analysis = try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
+            let found = try PhraseMatcher(phrases).matches(in: analysis).map { [$0.tokens.lowerBound, $0.tokens.upperBound, $0.range.upperBound] }
+            #expect(found == (try reference(phrases, analysis)), "\(phrases) in \(text)")
+        }
+    }
+
+    private func reference(_ phrases: [String], _ analysis: Analysis) throws -> [[Int]] {
+        let phraseTokens = try PhraseTokenizer.tokenHashes(phrases)
+        let tokens = analysis.tokens
+        var result: [[Int]] = []
+        var start = 0
+        while start < tokens.count {
+            var best: [Int]? = nil
+            if tokens[start].kind != .space {
+                for hashes in phraseTokens where !hashes.isEmpty {
+                    var index = start, matched = 0, end = 0
+                    while matched < hashes.count && index < tokens.count {
+                        let token = tokens[index]
+                        if token.kind == .space {
+                            if token.isParagraphBreak { break }
+                            index += 1
+                            continue
+                        }
+                        if token.foldedHash == hashes[matched] {
+                            end = Int(token.end)
+                        } else if matched == hashes.count - 1, let base = analysis.possessiveBase(of: token), base.hash == hashes[matched] {
+                            end = Int(token.end) - base.suffixLength
+                        } else {
+                            break
+                        }
+                        matched += 1
+                        if matched < hashes.count { index += 1 }
+                    }
+                    if matched == hashes.count, best == nil || index > best![1] { best = [start, index, end] }
+                }
+            }
+            if let best {
+                result.append(best)
+                start = best[1] + 1
+            } else {
+                start += 1
+            }
+        }
+        return result
+    }
 }

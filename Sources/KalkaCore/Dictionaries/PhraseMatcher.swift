@@ -32,9 +32,12 @@ public struct PhraseMatcher: Sendable {
     private var rootEdges: EdgeTable
     /// Every other edge, keyed by (node, token hash).
     private var innerEdges: EdgeTable
-    /// A bit per 15-bit slice of the first tokens' hashes: most positions start no phrase, and
-    /// this 4 KB filter, which stays in the fastest cache however long the list, rejects them.
-    private var firstTokenFilter: [UInt64]
+    /// Bit filters that stay in the fastest cache however long the list grows, so most positions
+    /// are rejected without touching the edge tables: a bit per first token, per first token of
+    /// a one-word phrase, and per pair of first and second tokens.
+    private var firstTokenFilter: BitFilter
+    private var singleTokenFilter: BitFilter
+    private var tokenPairFilter: BitFilter
     /// For each node, the phrase that ends there (-1: none).
     private var terminal: [Int32] = [-1]
 
@@ -43,8 +46,13 @@ public struct PhraseMatcher: Sendable {
     public init(_ phrases: [String]) throws(ICUError) {
         rootEdges = EdgeTable()
         innerEdges = EdgeTable()
-        firstTokenFilter = Array(repeating: 0, count: Self.filterWords)
+        firstTokenFilter = BitFilter(bits: 1 << 15)
+        singleTokenFilter = BitFilter(bits: 1 << 15)
+        tokenPairFilter = BitFilter(bits: 1 << 17)
         for (index, hashes) in try PhraseTokenizer.tokenHashes(phrases).enumerated() {
+            guard let first = hashes.first else { continue }
+            firstTokenFilter.insert(first)
+            if hashes.count == 1 { singleTokenFilter.insert(first) } else { tokenPairFilter.insert(Self.pair(first, hashes[1])) }
             var node: Int32 = 0
             for hash in hashes {
                 if let child = child(of: node, hash) {
@@ -54,8 +62,6 @@ public struct PhraseMatcher: Sendable {
                     terminal.append(-1)
                     if node == 0 {
                         rootEdges.insert(node, hash, child)
-                        let bit = Self.filterBit(hash)
-                        firstTokenFilter[bit >> 6] |= 1 << UInt64(bit & 63)
                     } else {
                         innerEdges.insert(node, hash, child)
                     }
@@ -67,15 +73,57 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
-    private static let filterWords = 1 << 9
-
     @inline(__always)
-    private static func filterBit(_ token: UInt64) -> Int { Int(truncatingIfNeeded: token >> 40) & (filterWords * 64 - 1) }
+    private static func pair(_ first: UInt64, _ second: UInt64) -> UInt64 { first &* 31 &+ second }
 
+    /// Whether a phrase may start at token `index` (never a false "no"): its first token starts
+    /// a phrase, and it is a one-word phrase, or the next token follows it in one or may be a
+    /// possessive ending a two-word phrase ("Verkhovna Rada's").
     @inline(__always)
-    private func mayStartPhrase(_ token: UInt64) -> Bool {
-        let bit = Self.filterBit(token)
-        return firstTokenFilter.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+    private func mayStartPhrase(at index: Int, _ tokens: UnsafeBufferPointer<Token>, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = tokens[index].foldedHash
+        guard firstTokenFilter.contains(first) else { return false }
+        if singleTokenFilter.contains(first) { return true }
+        var next = index + 1
+        while next < tokens.count && tokens[next].kind == .space {
+            if tokens[next].isParagraphBreak { return false }
+            next += 1
+        }
+        guard next < tokens.count else { return false }
+        return tokenPairFilter.contains(Self.pair(first, tokens[next].foldedHash)) || Self.endsInPossessive(tokens[next], prose)
+    }
+
+    /// "…'s" or "…’s": the bytes only, no hashing (`Analysis.possessiveBase` does the rest).
+    @inline(__always)
+    private static func endsInPossessive(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = Int(token.end)
+        guard token.kind == .word, token.length > 2, prose[end - 1] | 0x20 == 0x73 else { return false }
+        return prose[end - 2] == 0x27 || (token.length > 4 && prose[end - 2] == 0x99 && prose[end - 3] == 0x80 && prose[end - 4] == 0xE2)
+    }
+
+    /// A fixed-size bit set indexed by a slice of a hash's high bits.
+    private struct BitFilter {
+        private var words: [UInt64]
+        private let mask: Int
+
+        init(bits: Int) {
+            words = Array(repeating: 0, count: bits / 64)
+            mask = bits - 1
+        }
+
+        @inline(__always)
+        private func bit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash ^ (hash >> 29)) >> 20) & mask }
+
+        mutating func insert(_ hash: UInt64) {
+            let bit = bit(hash)
+            words[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+
+        @inline(__always)
+        func contains(_ hash: UInt64) -> Bool {
+            let bit = bit(hash)
+            return words.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+        }
     }
 
     @inline(__always)
@@ -135,8 +183,7 @@ public struct PhraseMatcher: Sendable {
                 prose.withUnsafeBufferPointer { prose in
                     while start < count {
                         let token = tokens[start]
-                        if token.kind != .space && (mayStartPhrase(token.foldedHash)
-                            || (token.kind == .word && prose[Int(token.end) - 1] | 0x20 == 0x73)) { return true }
+                        if token.kind != .space && (mayStartPhrase(at: start, tokens, prose) || Self.endsInPossessive(token, prose)) { return true }
                         start += 1
                     }
                     return false
@@ -157,7 +204,7 @@ public struct PhraseMatcher: Sendable {
     public func longestMatch(in analysis: Analysis, at start: Int) -> Match? {
         let tokens = analysis.tokens
         let first = tokens[start]
-        guard mayStartPhrase(first.foldedHash)
+        guard firstTokenFilter.contains(first.foldedHash)
                 || analysis.possessiveBase(of: first).map({ rootEdges.child(of: 0, $0.hash) != nil }) == true else { return nil }
         var node: Int32 = 0
         var index = start
