@@ -32,12 +32,15 @@ public struct PhraseMatcher: Sendable {
     private var rootEdges: EdgeTable
     /// Every other edge, keyed by (node, token hash).
     private var innerEdges: EdgeTable
-    /// Bit filters that stay in the fastest cache however long the list grows, so most positions
-    /// are rejected without touching the edge tables: a bit per first token, per first token of
-    /// a one-word phrase, and per pair of first and second tokens.
+    /// Bit filters on a phrase's first tokens (32 KB together, in the fastest cache however long
+    /// the list grows), so positions that start no phrase are rejected without touching the edge
+    /// tables: a bit per first token, per one-word phrase, per two-word phrase, and per first
+    /// three tokens of a longer phrase. A common pair such as "of the" that only begins phrases
+    /// goes no further unless its third token fits too.
     private var firstTokenFilter: BitFilter
-    private var singleTokenFilter: BitFilter
-    private var tokenPairFilter: BitFilter
+    private var oneWordFilter: BitFilter
+    private var twoWordFilter: BitFilter
+    private var threeTokenFilter: BitFilter
     /// For each node, the phrase that ends there (-1: none).
     private var terminal: [Int32] = [-1]
 
@@ -47,12 +50,17 @@ public struct PhraseMatcher: Sendable {
         rootEdges = EdgeTable()
         innerEdges = EdgeTable()
         firstTokenFilter = BitFilter(bits: 1 << 15)
-        singleTokenFilter = BitFilter(bits: 1 << 15)
-        tokenPairFilter = BitFilter(bits: 1 << 17)
+        oneWordFilter = BitFilter(bits: 1 << 15)
+        twoWordFilter = BitFilter(bits: 1 << 16)
+        threeTokenFilter = BitFilter(bits: 1 << 17)
         for (index, hashes) in try PhraseTokenizer.tokenHashes(phrases).enumerated() {
             guard let first = hashes.first else { continue }
             firstTokenFilter.insert(first)
-            if hashes.count == 1 { singleTokenFilter.insert(first) } else { tokenPairFilter.insert(Self.pair(first, hashes[1])) }
+            switch hashes.count {
+            case 1: oneWordFilter.insert(first)
+            case 2: twoWordFilter.insert(Self.combine(first, hashes[1]))
+            default: threeTokenFilter.insert(Self.combine(Self.combine(first, hashes[1]), hashes[2]))
+            }
             var node: Int32 = 0
             for hash in hashes {
                 if let child = child(of: node, hash) {
@@ -74,23 +82,34 @@ public struct PhraseMatcher: Sendable {
     }
 
     @inline(__always)
-    private static func pair(_ first: UInt64, _ second: UInt64) -> UInt64 { first &* 31 &+ second }
+    private static func combine(_ first: UInt64, _ next: UInt64) -> UInt64 { first &* 31 &+ next }
 
     /// Whether a phrase may start at token `index` (never a false "no"): its first token starts
-    /// a phrase, and it is a one-word phrase, or the next token follows it in one or may be a
-    /// possessive ending a two-word phrase ("Verkhovna Rada's").
+    /// a phrase, and it is a one-word phrase, or with the next token a two-word phrase, or with
+    /// the next two the start of a longer one — a possessive (only ever a phrase's last word, as
+    /// in "Verkhovna Rada's") passing in either place, since the filters hold the base form.
     @inline(__always)
     private func mayStartPhrase(at index: Int, _ tokens: UnsafeBufferPointer<Token>, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = tokens[index].foldedHash
         guard firstTokenFilter.contains(first) else { return false }
-        if singleTokenFilter.contains(first) { return true }
+        if oneWordFilter.contains(first) { return true }
+        guard let second = Self.nextSignificant(after: index, tokens) else { return false }
+        if Self.endsInPossessive(tokens[second], prose) { return true }
+        let pair = Self.combine(first, tokens[second].foldedHash)
+        if twoWordFilter.contains(pair) { return true }
+        guard let third = Self.nextSignificant(after: second, tokens) else { return false }
+        return Self.endsInPossessive(tokens[third], prose) || threeTokenFilter.contains(Self.combine(pair, tokens[third].foldedHash))
+    }
+
+    /// The next token other than space, within the paragraph.
+    @inline(__always)
+    private static func nextSignificant(after index: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int? {
         var next = index + 1
         while next < tokens.count && tokens[next].kind == .space {
-            if tokens[next].isParagraphBreak { return false }
+            if tokens[next].isParagraphBreak { return nil }
             next += 1
         }
-        guard next < tokens.count else { return false }
-        return tokenPairFilter.contains(Self.pair(first, tokens[next].foldedHash)) || Self.endsInPossessive(tokens[next], prose)
+        return next < tokens.count ? next : nil
     }
 
     /// "…'s" or "…’s": the bytes only, no hashing (`Analysis.possessiveBase` does the rest).
