@@ -32,12 +32,11 @@ public struct PhraseMatcher: Sendable {
     private var rootEdges: EdgeTable
     /// Every other edge, keyed by (node, token hash).
     private var innerEdges: EdgeTable
-    /// Bit filters on a phrase's first tokens (32 KB together, in the fastest cache however long
-    /// the list grows), so positions that start no phrase are rejected without touching the edge
-    /// tables: a bit per first token, per one-word phrase, per two-word phrase, and per first
-    /// three tokens of a longer phrase. A common pair such as "of the" that only begins phrases
-    /// goes no further unless its third token fits too.
-    private var firstTokenFilter: BitFilter
+    /// Bit filters on a phrase's first tokens (28 KB together, in the fastest cache however long
+    /// the list grows): a bit per one-word phrase, per two-word phrase, and per first three
+    /// tokens of a longer phrase. Every position pays the same few probes whatever the list's
+    /// size — a common word or pair such as "of the" that only begins phrases goes no further
+    /// unless the next token fits too — so only real partial matches reach the edge tables.
     private var oneWordFilter: BitFilter
     private var twoWordFilter: BitFilter
     private var threeTokenFilter: BitFilter
@@ -49,13 +48,11 @@ public struct PhraseMatcher: Sendable {
     public init(_ phrases: [String]) throws(ICUError) {
         rootEdges = EdgeTable()
         innerEdges = EdgeTable()
-        firstTokenFilter = BitFilter(bits: 1 << 15)
         oneWordFilter = BitFilter(bits: 1 << 15)
         twoWordFilter = BitFilter(bits: 1 << 16)
         threeTokenFilter = BitFilter(bits: 1 << 17)
         for (index, hashes) in try PhraseTokenizer.tokenHashes(phrases).enumerated() {
             guard let first = hashes.first else { continue }
-            firstTokenFilter.insert(first)
             switch hashes.count {
             case 1: oneWordFilter.insert(first)
             case 2: twoWordFilter.insert(Self.combine(first, hashes[1]))
@@ -84,14 +81,13 @@ public struct PhraseMatcher: Sendable {
     @inline(__always)
     private static func combine(_ first: UInt64, _ next: UInt64) -> UInt64 { first &* 31 &+ next }
 
-    /// Whether a phrase may start at token `index` (never a false "no"): its first token starts
-    /// a phrase, and it is a one-word phrase, or with the next token a two-word phrase, or with
-    /// the next two the start of a longer one — a possessive (only ever a phrase's last word, as
+    /// Whether a phrase may start at token `index` (never a false "no"): it is a one-word
+    /// phrase, or with the next token a two-word phrase, or with the next two the start of a
+    /// longer one — a possessive (only ever a phrase's last word, as
     /// in "Verkhovna Rada's") passing in either place, since the filters hold the base form.
     @inline(__always)
     private func mayStartPhrase(at index: Int, _ tokens: UnsafeBufferPointer<Token>, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = tokens[index].foldedHash
-        guard firstTokenFilter.contains(first) else { return false }
         if oneWordFilter.contains(first) { return true }
         guard let second = Self.nextSignificant(after: index, tokens) else { return false }
         if Self.endsInPossessive(tokens[second], prose) { return true }
@@ -222,9 +218,6 @@ public struct PhraseMatcher: Sendable {
     /// The longest phrase starting at token `start`, if any.
     public func longestMatch(in analysis: Analysis, at start: Int) -> Match? {
         let tokens = analysis.tokens
-        let first = tokens[start]
-        guard firstTokenFilter.contains(first.foldedHash)
-                || analysis.possessiveBase(of: first).map({ rootEdges.child(of: 0, $0.hash) != nil }) == true else { return nil }
         var node: Int32 = 0
         var index = start
         var best: (last: Int, end: Int, phrase: Int32)? = nil
