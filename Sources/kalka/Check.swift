@@ -40,25 +40,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1 (default: warning).")
     var failOn: FailOn?
 
-    @OptionGroup var configurationOptions: ConfigurationOptions
-
-    @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html).")
-    var inputFormat: InputFormat?
-
-    @Option(name: .customLong("stdin-filename"), help: "The name to report standard input under; its extension picks the format.")
-    var stdinFilename: String?
-
-    @Option(help: "Skip paths matching this glob (repeatable; added to the configuration's exclude).")
-    var exclude: [String] = []
-
-    @Option(help: "Only these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
-    var select: [String] = []
-
-    @Option(help: "Skip these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
-    var ignore: [String] = []
-
-    @Option(name: .shortAndLong, help: "Files checked in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var inputs: LintInputOptions
 
     @Option(help: "Colour in text output: auto (only on a terminal), always or never.")
     var color: ColorChoice = .auto
@@ -82,19 +64,14 @@ struct Check: ParsableCommand {
     var writeBaseline: String?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if writeBaseline != nil, fix || diff || baseline != nil {
             throw ValidationError("--write-baseline records the findings as they are: it cannot be combined with --fix, --diff or --baseline")
-        }
-        for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
-            throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
         }
     }
 
     func run() throws {
         let accepted = try loadBaseline()
-        let collector = InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename)
-        let items = collector.collect(paths.isEmpty ? ["."] : paths)
+        let items = inputs.collect(paths)
         let (work, failThresholds) = try configure(items)
         let reportFile: ReportFile?
         do {
@@ -129,7 +106,7 @@ struct Check: ParsableCommand {
         if let progress { onProgress = { progress.update(completed: $0) } }
         var recorded = Baseline()
         reporter.begin(write: write)
-        try LintRunner(jobs: jobs, fixThreshold: threshold).run(work, progress: onProgress) { checked in
+        try LintRunner(jobs: inputs.jobs, fixThreshold: threshold).run(work, progress: onProgress) { checked in
             progress?.clear()
             let report = accepted?.filter(checked) ?? checked
             if writeBaseline != nil { recorded.add(report) }
@@ -191,7 +168,7 @@ struct Check: ParsableCommand {
 
     /// Each input with its linter and fail-on threshold (see `ConfiguredInputs`).
     private func configure(_ items: [InputItem]) throws -> ([LintRunner.Job], [Severity?]) {
-        let configured = try ConfiguredInputs.jobs(items, configuration: configurationOptions, select: select, ignore: ignore, stdinFilename: stdinFilename)
+        let configured = try inputs.configuredJobs(items)
         return (configured.map(\.job), configured.map { failThreshold($0.settings) })
     }
 

@@ -36,15 +36,47 @@ enum RuleSelectors {
     }
 }
 
-/// Inputs paired with the linters that check them, as `check` and `report` build them.
-enum ConfiguredInputs {
+/// What `check` and `report` read and how they configure it: the paths' options, the rule
+/// selection, `.kalka.yml`, and the parallelism.
+struct LintInputOptions: ParsableArguments {
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
+    @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html).")
+    var inputFormat: InputFormat?
+
+    @Option(name: .customLong("stdin-filename"), help: "The name to report standard input under; its extension picks the format.")
+    var stdinFilename: String?
+
+    @Option(help: "Skip paths matching this glob (repeatable; added to the configuration's exclude).")
+    var exclude: [String] = []
+
+    @Option(help: "Only these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
+    var select: [String] = []
+
+    @Option(help: "Skip these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
+    var ignore: [String] = []
+
+    @Option(name: .shortAndLong, help: "Files checked in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
+            throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
+        }
+    }
+
+    /// The inputs `paths` name (the current directory when none), in the order given.
+    func collect(_ paths: [String]) -> [InputItem] {
+        InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename).collect(paths.isEmpty ? ["."] : paths)
+    }
+
     /// Each input with the linter of its configuration (the nearest `.kalka.yml`, `--config`
-    /// or none, plus the command line's `select` and `ignore`) and the settings it came from;
-    /// inputs the configuration excludes are dropped. Bad configuration files stop the run
-    /// before anything is checked (exit 2).
-    static func jobs(_ items: [InputItem], configuration options: ConfigurationOptions, select: [String], ignore: [String],
-                     stdinFilename: String?) throws -> [(job: LintRunner.Job, settings: Configuration)] {
-        let resolver = options.resolver()
+    /// or none, plus `--select` and `--ignore`) and the settings it came from; inputs the
+    /// configuration excludes are dropped. Bad configuration files stop the run before anything
+    /// is checked (exit 2).
+    func configuredJobs(_ items: [InputItem]) throws -> [(job: LintRunner.Job, settings: Configuration)] {
+        let resolver = configurationOptions.resolver()
         let linters = LinterCache(select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
         var jobs: [(job: LintRunner.Job, settings: Configuration)] = []
         for item in items {

@@ -31,38 +31,16 @@ struct Report: ParsableCommand {
     @Option(help: "How many suspicious sentences to rank (default: 100 for html and json, 10 for md).")
     var top: Int?
 
-    @OptionGroup var configurationOptions: ConfigurationOptions
-
-    @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html).")
-    var inputFormat: InputFormat?
-
-    @Option(name: .customLong("stdin-filename"), help: "The name to report standard input under; its extension picks the format.")
-    var stdinFilename: String?
-
-    @Option(help: "Skip paths matching this glob (repeatable; added to the configuration's exclude).")
-    var exclude: [String] = []
-
-    @Option(help: "Only these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
-    var select: [String] = []
-
-    @Option(help: "Skip these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
-    var ignore: [String] = []
-
-    @Option(name: .shortAndLong, help: "Files checked in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var inputs: LintInputOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-        for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
-            throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
-        }
     }
 
     func run() throws {
-        let items = InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename).collect(paths.isEmpty ? ["."] : paths)
-        let work = try ConfiguredInputs.jobs(items, configuration: configurationOptions, select: select, ignore: ignore, stdinFilename: stdinFilename).map(\.job)
-        let report = try EditorReport.build(work, jobs: jobs, dictionaries: try DictionaryStore.builtIn.get())
+        let items = inputs.collect(paths)
+        let work = try inputs.configuredJobs(items).map(\.job)
+        let report = try EditorReport.build(work, jobs: inputs.jobs, dictionaries: try DictionaryStore.builtIn.get())
         for error in report.errors { StandardStreams.writeError("kalka: error: \(error.path): \(error.message)\n") }
         let text = switch format {
         case .html: HTMLReport.render(report, top: top ?? 100)
