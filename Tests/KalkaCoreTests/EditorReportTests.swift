@@ -56,8 +56,9 @@ enum Reports {
     static func document(_ text: String, path: String = "article.txt", format: InputFormat = .plain, id: Int = 0) throws -> ReportDocument {
         let source = try SourceFile(path: path, bytes: Array(text.utf8))
         let analyzer = try Analyzer()
-        let report = FileReport(path: path, diagnostics: try Lint.allRules.lint(source, format: format, analyzer: analyzer), source: source)
-        return try ReportDocument.build(id: id, report: report, format: format, analyzer: analyzer, oddity: oddity).get()
+        let (diagnostics, analysis) = try Lint.allRules.analyzedLint(source, format: format, analyzer: analyzer)
+        let report = FileReport(path: path, diagnostics: diagnostics, source: source)
+        return try ReportDocument.build(id: id, report: report, analysis: analysis, oddity: oddity).get()
     }
 
     static func report(_ documents: [ReportDocument]) -> EditorReport {

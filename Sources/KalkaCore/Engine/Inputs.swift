@@ -149,7 +149,45 @@ public enum FileReading {
         return .success(bytes)
     }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)).lowercased() }
+    static func errnoText() -> String { String(cString: strerror(errno)).lowercased() }
+}
+
+/// Reads a descriptor into a buffer of pending bytes, for the commands that stream their input
+/// (`normalize`, `translit`) in bounded memory.
+struct ChunkReader {
+    let descriptor: Int32
+    private(set) var pending: [UInt8] = []
+    private(set) var atEnd = false
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// All of the input at once.
+    init(bytes: [UInt8]) {
+        self.descriptor = -1
+        pending = bytes
+        atEnd = true
+    }
+
+    /// Reads until `count` bytes are pending or the input ends.
+    mutating func fill(upTo count: Int) throws(FileReadError) {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while !atEnd && pending.count < count {
+            let read = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw FileReadError(message: "cannot read: \(FileReading.errnoText())")
+            }
+            if read == 0 { atEnd = true } else { pending += buffer[0..<read] }
+        }
+    }
+
+    mutating func take(_ count: Int) -> [UInt8] {
+        let taken = Array(pending[0..<count])
+        pending.removeFirst(count)
+        return taken
+    }
 }
 
 public struct FileReadError: Error, Sendable {

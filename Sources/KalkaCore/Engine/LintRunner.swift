@@ -41,10 +41,11 @@ public struct LintRunner: Sendable {
     }
 
     /// Checks `work` and turns each report into `Output` on the worker that checked it, given the
-    /// job's index in `work` and that worker's analyzer (for callers that need more than the
-    /// findings, such as editor reports); `deliver` gets the outputs in input order.
+    /// job's index in `work` and the analysis the rules read (nil when the input could not be
+    /// checked, or was fixed), for callers that need more than the findings, such as editor
+    /// reports; `deliver` gets the outputs in input order.
     public func run<Output: Sendable>(_ work: [Job], progress: (@Sendable (Int) -> Void)? = nil,
-                                      transform: @escaping @Sendable (Int, FileReport, Analyzer) -> Output,
+                                      transform: @escaping @Sendable (Int, FileReport, Analysis?) -> Output,
                                       deliver: (Output) -> Void) throws(ICUError) {
         let prototype = try Analyzer()
         var analyzers = [prototype]
@@ -66,7 +67,8 @@ public struct LintRunner: Sendable {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if index >= batch.count { break }
                     let job = batch[index]
-                    slots.store(transform(batchStart + index, check(job.item, linter: job.linter, analyzer: analyzer), analyzer), at: index)
+                    let (report, analysis) = analyzedCheck(job.item, linter: job.linter, analyzer: analyzer)
+                    slots.store(transform(batchStart + index, report, analysis), at: index)
                     let done = finished.wrappingAdd(1, ordering: .relaxed).newValue
                     progress?(done)
                 }
@@ -77,11 +79,21 @@ public struct LintRunner: Sendable {
 
     /// Reads and checks one input; every failure becomes a report naming it.
     public func check(_ item: InputItem, linter: Linter, analyzer: Analyzer) -> FileReport {
+        analyzedCheck(item, linter: linter, analyzer: analyzer).report
+    }
+
+    public func check(bytes: [UInt8], path: String, format: InputFormat, linter: Linter, analyzer: Analyzer) -> FileReport {
+        analyzedCheck(bytes: bytes, path: path, format: format, linter: linter, analyzer: analyzer).report
+    }
+
+    /// `check`, with the analysis the rules read when there is one (not for a fixed file: its
+    /// text changed after the last analysis that counts).
+    func analyzedCheck(_ item: InputItem, linter: Linter, analyzer: Analyzer) -> (report: FileReport, analysis: Analysis?) {
         let bytes: Result<[UInt8], FileReadError>
         let format: InputFormat
         switch item {
         case .failure(let path, let message):
-            return FileReport(path: path, error: message)
+            return (FileReport(path: path, error: message), nil)
         case .file(let path, let itemFormat):
             bytes = FileReading.read(path: path)
             format = itemFormat
@@ -91,24 +103,26 @@ public struct LintRunner: Sendable {
         }
         switch bytes {
         case .failure(let error):
-            return FileReport(path: item.path, error: error.message)
+            return (FileReport(path: item.path, error: error.message), nil)
         case .success(let bytes):
-            return check(bytes: bytes, path: item.path, format: format, linter: linter, analyzer: analyzer)
+            return analyzedCheck(bytes: bytes, path: item.path, format: format, linter: linter, analyzer: analyzer)
         }
     }
 
-    public func check(bytes: [UInt8], path: String, format: InputFormat, linter: Linter, analyzer: Analyzer) -> FileReport {
+    func analyzedCheck(bytes: [UInt8], path: String, format: InputFormat, linter: Linter,
+                       analyzer: Analyzer) -> (report: FileReport, analysis: Analysis?) {
         do {
             let source = try SourceFile(path: path, bytes: bytes)
             if let fixThreshold {
                 let outcome = try linter.fix(source, format: format, analyzer: analyzer, upTo: fixThreshold)
-                return FileReport(path: path, diagnostics: outcome.remaining, source: outcome.source, original: bytes, fix: outcome)
+                return (FileReport(path: path, diagnostics: outcome.remaining, source: outcome.source, original: bytes, fix: outcome), nil)
             }
-            return FileReport(path: path, diagnostics: try linter.lint(source, format: format, analyzer: analyzer), source: source)
+            let (diagnostics, analysis) = try linter.analyzedLint(source, format: format, analyzer: analyzer)
+            return (FileReport(path: path, diagnostics: diagnostics, source: source), analysis)
         } catch let error as SourceError {
-            return FileReport(path: path, error: error.description)
+            return (FileReport(path: path, error: error.description), nil)
         } catch {
-            return FileReport(path: path, error: "internal error: \(error)")
+            return (FileReport(path: path, error: "internal error: \(error)"), nil)
         }
     }
 }

@@ -52,11 +52,17 @@ public final class Linter: Sendable {
     /// Reads, analyzes and checks one source; findings that suppression directives in it cover
     /// are left out.
     public func lint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> [Diagnostic] {
+        try analyzedLint(source, format: format, analyzer: analyzer).diagnostics
+    }
+
+    /// `lint`, also handing back the analysis the rules read, for callers that need the
+    /// document's sentences too (editor reports) without segmenting it again.
+    public func analyzedLint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> (diagnostics: [Diagnostic], analysis: Analysis) {
         let document = Readers.reader(for: format).read(source.text)
         let analysis = try analyzer.analyze(document)
         let diagnostics = findings(in: analysis).map { locate($0, in: source, analysis: analysis) }
-        guard !document.directives.isEmpty else { return diagnostics }
-        return applySuppressions(diagnostics, directives: document.directives, in: source)
+        guard !document.directives.isEmpty else { return (diagnostics, analysis) }
+        return (applySuppressions(diagnostics, directives: document.directives, in: source), analysis)
     }
 
     /// Maps a prose finding to the source file's bytes, lines and columns.

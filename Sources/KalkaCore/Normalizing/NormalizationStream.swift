@@ -32,13 +32,17 @@ public struct NormalizationStream {
     /// located in the input, to `explain`.
     public func run(descriptor: Int32, path: String, write: ([UInt8]) -> Void,
                     explain: (NormalizationChange) -> Void) throws(NormalizationError) {
-        try run(ChunkReader(descriptor: descriptor, path: path), path: path, write: write, explain: explain)
+        try run(ChunkReader(descriptor: descriptor), path: path, write: write, explain: explain)
     }
 
     /// The same over bytes already read (a file normalized in place).
     public func run(bytes: [UInt8], path: String, write: ([UInt8]) -> Void,
                     explain: (NormalizationChange) -> Void) throws(NormalizationError) {
-        try run(ChunkReader(bytes: bytes, path: path), path: path, write: write, explain: explain)
+        try run(ChunkReader(bytes: bytes), path: path, write: write, explain: explain)
+    }
+
+    private func fill(_ reader: inout ChunkReader, upTo count: Int, path: String) throws(NormalizationError) {
+        do { try reader.fill(upTo: count) } catch { throw NormalizationError(path: path, message: error.message) }
     }
 
     private func run(_ reader: ChunkReader, path: String, write: ([UInt8]) -> Void,
@@ -49,12 +53,12 @@ public struct NormalizationStream {
         var position = InputPosition()
         var first = true
         while true {
-            try reader.fill(upTo: chunkSize)
+            try fill(&reader, upTo: chunkSize, path: path)
             if first {
                 first = false
                 let isUTF16 = reader.pending.starts(with: [0xFF, 0xFE]) || reader.pending.starts(with: [0xFE, 0xFF])
                 if isUTF16 || normalizer.format != .plain {
-                    try reader.fill(upTo: SourceFile.defaultSizeLimit + 1)
+                    try fill(&reader, upTo: SourceFile.defaultSizeLimit + 1, path: path)
                     try normalize(reader.take(reader.pending.count), at: &position, path: path, analyzer: analyzer, write: write, explain: explain)
                     return
                 }
@@ -62,7 +66,7 @@ public struct NormalizationStream {
             if reader.pending.isEmpty && reader.atEnd { return }
             var cut = reader.atEnd ? reader.pending.count : ParagraphCut.last(in: reader.pending, limit: chunkSize, atEnd: reader.atEnd)
             while cut == nil && !reader.atEnd && reader.pending.count < longestParagraph {
-                try reader.fill(upTo: min(reader.pending.count * 2, longestParagraph))
+                try fill(&reader, upTo: min(reader.pending.count * 2, longestParagraph), path: path)
                 cut = reader.atEnd ? reader.pending.count : ParagraphCut.last(in: reader.pending, limit: reader.pending.count, atEnd: reader.atEnd)
             }
             let length = cut ?? LineBatches.cutPoint(reader.pending, limit: longestParagraph)
@@ -116,46 +120,6 @@ struct InputPosition {
         offset += source.bytes.count
         columns = last == 0 ? columns + end.column - 1 : end.column - 1
         lines += last
-    }
-}
-
-/// Reads a descriptor into a buffer of pending bytes.
-struct ChunkReader {
-    let descriptor: Int32
-    let path: String
-    private(set) var pending: [UInt8] = []
-    private(set) var atEnd = false
-
-    init(descriptor: Int32, path: String) {
-        self.descriptor = descriptor
-        self.path = path
-    }
-
-    /// All of the input at once.
-    init(bytes: [UInt8], path: String) {
-        self.descriptor = -1
-        self.path = path
-        pending = bytes
-        atEnd = true
-    }
-
-    /// Reads until `count` bytes are pending or the input ends.
-    mutating func fill(upTo count: Int) throws(NormalizationError) {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while !atEnd && pending.count < count {
-            let read = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if read < 0 {
-                if errno == EINTR { continue }
-                throw NormalizationError(path: path, message: "cannot read: \(String(cString: strerror(errno)).lowercased())")
-            }
-            if read == 0 { atEnd = true } else { pending += buffer[0..<read] }
-        }
-    }
-
-    mutating func take(_ count: Int) -> [UInt8] {
-        let taken = Array(pending[0..<count])
-        pending.removeFirst(count)
-        return taken
     }
 }
 

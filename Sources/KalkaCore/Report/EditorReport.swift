@@ -134,20 +134,14 @@ public enum SuspicionScore {
 }
 
 extension ReportDocument {
-    /// Builds the report document for a checked input: re-reads its prose and sentences (the
-    /// same reader and analysis `Linter.lint` used, so the diagnostics' sentence ranges match),
-    /// scores every sentence and attaches each finding to the sentence it starts in.
-    public static func build(id: Int, report: FileReport, format: InputFormat, analyzer: Analyzer,
+    /// Builds the report document for a checked input from the analysis its rules read (so the
+    /// diagnostics' sentence ranges match): scores every sentence and attaches each finding to
+    /// the sentence it starts in.
+    public static func build(id: Int, report: FileReport, analysis: Analysis?,
                              oddity: SentenceOddity) -> Result<ReportDocument, ReportInputError> {
         if let error = report.error { return .failure(ReportInputError(path: report.path, message: error)) }
-        guard let source = report.source else {
-            return .failure(ReportInputError(path: report.path, message: "internal error: no source text"))
-        }
-        let analysis: Analysis
-        do {
-            analysis = try analyzer.analyze(Readers.reader(for: format).read(source.text))
-        } catch {
-            return .failure(ReportInputError(path: report.path, message: "internal error: \(error)"))
+        guard let source = report.source, let analysis else {
+            return .failure(ReportInputError(path: report.path, message: "internal error: no analysis of the text"))
         }
         return .success(build(id: id, path: report.path, source: source, diagnostics: report.diagnostics, analysis: analysis, oddity: oddity))
     }
@@ -197,19 +191,9 @@ extension EditorReport {
                              progress: (@Sendable (Int) -> Void)? = nil) throws -> EditorReport {
         let oddity = try SentenceOddity.shared(dictionaries)
         var report = EditorReport()
-        try LintRunner(jobs: jobs).run(work, progress: progress, transform: { index, fileReport, analyzer in
-            ReportDocument.build(id: index, report: fileReport, format: work[index].item.format ?? .plain, analyzer: analyzer, oddity: oddity)
+        try LintRunner(jobs: jobs).run(work, progress: progress, transform: { index, fileReport, analysis in
+            ReportDocument.build(id: index, report: fileReport, analysis: analysis, oddity: oddity)
         }, deliver: { report.add($0) })
         return report
-    }
-}
-
-extension InputItem {
-    /// The format the input is read as; nil for an input that failed before reading.
-    var format: InputFormat? {
-        switch self {
-        case .file(_, let format), .standardInput(_, let format): format
-        case .failure: nil
-        }
     }
 }

@@ -64,22 +64,7 @@ enum MarkedHTML {
 /// Escaping for HTML text and attribute values (quoted with "), and for JSON placed inside a
 /// `<script>` element.
 enum HTMLText {
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Markup.escape(text, xml: false) }
 
     /// JSON text made safe inside `<script type="application/json">`: every `<` (only ever
     /// inside JSON strings) becomes `\u003c`, so no `</script>` or `<!--` can end the element.

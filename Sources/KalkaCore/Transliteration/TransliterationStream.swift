@@ -114,21 +114,12 @@ struct LineBatches {
     let batchSize: Int
 
     func forEach(_ body: ([UInt8]) throws(TransliterationError) -> Void) throws(TransliterationError) {
-        var pending: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: batchSize)
-        var endOfInput = false
-        while !endOfInput || !pending.isEmpty {
-            while !endOfInput && pending.count < batchSize {
-                let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw TransliterationError(path: path, message: "cannot read: \(String(cString: strerror(errno)).lowercased())")
-                }
-                if count == 0 { endOfInput = true } else { pending += chunk[0..<count] }
-            }
-            let cut = endOfInput && pending.count <= batchSize ? pending.count : Self.cutPoint(pending, limit: batchSize)
-            try body(Array(pending[0..<cut]))
-            pending.removeFirst(cut)
+        var reader = ChunkReader(descriptor: descriptor)
+        while true {
+            do { try reader.fill(upTo: batchSize) } catch { throw TransliterationError(path: path, message: error.message) }
+            if reader.pending.isEmpty { return }
+            let cut = reader.atEnd && reader.pending.count <= batchSize ? reader.pending.count : Self.cutPoint(reader.pending, limit: batchSize)
+            try body(reader.take(cut))
         }
     }
 

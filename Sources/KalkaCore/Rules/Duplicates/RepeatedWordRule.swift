@@ -82,10 +82,10 @@ public struct RepeatedWordRule: Rule {
             let gap = tokens[index + offset]
             guard gap.kind == .space, !gap.isParagraphBreak else { return nil }
         }
-        let words = [tokens[index], tokens[index + 2], tokens[index + 4], tokens[index + 6]]
-        guard words.allSatisfy({ $0.kind == .word }), !analysis.sameWord(words[0], words[1]),
-              analysis.sameWord(words[0], words[2]), analysis.sameWord(words[1], words[3]),
-              !allowed.contains(words) else { return nil }
+        let first = tokens[index], second = tokens[index + 2], third = tokens[index + 4], fourth = tokens[index + 6]
+        guard first.kind == .word, second.kind == .word, third.kind == .word, fourth.kind == .word,
+              !analysis.sameWord(first, second), analysis.sameWord(first, third), analysis.sameWord(second, fourth),
+              !allowed.contains([first, second, third, fourth]) else { return nil }
         return index + 6
     }
 }
