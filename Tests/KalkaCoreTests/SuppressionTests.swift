@@ -51,9 +51,10 @@ private struct Expected: Equatable, CustomStringConvertible {
             Expected(.enable, text, directive: "[kalka-enable]"),
             Expected(.disableFile, text, directive: "[kalka-disable-file duplicated-word]", selectors: ["duplicated-word"]),
         ])
-        // The marker lines are not prose, and the paragraph around them stays one.
+        // The marker lines are not prose: the lines around them read as if they were not there
+        // (short lines, each its own paragraph; see LineBreaks).
         #expect(String(decoding: document.prose, as: UTF8.self)
-            == "Привіт — café. The the end. Note [kalka-disable DUP001] inside a line is prose. [kalka-disabled DUP001]")
+            == "Привіт — café.\n\nThe the end.\n\nNote [kalka-disable DUP001] inside a line is prose. [kalka-disabled DUP001]")
     }
 
     @Test("Markdown: comments in HTML blocks and inline, never in code", arguments: ["\n", "\r\n"])

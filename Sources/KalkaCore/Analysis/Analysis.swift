@@ -85,6 +85,24 @@ public struct Analysis: Sendable {
         return (hash, suffix)
     }
 
+    /// `range` (a whole paragraph, or the whole of a line) widened to take in the paragraph
+    /// separator after it, or else the one before it, when that separator stands for a single
+    /// source line break: deleting the result deletes the line and its line break, where deleting
+    /// `range` alone would leave a blank line that splits the text around it. Separators that
+    /// stand for blank lines are left alone (they map to no source bytes).
+    public func widenedToLineBreak(_ range: Range<Int>) -> Range<Int> {
+        let map = document.map
+        if range.upperBound + 2 <= prose.count, prose[range.upperBound] == 0x0A, prose[range.upperBound + 1] == 0x0A,
+           !map.sourceRange(ofProse: range.upperBound..<(range.upperBound + 2)).isEmpty {
+            return range.lowerBound..<(range.upperBound + 2)
+        }
+        if range.lowerBound >= 2, prose[range.lowerBound - 1] == 0x0A, prose[range.lowerBound - 2] == 0x0A,
+           !map.sourceRange(ofProse: (range.lowerBound - 2)..<range.lowerBound).isEmpty {
+            return (range.lowerBound - 2)..<range.upperBound
+        }
+        return range
+    }
+
     /// The prose byte at `offset`, or 0 outside the prose.
     @inline(__always)
     public func byteAt(_ offset: Int) -> UInt8 {

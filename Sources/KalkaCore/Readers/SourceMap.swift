@@ -114,7 +114,9 @@ public struct ProseBuilder {
     /// Separators waiting for the next prose, so that the prose never starts or ends with one
     /// and never holds two in a row.
     private var pendingSoftBreak: Range<Int>?
-    private var pendingParagraphBreak: Int?
+    /// The source range the pending paragraph break stands for: empty at a block boundary, the
+    /// line break itself when a single line break ends the paragraph (`lineBreak`).
+    private var pendingParagraphBreak: Range<Int>?
 
     /// Copies source bytes into the prose unchanged.
     public mutating func verbatim(_ range: Range<Int>) {
@@ -136,7 +138,15 @@ public struct ProseBuilder {
     /// written only when more prose follows, so readers may call it at every block boundary.
     public mutating func paragraphBreak(at sourceOffset: Int) {
         pendingSoftBreak = nil
-        if pendingParagraphBreak == nil { pendingParagraphBreak = sourceOffset }
+        if pendingParagraphBreak == nil { pendingParagraphBreak = sourceOffset..<sourceOffset }
+    }
+
+    /// Ends the current paragraph at a single source line break (`range`, "\n" or "\r\n"): the
+    /// "\n\n" stands for that line break, so an edit that deletes a line with the separator after
+    /// it deletes the source line break too.
+    public mutating func lineBreak(_ range: Range<Int>) {
+        pendingSoftBreak = nil
+        if pendingParagraphBreak == nil { pendingParagraphBreak = range }
     }
 
     /// True when the next prose starts a paragraph (nothing written yet, or a break pending).
@@ -150,11 +160,11 @@ public struct ProseBuilder {
     }
 
     private mutating func flushSeparators() {
-        if let offset = pendingParagraphBreak {
+        if let range = pendingParagraphBreak {
             pendingParagraphBreak = nil
             pendingSoftBreak = nil
             guard !prose.isEmpty else { return }
-            map.append(.init(proseStart: prose.count, proseLength: 2, sourceStart: offset, sourceLength: 0, verbatim: false))
+            map.append(.init(proseStart: prose.count, proseLength: 2, sourceStart: range.lowerBound, sourceLength: range.count, verbatim: false))
             prose.append(0x0A)
             prose.append(0x0A)
             return

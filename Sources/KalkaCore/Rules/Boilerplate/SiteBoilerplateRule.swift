@@ -26,7 +26,7 @@ public struct SiteBoilerplateRule: Rule {
         ],
         nonTriggering: [
             "The talks resumed on Monday.\n\nRepairs continue.",
-            "The talks resumed on Monday, officials said.\nRead also: the full statement, published by the ministry, runs to forty pages.",
+            "The talks resumed on Monday, officials said. Read also: the full statement, published by the ministry, runs to forty pages.",
             "The bakery, which sold cookies and bread before the war, reopened on Monday after repairs that took volunteers more than three months; its owner said customers had followed the work on Telegram. Photo: the owner said nothing.",
             "Reporters were told to read the statement in full.",
             "He said the photo showed the damaged bridge.",
@@ -35,6 +35,7 @@ public struct SiteBoilerplateRule: Rule {
         fixes: [
             FixExample("Shelling resumed.\n\nRead also: Power restored\n\nRepairs continue.\n", "Shelling resumed.\n\n\n\nRepairs continue.\n"),
             FixExample("Shelling resumed.\n\nPhoto: Reuters\n", "Shelling resumed.\n\n\n"),
+            FixExample("Shelling resumed.\nRead also: Power restored\nRepairs continue.\n", "Shelling resumed.\nRepairs continue.\n"),
         ]
     )
 
@@ -63,11 +64,12 @@ public struct SiteBoilerplateRule: Rule {
             let opensParagraph = match.tokens.lowerBound == first.tokens.lowerBound
             guard opensParagraph || wordCount(analysis, paragraph) <= Self.shortParagraphWords else { continue }
             lastFlagged = paragraphIndex
-            // The line breaks around a paragraph are not in the prose every format maps back
-            // exactly, so the fix deletes the paragraph's text and leaves its blank line.
+            // A blank line around a paragraph is not in the prose every format maps back exactly,
+            // so the fix deletes the paragraph's text and leaves its blank line; a single line
+            // break after a line of its own goes with the line.
             let pattern = analysis.text(of: match.range)
             findings.report(paragraph.range, "“\(pattern)” marks website chrome (\(kinds[match.phrase])), not article text",
-                            fixTitle: "Delete the paragraph", edits: [ProseEdit(paragraph.range, "")])
+                            fixTitle: "Delete the paragraph", edits: [ProseEdit(analysis.widenedToLineBreak(paragraph.range), "")])
         }
     }
 
