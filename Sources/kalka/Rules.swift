@@ -13,7 +13,8 @@ struct Rules: ParsableCommand {
             return
         }
         let rows = BuiltInRules.descriptions.map { rule in
-            [rule.code, rule.name, rule.category.rawValue, rule.severity.rawValue, rule.fixApplicability?.rawValue ?? "-", rule.summary]
+            [rule.code, rule.name, rule.category.rawValue, rule.severity.rawValue, rule.fixApplicability?.rawValue ?? "-",
+             (rule.preview ? "[preview] " : "") + rule.summary]
         }
         let header = ["CODE", "NAME", "CATEGORY", "SEVERITY", "FIX", "SUMMARY"]
         let widths = (0..<5).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

@@ -156,11 +156,13 @@ extension Linter {
 
 extension BuiltInRules {
     /// The rules whose code, name, category or code prefix is selected (all when `select` is
-    /// empty) and not ignored.
+    /// empty) and not ignored. A preview rule must be selected by its own code or name.
     public static func selected(select: [String], ignore: [String]) -> [any Rule.Type] {
         all.filter { type in
             let description = type.description
-            let selected = select.isEmpty || select.contains { RuleSelector($0).matches(description) }
+            let selected = description.preview
+                ? select.contains { RuleSelector($0).namesExactly(description) }
+                : select.isEmpty || select.contains { RuleSelector($0).matches(description) }
             let ignored = ignore.contains { RuleSelector($0).matches(description) }
             return selected && !ignored
         }

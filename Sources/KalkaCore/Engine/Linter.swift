@@ -113,6 +113,12 @@ public struct RuleSelector: Sendable, Equatable {
         return key == "all" || key == rule.name || key == rule.category.rawValue || rule.code.lowercased().hasPrefix(key)
     }
 
+    /// True when the selector is the rule's own code or name: what it takes to run a preview rule.
+    public func namesExactly(_ rule: RuleDescription) -> Bool {
+        let key = text.lowercased()
+        return key == rule.code.lowercased() || key == rule.name
+    }
+
     /// True when the selector names at least one known rule.
     public var isKnown: Bool { BuiltInRules.descriptions.contains { matches($0) } }
 

@@ -82,10 +82,13 @@ public struct RuleDescription: Sendable {
     /// Texts that must not trigger.
     public let nonTriggering: [String]
     public let fixes: [FixExample]
+    /// A preview rule is not yet quiet enough on professional English to run by default: it runs
+    /// only when a selection names it by code or name (see `RuleSelector.enables`).
+    public let preview: Bool
 
     public init(code: String, name: String, category: Category, severity: Severity, summary: String, rationale: String,
                 fixApplicability: FixApplicability? = nil, fixSafety: String? = nil,
-                triggering: [String], nonTriggering: [String], fixes: [FixExample] = []) {
+                triggering: [String], nonTriggering: [String], fixes: [FixExample] = [], preview: Bool = false) {
         self.code = code
         self.name = name
         self.category = category
@@ -97,6 +100,7 @@ public struct RuleDescription: Sendable {
         self.triggering = triggering
         self.nonTriggering = nonTriggering
         self.fixes = fixes
+        self.preview = preview
     }
 }
 

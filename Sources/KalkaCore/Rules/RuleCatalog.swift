@@ -4,7 +4,8 @@ public enum RuleCatalog {
     public static func markdownTable() -> String {
         var out = "| Code | Name | Category | Severity | Fix | What it finds |\n|---|---|---|---|---|---|\n"
         for rule in BuiltInRules.descriptions {
-            out += "| \(rule.code) | `\(rule.name)` | \(rule.category.rawValue) | \(rule.severity.rawValue) | \(rule.fixApplicability?.rawValue ?? "—") | \(rule.summary) |\n"
+            let summary = rule.preview ? "*Preview (off unless selected by code or name).* \(rule.summary)" : rule.summary
+            out += "| \(rule.code) | `\(rule.name)` | \(rule.category.rawValue) | \(rule.severity.rawValue) | \(rule.fixApplicability?.rawValue ?? "—") | \(summary) |\n"
         }
         return out
     }
@@ -12,7 +13,9 @@ public enum RuleCatalog {
     /// What `kalka rule CODE` prints, in the order ruff uses: what, why, fix safety, examples.
     public static func explanation(_ rule: RuleDescription) -> String {
         var out = "\(rule.code) \(rule.name)\n"
-        out += "Category: \(rule.category.rawValue) · Severity: \(rule.severity.rawValue) · Fix: \(rule.fixApplicability?.rawValue ?? "none")\n\n"
+        out += "Category: \(rule.category.rawValue) · Severity: \(rule.severity.rawValue) · Fix: \(rule.fixApplicability?.rawValue ?? "none")\n"
+        if rule.preview { out += "Preview: off unless selected by its code or name (--select \(rule.code)).\n" }
+        out += "\n"
         out += "What it finds\n  \(rule.summary)\n\n"
         out += "Why it matters\n" + indent(rule.rationale) + "\n"
         if let safety = rule.fixSafety { out += "\nFix safety\n" + indent(safety) + "\n" }
