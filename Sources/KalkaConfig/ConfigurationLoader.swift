@@ -23,6 +23,8 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///       quotes: curly                # curly | straight (absent: no quote style)
 ///       dashes: em-spaced            # em | em-spaced | en-spaced (absent: no dash style)
 ///       translit: uk-national        # kalka translit's standard when none is given
+///       period-spellings: allow      # allow (older copy: "Kiev" at info) | flag (modern spellings everywhere)
+///     date: 2014-05-02               # the articles' publication date (else each article's own)
 ///     names-files: [style/names.tsv] # extra names, same columns as Dictionaries/names
 ///     dictionaries:                  # the house's rows for built-in tables
 ///       phrases/calques.tsv: [style/calques.tsv]
@@ -35,9 +37,9 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 /// Unknown keys and bad values are errors naming the file, line and column, with the choices.
 public enum ConfigurationLoader {
     public static let fileName = ".kalka.yml"
-    static let topLevelKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "dictionaries", "exclude", "overrides"]
+    static let topLevelKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "dictionaries", "date", "exclude", "overrides"]
     /// What an `overrides:` entry may set besides `files`.
-    static let overrideKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "dictionaries"]
+    static let overrideKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "dictionaries", "date"]
     static let severityChoices = Severity.allCases.map(\.rawValue).reversed().joined(separator: ", ")
 
     public static func load(_ path: String) throws(ConfigurationError) -> Configuration {
@@ -88,6 +90,11 @@ public enum ConfigurationLoader {
             }
             configuration.failOn = .some(Severity(rawValue: choice))
         case "severity": configuration.severity = try severities(value, path)
+        case "date":
+            guard let text = value.string, text.utf8.count == 10, let date = SimpleDate(iso: text) else {
+                throw self.error(value, path, "date must be the articles' publication date as YYYY-MM-DD")
+            }
+            configuration.articleDate = date
         case "house-style": try readHouseStyle(value, path, into: &configuration)
         case "names-files":
             for (file, text) in try userFiles(value, path, what: "names-files") {
@@ -169,7 +176,7 @@ public enum ConfigurationLoader {
         throw error(node, path, "unknown rule '\(value)': use a code (DUP001), code prefix (DUP), name (repeated-word), category (duplicated-word) or ALL; see 'kalka rules'")
     }
 
-    static let houseStyleKeys = ["names", "quotes", "dashes", "translit"]
+    static let houseStyleKeys = ["names", "quotes", "dashes", "translit", "period-spellings"]
 
     private static func readHouseStyle(_ node: Node, _ path: String, into configuration: inout Configuration) throws(ConfigurationError) {
         let keys = houseStyleKeys.joined(separator: ", ")
@@ -184,6 +191,8 @@ public enum ConfigurationLoader {
                 }
             case "quotes": configuration.typography.quotes = try choice(value, path, "house-style quotes", QuoteStyle.self)
             case "dashes": configuration.typography.dashes = try choice(value, path, "house-style dashes", DashStyle.self)
+            case "period-spellings":
+                configuration.periodSpellings = try choice(value, path, "house-style period-spellings", PeriodSpellingPolicy.self)
             case "translit":
                 let names = (try? TransliterationStandards.builtIn.get())?.all.map(\.name) ?? []
                 guard let name = value.string, names.contains(name) else {

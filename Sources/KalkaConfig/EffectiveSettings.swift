@@ -32,6 +32,9 @@ public struct EffectiveSettings: Codable, Equatable, Sendable {
     public let quotes: String?
     public let dashes: String?
     public let translit: String?
+    /// `house-style.period-spellings` (allow unless set) and the articles' date (nil: each article's own).
+    public let periodSpellings: String
+    public let date: String?
     public let namesFiles: [String]
     /// Built-in table → the house's files extending it.
     public let dictionaries: [String: [String]]
@@ -56,6 +59,8 @@ public struct EffectiveSettings: Codable, Equatable, Sendable {
         quotes = settings.typography.quotes?.rawValue
         dashes = settings.typography.dashes?.rawValue
         translit = settings.translitStandard
+        periodSpellings = (settings.periodSpellings ?? .allow).rawValue
+        date = settings.articleDate?.description
         namesFiles = settings.namesFiles.map(\.path)
         dictionaries = Dictionary(grouping: settings.dictionaries, by: \.target).mapValues { $0.map(\.path) }
         exclude = resolution.file.exclude
@@ -102,6 +107,8 @@ public struct EffectiveSettings: Codable, Equatable, Sendable {
         lines.append("  quotes: \(quotes ?? "~")   # \(quotes == nil ? "not set: PUN006 stays quiet" : "PUN006")")
         lines.append("  dashes: \(dashes ?? "~")   # \(dashes == nil ? "not set: PUN007 stays quiet" : "PUN007")")
         lines.append("  translit: \(translit ?? "~")")
+        lines.append("  period-spellings: \(periodSpellings)   # \(periodSpellings == "allow" ? "older copy: period spellings at info" : "modern spellings everywhere")")
+        lines.append("date: \(date ?? "~")" + (date == nil ? "   # each article's own date, where it gives one" : ""))
         lines.append("names-files: \(Self.list(namesFiles))")
         lines.append("dictionaries:" + (dictionaries.isEmpty ? " {}" : ""))
         lines += dictionaries.sorted { $0.key < $1.key }.map { "  \($0.key): \(Self.list($0.value))" }

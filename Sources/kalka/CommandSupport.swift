@@ -11,6 +11,16 @@ struct ConfigurationOptions: ParsableArguments {
     @Flag(help: "Ignore configuration files.")
     var isolated = false
 
+    @Option(help: ArgumentHelp("The articles' publication date, YYYY-MM-DD (default: the configuration's date:, else each article's own, from its metadata or first lines). In older copy, period spellings such as “Kiev” are reported at info.", valueName: "date"))
+    var date: SimpleDate?
+
+    /// A configuration's settings with the command line's on top.
+    func withCommandLine(_ settings: Configuration) -> Configuration {
+        var settings = settings
+        if let date { settings.articleDate = date }
+        return settings
+    }
+
     func resolver() -> ConfigurationResolver {
         ConfigurationResolver(mode: isolated ? .isolated : config.map { .file($0) } ?? .discover)
     }
@@ -20,8 +30,8 @@ struct ConfigurationOptions: ParsableArguments {
     func settings(for input: String?) throws -> Configuration {
         let resolver = resolver()
         do {
-            if let input, input != "-" { return try resolver.resolve(input).settings }
-            return try resolver.resolveStandardInput().settings
+            if let input, input != "-" { return withCommandLine(try resolver.resolve(input).settings) }
+            return withCommandLine(try resolver.resolveStandardInput().settings)
         } catch {
             StandardStreams.writeError("kalka: error: \(error)\n")
             throw ExitCode(2)
@@ -94,12 +104,20 @@ struct LintInputOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             do {
-                jobs.append((LintRunner.Job(item: item, linter: try linters.linter(for: resolution.settings)), resolution.settings))
+                let settings = configurationOptions.withCommandLine(resolution.settings)
+                jobs.append((LintRunner.Job(item: item, linter: try linters.linter(for: settings)), settings))
             } catch {
                 StandardStreams.writeError("kalka: error: cannot load rules for \(resolution.file.path ?? "the built-in configuration"): \(error)\n")
                 throw ExitCode(2)
             }
         }
         return jobs
+    }
+}
+
+extension SimpleDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard argument.utf8.count == 10 else { return nil }
+        self.init(iso: argument)
     }
 }

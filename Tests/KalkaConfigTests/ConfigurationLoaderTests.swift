@@ -62,7 +62,9 @@ import KalkaConfig
     @Test(arguments: [
         ("dictionaries:\n  phrases/calque.tsv: [a.tsv]\n", 2, 3, "unknown dictionary 'phrases/calque.tsv'; the tables are: "),
         ("dictionaries: [a.tsv]\n", 1, 15, "dictionaries must map a built-in table"),
-        ("selct: [DUP]\n", 1, 1, "unknown setting 'selct'; the settings are: select, ignore, fail-on, severity, house-style, names-files, dictionaries, exclude, overrides"),
+        ("selct: [DUP]\n", 1, 1, "unknown setting 'selct'; the settings are: select, ignore, fail-on, severity, house-style, names-files, dictionaries, date, exclude, overrides"),
+        ("date: 2014/05/02\n", 1, 7, "date must be the articles' publication date as YYYY-MM-DD"),
+        ("house-style:\n  period-spellings: sometimes\n", 2, 21, "house-style period-spellings must be one of allow, flag"),
         ("select: [DUP]\nfail-on: sometimes\n", 2, 10, "fail-on must be one of error, warning, info, never"),
         ("select: [DUP, NOPE]\n", 1, 15, "unknown rule 'NOPE'"),
         ("ignore: NOPE\n", 1, 9, "unknown rule 'NOPE'"),

@@ -5,9 +5,11 @@ import Testing
 /// `kalka normalize` as a library: NFC, the fix loop, positions in the input, and streaming in
 /// chunks that give the same result as the whole document.
 @Suite struct NormalizationTests {
+    /// Dated in the present, so "Kiev" is a plain safe fix (the period-style tests cover older copy).
     static func normalizer(_ threshold: FixApplicability = .safe, format: InputFormat = .plain, typography: Typography = Typography()) throws -> TextNormalizer {
         var configuration = Configuration()
         configuration.typography = typography
+        configuration.articleDate = SimpleDate(year: 2024, month: 5, day: 1)
         return TextNormalizer(linter: try Linter.configured(configuration), threshold: threshold, format: format)
     }
 

@@ -16,7 +16,7 @@ import Testing
 
     @Test func explainListsEachChangeAtItsInputPosition() throws {
         let input = "Intro.\n\nThe the talks in Kiev\u{200B} resumed.\nCafe\u{301}.\n"
-        let result = try CLI.run(["normalize", "--isolated", "--explain"], stdin: Data(input.utf8))
+        let result = try CLI.run(["normalize", "--isolated", "--explain", "--date", "2024-05-01"], stdin: Data(input.utf8))
         #expect(result.status == 0)
         #expect(result.stderr == """
             3:4 DUP001 “ the” → “”
@@ -29,7 +29,7 @@ import Testing
 
     @Test func unsafeFixesSelectionAndInputFormat() throws {
         let input = "It needs legal and legal guarantees in Kiev. `the the`\n"
-        let safe = try CLI.run(["normalize", "--isolated", "--input-format", "markdown"], stdin: Data(input.utf8))
+        let safe = try CLI.run(["normalize", "--isolated", "--date", "2024-05-01", "--input-format", "markdown"], stdin: Data(input.utf8))
         #expect(safe.stdout == "It needs legal and legal guarantees in Kyiv. `the the`\n")
         let unsafe = try CLI.run(["normalize", "--isolated", "--unsafe", "--ignore", "NAM", "--input-format", "markdown"], stdin: Data(input.utf8))
         #expect(unsafe.stdout == "It needs legal guarantees in Kiev. `the the`\n")
@@ -53,12 +53,12 @@ import Testing
         let directory = try CLI.temporaryDirectory()
         let original = Data([0xEF, 0xBB, 0xBF] + Array("<p>Talks in Kiev.</p>\n".utf8))
         try original.write(to: directory.appendingPathComponent("a.html"))
-        let toFile = try CLI.run(["normalize", "--isolated", "-o", "out.html", "a.html"], in: directory)
+        let toFile = try CLI.run(["normalize", "--isolated", "--date", "2024-05-01", "-o", "out.html", "a.html"], in: directory)
         #expect(toFile.status == 0 && toFile.stdout.isEmpty)
         let expected = Data([0xEF, 0xBB, 0xBF] + Array("<p>Talks in Kyiv.</p>\n".utf8))
         #expect(try Data(contentsOf: directory.appendingPathComponent("out.html")) == expected)
         #expect(try Data(contentsOf: directory.appendingPathComponent("a.html")) == original)
-        let inPlace = try CLI.run(["normalize", "--isolated", "--in-place", "a.html"], in: directory)
+        let inPlace = try CLI.run(["normalize", "--isolated", "--date", "2024-05-01", "--in-place", "a.html"], in: directory)
         #expect(inPlace.status == 0)
         #expect(try Data(contentsOf: directory.appendingPathComponent("a.html")) == expected)
     }

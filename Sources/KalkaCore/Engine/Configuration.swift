@@ -16,6 +16,11 @@ public struct Configuration: Sendable, Hashable {
     public var typography = Typography()
     /// The transliteration standard `kalka translit` uses when none is given.
     public var translitStandard: String?
+    /// The articles' publication date (`date:` or `--date`), for the period-style judgement;
+    /// nil: each article's own date, where it gives one.
+    public var articleDate: SimpleDate?
+    /// `house-style.period-spellings`: whether period spellings may be judged by date (nil: allow).
+    public var periodSpellings: PeriodSpellingPolicy?
     /// Extra names files (same format as Dictionaries/names/*.tsv): path and text.
     public var namesFiles: [NamesFile] = []
     /// The house's own rows for built-in tables (`dictionaries:`), merged over them.
@@ -78,7 +83,8 @@ public struct Configuration: Sendable, Hashable {
 
     /// These settings with an override's on top: a `select` it sets replaces this one; its
     /// `ignore`, severities, names files, dictionaries and house-style names add to these (its own win);
-    /// a `fail-on`, quote or dash style or transliteration standard it sets replaces this one. New settings need a line here.
+    /// a `fail-on`, quote or dash style, transliteration standard, date or period-spelling policy it sets replaces this
+    /// one. New settings need a line here.
     public func applying(_ override: Configuration) -> Configuration {
         var result = self
         if !override.select.isEmpty { result.select = override.select }
@@ -89,6 +95,8 @@ public struct Configuration: Sendable, Hashable {
         if let quotes = override.typography.quotes { result.typography.quotes = quotes }
         if let dashes = override.typography.dashes { result.typography.dashes = dashes }
         if let standard = override.translitStandard { result.translitStandard = standard }
+        if let date = override.articleDate { result.articleDate = date }
+        if let policy = override.periodSpellings { result.periodSpellings = policy }
         result.namesFiles += override.namesFiles
         result.dictionaries += override.dictionaries
         return result
@@ -132,7 +140,8 @@ extension Linter {
         let rules = try BuiltInRules.selected(select: configuration.select + select, ignore: configuration.ignore + ignore)
             .map { try $0.init(dictionaries: store) }
         let severities = BuiltInRules.severities(rules.map(\.description), configuration.severity)
-        return Linter(rules: rules, severityOverrides: severities)
+        return Linter(rules: rules, severityOverrides: severities, articleDate: configuration.articleDate,
+                      periodSpellings: configuration.periodSpellings ?? .allow)
     }
 
     /// The dictionaries for a configuration's house style, extra names files and table extensions.

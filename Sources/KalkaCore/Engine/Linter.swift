@@ -8,9 +8,17 @@ public final class Linter: Sendable {
     /// Rule code → the severity its findings get instead of their own (from the configuration).
     public let severityOverrides: [String: Severity]
 
-    public init(rules: [any Rule], severityOverrides: [String: Severity] = [:]) {
+    /// The articles' date when the configuration or command line gives one; otherwise each
+    /// article's own (`ArticleDate`), read when a period spelling needs it.
+    public let articleDate: SimpleDate?
+    public let periodSpellings: PeriodSpellingPolicy
+
+    public init(rules: [any Rule], severityOverrides: [String: Severity] = [:], articleDate: SimpleDate? = nil,
+                periodSpellings: PeriodSpellingPolicy = .allow) {
         self.rules = rules
         self.severityOverrides = severityOverrides
+        self.articleDate = articleDate
+        self.periodSpellings = periodSpellings
     }
 
     /// Every built-in rule, or those whose code, name, category or code prefix is selected.
@@ -25,8 +33,9 @@ public final class Linter: Sendable {
     /// Documents with more tokens than this run their rules in parallel.
     static let parallelRulesThreshold = 200_000
 
-    /// Findings in prose coordinates, sorted by position then rule code.
-    public func findings(in analysis: Analysis) -> [ProseFinding] {
+    /// Findings in prose coordinates, sorted by position then rule code. `source` (the file's
+    /// text) lets the period-style judgement read the date in HTML metadata or front matter.
+    public func findings(in analysis: Analysis, source: [UInt8]? = nil) -> [ProseFinding] {
         var all: [ProseFinding] = []
         if analysis.tokens.count > Self.parallelRulesThreshold && rules.count > 1 {
             // Rules are independent readers of one analysis: on a large document, run them side
@@ -46,7 +55,7 @@ public final class Linter: Sendable {
             }
         }
         all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule.code) < ($1.range.lowerBound, $1.range.upperBound, $1.rule.code) }
-        return all
+        return PeriodStyleJudgement.apply(all, date: { articleDate ?? ArticleDate.of(analysis, source: source) }, policy: periodSpellings)
     }
 
     /// Reads, analyzes and checks one source; findings that suppression directives in it cover
@@ -60,7 +69,7 @@ public final class Linter: Sendable {
     public func analyzedLint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> (diagnostics: [Diagnostic], analysis: Analysis) {
         let document = Readers.reader(for: format).read(source.text)
         let analysis = try analyzer.analyze(document)
-        let diagnostics = findings(in: analysis).map { locate($0, in: source, analysis: analysis) }
+        let diagnostics = findings(in: analysis, source: source.text).map { locate($0, in: source, analysis: analysis) }
         guard !document.directives.isEmpty else { return (diagnostics, analysis) }
         return (applySuppressions(diagnostics, directives: document.directives, in: source), analysis)
     }

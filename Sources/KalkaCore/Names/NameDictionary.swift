@@ -78,7 +78,8 @@ public struct NameDictionary: Sendable {
         // and BGN/PCGN's (Dmitriy Kuleba).
         let renderers = try ["ru-wikipedia", "ru-bgn-pcgn"].compactMap { standards.standard(named: $0) }.map { try Romanizer($0) }
         var entries: [NameEntry] = []
-        for path in store.tablePaths where path.hasPrefix("names/") && path != Self.givenNamesPath && path != Self.allowPath {
+        for path in store.tablePaths where path.hasPrefix("names/") && path != Self.givenNamesPath && path != Self.allowPath
+            && path != PeriodSpellings.path {
             let file = try store.file(path)
             guard file.columns == Self.columns else {
                 throw DictionaryError(path: path, line: 1, message: "columns must be: \(Self.columns.joined(separator: ", "))")

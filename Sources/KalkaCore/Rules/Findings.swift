@@ -29,13 +29,17 @@ public struct ProseFinding: Sendable {
     public let fix: ProseFix?
     /// The rule's severity, unless the rule grades each finding (CAL001 takes it from the entry).
     public let severity: Severity
+    /// Set when the flagged text was English house style until a date ("Kiev"): the
+    /// period-style judgement may then lower the finding (see `PeriodStyleJudgement`).
+    public let period: PeriodSpelling?
 
-    init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil) {
+    init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil, period: PeriodSpelling? = nil) {
         self.rule = rule
         self.range = range
         self.message = message
         self.fix = fix
         self.severity = severity ?? rule.severity
+        self.period = period
     }
 }
 
@@ -48,13 +52,15 @@ public struct Findings {
 
     /// Reports `message` on prose `range`, at `severity` when given (for rules whose entries carry
     /// their own severity), else at the rule's.
-    public mutating func report(_ range: Range<Int>, _ message: String, fix: ProseFix? = nil, severity: Severity? = nil) {
-        items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix, severity: severity))
+    public mutating func report(_ range: Range<Int>, _ message: String, fix: ProseFix? = nil, severity: Severity? = nil,
+                                period: PeriodSpelling? = nil) {
+        items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix, severity: severity, period: period))
     }
 
     /// Reports with a fix built from `edits`, at the rule's declared applicability.
-    public mutating func report(_ range: Range<Int>, _ message: String, fixTitle: String, edits: [ProseEdit], severity: Severity? = nil) {
+    public mutating func report(_ range: Range<Int>, _ message: String, fixTitle: String, edits: [ProseEdit], severity: Severity? = nil,
+                                period: PeriodSpelling? = nil) {
         let fix = ProseFix(title: fixTitle, applicability: rule.fixApplicability ?? .displayOnly, edits: edits)
-        report(range, message, fix: fix, severity: severity)
+        report(range, message, fix: fix, severity: severity, period: period)
     }
 }

@@ -85,10 +85,15 @@ public struct RuleDescription: Sendable {
     /// A preview rule is not yet quiet enough on professional English to run by default: it runs
     /// only when a selection names it by code or name (see `RuleSelector.enables`).
     public let preview: Bool
+    /// Its findings are marks of translation through Russian or Ukrainian (a number calque, a
+    /// guillemet, leftover Cyrillic), which weigh against reading a period spelling in the same
+    /// document as the house style of its time (see `PeriodStyleJudgement`).
+    public let signalsTranslation: Bool
 
     public init(code: String, name: String, category: Category, severity: Severity, summary: String, rationale: String,
                 fixApplicability: FixApplicability? = nil, fixSafety: String? = nil,
-                triggering: [String], nonTriggering: [String], fixes: [FixExample] = [], preview: Bool = false) {
+                triggering: [String], nonTriggering: [String], fixes: [FixExample] = [], preview: Bool = false,
+                signalsTranslation: Bool = false) {
         self.code = code
         self.name = name
         self.category = category
@@ -101,6 +106,7 @@ public struct RuleDescription: Sendable {
         self.nonTriggering = nonTriggering
         self.fixes = fixes
         self.preview = preview
+        self.signalsTranslation = signalsTranslation
     }
 }
 

@@ -43,7 +43,8 @@ public struct MojibakeRule: Rule {
             FixExample("Foreign Minister Р”РјРёС‚СЂРѕ РљСѓР»РµР±Р° said.", "Foreign Minister Дмитро Кулеба said."),
             FixExample("The minister, Ð”Ð¼Ð¸Ñ‚Ñ€Ð¾ ÐšÑƒÐ»ÐµÐ±Ð°, arrived.", "The minister, Дмитро Кулеба, arrived."),
             FixExample("Spokesman дНЙФТЙК рЕУЛПЧ declined.", "Spokesman Дмитрий Песков declined."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     /// One way Cyrillic text gets garbled.

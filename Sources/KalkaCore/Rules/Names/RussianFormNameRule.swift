@@ -16,7 +16,12 @@ public struct RussianFormNameRule: Rule {
             derived from the Russian form plus those listed. The usual English spellings of Russian \
             and Belarusian names (Sergei Lavrov, Moscow) are never flagged, nor established phrases \
             such as “Chicken Kiev” (Dictionaries/names/allow.tsv). Quotations and titles of works are \
-            flagged like any text: suppress a deliberate historical spelling where it occurs.
+            flagged like any text: suppress a deliberate historical spelling where it occurs. Some \
+            spellings were English house style until a date (“Kiev” until the 2019–2022 style changes, \
+            “Chernobyl” still for the disaster: Dictionaries/names/period-spellings.tsv): in an article \
+            dated before then, or undated, that shows no other sign of translation through Russian, they \
+            are reported at info and their fix waits for --unsafe-fixes (house-style.period-spellings: \
+            flag reports them as warnings whatever the date).
             """,
         fixApplicability: .safe,
         fixSafety: "The replacement is the dictionary's spelling of the same person or place; when one spelling stands for several entries the fix is only suggested.",
@@ -35,13 +40,16 @@ public struct RussianFormNameRule: Rule {
         fixes: [
             FixExample("Talks opened in Kiev on Monday.", "Talks opened in Kyiv on Monday."),
             FixExample("KIEV, Dec 2 — Dmitry Kuleba said.", "KYIV, Dec 2 — Dmytro Kuleba said."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     private let names: NameDictionary
+    private let periodSpellings: PeriodSpellings
 
     public init(dictionaries: DictionaryStore) throws {
         names = try NameDictionary.of(dictionaries)
+        periodSpellings = try PeriodSpellings.of(dictionaries)
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
@@ -53,14 +61,15 @@ public struct RussianFormNameRule: Rule {
             let entry = names.entries[index]
             let replacement = matchingCase(entry.canonical, like: written)
             let origin = entry.isUkrainian ? "the Russian-based spelling of \(entry.original)" : "a spelling of \(entry.canonical) distorted through Russian"
+            let period = periodSpellings.spelling(written)
             if owners.count == 1 {
                 findings.report(match.range, "“\(written)” is \(origin): use “\(replacement)”",
-                                fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(match.range, replacement)])
+                                fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(match.range, replacement)], period: period)
             } else {
                 let options = owners.map { "“\(names.entries[$0].canonical)”" }.joined(separator: " or ")
                 findings.report(match.range, "“\(written)” is a Russian-based spelling of \(options)",
                                 fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .displayOnly,
-                                              edits: [ProseEdit(match.range, replacement)]))
+                                              edits: [ProseEdit(match.range, replacement)]), period: period)
             }
         }
     }

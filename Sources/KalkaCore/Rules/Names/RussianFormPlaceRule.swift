@@ -29,7 +29,8 @@ public struct RussianFormPlaceRule: Rule {
         ],
         fixes: [
             FixExample("Shelling hit the village of Petrov in Kharkiv Oblast.", "Shelling hit the village of Petriv in Kharkiv Oblast."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     private let context: NationalContext

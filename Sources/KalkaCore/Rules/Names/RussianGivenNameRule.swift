@@ -14,7 +14,9 @@ public struct RussianGivenNameRule: Rule {
             given name (Dictionaries/names/given-names.tsv) followed by a surname, whose nearest \
             marker in the sentence is Ukrainian (“Ukrainian”, “Ukraine’s”, a Ukrainian place) rather \
             than Russian or Belarusian. Russians keep their names: “Russian Foreign Minister Sergei \
-            Lavrov” is never flagged.
+            Lavrov” is never flagged. Wire copy used the Russian forms for many Ukrainians until 2022, \
+            so in an older article with no other sign of translation the finding is a period spelling, \
+            reported at info.
             """,
         fixApplicability: .unsafe,
         fixSafety: "The Ukrainian form is the usual one, but a person may use another spelling (Vitali Klitschko): check it.",
@@ -37,10 +39,14 @@ public struct RussianGivenNameRule: Rule {
 
     private let names: NameDictionary
     private let context: NationalContext
+    /// Wire copy gave many Ukrainians the Russian form of their name until 2022: in an older
+    /// article with no other sign of translation this is a period spelling.
+    private let period: PeriodSpelling?
 
     public init(dictionaries: DictionaryStore) throws {
         names = try NameDictionary.of(dictionaries)
         context = NationalContext(names: names)
+        period = try PeriodSpellings.of(dictionaries).spelling(PeriodSpellings.givenNamesKey)
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
@@ -61,7 +67,7 @@ public struct RussianGivenNameRule: Rule {
             let russianForm = names.givenNameForms[match.phrase]
             guard let ukrainian = names.givenNames[russianForm] else { continue }
             findings.report(match.range, "“\(written)” is the Russian form of the Ukrainian name “\(ukrainian)”",
-                            fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)])
+                            fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)], period: period)
         }
     }
 }

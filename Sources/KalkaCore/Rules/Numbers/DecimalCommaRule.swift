@@ -43,7 +43,8 @@ public struct DecimalCommaRule: Rule {
             FixExample("The budget lost 2,5 million hryvnias.", "The budget lost 2.5 million hryvnias."),
             FixExample("Inflation reached 3,7% and then 12,25 %.", "Inflation reached 3.7% and then 12.25 %."),
             FixExample("It was worth 1.234,5 million euros.", "It was worth 1,234.5 million euros."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     /// Words after which a number is a quantity that English writes with a decimal point.

@@ -26,7 +26,8 @@ public struct DottedDateRule: Rule {
             "Nothing happened on 31.02.2021, a day that does not exist.",
             "The firmware 12.25.2021 build was recalled.",
             "The 1.5.2021 release and version 1.2.2021 of the app were recalled.",
-        ]
+        ],
+        signalsTranslation: true
     )
 
     private static let months = ["January", "February", "March", "April", "May", "June", "July",

@@ -25,7 +25,8 @@ public struct NumeroSignRule: Rule {
         fixes: [
             FixExample("Zelensky signed decree № 64.", "Zelensky signed decree No. 64."),
             FixExample("School №5 and resolutions №№ 3, 4.", "School No. 5 and resolutions Nos. 3, 4."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     /// "№" in UTF-8.

@@ -35,7 +35,8 @@ public struct RussianAbbreviationRule: Rule {
             FixExample("Naftogaz borrowed UAH 1.5 bln.", "Naftogaz borrowed UAH 1.5 billion."),
             FixExample("The ministry paid 10 mln. hryvnias and 4 mlrd rubles.", "The ministry paid 10 million hryvnias and 4 billion rubles."),
             FixExample("Some 5 thous. troops took part.", "Some 5 thousand troops took part."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     private let abbreviations: [UInt64: String] = [

@@ -40,7 +40,8 @@ public struct ThousandCalqueRule: Rule {
             FixExample("About 2.5 thousand homes and 1.25 thousand shops.", "About 2,500 homes and 1,250 shops."),
             FixExample("Between 2 and 3 thousand troops and 10–15 thousand residents.",
                        "Between 2,000 and 3,000 troops and 10,000–15,000 residents."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     private let thousand = FoldedHash.of("thousand")

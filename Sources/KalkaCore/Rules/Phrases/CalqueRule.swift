@@ -33,7 +33,8 @@ public struct CalqueRule: Rule {
             "The exercise was held under the agreement ahead of the summit.",
             "The ministry said the talks would go on.",
         ],
-        fixes: []
+        fixes: [],
+        signalsTranslation: true
     )
 
     private let table: PhraseTable

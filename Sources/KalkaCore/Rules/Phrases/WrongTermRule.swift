@@ -38,7 +38,8 @@ public struct WrongTermRule: Rule {
             FixExample("State Department Head Antony Blinken arrived.", "Secretary of State Antony Blinken arrived."),
             FixExample("The Supreme Rada voted; vice-premier Stefanishyna spoke.", "The Verkhovna Rada voted; deputy prime minister Stefanishyna spoke."),
             FixExample("Vice-premier Stefanishyna spoke in the Supreme Rada's hall.", "Deputy prime minister Stefanishyna spoke in the Verkhovna Rada's hall."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     private let table: PhraseTable

@@ -45,7 +45,8 @@ public struct RussianQuotesRule: Rule {
             FixExample("He said «the „special operation“ goes on».", "He said “the ‘special operation’ goes on”."),
             FixExample("It is called „ Izvestia “.", "It is called “Izvestia”."),
             FixExample("They said „no” twice.", "They said “no” twice."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     public init(dictionaries: DictionaryStore) throws {}

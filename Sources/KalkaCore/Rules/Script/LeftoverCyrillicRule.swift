@@ -24,7 +24,8 @@ public struct LeftoverCyrillicRule: Rule {
             "Sergei Lavrov met Antony Blinken in Stockholm.",
             "Prices rose by 15 percent in March.",
             "The file said Р”РјРёС‚СЂРѕ РљСѓР»РµР±Р° where the name should be.",
-        ]
+        ],
+        signalsTranslation: true
     )
 
     /// Garbled text (mojibake) is Cyrillic too, but ENC001 reports and repairs it.

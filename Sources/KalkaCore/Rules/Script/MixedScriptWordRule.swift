@@ -31,7 +31,8 @@ public struct MixedScriptWordRule: Rule {
         fixes: [
             FixExample("Talks in Kyіv resumed.", "Talks in Kyiv resumed."),
             FixExample("The NАТО summit opened.", "The NATO summit opened."),
-        ]
+        ],
+        signalsTranslation: true
     )
 
     private let spoofChecker: SpoofChecker

@@ -1,0 +1,307 @@
+/// A calendar date (no time, no zone): when an article was published, or until when a spelling
+/// was English house style.
+public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1800...2200).contains(year), (1...12).contains(month), (1...SimpleDate.days(in: month, year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// "2014-05-02" (also the date part of "2014-05-02T10:00:00Z").
+    public init?(iso text: some StringProtocol) {
+        let digits = Array(text.utf8.prefix(10))
+        guard digits.count == 10, digits[4] == 0x2D, digits[7] == 0x2D,
+              let year = Self.number(digits[0..<4]), let month = Self.number(digits[5..<7]), let day = Self.number(digits[8..<10]) else { return nil }
+        guard text.utf8.count == 10 || [0x54, 0x74, 0x20].contains(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: 10)]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public static func < (lhs: SimpleDate, rhs: SimpleDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// "2014-05-02".
+    public var description: String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month))-\(two(day))"
+    }
+
+    /// "October 2019", for messages.
+    public var monthAndYear: String { "\(ArticleDate.monthNames[month - 1].capitalizedASCII) \(year)" }
+
+    static func days(in month: Int, _ year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func number(_ bytes: some Collection<UInt8>) -> Int? {
+        guard !bytes.isEmpty else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte &- 0x30 < 10 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+}
+
+/// When an article was published, as the article itself says: in HTML metadata
+/// (`article:published_time`, `datePublished`, `<time datetime>`), Markdown front matter
+/// (`date:`), or a dateline, byline or date line near the top of the text.
+///
+/// Only dates that stand where a publication date stands are read: a short line ("May 25, 2016
+/// 9:41 AM", "PUBLISHED : Saturday, 23 June, 2012"), or the first words of a paragraph ("[February
+/// 10, 2010] KIEV, Ukraine"). A date inside a sentence ("signed on April 3, 2008") is an event.
+public enum ArticleDate {
+    /// How far into the prose a publication date is looked for.
+    static let headBytes = 3000
+    /// A line of at most this many words is a date line, byline or dateline.
+    static let shortLineWords = 16
+    /// A date within this many bytes of a paragraph's start, with no word in lower case before
+    /// it, is a dateline.
+    static let datelineBytes = 48
+
+    /// The article's date: from markup metadata when the format has it, else from the text.
+    public static func of(_ analysis: Analysis, source: [UInt8]?) -> SimpleDate? {
+        if let source, let date = fromMetadata(source, format: analysis.document.format) { return date }
+        return fromText(analysis)
+    }
+
+    // MARK: Metadata
+
+    /// HTML `<meta>` publication dates and the first `<time datetime>`; Markdown front matter.
+    static func fromMetadata(_ source: [UInt8], format: InputFormat) -> SimpleDate? {
+        switch format {
+        case .plain: return nil
+        case .markdown: return frontMatterDate(source)
+        case .html: return htmlDate(source)
+        }
+    }
+
+    static let metaNames: Set<String> = [
+        "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
+        "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+    ]
+
+    private static func htmlDate(_ source: [UInt8]) -> SimpleDate? {
+        var index = 0
+        var timeDate: SimpleDate?
+        while let open = firstIndex(of: 0x3C, in: source, from: index) {
+            guard let close = firstIndex(of: 0x3E, in: source, from: open + 1) else { break }
+            defer { index = close + 1 }
+            let tag = Array(source[(open + 1)..<close])
+            let name = tagName(tag)
+            if name == "meta" {
+                let attributes = attributes(tag)
+                let key = (attributes["property"] ?? attributes["name"] ?? attributes["itemprop"] ?? "").lowercased()
+                if metaNames.contains(key), let content = attributes["content"], let date = SimpleDate(iso: content) { return date }
+            } else if name == "time", timeDate == nil, let value = attributes(tag)["datetime"] {
+                timeDate = SimpleDate(iso: value)
+            }
+        }
+        return timeDate
+    }
+
+    private static func frontMatterDate(_ source: [UInt8]) -> SimpleDate? {
+        let text = String(decoding: source.prefix(8192), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+        guard let first = lines.first, first == "---" else { return nil }
+        lines.removeFirst()
+        for line in lines {
+            if line == "---" || line == "..." { break }
+            for key in ["date:", "published:", "pubdate:", "publishdate:", "date_published:"] where line.lowercased().hasPrefix(key) {
+                var value = line.dropFirst(key.count).trimmingSpaces
+                if value.hasPrefix("\"") || value.hasPrefix("'") { value = String(value.dropFirst().dropLast()) }
+                if let date = SimpleDate(iso: value) ?? firstDate(in: Array(value.utf8), limit: value.utf8.count)?.date { return date }
+            }
+        }
+        return nil
+    }
+
+    private static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func tagName(_ tag: [UInt8]) -> String {
+        var end = 0
+        while end < tag.count, tag[end].isASCIIAlphanumeric { end += 1 }
+        return String(decoding: tag[0..<end], as: UTF8.self).lowercased()
+    }
+
+    /// A tag's attributes (names lowercased), quoted or not.
+    private static func attributes(_ tag: [UInt8]) -> [String: String] {
+        var result: [String: String] = [:]
+        var index = 0
+        while index < tag.count, !tag[index].isHTMLSpace { index += 1 }
+        while index < tag.count {
+            while index < tag.count, tag[index].isHTMLSpace || tag[index] == .slash { index += 1 }
+            let nameStart = index
+            while index < tag.count, !tag[index].isHTMLSpace, tag[index] != .equals, tag[index] != .slash { index += 1 }
+            let name = String(decoding: tag[nameStart..<index], as: UTF8.self).lowercased()
+            guard !name.isEmpty else { break }
+            while index < tag.count, tag[index].isHTMLSpace { index += 1 }
+            guard index < tag.count, tag[index] == .equals else { result[name] = ""; continue }
+            index += 1
+            while index < tag.count, tag[index].isHTMLSpace { index += 1 }
+            var valueStart = index, valueEnd = index
+            if index < tag.count, tag[index] == .doubleQuote || tag[index] == .singleQuote {
+                let quote = tag[index]
+                valueStart = index + 1
+                valueEnd = valueStart
+                while valueEnd < tag.count, tag[valueEnd] != quote { valueEnd += 1 }
+                index = min(tag.count, valueEnd + 1)
+            } else {
+                while valueEnd < tag.count, !tag[valueEnd].isHTMLSpace { valueEnd += 1 }
+                index = valueEnd
+            }
+            result[name] = String(decoding: tag[valueStart..<valueEnd], as: UTF8.self)
+        }
+        return result
+    }
+
+    // MARK: Text
+
+    /// The first date standing on a short line or at a paragraph's start, near the top.
+    static func fromText(_ analysis: Analysis) -> SimpleDate? {
+        let prose = analysis.prose
+        for paragraph in analysis.paragraphs {
+            let range = paragraph.range
+            guard range.lowerBound < headBytes else { break }
+            let bytes = Array(prose[range])
+            let short = wordCount(analysis, paragraph) <= shortLineWords
+            guard let found = firstDate(in: bytes, limit: short ? bytes.count : datelineBytes) else { continue }
+            // In a long paragraph only a dateline counts: nothing in lower case before the date
+            // ("[February 10, 2010] KIEV", "KIEV, Ukraine, March 3, 2014 —").
+            if !short && hasLowercaseWord(bytes[0..<found.offset]) { continue }
+            return found.date
+        }
+        return nil
+    }
+
+    private static func hasLowercaseWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            if byte &- 0x61 < 26 && !(previous.isASCIILetter || previous >= 0x80) { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    private static func wordCount(_ analysis: Analysis, _ paragraph: ParagraphSpan) -> Int {
+        var count = 0
+        for sentence in analysis.sentences[paragraph.sentences] {
+            for index in sentence.tokens where analysis.tokens[index].kind == .word { count += 1 }
+        }
+        return count
+    }
+
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"]
+    /// Month names as dates write them: English full names and abbreviations ("Sept."), and the
+    /// Russian and Ukrainian genitive forms ("6 февраля 2015", "15 травня 2019").
+    static let monthWords: [String: Int] = {
+        var words: [String: Int] = [:]
+        for (index, name) in monthNames.enumerated() {
+            words[name] = index + 1
+            words[String(name.prefix(3))] = index + 1
+        }
+        words["sept"] = 9
+        let russian = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+        let ukrainian = ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"]
+        for (index, word) in russian.enumerated() { words[word] = index + 1 }
+        for (index, word) in ukrainian.enumerated() { words[word] = index + 1 }
+        return words
+    }()
+
+    /// The first date in `bytes` starting before `limit`: ISO ("2014-05-02"), numeric with dots
+    /// or slashes ("14.12.2022", "09/20/2016": day first unless the first number cannot be a day
+    /// … month), or with a month name in either order ("May 25, 2016", "4 September 2008",
+    /// "23 June, 2012").
+    static func firstDate(in bytes: [UInt8], limit: Int) -> (date: SimpleDate, offset: Int)? {
+        let words = dateWords(bytes)
+        for (position, word) in words.enumerated() where word.range.lowerBound < limit {
+            if let date = numericDate(bytes, word.range) { return (date, word.range.lowerBound) }
+            guard position + 2 < words.count else { continue }
+            let second = words[position + 1], third = words[position + 2]
+            // "May 25, 2016", "Feb. 10, 2010"
+            if let month = word.month, let day = second.number, let year = third.number, year >= 1800 {
+                if let date = SimpleDate(year: year, month: month, day: day) { return (date, word.range.lowerBound) }
+            }
+            // "25 May 2016", "23 June, 2012", "6 февраля 2015"
+            if let day = word.number, let month = second.month, let year = third.number, year >= 1800 {
+                if let date = SimpleDate(year: year, month: month, day: day) { return (date, word.range.lowerBound) }
+            }
+        }
+        return nil
+    }
+
+    private struct DateWord {
+        var range: Range<Int>
+        var number: Int?
+        var month: Int?
+    }
+
+    /// Runs of letters or digits (dots, slashes and hyphens between digits kept), lowercased
+    /// month names looked up.
+    private static func dateWords(_ bytes: [UInt8]) -> [DateWord] {
+        var words: [DateWord] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte &- 0x30 < 10 {
+                let start = index
+                while index < bytes.count, bytes[index] &- 0x30 < 10
+                        || ((bytes[index] == 0x2E || bytes[index] == 0x2F || bytes[index] == 0x2D) && index + 1 < bytes.count && bytes[index + 1] &- 0x30 < 10) {
+                    index += 1
+                }
+                words.append(DateWord(range: start..<index, number: SimpleDate.number(bytes[start..<index]), month: nil))
+            } else if byte.isASCIILetter || byte >= 0xC0 {
+                let start = index
+                while index < bytes.count, bytes[index].isASCIILetter || bytes[index] >= 0x80 {
+                    // Stop at punctuation such as “ (E2 80 9C) inside the run.
+                    if bytes[index] == 0xE2 { break }
+                    index += 1
+                }
+                if index == start { index += 1; continue }
+                let word = String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
+                words.append(DateWord(range: start..<index, number: nil, month: monthWords[word]))
+            } else {
+                index += 1
+            }
+        }
+        return words
+    }
+
+    /// "2014-05-02", "14.12.2022", "15.05.2019", "09/20/2016", "26/07/2024".
+    private static func numericDate(_ bytes: [UInt8], _ range: Range<Int>) -> SimpleDate? {
+        let text = Array(bytes[range])
+        if text.count == 10, text[4] == 0x2D, text[7] == 0x2D { return SimpleDate(iso: String(decoding: text, as: UTF8.self)) }
+        for separator: UInt8 in [0x2E, 0x2F] {
+            let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+                  let first = SimpleDate.number(parts[0]), let second = SimpleDate.number(parts[1]), let year = SimpleDate.number(parts[2]) else { continue }
+            // Day first (most of the world, and Ukrainian and Russian sites) unless the second
+            // number cannot be a month (US order, "09/20/2016").
+            if second <= 12, let date = SimpleDate(year: year, month: second, day: first) { return date }
+            return SimpleDate(year: year, month: first, day: second)
+        }
+        return nil
+    }
+}
+
+extension String {
+    var capitalizedASCII: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,90 @@
+/// A spelling that was English house style until a date ("Kiev" until the 2019 style changes),
+/// attached by a rule to a finding it reports; the period-style judgement decides its severity.
+public struct PeriodSpelling: Sendable, Hashable {
+    /// Since when English style guides use the modern form; nil when the spelling is still usual
+    /// English for some uses (Chernobyl for the disaster).
+    public let until: SimpleDate?
+    public let note: String
+}
+
+/// Whether the period-style judgement may lower period spellings to info.
+public enum PeriodSpellingPolicy: String, Sendable, CaseIterable, Hashable {
+    /// Judged by the article's date and evidence (the default).
+    case allow
+    /// The modern spelling everywhere: period spellings stay warnings whatever the date.
+    case flag
+}
+
+/// `Dictionaries/names/period-spellings.tsv`: spelling → until when it was house style.
+public struct PeriodSpellings: Sendable {
+    static let path = "names/period-spellings.tsv"
+    /// The row that stands for every Russian-form given name NAM002 flags.
+    public static let givenNamesKey = "[Russian-form given names]"
+    private let byFoldedSpelling: [String: PeriodSpelling]
+
+    public static func of(_ store: DictionaryStore) throws -> PeriodSpellings {
+        try store.derived("PeriodSpellings") { try PeriodSpellings(store: store) }
+    }
+
+    init(store: DictionaryStore) throws {
+        var table: [String: PeriodSpelling] = [:]
+        guard store.tablePaths.contains(Self.path) else {
+            byFoldedSpelling = [:]
+            return
+        }
+        let file = try store.file(Self.path)
+        for row in file.rows {
+            var until: SimpleDate? = nil
+            if row[1] != "-" {
+                guard let date = SimpleDate(iso: row[1]), row[1].utf8.count == 10 else {
+                    throw DictionaryError(path: Self.path, line: row.line, message: "until must be a date YYYY-MM-DD or -")
+                }
+                until = date
+            }
+            table[Self.fold(row[0])] = PeriodSpelling(until: until, note: row[2])
+        }
+        byFoldedSpelling = table
+    }
+
+    /// The period spelling `written` is, if any ("KIEV", "Kiev’s" and "kiev" are "Kiev").
+    public func spelling(_ written: String) -> PeriodSpelling? {
+        byFoldedSpelling[Self.fold(written)]
+    }
+
+    private static func fold(_ text: String) -> String {
+        var text = text.lowercased()
+        for suffix in ["'s", "’s"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
+        return text
+    }
+}
+
+/// Decides, once all rules have run on a document, how loudly to report its period spellings.
+///
+/// Before October 2019 "Kiev" was the house style of AP, Reuters and the BBC; "Chernobyl" still
+/// is for the disaster. Such a spelling is a translation artifact only when the article is newer
+/// than its period, or when the article shows other marks of translation through Russian or
+/// Ukrainian: findings of rules whose description says `signalsTranslation` (number calques,
+/// «guillemets», leftover Cyrillic, calques, Russian forms of names that English never used).
+/// Otherwise the finding is lowered to info, its message says why, and its fix waits for
+/// `--unsafe-fixes` (a period spelling may be right for its date).
+public enum PeriodStyleJudgement {
+    public static func apply(_ findings: [ProseFinding], date: () -> SimpleDate?, policy: PeriodSpellingPolicy) -> [ProseFinding] {
+        guard policy == .allow, findings.contains(where: { $0.period != nil }) else { return findings }
+        let evidence = findings.contains { $0.period == nil && $0.rule.signalsTranslation && $0.severity >= .warning }
+        if evidence { return findings }
+        let articleDate = date()
+        return findings.map { finding in
+            guard let period = finding.period, finding.severity > .info else { return finding }
+            if let until = period.until, let articleDate, articleDate >= until { return finding }
+            let when: String
+            switch (period.until, articleDate) {
+            case (let until?, let date?): when = "English house style before \(until.monthAndYear), and the article is dated \(date)"
+            case (let until?, nil): when = "English house style before \(until.monthAndYear), and the article gives no later date"
+            case (nil, _): when = "still usual English in some uses (\(period.note))"
+            }
+            let message = finding.message + " — a period spelling: \(when), with no other sign of translation through Russian"
+            let fix = finding.fix.map { ProseFix(title: $0.title, applicability: max($0.applicability, .unsafe), edits: $0.edits) }
+            return ProseFinding(rule: finding.rule, range: finding.range, message: message, fix: fix, severity: .info, period: period)
+        }
+    }
+}
