@@ -93,4 +93,12 @@ import Testing
         let kyiv = Self.names.entries.first { $0.canonical == "Kyiv" }
         #expect(kyiv?.variants.contains("Kiev") == true)
     }
+
+    @Test func mixingTwoAcceptedSpellingsIsInfoAndMixedRomanizationsAWarning() throws {
+        let linter = try Lint.linter(for: InconsistentNameSpellingRule.self)
+        let accepted = try Lint.diagnostics("Zaporizhzhia was shelled; in Zaporizhia power was cut.", linter: linter)
+        #expect(accepted.map(\.severity) == [.info])
+        let mixed = try Lint.diagnostics("Adviser Yurii Braginskyi spoke. Later Braginsky left, and Braginskyi returned.", linter: linter)
+        #expect(mixed.map(\.severity) == [.warning])
+    }
 }

@@ -37,6 +37,8 @@ public struct SentenceOddity: Sendable {
     /// The class `X` of words WordNet has no reading for: mostly names, foreign words and
     /// abbreviations.
     private let classWithoutReading: UInt16
+    /// Class labels by id ("NNS", "JJ", "VB"…), for rules that ask what a word can be.
+    private let labels: [String]
 
     /// Special classes, fixed ids; the data files' classes follow.
     private enum Special: UInt16, CaseIterable {
@@ -88,9 +90,20 @@ public struct SentenceOddity: Sendable {
             throw DictionaryError(path: classFile.path, line: 0, message: "too many word classes")
         }
         classWithoutReading = id("X")
+        var labels = [String](repeating: "", count: ids.count)
+        for (label, id) in ids { labels[Int(id)] = label }
+        self.labels = labels
         words = WordClassTable(entries)
         classCount = ids.count
         oddness = Self.oddness(pairs, classCount: classCount)
+    }
+
+    /// What a lowercase word can be, from the word-class table: its decisive class ("NNS", "JJ",
+    /// "NN+VB", or the word itself for a function word) and whether one reading is a finite verb;
+    /// nil for a word the table lacks.
+    public func lexicalClass(_ token: Token) -> (label: String, canBeFiniteVerb: Bool)? {
+        guard token.kind == .word, let entry = words.lookup(token.foldedHash) else { return nil }
+        return (labels[Int(entry & ~WordClassTable.finiteFlag)], entry & WordClassTable.finiteFlag != 0)
     }
 
     /// Witten-Bell smoothed bigram probabilities against add-one unigram ones, as bits of oddness.

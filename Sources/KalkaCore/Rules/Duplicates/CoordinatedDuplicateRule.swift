@@ -14,7 +14,9 @@ public struct CoordinatedDuplicateRule: Rule {
             legal” or “crews and crews”. The original meant two different things, so an editor must \
             pick the right words. Idioms that repeat on purpose (“more and more”, “over and over”, \
             “again and again”) are listed in Dictionaries/phrases/coordinated-duplicate-allow.tsv; \
-            function words (“by and by” aside) are never compared.
+            function words (“by and by” aside) are never compared. Two different names that share a \
+            word (“the Black Sea and Sea of Azov”) are not a pair, nor is a noun that ends one clause \
+            and starts the next (“cinema keeps memories and memories shape history”).
             """,
         fixApplicability: .unsafe,
         fixSafety: "Keeping one copy makes the sentence grammatical but may drop a meaning the original had: an editor should check the source.",
@@ -35,6 +37,8 @@ public struct CoordinatedDuplicateRule: Rule {
             "That is that, and that is final.",
             "It happened long, long ago.",
             "Legal guarantees and security guarantees differ.",
+            "The strait links the Black Sea and Sea of Azov.",
+            "Cinema keeps memories and memories shape history.",
         ],
         fixes: [
             FixExample("Moscow needs legal and legal guarantees.", "Moscow needs legal guarantees."),
@@ -45,10 +49,13 @@ public struct CoordinatedDuplicateRule: Rule {
     private let allowed: PhraseSet
     private let functionWords: WordSet
     private let conjunctions = WordSet(["and", "or", "nor"])
+    private let of = FoldedHash.of("of")
+    private let lexicon: SentenceOddity
 
     public init(dictionaries: DictionaryStore) throws {
         allowed = try dictionaries.phrases("phrases/coordinated-duplicate-allow.tsv")
         functionWords = try dictionaries.words("english/function-words.txt")
+        lexicon = try SentenceOddity.shared(dictionaries)
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
@@ -74,7 +81,9 @@ public struct CoordinatedDuplicateRule: Rule {
             let second = tokens[secondIndex]
             guard analysis.sameWord(first, second),
                   !allowed.contains([first] + link.map { tokens[$0] } + [second]),
-                  !isComparativePair(analysis, first, conjunction: link.map { tokens[$0] }) else { continue }
+                  !isComparativePair(analysis, first, conjunction: link.map { tokens[$0] }),
+                  !isPartOfNames(analysis, first: index, second: secondIndex),
+                  !linksTwoClauses(analysis, first: index, second: secondIndex) else { continue }
             let word = analysis.text(of: first)
             let linkText = link.count == 1 && tokens[link[0]].kind == .word ? "“\(analysis.text(of: tokens[link[0]]))”" : "a comma"
             findings.report(
@@ -95,6 +104,33 @@ public struct CoordinatedDuplicateRule: Rule {
             return ProseEdit(Int(tokens[before].start)..<Int(first.end), "")
         }
         return ProseEdit(Int(first.end)..<Int(second.end), "")
+    }
+
+    /// "the Black Sea and Sea of Azov": a capitalized word that belongs to a longer name on either
+    /// side (a capitalized word before the first, after the second, or "of" and a name after it).
+    private func isPartOfNames(_ analysis: Analysis, first: Int, second: Int) -> Bool {
+        let tokens = analysis.tokens
+        guard tokens[first].shape == .title || tokens[second].shape == .title else { return false }
+        if let before = analysis.previousNonSpace(before: first), tokens[before].kind == .word, tokens[before].shape == .title,
+           tokens[first].shape == .title {
+            return true
+        }
+        guard let after = analysis.nextNonSpace(after: second), tokens[after].kind == .word else { return false }
+        if tokens[after].shape == .title && tokens[second].shape == .title { return true }
+        if tokens[after].foldedHash == of, let name = analysis.nextNonSpace(after: after), tokens[name].shape == .title { return true }
+        return false
+    }
+
+    /// "keeps memories and memories shape": a noun that is the object of one verb and the subject
+    /// of the next, repeated on purpose (anadiplosis), not a synonym pair.
+    private func linksTwoClauses(_ analysis: Analysis, first: Int, second: Int) -> Bool {
+        let tokens = analysis.tokens
+        guard let word = lexicon.lexicalClass(tokens[first]), word.label == "NN" || word.label == "NNS",
+              let before = analysis.previousNonSpace(before: first), let verbBefore = lexicon.lexicalClass(tokens[before]),
+              verbBefore.canBeFiniteVerb,
+              let after = analysis.nextNonSpace(after: second), let verbAfter = lexicon.lexicalClass(tokens[after]),
+              verbAfter.canBeFiniteVerb else { return false }
+        return true
     }
 
     /// "stronger and stronger", "closer and closer": a lowercase -er word repeated across "and"

@@ -12,7 +12,8 @@ public struct RepeatedWordRule: Rule {
             where a translation pipeline joined two fragments, which also doubles pairs of words \
             (“in the in the”). Pairs that are correct English \
             (“had had”, “that that”, names such as “Sirhan Sirhan”) are listed in \
-            Dictionaries/phrases/repeated-word-allow.tsv and stay quiet.
+            Dictionaries/phrases/repeated-word-allow.tsv and stay quiet, as does a capitalized word \
+            doubled where two items of a website menu meet (“Join the Team Team Stories”).
             """,
         fixApplicability: .safe,
         fixSafety: "Deleting the second copy and the space before it restores the sentence; the pairs English uses on purpose are allow-listed.",
@@ -33,6 +34,7 @@ public struct RepeatedWordRule: Rule {
             "The vote was 10 10 short of the quorum.",
             "In the end, in the morning, the talks resumed.",
             "It is what it is.",
+            "Home World Politics Join the Team Team Stories Careers",
         ],
         fixes: [
             FixExample("Kyiv is the the capital of Ukraine.", "Kyiv is the capital of Ukraine."),
@@ -64,13 +66,33 @@ public struct RepeatedWordRule: Rule {
             let first = tokens[index], gap = tokens[index + 1], second = tokens[index + 2]
             guard first.kind == .word, gap.kind == .space, !gap.isParagraphBreak, second.kind == .word,
                   analysis.sameWord(first, second),
-                  !allowed.contains([first, second]) else { continue }
+                  !allowed.contains([first, second]),
+                  !(first.shape == .title && isMenuLine(analysis, containing: index)) else { continue }
             let word = analysis.text(of: first)
             findings.report(
                 Int(first.start)..<Int(second.end), "“\(word)” is repeated",
                 fixTitle: "Delete the repeated “\(word)”",
                 edits: [ProseEdit(Int(first.end)..<Int(second.end), "")])
         }
+    }
+
+    /// "About Join the Team Team Story Jobs": a line of capitalized menu items with no sentence
+    /// punctuation, where one item's last word meets the next item's first.
+    private func isMenuLine(_ analysis: Analysis, containing index: Int) -> Bool {
+        guard let sentence = analysis.sentences.firstIndex(where: { $0.tokens.contains(index) }) else { return false }
+        let paragraph = analysis.paragraphs[analysis.sentences[sentence].paragraph]
+        var words = 0, capitalized = 0
+        for sentence in analysis.sentences[paragraph.sentences] {
+            for position in sentence.tokens {
+                let token = analysis.tokens[position]
+                if token.kind == .punctuation && token.length == 1
+                    && [0x2E, 0x21, 0x3F, 0x2C, 0x3B].contains(analysis.prose[Int(token.start)]) { return false }
+                guard token.kind == .word else { continue }
+                words += 1
+                if token.shape == .title || token.shape == .upper { capitalized += 1 }
+            }
+        }
+        return words >= 4 && capitalized * 3 >= words * 2
     }
 
     /// "in the in the": two different words, then the same two, one line apart at most; the

@@ -12,7 +12,10 @@ public struct InconsistentNameSpellingRule: Rule {
             count as one name); other capitalized names by a key that ignores romanization choices \
             (y/i/j, kh/h, g/h, ye/e, doubled letters, diacritics). The house-style spelling wins when \
             the document uses it, otherwise the most frequent one, otherwise the first; the others are \
-            flagged. Capitalized words count as a name only if one of the spellings appears mid-sentence.
+            flagged. Capitalized words count as a name only if one of the spellings appears mid-sentence, \
+            and not when one spelling is an English word (“Belarusian” beside “Belarussian”). Two \
+            spellings the dictionary accepts for one place (Zaporizhzhia and Zaporizhia) are a matter \
+            of house style rather than translation: reported at info.
             """,
         fixApplicability: .unsafe,
         fixSafety: "Unifying spellings is right when both refer to one person; check that they do.",
@@ -24,6 +27,7 @@ public struct InconsistentNameSpellingRule: Rule {
             "Volodymyr Zelenskyy spoke first. Later Zelenskyy met the press.",
             "Kyiv and Kharkiv were shelled; Kyiv’s mayor spoke.",
             "Sergei Lavrov spoke to Serhii Kyslytsya at the UN.",
+            "Belarusian exiles met in Vilnius; Belarussian cities will name streets after him.",
         ],
         fixes: [
             FixExample("Zelenskyy spoke. Later Zelensky left.", "Zelenskyy spoke. Later Zelenskyy left."),
@@ -31,9 +35,11 @@ public struct InconsistentNameSpellingRule: Rule {
     )
 
     private let names: NameDictionary
+    private let lexicon: SentenceOddity
 
     public init(dictionaries: DictionaryStore) throws {
         names = try NameDictionary.of(dictionaries)
+        lexicon = try SentenceOddity.shared(dictionaries)
     }
 
     /// One spelling of a name in the document, with where it occurs.
@@ -53,6 +59,10 @@ public struct InconsistentNameSpellingRule: Rule {
         var groups: [Group] = []
         var groupOfKey: [String: Int] = [:]
         var preferred: [Int: UInt64] = [:]   // group → the house-style spelling's hash
+        // Groups of a dictionary entry's accepted spellings: mixing them is a house-style matter.
+        var accepted = Set<Int>()
+        // Groups holding an English word ("Belarusian"): a variant spelling of a word, not a name.
+        var english = Set<Int>()
         func group(_ key: String) -> Int {
             if let index = groupOfKey[key] { return index }
             groups.append([:])
@@ -76,6 +86,7 @@ public struct InconsistentNameSpellingRule: Rule {
             } else {
                 let target = group("entry:\(index)")
                 preferred[target] = FoldedHash.of(entry.canonical)
+                accepted.insert(target)
                 add(FoldedHash.of(analysis.text(of: match.range)), match.range, midSentence: true, to: &groups[target], analysis)
             }
         }
@@ -99,17 +110,19 @@ public struct InconsistentNameSpellingRule: Rule {
                 groupOfWord[hash] = target
             }
             add(hash, range, midSentence: !sentenceStarts.contains(index), to: &groups[target], analysis)
+            if range == token.range, let word = lexicon.lexicalClass(token), word.label != "X" { english.insert(target) }
         }
         for (index, spellings) in groups.enumerated() where spellings.count > 1 {
             // Names only: a capitalized word seen only at sentence starts may be a common word.
-            guard spellings.values.contains(where: \.midSentence) else { continue }
+            guard spellings.values.contains(where: \.midSentence), !english.contains(index) else { continue }
+            let severity: Severity? = accepted.contains(index) ? .info : nil
             let ranked = spellings.sorted { ($0.value.ranges.count, -$0.value.first) > ($1.value.ranges.count, -$1.value.first) }
             let keepHash = preferred[index].flatMap { spellings[$0] != nil ? $0 : nil } ?? ranked[0].key
             let keep = spellings[keepHash]!
             for (hash, spelling) in spellings.sorted(by: { $0.value.first < $1.value.first }) where hash != keepHash {
                 for range in spelling.ranges {
                     findings.report(range, "“\(spelling.text)” is also spelled “\(keep.text)” in this document",
-                                    fixTitle: "Replace with “\(keep.text)”", edits: [ProseEdit(range, keep.text)])
+                                    fixTitle: "Replace with “\(keep.text)”", edits: [ProseEdit(range, keep.text)], severity: severity)
                 }
             }
         }
