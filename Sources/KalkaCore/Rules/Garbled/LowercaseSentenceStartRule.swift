@@ -11,13 +11,17 @@ public struct LowercaseSentenceStartRule: Rule {
             Russian and Ukrainian run long sentences on with participial and relative clauses; a \
             translation pipeline that splits or joins them badly leaves a stop before “which”, \
             “and” or “that” and a clause with no sentence of its own, or a stop where words were \
-            lost. English never starts a sentence in lower case. Abbreviations (“approx.”, “etc.”, \
-            “p.m.”, initials), ellipses, brand names such as “iPhone”, and list items stay quiet.
+            lost. English never starts a sentence in lower case. A word that links clauses (“which”, \
+            “and”, “because”, “after”) starting a sentence is such a cut-loose clause and a warning; \
+            any other lowercase start (“the minister says…”) may as well be a capital lost in editing, \
+            and is reported at info. Abbreviations (“approx.”, “etc.”, “p.m.”, initials), ellipses, \
+            brand names such as “iPhone”, and list items stay quiet.
             """,
         triggering: [
             "Up to 30,000 servicemen may take part in the drills. ⟦which⟧, as the General Staff stresses, will be the largest.",
             "The talks ended late on Friday! ⟦and⟧ the ministers left without a statement.",
             "The ministers met in Riga on\nThursday. ⟦which⟧ had been agreed in advance.",
+            "The convoy left at dawn. ⟦the⟧ minister says it will return on Friday.",
         ],
         nonTriggering: [
             "The talks lasted approx. two hours, the ministry said.",
@@ -41,6 +45,15 @@ public struct LowercaseSentenceStartRule: Rule {
         "dr", "mr", "mrs", "ms", "prof", "jr", "sr", "st", "mt", "inc", "ltd", "corp", "co", "dept", "gov",
         "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "art", "para", "sect", "ch", "tel", "ext", "est", "pop", "govt", "univ", "op", "cit", "rub", "uah",
+    ])
+
+    /// Words that open a clause belonging to another sentence: relative pronouns, conjunctions
+    /// and the prepositions and participles a split leaves in front.
+    private let clauseLinks = WordSet([
+        "which", "who", "whom", "whose", "that", "where", "when", "while", "whereas", "and", "but", "or", "nor",
+        "as", "because", "since", "although", "though", "if", "unless", "until", "so", "yet", "after", "before",
+        "including", "according", "despite", "whether", "than", "with", "without", "by", "from", "to", "of", "in",
+        "on", "at", "for", "during", "among", "between", "through", "under", "also", "then", "thus", "therefore",
     ])
 
     public init(dictionaries: DictionaryStore) throws {}
@@ -74,7 +87,12 @@ public struct LowercaseSentenceStartRule: Rule {
                 default:
                     continue
                 }
-                findings.report(word.range, "Sentence starts mid-clause: “\(analysis.excerpt(from: index + 2, words: 3))”")
+                if clauseLinks.contains(word) {
+                    findings.report(word.range, "Sentence starts mid-clause: “\(analysis.excerpt(from: index + 2, words: 3))”")
+                } else {
+                    findings.report(word.range, "Sentence starts in lower case: “\(analysis.excerpt(from: index + 2, words: 3))” — a clause cut loose, or a capital lost",
+                                    severity: .info)
+                }
             }
         }
     }
