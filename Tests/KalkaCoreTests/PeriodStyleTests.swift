@@ -58,6 +58,11 @@ import Testing
         #expect(try severities(obscure) == [.warning, .warning, .warning, .warning])
     }
 
+    @Test func aDocumentThatAlsoWritesTheModernSpellingKeepsTheWarning() throws {
+        let text = "March 3, 2014\n\nProtesters in Kyiv marched again; police in Kiev stood by."
+        #expect(try severities(text) == [.warning])
+    }
+
     @Test func undatedCopyWithoutEvidenceGetsInfo() throws {
         let diagnostics = try Lint.diagnostics("Talks opened in Kiev on Monday.", linter: Self.linter)
         #expect(diagnostics.map(\.severity) == [.info])

@@ -5,6 +5,22 @@ public struct PeriodSpelling: Sendable, Hashable {
     /// English for some uses (Chernobyl for the disaster).
     public let until: SimpleDate?
     public let note: String
+    /// The document also writes the modern spelling of the same name (Kyiv beside Kiev): the old
+    /// one is not its house style, so the finding stays as the rule reported it; being a mixed
+    /// spelling rather than a mark of translation, it is no evidence either.
+    public var mixedWithModern = false
+
+    public init(until: SimpleDate?, note: String) {
+        self.until = until
+        self.note = note
+    }
+
+    /// This spelling, in a document that also writes the modern one.
+    public func mixed() -> PeriodSpelling {
+        var copy = self
+        copy.mixedWithModern = true
+        return copy
+    }
 }
 
 /// Whether the period-style judgement may lower period spellings to info.
@@ -74,7 +90,7 @@ public enum PeriodStyleJudgement {
         if evidence { return findings }
         let articleDate = date()
         return findings.map { finding in
-            guard let period = finding.period, finding.severity > .info else { return finding }
+            guard let period = finding.period, !period.mixedWithModern, finding.severity > .info else { return finding }
             if let until = period.until, let articleDate, articleDate >= until { return finding }
             let when: String
             switch (period.until, articleDate) {

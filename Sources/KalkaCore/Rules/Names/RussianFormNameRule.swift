@@ -21,7 +21,8 @@ public struct RussianFormNameRule: Rule {
             “Chernobyl” still for the disaster: Dictionaries/names/period-spellings.tsv): in an article \
             dated before then, or undated, that shows no other sign of translation through Russian, they \
             are reported at info and their fix waits for --unsafe-fixes (house-style.period-spellings: \
-            flag reports them as warnings whatever the date).
+            flag reports them as warnings whatever the date). A document that also writes the modern \
+            spelling of the same name (Kyiv beside Kiev) does not follow the older style.
             """,
         fixApplicability: .safe,
         fixSafety: "The replacement is the dictionary's spelling of the same person or place; when one spelling stands for several entries the fix is only suggested.",
@@ -53,6 +54,13 @@ public struct RussianFormNameRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
+        // Entries the document also writes correctly: there the old spelling cannot be the
+        // document's house style, whatever its date.
+        var writtenCorrectly = Set<Int>()
+        for match in names.matches(in: analysis) {
+            let form = names.forms[match.phrase]
+            if let entry = form.entry, form.role == .canonical || form.role == .alternative { writtenCorrectly.insert(entry) }
+        }
         for match in names.matches(in: analysis) {
             let form = names.forms[match.phrase]
             guard form.role == .variant, let index = form.entry else { continue }
@@ -61,7 +69,8 @@ public struct RussianFormNameRule: Rule {
             let entry = names.entries[index]
             let replacement = matchingCase(entry.canonical, like: written)
             let origin = entry.isUkrainian ? "the Russian-based spelling of \(entry.original)" : "a spelling of \(entry.canonical) distorted through Russian"
-            let period = periodSpellings.spelling(written)
+            var period = periodSpellings.spelling(written)
+            if writtenCorrectly.contains(index) { period = period?.mixed() }
             if owners.count == 1 {
                 findings.report(match.range, "“\(written)” is \(origin): use “\(replacement)”",
                                 fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(match.range, replacement)], period: period)
