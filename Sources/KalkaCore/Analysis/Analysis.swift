@@ -85,6 +85,17 @@ public struct Analysis: Sendable {
         return (hash, suffix)
     }
 
+    /// The index of the paragraph whose range holds prose `offset` (binary search).
+    public func paragraph(containing offset: Int) -> Int? {
+        var low = 0, high = paragraphs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if paragraphs[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, paragraphs[low - 1].range.contains(offset) else { return nil }
+        return low - 1
+    }
+
     /// `range` (a whole paragraph, or the whole of a line) widened to take in the paragraph
     /// separator after it, or else the one before it, when that separator stands for a single
     /// source line break: deleting the result deletes the line and its line break, where deleting

@@ -110,9 +110,9 @@ public struct StrayPunctuationRule: Rule {
             var edit = range
             if lineStart > 0, !tokens[lineStart - 1].isParagraphBreak, tokens[lineStart - 1].kind == .space {
                 edit = Int(tokens[lineStart - 1].start)..<range.upperBound
-            } else if let paragraph = analysis.paragraphs.first(where: { $0.range == range }) {
+            } else if let paragraph = analysis.paragraph(containing: range.lowerBound), analysis.paragraphs[paragraph].range == range {
                 // A line of its own: its line break goes with it.
-                edit = analysis.widenedToLineBreak(paragraph.range)
+                edit = analysis.widenedToLineBreak(range)
             }
             findings.report(range, "A line of nothing but punctuation: “\(analysis.text(of: range))”",
                             fixTitle: "Delete the stray punctuation", edits: [ProseEdit(edit, "")])
