@@ -1,0 +1,91 @@
+/// PUN009: a comma between a reporting verb and the clause it introduces (“the mayor added, that
+/// he…”, “the minister told, who gets the money”), where Russian and Ukrainian punctuation
+/// requires one and English has none.
+///
+/// Not reported: “as he said, that is…” and other clauses where the verb sits in a parenthetical
+/// opened by “as”, “like” or “than”; “that is” / “what is” (a parenthesis, not a clause); a verb
+/// spelt like a common noun (“in his notes, that…”); a verb that opens the sentence.
+public struct CommaBeforeClauseRule: Rule {
+    public static let description = RuleDescription(
+        code: "PUN009",
+        name: "comma-before-clause",
+        category: .punctuation,
+        severity: .warning,
+        summary: "A comma between a reporting verb and its clause, as in “he added, that” or “she told, who”: Russian punctuation.",
+        rationale: """
+            Russian and Ukrainian always put a comma before a subordinate clause: «добавил, что», \
+            «рассказал, кто». Translated word for word, the comma stays: “the mayor added, that \
+            the order stands”, “the minister told, who will be paid”. English separates a verb \
+            from its object clause with nothing. A comma after “as he said” is English and stays \
+            quiet, as do “that is” and “what is more”.
+            """,
+        fixApplicability: .safe,
+        fixSafety: "Only the comma between the verb and “that”, “who”, “what”, “whether”, “how” or “why” is deleted; no word changes.",
+        triggering: [
+            "The governor ⟦added, that⟧ the curfew stays in force.",
+            "The ministry ⟦told, who⟧ can apply for the grant.",
+            "Officials ⟦explained, how⟧ the shelters will be heated.",
+        ],
+        nonTriggering: [
+            "The mayor added that the curfew stays in force.",
+            "As the minister said, that would be a mistake.",
+            "The mayor said, that is, he promised nothing.",
+            "In his notes, that question comes first.",
+            "Like the governor said, what matters is power.",
+            "He added, what is more, that the deal was off.",
+            "The mayor added, however, that the curfew stays.",
+        ],
+        fixes: [
+            FixExample("The governor added, that the curfew stays.", "The governor added that the curfew stays."),
+        ]
+    )
+
+    private let verbs: ReportingVerbs
+    private let clauseWords = WordSet(["that", "who", "what", "whether", "how", "why"])
+    /// After these, “that …” / “what …” is a parenthesis or a demonstrative, not a clause.
+    private let parentheticalNext = WordSet(["is", "was", "said"])
+    /// A verb after these sits in a parenthetical clause (“as he said, …”).
+    private let parentheticalOpeners = WordSet(["as", "like", "than"])
+
+    public init(dictionaries: DictionaryStore) throws {
+        verbs = try ReportingVerbs.load(dictionaries)
+    }
+
+    public func check(_ analysis: Analysis, into findings: inout Findings) {
+        let tokens = analysis.tokens
+        var index = 1
+        while index + 2 < tokens.count {
+            defer { index += 1 }
+            guard analysis.isCharacter(tokens[index], 0x2C) else { continue }
+            let verb = tokens[index - 1]
+            guard verb.kind == .word, verb.shape == .lower, verbs.verbsOnly.contains(verb),
+                  tokens[index + 1].kind == .space, !tokens[index + 1].isParagraphBreak, tokens[index + 1].length == 1 else { continue }
+            let clause = tokens[index + 2]
+            guard clause.kind == .word, clause.shape == .lower, clauseWords.contains(clause) else { continue }
+            if let next = analysis.nextNonSpace(after: index + 2), parentheticalNext.contains(tokens[next]) { continue }
+            guard hasSubject(analysis, beforeVerb: index - 1) else { continue }
+            let range = Int(verb.start)..<Int(clause.end)
+            findings.report(range, "Comma before “\(analysis.text(of: clause))”: English puts no comma between a reporting verb and its clause",
+                            fixTitle: "Delete the comma", edits: [ProseEdit(tokens[index].range, "")])
+        }
+    }
+
+    /// Whether words come before the verb in its clause, none of them opening a parenthesis such
+    /// as “as he said”.
+    private func hasSubject(_ analysis: Analysis, beforeVerb verb: Int) -> Bool {
+        let tokens = analysis.tokens
+        var position = verb - 1
+        var words = 0
+        while position >= 0 {
+            let token = tokens[position]
+            if token.isParagraphBreak || analysis.isTerminalMark(token) || analysis.isCharacter(token, 0x2C)
+                || analysis.isCharacter(token, 0x3A) || analysis.isCharacter(token, 0x3B) { break }
+            if token.kind == .word {
+                if parentheticalOpeners.contains(token) { return false }
+                words += 1
+            }
+            position -= 1
+        }
+        return words > 0
+    }
+}
