@@ -55,6 +55,7 @@ public struct DecimalCommaRule: Rule {
             "The column stretched for 1,500 km.",
             "The fund paid 2,500 hryvnias and UAH 1,250 more.",
             "Results: 2019,2020 and 2021 were the warmest years.",
+            "In 2014,15 people were hurt.",
             "The list named 5, 6 and 7 thousand as targets.",
             "Scores were 3-5,5-7 in the two rounds.",
         ],
@@ -171,12 +172,16 @@ public struct DecimalCommaRule: Rule {
         return true
     }
 
-    /// "2899,04", "6,9579": more digits before the comma than a thousands group holds, or more
-    /// than three after it; two four-digit years ("2019,2020") are a list.
+    /// "3104,50", "7,8912": more digits before the comma than a thousands group holds, or more
+    /// than three after it. A year before the comma ("in 2014,15 people", "2019,2020") is a lost
+    /// space, not a decimal.
     private func isUngroupable(_ prose: [UInt8], _ token: Token, _ shape: NumberText.Shape) -> Bool {
         guard shape.runs.count == 2 else { return false }
         let (whole, fraction) = (shape.runs[0], shape.runs[1])
-        if whole == 4 && fraction == 4 { return false }
+        if whole == 4 {
+            let year = NumberText.digitValue(prose, Int(token.start)..<(Int(token.start) + 4))
+            if (1800...2099).contains(year) { return false }
+        }
         return whole >= 4 && fraction <= 2 || fraction >= 4 && whole <= 3
     }
 

@@ -70,12 +70,12 @@ public struct DottedDateRule: Rule {
         let tokens = analysis.tokens
         var words = 0
         var position = index - 1
-        while position >= 0 && !tokens[position].isParagraphBreak {
+        while words < 3 && position >= 0 && !tokens[position].isParagraphBreak {
             if tokens[position].kind == .word && tokens[position].shape == .lower { words += 1 }
             position -= 1
         }
         position = index + 1
-        while position < tokens.count && !tokens[position].isParagraphBreak {
+        while words < 3 && position < tokens.count && !tokens[position].isParagraphBreak {
             if tokens[position].kind == .word && tokens[position].shape == .lower { words += 1 }
             position += 1
         }

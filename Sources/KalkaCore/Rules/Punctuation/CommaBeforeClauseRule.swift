@@ -17,7 +17,8 @@ public struct CommaBeforeClauseRule: Rule {
             «рассказал, кто». Translated word for word, the comma stays: “the mayor added, that \
             the order stands”, “the minister told, who will be paid”. English separates a verb \
             from its object clause with nothing. A comma after “as he said” is English and stays \
-            quiet, as do “that is” and “what is more”.
+            quiet, as do “that is”, “what is more” and a direct question (“he asked, who \
+            would pay?”).
             """,
         fixApplicability: .safe,
         fixSafety: "Only the comma between the verb and “that”, “who”, “what”, “whether”, “how” or “why” is deleted; no word changes.",
@@ -34,6 +35,7 @@ public struct CommaBeforeClauseRule: Rule {
             "Like the governor said, what matters is power.",
             "He added, what is more, that the deal was off.",
             "The mayor added, however, that the curfew stays.",
+            "Reporters asked, who would pay for the repairs?",
         ],
         fixes: [
             FixExample("The governor added, that the curfew stays.", "The governor added that the curfew stays."),
@@ -63,11 +65,23 @@ public struct CommaBeforeClauseRule: Rule {
             let clause = tokens[index + 2]
             guard clause.kind == .word, clause.shape == .lower, clauseWords.contains(clause) else { continue }
             if let next = analysis.nextNonSpace(after: index + 2), parentheticalNext.contains(tokens[next]) { continue }
-            guard hasSubject(analysis, beforeVerb: index - 1) else { continue }
+            guard hasSubject(analysis, beforeVerb: index - 1), !endsInQuestion(analysis, from: index + 2) else { continue }
             let range = Int(verb.start)..<Int(clause.end)
             findings.report(range, "Comma before “\(analysis.text(of: clause))”: English puts no comma between a reporting verb and its clause",
                             fixTitle: "Delete the comma", edits: [ProseEdit(tokens[index].range, "")])
         }
+    }
+
+    /// Whether the sentence from `start` ends on a question mark: “He asked, who would pay?” is
+    /// a direct question, which English introduces with a comma.
+    private func endsInQuestion(_ analysis: Analysis, from start: Int) -> Bool {
+        let tokens = analysis.tokens
+        var position = start
+        while position < tokens.count && position - start < 200 && !tokens[position].isParagraphBreak {
+            if analysis.isTerminalMark(tokens[position]) { return analysis.isCharacter(tokens[position], 0x3F) }
+            position += 1
+        }
+        return false
     }
 
     /// Whether words come before the verb in its clause, none of them opening a parenthesis such
@@ -76,7 +90,7 @@ public struct CommaBeforeClauseRule: Rule {
         let tokens = analysis.tokens
         var position = verb - 1
         var words = 0
-        while position >= 0 {
+        while position >= 0 && verb - position < 80 {
             let token = tokens[position]
             if token.isParagraphBreak || analysis.isTerminalMark(token) || analysis.isCharacter(token, 0x2C)
                 || analysis.isCharacter(token, 0x3A) || analysis.isCharacter(token, 0x3B) { break }

@@ -85,9 +85,10 @@ public struct MissingSpaceAfterPunctuationRule: Rule {
     /// The run of non-space bytes around `offset`: a web or e-mail address shows in it.
     private func isInAddress(_ offset: Int, _ analysis: Analysis) -> Bool {
         let prose = analysis.prose
+        // A run longer than an address is not one (and a megabyte without spaces costs nothing).
         var start = offset, end = offset
-        while start > 0, !Self.isSpaceByte(prose[start - 1]) { start -= 1 }
-        while end < prose.count, !Self.isSpaceByte(prose[end]) { end += 1 }
+        while start > 0, offset - start < 256, !Self.isSpaceByte(prose[start - 1]) { start -= 1 }
+        while end < prose.count, end - offset < 256, !Self.isSpaceByte(prose[end]) { end += 1 }
         let run = prose[start..<end]
         if run.contains(0x40) || run.contains(0x2F) || run.contains(0x5F) || run.contains(0x3D) { return true } // @ / _ =
         return run.count > 4 && run.prefix(4).map { $0 | 0x20 }.elementsEqual([0x77, 0x77, 0x77, 0x2E]) // www.

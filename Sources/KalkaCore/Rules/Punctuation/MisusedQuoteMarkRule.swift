@@ -43,6 +43,7 @@ public struct MisusedQuoteMarkRule: Rule {
             "She said: “Yes.” Then: “No.”",
             "Ukraine”s allies met.",
             "The court said that The Hague would rule.",
+            "“We will go on . . . ” he said.",
             "He said that I was wrong and that In 2020 nothing changed.",
         ],
         fixes: [
@@ -162,7 +163,9 @@ public struct MisusedQuoteMarkRule: Rule {
         if TypographyClass.isInlineSpace(before) {
             let spaces = spacesStart(before: offset, analysis)
             let last = analysis.scalar(before: spaces)
-            if last != nil, !TypographyClass.isLetterOrDigit(after),
+            // A spaced ellipsis keeps its spaces: “… and so on . . . ”.
+            let spacedEllipsis = last == "." && analysis.byteAt(spaces - 2) == 0x20 && analysis.byteAt(spaces - 3) == 0x2E
+            if last != nil, !spacedEllipsis, !TypographyClass.isLetterOrDigit(after),
                TypographyClass.endsQuotation(last) || TypographyClass.isLetterOrDigit(last) && closesHere(after: offset + 3, analysis, capitalAllowed: false),
                analysis.hasNoSoftBreak(spaces..<(offset + 3)) {
                 findings.report(spaces..<(offset + 3), "Space before the closing quotation mark",
