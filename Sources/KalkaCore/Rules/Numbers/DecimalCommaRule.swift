@@ -1,10 +1,10 @@
-/// NUM001: a decimal comma ("2,5 million", "3,7%", "253,38 hryvnias", "+5,5", "1:12,3"), the
+/// NUM001: a decimal comma ("2,5 million", "3,7%", "312,45 hryvnias", "+6,5", "1:14,7"), the
 /// Russian and Ukrainian way of writing 2.5 and 3.7.
 ///
 /// A comma is read as decimal only where it cannot group thousands (not three digits after it)
 /// and the context says it is one: a magnitude, percent, unit or currency after the number, a
-/// currency before it, a sign (+5,5), a time of minutes and seconds (1:12,3), or a number no
-/// thousands grouping can give (2899,04, 6,9579). Split by a space before a magnitude
+/// currency before it, a sign (+6,5), a time of minutes and seconds (1:14,7), or a number no
+/// thousands grouping can give (3104,50, 7,8912). Split by a space before a magnitude
 /// ("6, 8 thousand"), the comma is still decimal.
 public struct DecimalCommaRule: Rule {
     public static let description = RuleDescription(
@@ -12,7 +12,7 @@ public struct DecimalCommaRule: Rule {
         name: "decimal-comma",
         category: .numberFormat,
         severity: .warning,
-        summary: "A decimal comma, as in “2,5 million”, “3,7%”, “253,38 hryvnias” or “+5,5”.",
+        summary: "A decimal comma, as in “2,5 million”, “3,7%”, “312,45 hryvnias” or “+6,5”.",
         rationale: """
             Russian and Ukrainian write the decimal point as a comma (“2,5 млн”, “3,7%”). English \
             uses the comma to group thousands, so “2,5 million” reads as a typo and “1,250 million” \
@@ -20,9 +20,9 @@ public struct DecimalCommaRule: Rule {
             thousands: one or two digits after it (or four and more), in a context that makes it \
             a quantity: followed by “million”, “billion”, “thousand”, their Russian \
             abbreviations, “percent”, “times”, “%”, a unit (“3,5 hours”, “1,5 km”) or a currency \
-            (“253,38 hryvnias”); after a currency (“UAH 6,95”) or a sign (“+5,5”, a gap in \
-            results tables); as the seconds of a time (“1:12,3”); or with more digits before \
-            the comma than a group holds (“2899,04”). A number such as “2,500 million”, a valid \
+            (“312,45 hryvnias”); after a currency (“UAH 6,95”) or a sign (“+6,5”, a gap in \
+            results tables); as the seconds of a time (“1:14,7”); or with more digits before \
+            the comma than a group holds (“3104,50”) or a zero before it (“0,4”). A number such as “2,500 million”, a valid \
             grouping, and a bare “1,5” (a list?) are left alone.
             """,
         fixApplicability: .unsafe,
@@ -43,6 +43,7 @@ public struct DecimalCommaRule: Rule {
             "Second place went to the Czech skier, +⟦6,5⟧ behind.",
             "The fourth finisher trailed by +1:⟦14,7⟧.",
             "The payment reached ⟦3104,50⟧ on average.",
+            "The index fell by ⟦0,4⟧ in March.",
             "Some ⟦4, 7⟧ thousand homes lost heating.",
         ],
         nonTriggering: [
@@ -150,7 +151,7 @@ public struct DecimalCommaRule: Rule {
         return false
     }
 
-    /// "+5,5", "−0,3": a sign tight against the number, after a space, a bracket or nothing.
+    /// "+6,5", "−0,3": a sign tight against the number, after a space, a bracket or nothing.
     private func isSigned(_ analysis: Analysis, _ index: Int) -> Bool {
         let tokens = analysis.tokens
         guard index >= 1 else { return false }
@@ -164,7 +165,7 @@ public struct DecimalCommaRule: Rule {
         return before.kind == .space || before.isParagraphBreak || analysis.isCharacter(before, 0x28)
     }
 
-    /// "1:12,3": seconds (two digits) and tenths after minutes and a colon.
+    /// "1:14,7": seconds (two digits) and tenths after minutes and a colon.
     private func isSeconds(_ analysis: Analysis, _ index: Int, _ shape: NumberText.Shape) -> Bool {
         let tokens = analysis.tokens
         guard shape.runs.count == 2, shape.runs[0] == 2, index >= 2, analysis.isCharacter(tokens[index - 1], 0x3A),
@@ -178,6 +179,8 @@ public struct DecimalCommaRule: Rule {
     private func isUngroupable(_ prose: [UInt8], _ token: Token, _ shape: NumberText.Shape) -> Bool {
         guard shape.runs.count == 2 else { return false }
         let (whole, fraction) = (shape.runs[0], shape.runs[1])
+        // "0,5": no grouped number starts with a zero.
+        if whole == 1 && prose[Int(token.start)] == 0x30 { return true }
         if whole == 4 {
             let year = NumberText.digitValue(prose, Int(token.start)..<(Int(token.start) + 4))
             if (1800...2099).contains(year) { return false }

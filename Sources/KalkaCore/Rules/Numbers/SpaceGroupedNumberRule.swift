@@ -129,7 +129,7 @@ public struct SpaceGroupedNumberRule: Rule {
         guard position + 1 < tokens.count else { return true }
         let next = tokens[position + 1]
         if next.kind != .space {
-            // "300-metre", "300:1", "300/1", "300.5" (a decimal point is fine: "4 949.50").
+            // "300-metre", "300:1", "300/1", "300.5" (a decimal point is fine: "5 120.50").
             if analysis.isCharacter(next, 0x2E) || analysis.isCharacter(next, 0x2C) { return true }
             if position + 2 < tokens.count, tokens[position + 2].kind == .word || tokens[position + 2].kind == .number { return false }
             return true

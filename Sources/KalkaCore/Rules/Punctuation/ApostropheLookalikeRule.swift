@@ -1,8 +1,8 @@
 /// PUN011: a character that looks like an apostrophe used as one in an English word: the
-/// backtick (Ukraine`s), the acute accent (don´t), the prime (Kyiv′s) and the Ukrainian
-/// apostrophe U+02BC (city hallʼs).
+/// backtick (Ukraine`s), the acute accent (don´t), the prime (Kyiv′s), the opening quote ‘
+/// (Ukraine‘s) and the Ukrainian apostrophe U+02BC (city hallʼs).
 ///
-/// The backtick, acute and prime are reported between two Latin letters, and the acute and prime
+/// The backtick, acute, prime and ‘ are reported between two Latin letters, and the acute and prime
 /// after a plural “s” too (ministers´ meeting); U+02BC, which Ukrainian writes inside words and
 /// transliterations keep (Obʼiednannia), only in an English possessive or contraction
 /// (ʼs, ʼt, ʼre, ʼve, ʼll, ʼd, ʼm, and sʼ before a space).
@@ -12,12 +12,13 @@ public struct ApostropheLookalikeRule: Rule {
         name: "apostrophe-lookalike",
         category: .punctuation,
         severity: .warning,
-        summary: "A backtick, acute accent, prime or the Ukrainian apostrophe U+02BC used as an English apostrophe, as in “Ukraine`s” or “city hallʼs”.",
+        summary: "A backtick, acute accent, prime, opening quote ‘ or the Ukrainian apostrophe U+02BC used as an English apostrophe, as in “Ukraine`s” or “city hallʼs”.",
         rationale: """
             Ukrainian keyboards put the apostrophe at U+02BC (ʼ), and Russian and Ukrainian \
             layouts leave the backtick or the acute accent where an English writer finds the \
             apostrophe; translated copy keeps them: “the cityʼs mayor”, “Ukraine`s army”, \
-            “don´t”. They look almost right but break search, spell-checking and name matching \
+            “don´t”; a content system's “smart quotes” turn the apostrophe into an opening \
+            quote (“Ukraine‘s”). They look almost right but break search, spell-checking and name matching \
             (“Kyivʼs” is not “Kyiv’s”), and some fonts show them as accents. U+02BC inside a \
             transliterated Ukrainian word is left alone; only English possessives and \
             contractions are reported.
@@ -32,6 +33,7 @@ public struct ApostropheLookalikeRule: Rule {
             "The mayor said he didn⟦´⟧t know.",
             "Kyiv⟦′⟧s defenders held the line.",
             "The ministers⟦´⟧ meeting was postponed.",
+            "The city⟦‘⟧s mayor did not comment.",
             "The army advanced.\nUkraine⟦`⟧s allies agreed.",
         ],
         nonTriggering: [
@@ -41,6 +43,7 @@ public struct ApostropheLookalikeRule: Rule {
             "He is 5′10″ tall.",
             "Ukrainian spells it пʼять.",
             "Type `ls` to list the files.",
+            "He called it ‘the deal’ and left.",
         ],
         fixes: [
             FixExample("The city hallʼs budget and Ukraine`s allies.", "The city hall’s budget and Ukraine’s allies."),
@@ -55,13 +58,14 @@ public struct ApostropheLookalikeRule: Rule {
     }
 
     private enum Lookalike {
-        case backtick, acute, prime, modifier
+        case backtick, acute, prime, leftQuote, modifier
 
         var name: String {
             switch self {
             case .backtick: "backtick `"
             case .acute: "acute accent ´"
             case .prime: "prime ′"
+            case .leftQuote: "opening quotation mark ‘"
             case .modifier: "Ukrainian apostrophe ʼ (U+02BC)"
             }
         }
@@ -80,6 +84,7 @@ public struct ApostropheLookalikeRule: Rule {
             case 0xC2 where analysis.byteAt(offset + 1) == 0xB4: (kind, width) = (.acute, 2)
             case 0xCA where analysis.byteAt(offset + 1) == 0xBC: (kind, width) = (.modifier, 2)
             case 0xE2 where analysis.byteAt(offset + 1) == 0x80 && analysis.byteAt(offset + 2) == 0xB2: (kind, width) = (.prime, 3)
+            case 0xE2 where analysis.byteAt(offset + 1) == 0x80 && analysis.byteAt(offset + 2) == 0x98: (kind, width) = (.leftQuote, 3)
             default: (kind, width) = (nil, 1)
             }
             if let kind, isApostrophe(kind, at: offset, width: width, analysis) {
@@ -107,7 +112,7 @@ public struct ApostropheLookalikeRule: Rule {
         let pluralPossessive = (before == "s" || before == "S") && !isLatinLetter(after) && !TypographyClass.isDigit(after)
             && TypographyClass.isBlank(after)
         switch kind {
-        case .backtick: return isLatinLetter(after)
+        case .backtick, .leftQuote: return isLatinLetter(after)
         case .acute, .prime: return isLatinLetter(after) || pluralPossessive
         case .modifier: return pluralPossessive || isEnglishEnding(after: offset + width, analysis)
         }

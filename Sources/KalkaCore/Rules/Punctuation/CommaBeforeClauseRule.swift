@@ -11,12 +11,12 @@ public struct CommaBeforeClauseRule: Rule {
         name: "comma-before-clause",
         category: .punctuation,
         severity: .warning,
-        summary: "A comma between a reporting verb and its clause, as in “he added, that” or “she told, who”: Russian punctuation.",
+        summary: "A comma between a reporting verb and its clause, as in “he added, that”, “she told, who” or “it is important, that”: Russian punctuation.",
         rationale: """
             Russian and Ukrainian always put a comma before a subordinate clause: «добавил, что», \
             «рассказал, кто». Translated word for word, the comma stays: “the mayor added, that \
-            the order stands”, “the minister told, who will be paid”. English separates a verb \
-            from its object clause with nothing. A comma after “as he said” is English and stays \
+            the order stands”, “the minister told, who will be paid”, “it is important, that…”. \
+            English separates a verb or adjective from its “that” clause with nothing. A comma after “as he said” is English and stays \
             quiet, as do “that is”, “what is more” and a direct question (“he asked, who \
             would pay?”).
             """,
@@ -26,6 +26,7 @@ public struct CommaBeforeClauseRule: Rule {
             "The governor ⟦added, that⟧ the curfew stays in force.",
             "The ministry ⟦told, who⟧ can apply for the grant.",
             "Officials ⟦explained, how⟧ the shelters will be heated.",
+            "It is ⟦important, that⟧ every shelter has water.",
         ],
         nonTriggering: [
             "The mayor added that the curfew stays in force.",
@@ -36,6 +37,7 @@ public struct CommaBeforeClauseRule: Rule {
             "He added, what is more, that the deal was off.",
             "The mayor added, however, that the curfew stays.",
             "Reporters asked, who would pay for the repairs?",
+            "As is known, that plan failed; it is clear, that is, settled.",
         ],
         fixes: [
             FixExample("The governor added, that the curfew stays.", "The governor added that the curfew stays."),
@@ -44,6 +46,9 @@ public struct CommaBeforeClauseRule: Rule {
 
     private let verbs: ReportingVerbs
     private let clauseWords = WordSet(["that", "who", "what", "whether", "how", "why"])
+    private let that = FoldedHash.of("that")
+    /// “It is known, that…”: adjectives that take a “that” clause.
+    private let predicates = WordSet(["known", "clear", "important", "obvious", "evident", "necessary", "noteworthy", "likely", "possible"])
     /// After these, “that …” / “what …” is a parenthesis or a demonstrative, not a clause.
     private let parentheticalNext = WordSet(["is", "was", "said"])
     /// A verb after these sits in a parenthetical clause (“as he said, …”).
@@ -60,14 +65,16 @@ public struct CommaBeforeClauseRule: Rule {
             defer { index += 1 }
             guard analysis.isCharacter(tokens[index], 0x2C) else { continue }
             let verb = tokens[index - 1]
-            guard verb.kind == .word, verb.shape == .lower, verbs.verbsOnly.contains(verb),
+            guard verb.kind == .word, verb.shape == .lower,
                   tokens[index + 1].kind == .space, !tokens[index + 1].isParagraphBreak, tokens[index + 1].length == 1 else { continue }
             let clause = tokens[index + 2]
-            guard clause.kind == .word, clause.shape == .lower, clauseWords.contains(clause) else { continue }
+            guard clause.kind == .word, clause.shape == .lower,
+                  verbs.verbsOnly.contains(verb) && clauseWords.contains(clause)
+                    || predicates.contains(verb) && clause.foldedHash == that else { continue }
             if let next = analysis.nextNonSpace(after: index + 2), parentheticalNext.contains(tokens[next]) { continue }
             guard hasSubject(analysis, beforeVerb: index - 1), !endsInQuestion(analysis, from: index + 2) else { continue }
             let range = Int(verb.start)..<Int(clause.end)
-            findings.report(range, "Comma before “\(analysis.text(of: clause))”: English puts no comma between a reporting verb and its clause",
+            findings.report(range, "Comma before “\(analysis.text(of: clause))”: English puts no comma between “\(analysis.text(of: verb))” and the clause it introduces",
                             fixTitle: "Delete the comma", edits: [ProseEdit(tokens[index].range, "")])
         }
     }

@@ -41,6 +41,7 @@ public struct DashAttributionRule: Rule {
             "Drones attacked the port overnight⟦, -⟧ governor",
             "Crews restored power to most homes by noon ⟦- wrote the mayor⟧.",
             "Trains will run on the usual timetable.\n\n⟦- the railway said⟧.",
+            "“Who will pay for it?” ⟦– asked the district head Petro Hnatiuk⟧.",
         ],
         nonTriggering: [
             "“We will not retreat,” said the commander.",
@@ -51,6 +52,11 @@ public struct DashAttributionRule: Rule {
             "The plan has three parts - a truce, talks, elections.",
             "The answer was brief - as he said.",
             "- a ceasefire\n- an exchange of prisoners",
+            "The bridge - said to be the longest in Europe - reopened.",
+            "The fund - wrote off the debts of Kyiv firms.",
+            "The talks failed - a point the minister stressed.",
+            "The minister – who spoke to reporters – said the plan would fail.",
+            "The deal - said the ministry - was signed on Monday.",
         ],
         fixes: [
             FixExample("“We will not retreat”, – said the commander.", "“We will not retreat”, said the commander."),
@@ -61,9 +67,20 @@ public struct DashAttributionRule: Rule {
 
     private let verbs: ReportingVerbs
     /// Words that may follow a reporting verb in “- said the mayor” / “- wrote in Telegram”.
-    private let afterVerb = WordSet(["the", "a", "an", "in", "on", "at", "by", "from", "to"])
-    /// Words that may open “- the company said”.
-    private let determiners = WordSet(["the", "a", "an", "our", "his", "her", "its", "their", "this"])
+    private let afterVerb = WordSet(["the", "in", "on", "at", "from"])
+    /// Words after which the verb is not an attribution: “- said to be…”, “- wrote off…”.
+    private let notAttribution = WordSet([
+        "to", "that", "it", "so", "nothing", "not", "no", "yes", "as", "this", "what", "how", "why",
+        "off", "out", "down", "up", "back", "over", "about", "for", "with", "a", "an",
+    ])
+    /// Auxiliaries: after one, the words after the dash are a clause of their own.
+    private let auxiliaries = WordSet([
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+        "shall", "should", "may", "might", "must", "do", "does", "did",
+    ])
+    /// Words that may open “- the company said” (a definite subject: “a point the minister
+    /// stressed” is an English appositive).
+    private let determiners = WordSet(["the", "our", "his", "her", "its", "their"])
 
     public init(dictionaries: DictionaryStore) throws {
         verbs = try ReportingVerbs.load(dictionaries)
@@ -133,14 +150,20 @@ public struct DashAttributionRule: Rule {
             if before.isParagraphBreak {
                 // A dash after indentation at the start of a line.
             } else if analysis.isClosingQuote(before) {
-                guard dash >= 3, !analysis.isTerminalMark(tokens[dash - 3]), !analysis.isCharacter(tokens[dash - 3], 0x2C) else { return }
+                // After a full stop the quotation is a complete sentence (the blurb style
+                // “… .” – says X); after “?” or “!” the dash is still the Russian one.
+                guard dash >= 3, !analysis.isCharacter(tokens[dash - 3], 0x2E), !analysis.isCharacter(tokens[dash - 3], 0x2C),
+                      !(analysis.isTerminalMark(tokens[dash - 3]) && tokens[dash - 3].length == 3) else { return }
             } else {
                 guard before.kind == .word || before.kind == .number else { return }
             }
             guard analysis.hasNoSoftBreak(Int(before.end) - 1..<Int(tokens[dash].end)) else { return }
         }
         guard dash + 2 < tokens.count, tokens[dash + 1].kind == .space, !tokens[dash + 1].isParagraphBreak else { return }
-        // The clause after the dash: up to five words, nothing else, to the end of the sentence.
+        // A dash that closes a parenthesis (“The minister – who spoke to us – said…”) is English.
+        guard !closesParenthesis(analysis, dash: dash) else { return }
+        // The clause after the dash: up to eight words (a hyphen may join two), nothing else, to
+        // the end of the sentence.
         var words: [Int] = []
         var position = dash + 2
         var ended = false
@@ -151,7 +174,10 @@ public struct DashAttributionRule: Rule {
                 guard analysis.hasNoSoftBreak(token.range) else { return }
             } else if token.kind == .word {
                 words.append(position)
-                if words.count > 5 { return }
+                if words.count > 8 { return }
+            } else if analysis.isCharacter(token, 0x2D), tokens[position - 1].kind == .word,
+                      position + 1 < tokens.count, tokens[position + 1].kind == .word {
+                // "Jean-Claude": a hyphen inside a name.
             } else if analysis.isCharacter(token, 0x2E) || analysis.isCharacter(token, 0x21) {
                 ended = true
                 break
@@ -163,13 +189,31 @@ public struct DashAttributionRule: Rule {
         if position == tokens.count { ended = true }
         guard ended, words.count >= 2 else { return }
         let first = tokens[words[0]], second = tokens[words[1]], last = tokens[words[words.count - 1]]
-        let verbFirst = first.shape == .lower && verbs.all.contains(first)
-            && (second.shape == .title || second.shape == .upper || afterVerb.contains(second))
+        // “- said the plan had failed” is a clause, not a speaker.
+        if words.contains(where: { auxiliaries.contains(tokens[$0]) }) { return }
+        let named = words.dropFirst().contains { tokens[$0].shape == .title || tokens[$0].shape == .upper }
+        let verbFirst = first.shape == .lower && verbs.all.contains(first) && !notAttribution.contains(second)
+            && (second.shape == .title || second.shape == .upper || afterVerb.contains(second) || named)
         let verbLast = last.shape == .lower && verbs.all.contains(last)
             && (first.shape == .title || determiners.contains(first) && first.shape == .lower)
             && !words.dropLast().contains { verbs.all.contains(tokens[$0]) }
         guard verbFirst || verbLast else { return }
         let range = Int(tokens[dash].start)..<Int(last.end)
         findings.report(range, "“\(analysis.text(of: range))”: a dash before the speaker, as Russian and Ukrainian punctuate an attribution; English writes “…,” \(verbFirst ? "said X" : "X said") after the quotation")
+    }
+
+    /// Whether an earlier spaced dash in the same sentence opened a parenthesis that `dash` closes.
+    private func closesParenthesis(_ analysis: Analysis, dash: Int) -> Bool {
+        let tokens = analysis.tokens
+        var position = dash - 1
+        while position > 0 && dash - position < 120 {
+            let token = tokens[position]
+            if token.isParagraphBreak || analysis.isTerminalMark(token) { return false }
+            if analysis.isDashToken(token), tokens[position - 1].kind == .space, position + 1 < tokens.count, tokens[position + 1].kind == .space {
+                return true
+            }
+            position -= 1
+        }
+        return false
     }
 }

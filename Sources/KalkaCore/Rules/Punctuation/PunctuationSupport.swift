@@ -185,14 +185,6 @@ extension Analysis {
         }
         return low < tokens.count && Int(tokens[low].start) <= offset ? low : nil
     }
-
-    /// The line (prose between line feeds) around `offset`.
-    func lineRange(around offset: Int) -> Range<Int> {
-        var start = offset, end = offset
-        while start > 0 && prose[start - 1] != 0x0A { start -= 1 }
-        while end < prose.count && prose[end] != 0x0A { end += 1 }
-        return start..<end
-    }
 }
 
 extension TypographyClass {
