@@ -43,6 +43,7 @@ public struct DottedTimeRule: Rule {
             "Inflation slowed to 13.50 percent.",
             "The index rose by 14.35% on the day.",
             "Shares closed at 15.37 yesterday.",
+            "The rate fell by 14.30 over the year.",
             "The fare rose to UAH 15.00 from January.",
             "It grew from 2.5 to 3.5 million.",
         ],
@@ -52,7 +53,7 @@ public struct DottedTimeRule: Rule {
         ]
     )
 
-    private let timeWords = WordSet(["at", "from", "until", "till", "before", "after", "since", "by", "around"])
+    private let timeWords = WordSet(["at", "from", "until", "till", "before", "after", "since", "around"])
     private let rangeWords = WordSet(["to", "and", "till", "until"])
     private let between = FoldedHash.of("between")
     private let timeWord = FoldedHash.of("time")
