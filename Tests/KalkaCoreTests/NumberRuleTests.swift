@@ -45,6 +45,29 @@ import Testing
             refugees; a thousand volunteers; 1,084 kilometers; version 3.7.1; 2,500 million.
             """
         #expect(try fix(text, .plain).codes.isEmpty)
+        let wire = """
+            POSTED : Tuesday, 4 March, 2014, 12:00am. The vote closed at 9:41 AM CDT with \
+            $1.2bn raised, up 30 per cent on 1,500 donors; the euro traded at 1.15 and talks \
+            resumed at 10.30 before a 2.5 percent cut. On March 5 100 people left, at 3.30pm. \
+            Queen Elizabeth II ruled in the 20th century; the 1,250 km route opened in 2019.
+            """
+        #expect(try fix(wire, .plain).codes.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("<p>The fund received 31&nbsp;418 donations.</p>", InputFormat.html, "<p>The fund received 31,418 donations.</p>"),
+        ("<p>It costs <b>$ 45</b> at 19.25 local time.</p>", .html, "<p>It costs <b>$45</b> at 19:25 local time.</p>"),
+        ("The subsidy rose by *312,45* hryvnias, +6,5 on the week.", .markdown, "The subsidy rose by *312.45* hryvnias, +6.5 on the week."),
+        ("Icons of the XV&ndash;XVI centuries.", .html, "Icons of the 15th&ndash;16th centuries."),
+    ])
+    func newFormatsFixThroughMarkup(_ input: String, _ format: InputFormat, _ expected: String) throws {
+        #expect(try fix(input, format, threshold: .unsafe).fixed == expected)
+    }
+
+    @Test func dottedDateOnATimestampLineIsInfo() throws {
+        let text = "Kyiv, 08:10 03.11.2020\n\nThe law took effect on 01.06.2019 in every region."
+        let severities = try Lint.diagnostics(text).filter { $0.rule.code == "NUM004" }.map(\.severity)
+        #expect(severities == [.info, .warning])
     }
 }
 

@@ -56,6 +56,10 @@ import Testing
         #expect(dashes.map(\.textRange) == [Array(markdown.utf8).firstRange(of: Array(" - ".utf8)).map { ($0.lowerBound + 1)..<($0.lowerBound + 2) }!])
     }
 
+    @Test func marksAroundMarkdownCodeAreNotDoubled() throws {
+        #expect(try diagnostics("Pass `--one`, `--two`, or `--three` to the tool.\n", .markdown, StrayPunctuationRule.self).isEmpty)
+    }
+
     @Test func dashBetweenEmphasizedWordsInMarkdownIsNotAStrayLine() throws {
         #expect(try diagnostics("The *Kyiv* — *Lviv* train left.\n", .markdown, StrayPunctuationRule.self).isEmpty)
     }
@@ -79,5 +83,38 @@ import Testing
 
     @Test func spaceBeforePunctuationAtALineStartJoinsTheLines() throws {
         #expect(try fixed("Kyiv said so\n, and left.", .plain, SpaceBeforePunctuationRule.self) == "Kyiv said so, and left.")
+    }
+
+    /// U+FE0F joins the mark before it into one `Character`, so a ⟦marked⟧ example cannot show it.
+    @Test func orphanVariationSelectorIsReported() throws {
+        let text = "Alert!\n\n\u{FE0F}Attention: drones over the city. ⚡\u{FE0F} Stay inside."
+        let found = try diagnostics(text, .plain, StrayPunctuationRule.self)
+        let start = try #require(Array(text.utf8).firstRange(of: [0xEF, 0xB8, 0x8F])).lowerBound
+        #expect(found.map(\.textRange) == [start..<(start + 3)])
+    }
+
+    @Test(arguments: [
+        ("<p>&ldquo;We will hold,&rdquo; &mdash; the mayor said.</p>", InputFormat.html, "<p>&ldquo;We will hold,&rdquo; the mayor said.</p>"),
+        ("He said it was *over*.The minister left.\n", .markdown, "He said it was *over*. The minister left.\n"),
+        ("The army of Ukraine`s allies grew.\n", .markdown, "The army of Ukraine’s allies grew.\n"),
+        ("<p>The mayor <i>added</i>, that the curfew stays.</p>", .html, "<p>The mayor <i>added</i> that the curfew stays.</p>"),
+        ("<p>&ldquo;We did it. &rdquo;</p>", .html, "<p>&ldquo;We did it.&rdquo;</p>"),
+    ])
+    func attributionAndQuoteFixesMapToTheSource(_ input: String, _ format: InputFormat, _ expected: String) throws {
+        let diagnostics = try Lint.diagnostics(input, format: format).filter { $0.rule.category == .punctuation }
+        let fixed = String(decoding: Fixer.apply(diagnostics, to: Array(input.utf8), upTo: .unsafe).text, as: UTF8.self)
+        #expect(fixed == expected)
+    }
+
+    /// Wire and newspaper conventions the new punctuation rules must leave alone.
+    @Test func professionalConventionsStayQuiet() throws {
+        let text = """
+            “We will hold,” the mayor said. “Now.”\n\n“The bank keeps growing.” – says its chief executive.\n\n\
+            As the minister said, that would be a mistake. The envoy said the plan . . . had failed.\n\n\
+            UPDATED : Monday, 12 June\nRead more at Censor.NET, www.example.com and U.S.officials’ sites.\n\n\
+            Kyiv – the capital – was shelled - as he said. The 1990s’ rock ’n’ roll was Ukraine’s.
+            """
+        let codes = try Lint.diagnostics(text).filter { $0.rule.category == .punctuation && $0.severity >= .warning }.map(\.rule.code)
+        #expect(codes.isEmpty, "\(codes)")
     }
 }

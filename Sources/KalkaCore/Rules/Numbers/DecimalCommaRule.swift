@@ -1,20 +1,29 @@
-/// NUM001: a decimal comma before a magnitude word or a percent sign ("2,5 million", "3,7%"),
-/// the Russian and Ukrainian way of writing 2.5 and 3.7.
+/// NUM001: a decimal comma ("2,5 million", "3,7%", "312,45 hryvnias", "+6,5", "1:14,7"), the
+/// Russian and Ukrainian way of writing 2.5 and 3.7.
+///
+/// A comma is read as decimal only where it cannot group thousands (not three digits after it)
+/// and the context says it is one: a magnitude, percent, unit or currency after the number, a
+/// currency before it, a sign (+6,5), a time of minutes and seconds (1:14,7), or a number no
+/// thousands grouping can give (3104,50, 7,8912). Split by a space before a magnitude
+/// ("6, 8 thousand"), the comma is still decimal.
 public struct DecimalCommaRule: Rule {
     public static let description = RuleDescription(
         code: "NUM001",
         name: "decimal-comma",
         category: .numberFormat,
         severity: .warning,
-        summary: "A decimal comma before a magnitude, percent or unit, as in “2,5 million”, “3,7%” or “3,5 hours”.",
+        summary: "A decimal comma, as in “2,5 million”, “3,7%”, “312,45 hryvnias” or “+6,5”.",
         rationale: """
             Russian and Ukrainian write the decimal point as a comma (“2,5 млн”, “3,7%”). English \
             uses the comma to group thousands, so “2,5 million” reads as a typo and “1,250 million” \
             as a different number. A comma counts as decimal only where it cannot group \
-            thousands: one or two digits after it (or four and more), followed by “million”, \
-            “billion”, “thousand”, their Russian abbreviations, “percent”, “times”, “%” or a \
-            unit (“3,5 hours”, “1,5 km”, “2,4 tonnes”). A \
-            number such as “2,500 million”, a valid grouping, is left alone.
+            thousands: one or two digits after it (or four and more), in a context that makes it \
+            a quantity: followed by “million”, “billion”, “thousand”, their Russian \
+            abbreviations, “percent”, “times”, “%”, a unit (“3,5 hours”, “1,5 km”) or a currency \
+            (“312,45 hryvnias”); after a currency (“UAH 6,95”) or a sign (“+6,5”, a gap in \
+            results tables); as the seconds of a time (“1:14,7”); or with more digits before \
+            the comma than a group holds (“3104,50”) or a zero before it (“0,4”). A number such as “2,500 million”, a valid \
+            grouping, and a bare “1,5” (a list?) are left alone.
             """,
         fixApplicability: .unsafe,
         fixSafety: """
@@ -29,6 +38,13 @@ public struct DecimalCommaRule: Rule {
             "Prices rose ⟦1,5⟧ times over the year.",
             "The air raid alert lasted ⟦3,5⟧ hours.",
             "The deal was worth ⟦1.234,5⟧ million euros.",
+            "The subsidy rose by ⟦312,45⟧ hryvnias.",
+            "The fee is UAH ⟦3,4521⟧ per kilowatt-hour.",
+            "Second place went to the Czech skier, +⟦6,5⟧ behind.",
+            "The fourth finisher trailed by +1:⟦14,7⟧.",
+            "The payment reached ⟦3104,50⟧ on average.",
+            "The index fell by ⟦0,4⟧ in March.",
+            "Some ⟦4, 7⟧ thousand homes lost heating.",
         ],
         nonTriggering: [
             "The budget lost 2.5 million hryvnias.",
@@ -38,11 +54,18 @@ public struct DecimalCommaRule: Rule {
             "Turnout was 12% lower, with 1,234,567 votes cast.",
             "Items 1,5 and 7 were struck from the agenda.",
             "The column stretched for 1,500 km.",
+            "The fund paid 2,500 hryvnias and UAH 1,250 more.",
+            "Results: 2019,2020 and 2021 were the warmest years.",
+            "In 2014,15 people were hurt.",
+            "The list named 5, 6 and 7 thousand as targets.",
+            "Scores were 3-5,5-7 in the two rounds.",
         ],
         fixes: [
             FixExample("The budget lost 2,5 million hryvnias.", "The budget lost 2.5 million hryvnias."),
             FixExample("Inflation reached 3,7% and then 12,25 %.", "Inflation reached 3.7% and then 12.25 %."),
             FixExample("It was worth 1.234,5 million euros.", "It was worth 1,234.5 million euros."),
+            FixExample("It rose by 312,45 hryvnias, +6,5 on the week.", "It rose by 312.45 hryvnias, +6.5 on the week."),
+            FixExample("Some 4, 7 thousand homes lost heating.", "Some 4.7 thousand homes lost heating."),
         ],
         signalsTranslation: true
     )
@@ -67,7 +90,14 @@ public struct DecimalCommaRule: Rule {
         let prose = analysis.prose
         for index in tokens.indices where tokens[index].kind == .number {
             let token = tokens[index]
-            guard isQuantity(analysis, after: index) else { continue }
+            if let lower = Self.spacedDecimal(analysis, fraction: index) {
+                guard isQuantity(analysis, after: index) else { continue }
+                let range = Int(tokens[lower].start)..<Int(token.end)
+                let replacement = analysis.text(of: tokens[lower]) + "." + analysis.text(of: token)
+                findings.report(range, "“\(analysis.text(of: range))” is a decimal comma split by a space; English writes “\(replacement)”",
+                                fixTitle: "Write “\(replacement)”", edits: [ProseEdit(range, replacement)])
+                continue
+            }
             guard let shape = NumberText.shape(prose, token.range), shape.commaCount == 1,
                   shape.separators.last == 0x2C else { continue }
             // The fraction after the comma: three digits make a valid thousands group.
@@ -77,6 +107,9 @@ public struct DecimalCommaRule: Rule {
             if shape.dotCount > 0 {
                 guard shape.runs[0] <= 3, shape.runs.dropFirst().dropLast().allSatisfy({ $0 == 3 }) else { continue }
             }
+            guard isQuantity(analysis, after: index) || hasCurrency(analysis, around: index)
+                    || isSigned(analysis, index) || isSeconds(analysis, index, shape)
+                    || isUngroupable(prose, token, shape) else { continue }
             var replacement = ""
             for offset in token.range {
                 switch prose[offset] {
@@ -89,6 +122,71 @@ public struct DecimalCommaRule: Rule {
             findings.report(token.range, "“\(written)” has a decimal comma; English writes “\(replacement)”",
                             fixTitle: "Write “\(replacement)”", edits: [ProseEdit(token.range, replacement)])
         }
+    }
+
+    /// For "6, 8 thousand": the index of the "6" when the token at `fraction` is one digit after a
+    /// number of one to three digits, a comma and one space, with no list before them.
+    static func spacedDecimal(_ analysis: Analysis, fraction: Int) -> Int? {
+        let tokens = analysis.tokens
+        let prose = analysis.prose
+        guard fraction >= 3, tokens[fraction].length == 1, NumberText.isDigits(prose, tokens[fraction].range),
+              tokens[fraction - 1].kind == .space, tokens[fraction - 1].length == 1, !tokens[fraction - 1].isParagraphBreak,
+              analysis.isCharacter(tokens[fraction - 2], 0x2C) else { return nil }
+        let lower = fraction - 3
+        guard tokens[lower].kind == .number, tokens[lower].length <= 3, NumberText.isDigits(prose, tokens[lower].range) else { return nil }
+        // "5, 6 and 7 thousand" is a list; so is "1, 2, 3".
+        if let before = analysis.previousNonSpace(before: lower), analysis.isCharacter(tokens[before], 0x2C) { return nil }
+        if let after = analysis.nextNonSpace(after: fraction), analysis.isCharacter(tokens[after], 0x2C) { return nil }
+        return lower
+    }
+
+    /// A currency name or code right after the number, or a currency code or sign right before it.
+    private func hasCurrency(_ analysis: Analysis, around index: Int) -> Bool {
+        let tokens = analysis.tokens
+        if let next = analysis.nextNonSpace(after: index), tokens[next].kind == .word, NumberContext.currencies.contains(tokens[next]) { return true }
+        if let previous = analysis.previousNonSpace(before: index) {
+            let token = tokens[previous]
+            if NumberContext.isCurrencySign(analysis, token) { return true }
+            if token.kind == .word, token.shape == .upper, NumberContext.currencies.contains(token) { return true }
+        }
+        return false
+    }
+
+    /// "+6,5", "−0,3": a sign tight against the number, after a space, a bracket or nothing.
+    private func isSigned(_ analysis: Analysis, _ index: Int) -> Bool {
+        let tokens = analysis.tokens
+        guard index >= 1 else { return false }
+        let sign = tokens[index - 1]
+        let start = Int(sign.start)
+        let isSign = sign.length == 1 && (analysis.prose[start] == 0x2B || analysis.prose[start] == 0x2D)
+            || sign.length == 3 && analysis.prose[start] == 0xE2 && analysis.prose[start + 1] == 0x88 && analysis.prose[start + 2] == 0x92
+        guard isSign else { return false }
+        guard index >= 2 else { return true }
+        let before = tokens[index - 2]
+        return before.kind == .space || before.isParagraphBreak || analysis.isCharacter(before, 0x28)
+    }
+
+    /// "1:14,7": seconds (two digits) and tenths after minutes and a colon.
+    private func isSeconds(_ analysis: Analysis, _ index: Int, _ shape: NumberText.Shape) -> Bool {
+        let tokens = analysis.tokens
+        guard shape.runs.count == 2, shape.runs[0] == 2, index >= 2, analysis.isCharacter(tokens[index - 1], 0x3A),
+              tokens[index - 2].kind == .number, tokens[index - 2].length <= 2 else { return false }
+        return true
+    }
+
+    /// "3104,50", "7,8912": more digits before the comma than a thousands group holds, or more
+    /// than three after it. A year before the comma ("in 2014,15 people", "2019,2020") is a lost
+    /// space, not a decimal.
+    private func isUngroupable(_ prose: [UInt8], _ token: Token, _ shape: NumberText.Shape) -> Bool {
+        guard shape.runs.count == 2 else { return false }
+        let (whole, fraction) = (shape.runs[0], shape.runs[1])
+        // "0,5": no grouped number starts with a zero.
+        if whole == 1 && prose[Int(token.start)] == 0x30 { return true }
+        if whole == 4 {
+            let year = NumberText.digitValue(prose, Int(token.start)..<(Int(token.start) + 4))
+            if (1800...2099).contains(year) { return false }
+        }
+        return whole >= 4 && fraction <= 2 || fraction >= 4 && whole <= 3
     }
 
     /// Whether the token after the number (or after one space) is a magnitude word or "%".

@@ -1,23 +1,30 @@
 /// NUM004: a date written day.month.year ("02.12.2021"), the Russian and Ukrainian form that an
 /// American reader takes for February 12.
+///
+/// A warning in running text; at `info` on a line that is only a timestamp ("15.05.2019, 12:51",
+/// "12:04 11.9.2018"), which is page metadata some English sites set that way too.
 public struct DottedDateRule: Rule {
     public static let description = RuleDescription(
         code: "NUM004",
         name: "dotted-date",
         category: .numberFormat,
-        severity: .info,
+        severity: .warning,
         summary: "A date written with dots, day first, as in “02.12.2021”: ambiguous to English readers.",
         rationale: """
             Russian and Ukrainian write dates as day.month.year; an American reader takes \
             “02.12.2021” for February 12, a British one for 2 December, and English news style \
             spells the month out either way. Only a real calendar date is flagged (day and month \
             in range, a four-digit year), so version numbers such as “3.7.1” stay quiet. The \
-            suggestion spells the month out; whether the day goes first is the house style's call.
+            suggestion spells the month out; whether the day goes first is the house style's call. \
+            A date on a line with no running text (a page's timestamp, “15.05.2019, 12:51”) is \
+            reported at info: some English sites set their metadata that way, and the boilerplate \
+            rule judges such lines.
             """,
         triggering: [
             "The agreement was signed on ⟦02.12.2021⟧ in Minsk.",
             "Sanctions expire on ⟦31.12.2024⟧, the ministry said.",
             "He was detained on ⟦7.3.2022⟧ at the border.",
+            "Kyiv, 12:40 ⟦14.03.2023⟧",
         ],
         nonTriggering: [
             "The agreement was signed on 2 December 2021 in Minsk.",
@@ -50,10 +57,30 @@ public struct DottedDateRule: Rule {
             if let previous = analysis.previousNonSpace(before: index), versionWords.contains(tokens[previous]) { continue }
             if let next = analysis.nextNonSpace(after: index), versionWords.contains(tokens[next]) { continue }
             let spelled = "\(date.day) \(Self.months[date.month - 1]) \(date.year)"
-            findings.report(token.range, "“\(analysis.text(of: token))” is a day.month.year date, ambiguous in English",
+            let timestamp = isTimestampLine(analysis, around: index)
+            findings.report(token.range, "“\(analysis.text(of: token))” is a day.month.year date, ambiguous in English"
+                                + (timestamp ? " (on a timestamp line)" : ""),
                             fix: ProseFix(title: "Spell out the month: “\(spelled)”", applicability: .displayOnly,
-                                          edits: [ProseEdit(token.range, spelled)]))
+                                          edits: [ProseEdit(token.range, spelled)]),
+                            severity: timestamp ? .info : nil)
         }
+    }
+
+    /// Whether the date's line has no running text: fewer than three lower-case words.
+    private func isTimestampLine(_ analysis: Analysis, around index: Int) -> Bool {
+        let tokens = analysis.tokens
+        var words = 0
+        var position = index - 1
+        while words < 3 && position >= 0 && !tokens[position].isParagraphBreak {
+            if tokens[position].kind == .word && tokens[position].shape == .lower { words += 1 }
+            position -= 1
+        }
+        position = index + 1
+        while words < 3 && position < tokens.count && !tokens[position].isParagraphBreak {
+            if tokens[position].kind == .word && tokens[position].shape == .lower { words += 1 }
+            position += 1
+        }
+        return words < 3
     }
 
     /// Day, month and year of "d.m.yyyy" or "dd.mm.yyyy" when it is a date on the calendar.

@@ -58,3 +58,30 @@ enum NumberText {
         return out
     }
 }
+
+/// Context words the number-format rules share.
+enum NumberContext {
+    /// Currency names and codes after or before an amount ("312,45 hryvnia", "UAH 6,95").
+    static let currencies = WordSet([
+        "hryvnia", "hryvnias", "hryvnya", "hryvnyas", "hryvna", "hryvnas", "grivna", "grivnas", "uah", "hrn", "grn",
+        "ruble", "rubles", "rouble", "roubles", "rub", "rur", "dollar", "dollars", "usd", "euro", "euros", "eur",
+        "kopeck", "kopecks", "kopiyka", "kopiykas", "kopek", "kopeks", "cent", "cents", "pound", "pounds", "gbp",
+        "zloty", "zlotys", "pln", "lari", "gel", "tenge", "kzt", "lei", "mdl", "franc", "francs", "chf", "yuan", "cny",
+    ])
+
+    /// Currency signs: $ € £ ₴ ₽ ¥.
+    static func isCurrencySign(_ analysis: Analysis, _ token: Token) -> Bool {
+        let prose = analysis.prose, start = Int(token.start)
+        switch token.length {
+        case 1: return prose[start] == 0x24
+        case 2: return prose[start] == 0xC2 && (prose[start + 1] == 0xA3 || prose[start + 1] == 0xA5)
+        case 3: return prose[start] == 0xE2 && prose[start + 1] == 0x82 && [0xAC, 0xB4, 0xBD].contains(prose[start + 2])
+        default: return false
+        }
+    }
+
+    static let months = WordSet([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ])
+}

@@ -34,6 +34,7 @@ public struct ThousandCalqueRule: Rule {
             "A thousand volunteers signed up.",
             "The city lost 2.5 million residents.",
             "Divers recovered 3 thousand-year-old amphorae.",
+            "Some 4, 7 thousand homes lost heating.",
         ],
         fixes: [
             FixExample("Some 65 thousand people fled.", "Some 65,000 people fled."),
@@ -56,6 +57,8 @@ public struct ThousandCalqueRule: Rule {
             guard let numberIndex = analysis.previousNonSpace(before: index),
                   tokens[numberIndex].kind == .number,
                   let value = thousands(analysis, tokens[numberIndex]) else { continue }
+            // "6, 8 thousand" is a decimal comma split by a space: NUM001's.
+            if DecimalCommaRule.spacedDecimal(analysis, fraction: numberIndex) != nil { continue }
             // "1,500 thousand-year-old": a hyphen makes "thousand" part of a compound.
             if index + 1 < tokens.count, analysis.byte(at: Int(tokens[index].end), is: "-") { continue }
             var edits = [ProseEdit(Int(tokens[numberIndex].start)..<Int(tokens[index].end), NumberText.grouped(value))]

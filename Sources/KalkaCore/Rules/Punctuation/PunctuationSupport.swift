@@ -8,6 +8,26 @@ extension Analysis {
         document.map.isOneVerbatimStretch(range)
     }
 
+    /// True when prose `range` holds no soft line break: no line break or word-separating markup
+    /// of the source read as a space. Entities and inline markup may lie inside (“&rdquo;”,
+    /// “*over*.”), unlike `isOneSourceLine`.
+    func hasNoSoftBreak(_ range: Range<Int>) -> Bool {
+        let pieces = document.map.pieces
+        guard !pieces.isEmpty, !range.isEmpty else { return true }
+        var low = 0, high = pieces.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pieces[middle].proseEnd <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var index = low
+        while index < pieces.count && pieces[index].proseStart < range.upperBound {
+            let piece = pieces[index]
+            if !piece.verbatim && piece.proseLength == 1 && prose[piece.proseStart] == 0x20 { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// True when `token` is the single ASCII character `character`.
     @inline(__always)
     func isCharacter(_ token: Token, _ character: UInt8) -> Bool {
@@ -110,5 +130,73 @@ enum TypographyClass {
     static func opensQuotation(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
         return "([{/—–-“‘«„‚\"'".unicodeScalars.contains(scalar)
+    }
+}
+
+/// Token tests the attribution and quotation rules (PUN008–PUN010) share.
+extension Analysis {
+    /// True when `token` is a dash or a hyphen standing alone: - – — ― ‒.
+    func isDashToken(_ token: Token) -> Bool {
+        let start = Int(token.start)
+        switch token.length {
+        case 1: return prose[start] == 0x2D
+        case 3:
+            guard prose[start] == 0xE2, prose[start + 1] == 0x80 else { return false }
+            return (0x92...0x95).contains(prose[start + 2])
+        default: return false
+        }
+    }
+
+    /// True when `token` is one closing or neutral quotation mark: ” ’ » " '.
+    func isClosingQuote(_ token: Token) -> Bool {
+        isClosingMark(token) && !isCharacter(token, 0x29) && !isCharacter(token, 0x5D)
+    }
+
+    /// True when the token is one of . ! ? or … (a sentence may end on it).
+    func isTerminalMark(_ token: Token) -> Bool {
+        let start = Int(token.start)
+        if token.length == 1 { return prose[start] == 0x2E || prose[start] == 0x21 || prose[start] == 0x3F }
+        return token.length == 3 && prose[start] == 0xE2 && prose[start + 1] == 0x80 && prose[start + 2] == 0xA6
+    }
+}
+
+/// The reporting verbs of `english/reporting-verbs.txt` ("said", "wrote", "believes"): every form,
+/// and the forms that are not also common nouns ("notes", "reports" are).
+struct ReportingVerbs: Sendable {
+    let all: WordSet
+    let verbsOnly: WordSet
+
+    static func load(_ dictionaries: DictionaryStore) throws -> ReportingVerbs {
+        try dictionaries.derived("english/reporting-verbs.txt") {
+            let rows = try dictionaries.file("english/reporting-verbs.txt").rows
+            return ReportingVerbs(all: WordSet(rows.map { $0[0] }),
+                                  verbsOnly: WordSet(rows.filter { $0[1] != "noun" }.map { $0[0] }))
+        }
+    }
+}
+
+extension Analysis {
+    /// The index of the token that holds prose `offset`, by binary search.
+    func tokenIndex(containing offset: Int) -> Int? {
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(tokens[middle].end) <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count && Int(tokens[low].start) <= offset ? low : nil
+    }
+}
+
+extension TypographyClass {
+    /// . , ! ? or …: a mark a quotation can end on.
+    static func endsQuotation(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return ".,!?…".unicodeScalars.contains(scalar)
+    }
+
+    /// A horizontal space: U+0020, no-break or narrow no-break space.
+    static func isInlineSpace(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar == " " || scalar == "\u{A0}" || scalar == "\u{202F}" || scalar == "\u{2009}"
     }
 }

@@ -1,20 +1,26 @@
 /// PUN002: a space before a comma, full stop, colon, semicolon, exclamation or question mark
-/// ("Kyiv , the capital"), as French typography and careless MT output put it. The finding is
-/// on the mark; the fix deletes the white space before it.
+/// ("Kyiv , the capital"), as French typography and careless MT output put it, and before the
+/// hyphen of a prefixed compound ("anti -corruption"). The finding is on the mark; the fix
+/// deletes the white space before it.
+///
+/// Not reported: a spaced ellipsis (". . ."), and the colon after an all-capital field label that
+/// opens a line ("UPDATED : 12 June"), the typesetting of tickers, tables and page metadata.
 public struct SpaceBeforePunctuationRule: Rule {
     public static let description = RuleDescription(
         code: "PUN002",
         name: "space-before-punctuation",
         category: .punctuation,
         severity: .warning,
-        summary: "A space before a comma, full stop, colon, semicolon, exclamation or question mark.",
+        summary: "A space before a comma, full stop, colon, semicolon, exclamation or question mark, or before the hyphen of a prefixed compound.",
         rationale: """
             English sets , . : ; ! ? tight against the word before them. A space there comes from \
             French typography, from text assembled out of fragments, or from a translation tool \
             that tokenized the sentence and joined it back badly, and it can leave the mark alone \
-            at the start of a line. An ellipsis (“and so on ...”), a mark that starts a token \
-            (“.NET”, “.5”), a space after an opening bracket or quote and marks after other marks \
-            (“? !”) are left alone.
+            at the start of a line; the same joining puts a space inside a compound \
+            (“anti -corruption”). An ellipsis (“and so on ...”, “. . .”), a mark that starts a \
+            token (“.NET”, “.5”), a space after an opening bracket or quote, marks after other \
+            marks (“? !”) and the colon of an all-capital label opening a line (“UPDATED : \
+            12 June”, as tickers and tables set it) are left alone.
             """,
         fixApplicability: .safe,
         fixSafety: "Deleting white space before the mark changes no word and no meaning.",
@@ -25,6 +31,8 @@ public struct SpaceBeforePunctuationRule: Rule {
             "Why did the talks fail ⟦?⟧ Nobody would say.",
             "“We will win ⟦!⟧” he told the crowd.",
             "Prices rose sharply  ⟦;⟧ wages did not.",
+            "Parliament created an anti ⟦-⟧corruption court.",
+            "Photo ⟦:⟧ the regional administration.",
         ],
         nonTriggering: [
             "Kyiv, the capital, was shelled overnight.",
@@ -36,12 +44,23 @@ public struct SpaceBeforePunctuationRule: Rule {
             "Really? ! That was the answer.",
             "U.S. officials met at 5:40 a.m. and agreed on a 3.7% rise.",
             "Kyiv said so.\n\n, and more",
+            "The envoy paused . . . and went on.",
+            "UPDATED : Monday, 12 June\nLAST EDITED : Monday",
+            "Pre- and post-war figures differ; the war -it seems- goes on.",
         ],
         fixes: [
             FixExample("Kyiv , the capital , was shelled .", "Kyiv, the capital, was shelled."),
             FixExample("Why ?! Nobody knows .", "Why?! Nobody knows."),
+            FixExample("An anti -corruption court.", "An anti-corruption court."),
         ]
     )
+
+    /// Prefixes joined to a word by a hyphen: a space before that hyphen is a slip.
+    private let prefixes = WordSet([
+        "anti", "multi", "non", "pro", "pre", "post", "co", "ex", "self", "semi", "counter", "inter", "intra",
+        "over", "under", "sub", "super", "ultra", "vice", "quasi", "pseudo", "neo", "mid", "mini", "mega",
+        "micro", "macro", "socio", "geo", "bio", "eco", "cyber", "euro", "trans", "cross", "extra", "infra",
+    ])
 
     public init(dictionaries: DictionaryStore) throws {}
 
@@ -54,6 +73,10 @@ public struct SpaceBeforePunctuationRule: Rule {
             let space = tokens[index]
             guard space.kind == .space, !space.isParagraphBreak else { continue }
             let mark = tokens[index + 1]
+            if analysis.isCharacter(mark, 0x2D) {
+                prefixHyphen(analysis, space: index, into: &findings)
+                continue
+            }
             guard mark.kind == .punctuation, mark.length == 1, Self.isTightMark(prose[Int(mark.start)]) else { continue }
             // Something to attach to: a word, a number or a closing quote or bracket.
             let previous = tokens[index - 1]
@@ -64,6 +87,10 @@ public struct SpaceBeforePunctuationRule: Rule {
             while runEnd < prose.count, Self.isTightMark(prose[runEnd]) { runEnd += 1 }
             let first = prose[Int(mark.start)]
             if first == 0x2E && runEnd - Int(mark.start) >= 2 { continue } // an ellipsis “...”, or “..”
+            // A spaced ellipsis “. . .”.
+            if first == 0x2E && analysis.byteAt(runEnd) == 0x20 && analysis.byteAt(runEnd + 1) == 0x2E { continue }
+            // The colon of an all-capital label that opens the line (“UPDATED : 12 June”).
+            if first == 0x3A && isCapitalLabel(analysis, endingAt: index - 1) { continue }
             let after = analysis.byteAt(runEnd)
             switch after {
             case 0, 0x20, 0x09, 0x0A, 0x22, 0x27, 0x5D: break
@@ -83,6 +110,37 @@ public struct SpaceBeforePunctuationRule: Rule {
                             fixTitle: "Delete the space before “\(markText)”",
                             edits: [ProseEdit(space.range, "")])
         }
+    }
+
+    /// “anti -corruption”: a prefix, a space, and a hyphen joined to the next word.
+    private func prefixHyphen(_ analysis: Analysis, space: Int, into findings: inout Findings) {
+        let tokens = analysis.tokens
+        let previous = tokens[space - 1], hyphen = tokens[space + 1]
+        guard space + 2 < tokens.count, previous.kind == .word, prefixes.contains(previous),
+              tokens[space + 2].kind == .word, tokens[space + 2].start == hyphen.end,
+              analysis.document.map.exactSourceRange(ofProse: Int(tokens[space].start)..<Int(hyphen.end)) != nil else { return }
+        findings.report(hyphen.range, "Space before the hyphen in “\(analysis.text(of: Int(previous.start)..<Int(tokens[space + 2].end)))”",
+                        fixTitle: "Delete the space before the hyphen", edits: [ProseEdit(tokens[space].range, "")])
+    }
+
+    /// Whether the tokens up to `last` are all-capital words (and spaces) back to the line start.
+    private func isCapitalLabel(_ analysis: Analysis, endingAt last: Int) -> Bool {
+        let tokens = analysis.tokens
+        var position = last
+        var words = 0
+        while position >= 0 && !tokens[position].isParagraphBreak {
+            let token = tokens[position]
+            // A line break read as a space starts the line too.
+            if token.kind == .space && !analysis.isOneSourceLine(token.range) { break }
+            if token.kind == .word {
+                guard token.shape == .upper else { return false }
+                words += 1
+            } else if token.kind != .space {
+                return false
+            }
+            position -= 1
+        }
+        return words > 0
     }
 
     /// , . : ; ! ?

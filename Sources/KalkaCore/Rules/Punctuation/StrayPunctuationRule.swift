@@ -1,5 +1,7 @@
 /// PUN005: punctuation left behind where text was lost: a paragraph or line made only of marks
-/// ("– .", ".", "—"), and doubled terminal punctuation (",." ".." ",,").
+/// ("– .", ".", "—"), doubled terminal punctuation (",." ".." ",,"), a markup ">" left at the
+/// start of a line against its first word (">Prime Minister"), and an emoji variation selector
+/// (U+FE0F) whose emoji was removed.
 ///
 /// Not reported: an ellipsis ("...", "…", on its own or not), a separator line of three or more
 /// equal marks ("***", "---"), ".," (as in "U.S.,"), and ".." between digits.
@@ -9,17 +11,21 @@ public struct StrayPunctuationRule: Rule {
         name: "stray-punctuation",
         category: .punctuation,
         severity: .warning,
-        summary: "A line of nothing but punctuation, or doubled punctuation such as “,.” or “..”.",
+        summary: "A line of nothing but punctuation, doubled punctuation such as “,.” or “..”, a stray “>” opening a line, or an emoji variation selector left without its emoji.",
         rationale: """
             When a translation pipeline drops a clause or a caption, its punctuation often stays: \
             a paragraph that reads “– .”, a sentence ending “,.” or “..”. Readers see a slip, \
             and the lost text may need restoring; an ellipsis and separator lines such as “***” \
-            are deliberate and stay quiet.
+            are deliberate and stay quiet. Scrapers leave markup behind the same way: a “>” of a \
+            quoted block glued to the first word of a line, and the invisible variation selector \
+            U+FE0F of an emoji the pipeline stripped (“⚡️Attention” becoming “️Attention”), which \
+            breaks search and spell-checking of the word it clings to.
             """,
         fixApplicability: .unsafe,
         fixSafety: """
             Removing the stray marks is almost always right, but text may have been lost with \
-            them, so an editor should look before accepting it.
+            them, so an editor should look before accepting it. An orphan variation selector is \
+            invisible and selects nothing, so deleting it is safe.
             """,
         triggering: [
             "The talks ended.\n\n⟦– .⟧\n\nMoscow did not comment.",
@@ -29,6 +35,7 @@ public struct StrayPunctuationRule: Rule {
             "The talks ended⟦..⟧ Moscow did not comment.",
             "Kyiv⟦,,⟧ Lviv and Odesa were hit.",
             "The talks ended.\n⟦– .⟧\nMoscow did not comment.",
+            "The talks ended.\n\n⟦>⟧Moscow did not comment.",
         ],
         nonTriggering: [
             "The talks ended... Moscow did not comment.",
@@ -41,12 +48,17 @@ public struct StrayPunctuationRule: Rule {
             "The *Kyiv* — *Lviv* train left.",
             "See ../docs for details.",
             "The talks ended…. Moscow did not comment.",
+            "> Moscow did not comment.",
+            "The score was 3>2 and x > y.",
+            "⚡\u{FE0F} Attention: an air raid alert. ❤\u{FE0F} 1\u{FE0F}\u{20E3}",
         ],
         fixes: [
             FixExample("The talks ended,. Moscow was silent.", "The talks ended. Moscow was silent."),
             FixExample("The talks ended.. Moscow was silent.", "The talks ended. Moscow was silent."),
             FixExample("The talks ended.\n\n– .\n\nMoscow was silent.", "The talks ended.\n\n\n\nMoscow was silent."),
             FixExample("The talks ended.\n– .\nMoscow was silent.", "The talks ended.\nMoscow was silent."),
+            FixExample("The talks ended.\n>Moscow was silent.", "The talks ended.\nMoscow was silent."),
+            FixExample("\u{FE0F}Attention: an alert.", "Attention: an alert."),
         ]
     )
 
@@ -55,6 +67,32 @@ public struct StrayPunctuationRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         strayLines(analysis, into: &findings)
         doubledMarks(analysis, into: &findings)
+        strayMarkup(analysis, into: &findings)
+    }
+
+    /// A ">" glued to the first word of a line, and U+FE0F after no emoji.
+    private func strayMarkup(_ analysis: Analysis, into findings: inout Findings) {
+        let prose = analysis.prose
+        var offset = 0
+        while offset < prose.count {
+            defer { offset += 1 }
+            if prose[offset] == 0x3E, offset == 0 || prose[offset - 1] == 0x0A,
+               let next = analysis.scalar(at: offset + 1), next.properties.isAlphabetic,
+               analysis.isOneSourceLine(offset..<(offset + 2)) {
+                findings.report(offset..<(offset + 1), "A stray “>” from markup at the start of the line",
+                                fixTitle: "Delete the “>”", edits: [ProseEdit(offset..<(offset + 1), "")])
+            } else if prose[offset] == 0xEF, analysis.byteAt(offset + 1) == 0xB8, analysis.byteAt(offset + 2) == 0x8F {
+                // U+FE0F selects the emoji form of the character before it; after a letter, a
+                // space or nothing, its emoji was removed.
+                let before = analysis.scalar(before: offset)
+                if before.map({ !$0.properties.isEmoji && $0 != "\u{200D}" && $0 != "\u{20E3}" }) ?? true {
+                    findings.report(offset..<(offset + 3), "An emoji variation selector (U+FE0F) left without its emoji",
+                                    fix: ProseFix(title: "Delete the variation selector", applicability: .safe,
+                                                  edits: [ProseEdit(offset..<(offset + 3), "")]))
+                }
+                offset += 2
+            }
+        }
     }
 
     /// Lines (runs between paragraph breaks and source line breaks) of nothing but marks.
@@ -161,7 +199,9 @@ public struct StrayPunctuationRule: Rule {
                 let afterEllipsis = offset >= 3 && prose[offset - 3] == 0xE2 && prose[offset - 2] == 0x80 && prose[offset - 1] == 0xA6
                 if !digits && !afterEllipsis { stray = offset + 1..<offset + 2 }
             }
-            guard let stray else { offset += 1; continue }
+            // The two marks must stand side by side in the source too, not around markup the
+            // reader left out (“`a`, `b`” read as “, ,” in Markdown).
+            guard let stray, analysis.isOneSourceLine(offset..<offset + 2) else { offset += 1; continue }
             let range = offset..<offset + 2
             findings.report(range, "Doubled punctuation “\(analysis.text(of: range))”",
                             fixTitle: "Delete “\(analysis.text(of: stray))”", edits: [ProseEdit(stray, "")])
