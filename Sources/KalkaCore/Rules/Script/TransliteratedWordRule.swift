@@ -1,0 +1,291 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// UNT003: a Ukrainian or Russian word left in Latin letters ("oblenergos", "Sumshchyna",
+/// "enerhoefektyvnosti"): by the word parts of Dictionaries/language/transliterated-words.tsv,
+/// and, for a lowercase word that is not English, by how much its letters read like a romanized
+/// source word (Dictionaries/language/romanized-ngrams.tsv).
+public struct TransliteratedWordRule: Rule {
+    public static let description = RuleDescription(
+        code: "UNT003",
+        name: "transliterated-word",
+        category: .untranslated,
+        severity: .warning,
+        summary: "A Ukrainian or Russian word left in Latin letters: “oblenergos”, “Sumshchyna”, “enerhoefektyvnosti”.",
+        rationale: """
+            What machine translation cannot translate it spells out: a fused source word \
+            (“oblenergos” for обленерго, the regional power companies), a region named after its \
+            city (“Sumshchyna” for the Sumy region), a word with its case ending \
+            (“videokonferentsii”). The reader meets a word no English dictionary has. Two checks: \
+            word parts listed in Dictionaries/language/transliterated-words.tsv (stems such as \
+            “oblenergo”, endings such as “-shchyna”), and, for a lowercase word of at least \
+            \(Self.minimumLength) letters that is neither among the 40,000 commonest English words \
+            nor an inflection or compound of one, its four-letter sequences: their frequency in \
+            romanized Ukrainian and Russian words against English words \
+            (Dictionaries/language/romanized-ngrams.tsv) must favour the source languages by a \
+            clear margin. Capitalized words are names and pass the second check; romanized words \
+            English has taken in (hryvnia, oblast, hromada) are listed as established.
+            """,
+        triggering: [
+            "Two ⟦oblenergos⟧ raised their tariffs in March.",
+            "Shelling hit ⟦Kharkivshchyna⟧ overnight, the governor said.",
+            "The council approved a plan for ⟦enerhoefektyvnosti⟧ in schools.",
+            "Officials joined the ⟦videokonferentsii⟧ from their offices.",
+        ],
+        nonTriggering: [
+            "Kyivoblenergo raised its tariffs by ten hryvnias.",
+            "Shelling hit the Kharkiv region overnight, the oblast governor said.",
+            "The council approved a plan for energy efficiency in schools.",
+            "Festooned with flags, the spokespeople berated the wartorn city's profiteering.",
+            "Shelling hit the village of zhovtneve and Zhytomyr, see www.radiosvoboda.org today.",
+        ]
+    )
+
+    static let minimumLength = 6
+    /// The mean log ratio per four-gram above which a word reads as romanized Ukrainian or
+    /// Russian. Rare English words stay below it (a held-out tenth of wordfreq's English words
+    /// ranked 40,000 to 120,000: under 1 % above, and those nearly all names).
+    static let threshold = 0.6
+
+    enum Kind: String, Sendable {
+        case stem, suffix, established
+    }
+
+    struct Part: Sendable {
+        let form: [UInt8]
+        let kind: Kind
+        let english: String
+        let original: String
+    }
+
+    private let parts: [Part]
+    private let established: WordSet
+    private let english: WordSet
+    private let model: RomanizedNgramModel
+    /// Nouns after which a word names a place ("the village of X").
+    private let placeNouns: WordSet
+
+    public init(dictionaries: DictionaryStore) throws {
+        let file = try dictionaries.file("language/transliterated-words.tsv")
+        var parts: [Part] = []
+        var established: [String] = []
+        for row in file.rows {
+            guard let kind = Kind(rawValue: row[1]) else {
+                throw DictionaryError(path: file.path, line: row.line, message: "kind must be stem, suffix or established, not '\(row[1])'")
+            }
+            guard row[0].allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+                throw DictionaryError(path: file.path, line: row.line, message: "the form must be lowercase ASCII letters")
+            }
+            if kind == .established {
+                established += [row[0], row[0] + "s"]
+            } else {
+                guard !row[2].isEmpty else { throw DictionaryError(path: file.path, line: row.line, message: "empty column 'english'") }
+                parts.append(Part(form: Array(row[0].utf8), kind: kind, english: row[2], original: row[3]))
+            }
+        }
+        self.parts = parts
+        self.established = WordSet(established)
+        english = try dictionaries.derived("english/word-set") {
+            WordSet(try dictionaries.file("english/word-classes.tsv").rows.map { $0[0] })
+        }
+        model = try RomanizedNgramModel.of(dictionaries)
+        placeNouns = WordSet(["village", "villages", "town", "towns", "city", "cities", "settlement", "settlements", "hamlet",
+                              "district", "districts", "region", "oblast", "raion", "hromada", "community", "river", "station"])
+    }
+
+    public func check(_ analysis: Analysis, into findings: inout Findings) {
+        for hit in hits(in: analysis) {
+            let word = analysis.text(of: hit.range)
+            if let index = hit.part {
+                let part = parts[index]
+                switch part.kind {
+                case .suffix:
+                    findings.report(hit.range, "“\(word)” is a Ukrainian or Russian region name in \(part.original) (\(part.note(word))) in Latin letters: write “\(part.english)” with the city's English name")
+                default:
+                    findings.report(hit.range, "“\(word)” is the source word \(part.original) in Latin letters: write “\(part.english)”")
+                }
+            } else {
+                findings.report(hit.range, "“\(word)” is not an English word and reads as a Ukrainian or Russian word in Latin letters: translate it")
+            }
+        }
+    }
+
+    struct Hit: Sendable {
+        var range: Range<Int>
+        /// The listed word part, or nil for a word found by its letters.
+        var part: Int?
+    }
+
+    /// Every transliterated word of the document, found once and shared.
+    func hits(in analysis: Analysis) -> [Hit] {
+        analysis.shared("TransliteratedWordRule.hits") { findHits(in: analysis) }
+    }
+
+    private func findHits(in analysis: Analysis) -> [Hit] {
+        var hits: [Hit] = []
+        let tokens = analysis.tokens
+        analysis.prose.withUnsafeBufferPointer { prose in
+            for (index, token) in tokens.enumerated() where token.kind == .word && token.script == .latin && token.length >= Self.minimumLength {
+                guard token.shape == .lower || token.shape == .title, Self.isLetters(token, prose),
+                      !Self.isInsideAddress(token, prose), !english.contains(token), !established.contains(token) else { continue }
+                if let part = listedPart(token, prose) {
+                    hits.append(Hit(range: token.range, part: part))
+                    continue
+                }
+                guard token.shape == .lower, !isEnglishForm(token, prose), !followsPlaceNoun(index, analysis),
+                      model.score(prose, token.range) >= Self.threshold else { continue }
+                hits.append(Hit(range: token.range, part: nil))
+            }
+        }
+        return hits
+    }
+
+    private static func isLetters(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        for offset in token.range where !(prose[offset] | 0x20 >= 0x61 && prose[offset] | 0x20 <= 0x7A) { return false }
+        return true
+    }
+
+    /// Part of a web address, handle or file name: joined to letters by . / @ _ without a space.
+    private static func isInsideAddress(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        let joiners: Set<UInt8> = [0x2E, 0x2F, 0x40, 0x5F, 0x5C, 0x23, 0x3A]
+        let start = Int(token.start), end = Int(token.end)
+        if start >= 2, joiners.contains(prose[start - 1]), prose[start - 2] > 0x20 { return true }
+        if end + 1 < prose.count, joiners.contains(prose[end]), prose[end + 1] > 0x20 { return true }
+        return false
+    }
+
+    private func listedPart(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Int? {
+        let start = Int(token.start), length = token.length
+        for (index, part) in parts.enumerated() {
+            switch part.kind {
+            case .stem:
+                guard length >= part.form.count else { continue }
+                if (0..<part.form.count).allSatisfy({ prose[start + $0] | 0x20 == part.form[$0] }) { return index }
+            case .suffix:
+                // A capitalized name of at least three letters before the ending.
+                guard length >= part.form.count + 3, token.shape == .title else { continue }
+                let offset = start + length - part.form.count
+                if (0..<part.form.count).allSatisfy({ prose[offset + $0] == part.form[$0] }) { return index }
+            case .established:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// An inflection, derivation or compound of English words: "moisturised", "unthreatening",
+    /// "wartorn", "spokespeople".
+    private func isEnglishForm(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word = Array(prose[token.range])
+        func known(_ bytes: ArraySlice<UInt8>, _ extra: [UInt8] = []) -> Bool {
+            guard bytes.count + extra.count >= 2 else { return false }
+            var hash = FoldedHash.offsetBasis
+            for byte in bytes { hash = (hash ^ UInt64(byte | 0x20)) &* FoldedHash.prime }
+            for byte in extra { hash = (hash ^ UInt64(byte)) &* FoldedHash.prime }
+            return english.containsHash(hash)
+        }
+        func stem(_ word: ArraySlice<UInt8>) -> Bool {
+            if known(word) { return true }
+            let endings: [(String, String)] = [("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("d", ""),
+                                               ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y"), ("er", ""), ("ers", ""), ("est", ""),
+                                               ("ness", ""), ("ment", ""), ("ments", ""), ("ism", ""), ("ist", ""), ("ists", ""),
+                                               ("ity", ""), ("ize", ""), ("ise", ""), ("ized", ""), ("ised", ""), ("ization", ""),
+                                               ("isation", ""), ("able", ""), ("less", ""), ("ful", "")]
+            for (ending, replacement) in endings {
+                let suffix = Array(ending.utf8)
+                guard word.count > suffix.count + 2, word.suffix(suffix.count).elementsEqual(suffix) else { continue }
+                let base = word.dropLast(suffix.count)
+                if known(base, Array(replacement.utf8)) { return true }
+                // A doubled consonant before the ending: "outwitting".
+                if base.count > 3, base.last == base.dropLast().last, known(base.dropLast()) { return true }
+            }
+            return false
+        }
+        let slice = word[...]
+        if stem(slice) { return true }
+        for prefix in ["un", "re", "non", "pre", "anti", "over", "under", "counter", "semi", "multi", "post", "co", "de", "dis",
+                       "mis", "inter", "sub", "super", "self", "out", "mega", "micro", "pro", "geo", "euro", "cyber", "ultra"] {
+            let bytes = Array(prefix.utf8)
+            if word.count > bytes.count + 3, word.starts(with: bytes), stem(word.dropFirst(bytes.count)) { return true }
+        }
+        // Two English words run together: "wartorn", "onstream".
+        if word.count >= 6 {
+            for cut in 3...(word.count - 3) where known(word[..<cut]) && stem(word[cut...]) { return true }
+        }
+        return false
+    }
+
+    /// "the village of zaitseve": a lowercased place name, not a source word.
+    private func followsPlaceNoun(_ index: Int, _ analysis: Analysis) -> Bool {
+        guard let previous = analysis.previousNonSpace(before: index) else { return false }
+        if placeNouns.contains(analysis.tokens[previous]) { return true }
+        guard analysis.tokens[previous].kind == .word, analysis.text(of: analysis.tokens[previous]).lowercased() == "of",
+              let noun = analysis.previousNonSpace(before: previous) else { return false }
+        return placeNouns.contains(analysis.tokens[noun])
+    }
+}
+
+extension TransliteratedWordRule.Part {
+    /// "Сумщина" for a word in -shchyna: an example of the formation.
+    func note(_ word: String) -> String {
+        "-\(String(decoding: form, as: UTF8.self)), as in “\(word)”"
+    }
+}
+
+/// Four-letter sequences of romanized Ukrainian and Russian words against English words, with
+/// add-k smoothing: the mean log ratio of a word's sequences says which it reads like.
+struct RomanizedNgramModel: Sendable {
+    private let counts: [UInt32: (source: Float, english: Float)]
+    private let contexts: [UInt32: (source: Float, english: Float)]
+    static let smoothing: Float = 0.1
+    /// Letters, "^" and "$".
+    static let alphabet: Float = 28
+
+    static func of(_ store: DictionaryStore) throws -> RomanizedNgramModel {
+        try store.derived("language/romanized-ngrams") { try RomanizedNgramModel(file: store.file("language/romanized-ngrams.tsv")) }
+    }
+
+    init(file: DictionaryFile) throws(DictionaryError) {
+        var counts: [UInt32: (Float, Float)] = [:]
+        var contexts: [UInt32: (Float, Float)] = [:]
+        counts.reserveCapacity(file.rows.count)
+        for row in file.rows {
+            let gram = Array(row[0].utf8)
+            guard gram.count == 4, let source = Float(row[1]), let english = Float(row[2]) else {
+                throw DictionaryError(path: file.path, line: row.line, message: "expected a four-letter gram and two counts")
+            }
+            let key = Self.key(gram[0], gram[1], gram[2], gram[3])
+            counts[key] = (source, english)
+            let context = Self.key(gram[0], gram[1], gram[2], 0)
+            let sum = contexts[context] ?? (0, 0)
+            contexts[context] = (sum.0 + source, sum.1 + english)
+        }
+        self.counts = counts
+        self.contexts = contexts
+    }
+
+    @inline(__always)
+    private static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt32 {
+        UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
+    }
+
+    /// The mean log ratio (source over English) of the padded word's four-grams, lowercased.
+    func score(_ prose: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double {
+        var padded: [UInt8] = [0x5E, 0x5E, 0x5E]
+        for offset in range { padded.append(prose[offset] | 0x20) }
+        padded.append(0x24)
+        var total: Float = 0
+        let grams = padded.count - 3
+        for index in 0..<grams {
+            let context = Self.key(padded[index], padded[index + 1], padded[index + 2], 0)
+            let key = Self.key(padded[index], padded[index + 1], padded[index + 2], padded[index + 3])
+            let count = counts[key] ?? (0, 0)
+            let sums = contexts[context] ?? (0, 0)
+            let source = (count.source + Self.smoothing) / (sums.source + Self.smoothing * Self.alphabet)
+            let english = (count.english + Self.smoothing) / (sums.english + Self.smoothing * Self.alphabet)
+            total += logf(source) - logf(english)
+        }
+        return Double(total / Float(grams))
+    }
+}
