@@ -108,3 +108,20 @@ import Testing
         #expect(try Lint.diagnostics("Zvenyhorodka and Pereiaslav reported outages.", linter: linter).isEmpty)
     }
 }
+
+@Suite struct RomanizedNgramModelTests {
+    @Test func builtInModelLoadsAndScores() throws {
+        let model = try RomanizedNgramModel.of(Lint.store)
+        func score(_ word: String) -> Double {
+            Array(word.utf8).withUnsafeBufferPointer { model.score($0, 0..<$0.count) }
+        }
+        #expect(score("vidkliuchennia") > TransliteratedWordRule.threshold)
+        #expect(score("festooned") < 0)
+    }
+
+    @Test func malformedRowsAreRejectedWithTheirLine() {
+        #expect(throws: DictionaryError(path: "language/romanized-ngrams.tsv", line: 3, message: "expected a four-letter gram and two counts")) {
+            try RomanizedNgramModel(text: "# columns: gram\tromanized\tenglish\n^^^a\t1\t2\nabc\t1\n")
+        }
+    }
+}

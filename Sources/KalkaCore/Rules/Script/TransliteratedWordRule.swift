@@ -62,7 +62,8 @@ public struct TransliteratedWordRule: Rule {
     private let parts: [Part]
     private let established: WordSet
     private let english: WordSet
-    private let model: RomanizedNgramModel
+    /// The store the letter-pattern model is built from on first need.
+    private let store: DictionaryStore
     /// Nouns after which a word names a place ("the village of X").
     private let placeNouns: WordSet
 
@@ -89,7 +90,7 @@ public struct TransliteratedWordRule: Rule {
         english = try dictionaries.derived("english/word-set") {
             WordSet(try dictionaries.file("english/word-classes.tsv").rows.map { $0[0] })
         }
-        model = try RomanizedNgramModel.of(dictionaries)
+        store = dictionaries
         placeNouns = WordSet(["village", "villages", "town", "towns", "city", "cities", "settlement", "settlements", "hamlet",
                               "district", "districts", "region", "oblast", "raion", "hromada", "community", "river", "station"])
     }
@@ -124,6 +125,8 @@ public struct TransliteratedWordRule: Rule {
 
     private func findHits(in analysis: Analysis) -> [Hit] {
         var hits: [Hit] = []
+        // A store without the model (a test's own) simply has no letter-pattern check.
+        var model: RomanizedNgramModel?? = nil
         let tokens = analysis.tokens
         analysis.prose.withUnsafeBufferPointer { prose in
             for (index, token) in tokens.enumerated() where token.kind == .word && token.script == .latin && token.length >= Self.minimumLength {
@@ -133,8 +136,9 @@ public struct TransliteratedWordRule: Rule {
                     hits.append(Hit(range: token.range, part: part))
                     continue
                 }
-                guard token.shape == .lower, !isEnglishForm(token, prose), !followsPlaceNoun(index, analysis),
-                      model.score(prose, token.range) >= Self.threshold else { continue }
+                guard token.shape == .lower, !isEnglishForm(token, prose), !followsPlaceNoun(index, analysis) else { continue }
+                if model == nil { model = .some(try? RomanizedNgramModel.of(store)) }
+                guard let loaded = model ?? nil, loaded.score(prose, token.range) >= Self.threshold else { continue }
                 hits.append(Hit(range: token.range, part: nil))
             }
         }
@@ -235,39 +239,91 @@ extension TransliteratedWordRule.Part {
 
 /// Four-letter sequences of romanized Ukrainian and Russian words against English words, with
 /// add-k smoothing: the mean log ratio of a word's sequences says which it reads like.
+///
+/// Kept compact (sorted keys and the log ratio of each, a few hundred kilobytes) and built on
+/// first use, so a document without an unknown lowercase word never loads it.
 struct RomanizedNgramModel: Sendable {
-    private let counts: [UInt32: (source: Float, english: Float)]
-    private let contexts: [UInt32: (source: Float, english: Float)]
+    static let path = "language/romanized-ngrams.tsv"
     static let smoothing: Float = 0.1
     /// Letters, "^" and "$".
     static let alphabet: Float = 28
 
+    /// Four-grams, sorted, and the log ratio each contributes.
+    private let grams: [UInt32]
+    private let gramRatios: [Float]
+    /// Three-letter contexts, sorted, and the log ratio of a four-gram never seen after them.
+    private let contexts: [UInt32]
+    private let unseenRatios: [Float]
+
     static func of(_ store: DictionaryStore) throws -> RomanizedNgramModel {
-        try store.derived("language/romanized-ngrams") { try RomanizedNgramModel(file: store.file("language/romanized-ngrams.tsv")) }
+        try store.derived(path) { try RomanizedNgramModel(text: store.text(path)) }
     }
 
-    init(file: DictionaryFile) throws(DictionaryError) {
-        var counts: [UInt32: (Float, Float)] = [:]
-        var contexts: [UInt32: (Float, Float)] = [:]
-        counts.reserveCapacity(file.rows.count)
-        for row in file.rows {
-            let gram = Array(row[0].utf8)
-            guard gram.count == 4, let source = Float(row[1]), let english = Float(row[2]) else {
-                throw DictionaryError(path: file.path, line: row.line, message: "expected a four-letter gram and two counts")
+    /// Parses the table's rows ("gram<TAB>romanized<TAB>english") straight from its bytes.
+    init(text: String) throws(DictionaryError) {
+        var rows: [(key: UInt32, source: Float, english: Float)] = []
+        var lineNumber = 0
+        var error: DictionaryError? = nil
+        var text = text
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                guard lineEnd > lineStart, bytes[lineStart] != 0x23 else { continue } // blank, "#"
+                func number(_ from: Int) -> (Float, Int)? {
+                    var value = 0, index = from
+                    while index < lineEnd, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                        value = value * 10 + Int(bytes[index] - 0x30)
+                        index += 1
+                    }
+                    return index > from ? (Float(value), index) : nil
+                }
+                guard lineEnd - lineStart > 6, bytes[lineStart + 4] == 0x09, let (source, tab) = number(lineStart + 5),
+                      tab < lineEnd, bytes[tab] == 0x09, let (english, end) = number(tab + 1), end == lineEnd else {
+                    error = DictionaryError(path: Self.path, line: lineNumber, message: "expected a four-letter gram and two counts")
+                    return
+                }
+                rows.append((Self.key(bytes[lineStart], bytes[lineStart + 1], bytes[lineStart + 2], bytes[lineStart + 3]), source, english))
             }
-            let key = Self.key(gram[0], gram[1], gram[2], gram[3])
-            counts[key] = (source, english)
-            let context = Self.key(gram[0], gram[1], gram[2], 0)
-            let sum = contexts[context] ?? (0, 0)
-            contexts[context] = (sum.0 + source, sum.1 + english)
         }
-        self.counts = counts
-        self.contexts = contexts
+        if let error { throw error }
+        rows.sort { $0.key < $1.key }
+        var contextSums: [(key: UInt32, source: Float, english: Float)] = []
+        for row in rows {
+            let context = row.key & 0xFFFF_FF00
+            if let last = contextSums.last, last.key == context {
+                contextSums[contextSums.count - 1] = (context, last.source + row.source, last.english + row.english)
+            } else {
+                contextSums.append((context, row.source, row.english))
+            }
+        }
+        let k = Self.smoothing, v = Self.smoothing * Self.alphabet
+        var sums: [UInt32: (Float, Float)] = [:]
+        for sum in contextSums { sums[sum.key] = (sum.source, sum.english) }
+        grams = rows.map(\.key)
+        gramRatios = rows.map { row in
+            let (source, english) = sums[row.key & 0xFFFF_FF00]!
+            return logf((row.source + k) / (source + v)) - logf((row.english + k) / (english + v))
+        }
+        contexts = contextSums.map(\.key)
+        unseenRatios = contextSums.map { logf(k / ($0.source + v)) - logf(k / ($0.english + v)) }
     }
 
     @inline(__always)
     private static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt32 {
         UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
+    }
+
+    private static func find(_ key: UInt32, in keys: [UInt32]) -> Int? {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key ? low : nil
     }
 
     /// The mean log ratio (source over English) of the padded word's four-grams, lowercased.
@@ -276,16 +332,16 @@ struct RomanizedNgramModel: Sendable {
         for offset in range { padded.append(prose[offset] | 0x20) }
         padded.append(0x24)
         var total: Float = 0
-        let grams = padded.count - 3
-        for index in 0..<grams {
-            let context = Self.key(padded[index], padded[index + 1], padded[index + 2], 0)
+        let count = padded.count - 3
+        for index in 0..<count {
             let key = Self.key(padded[index], padded[index + 1], padded[index + 2], padded[index + 3])
-            let count = counts[key] ?? (0, 0)
-            let sums = contexts[context] ?? (0, 0)
-            let source = (count.source + Self.smoothing) / (sums.source + Self.smoothing * Self.alphabet)
-            let english = (count.english + Self.smoothing) / (sums.english + Self.smoothing * Self.alphabet)
-            total += logf(source) - logf(english)
+            if let gram = Self.find(key, in: grams) {
+                total += gramRatios[gram]
+            } else if let context = Self.find(key & 0xFFFF_FF00, in: contexts) {
+                total += unseenRatios[context]
+            }
+            // A context never seen in either list says nothing either way.
         }
-        return Double(total / Float(grams))
+        return Double(total / Float(count))
     }
 }
