@@ -38,9 +38,12 @@ import Testing
             "Critics call it зрада, meaning betrayal.",
             "President Volodymyr Zelensky (Володимир Зеленський) spoke.",
             "Street signs in Kyiv/Київ were repainted.",
+            "The parliament, known in Ukrainian as Верховна Рада, met.",
+            "The Russian word война was banned on television.",
         ] {
             #expect(try codes(text).isEmpty, "\(text)")
         }
+        #expect(try codes("Russian troops shelled Харків overnight.") == ["UNT001"])
         // Quoted without a gloss: a hint on English copy, a warning on a page left unfinished.
         let quoted = try Lint.diagnostics("A sign reading “Вхід заборонено” hung on the gate.")
         #expect(quoted.map(\.severity) == [.info])
@@ -85,6 +88,7 @@ import Testing
             "Visit www.ova.com.ua or kp.ua for details.",
             "The so-called Donetsk People's Republic (DNR) said so; the DNR later denied it.",
             "The VLK (the military medical commission) met on Monday.",
+            "The “Luhansk People's Republic” (LNR) said so; the LNR later denied it.",
             "The plant needs a 200 MVA transformer.",
         ] {
             #expect(try Lint.diagnostics(text, linter: linter).isEmpty, "\(text)")
@@ -103,6 +107,11 @@ import Testing
         let romanized = "mobilizatsiia zvernennia pidpryiemstvo vidnovlennia rozporiadzhennia nadzvychainoi zayavlennya perevirky vidkliuchennia elektroenerhii"
         for word in romanized.split(separator: " ") {
             #expect(try Lint.diagnostics("They said \(word) twice.", linter: linter).count == 1, "\(word)")
+        }
+        // Cited on purpose: in quotes, glossed, introduced.
+        for text in ["Online, every setback is a “zvernennia” now.", "The vidnovlennia (recovery) plan passed.",
+                     "Distributors known as oblenergos raised tariffs.", "The so-called perevirky began."] {
+            #expect(try Lint.diagnostics(text, linter: linter).isEmpty, "\(text)")
         }
         // Names are capitalized: the letter check leaves them alone.
         #expect(try Lint.diagnostics("Zvenyhorodka and Pereiaslav reported outages.", linter: linter).isEmpty)

@@ -232,6 +232,18 @@ struct CyrillicPlacement: Sendable {
         if let separator = before, Self.glossSeparators.contains(text(separator)),
            let close = analysis.previousNonSpace(before: separator), tokens[close].kind == .punctuation, Self.isClosing(text(close)),
            isLatinWord(analysis.previousNonSpace(before: close)) { return true }
+        // "known in Ukrainian as Верховна Рада", "the Russian word война": the writer names the
+        // language.
+        var probe = first
+        for _ in 0..<4 {
+            guard let previous = analysis.previousNonSpace(before: probe) else { break }
+            if tokens[previous].kind == .word, Self.languageNames.contains(text(previous).lowercased()) {
+                // "in Ukrainian", "the Russian word": not "Russian troops shelled …".
+                if let preposition = analysis.previousNonSpace(before: previous), text(preposition).lowercased() == "in" { return true }
+                if let noun = analysis.nextNonSpace(after: previous), Self.glossNouns.contains(text(noun).lowercased()) { return true }
+            }
+            probe = previous
+        }
         // зрада, meaning betrayal; зрада (literally “betrayal”).
         if var word = after {
             if text(word) == "," || text(word) == "—" || text(word) == "–", let next = analysis.nextNonSpace(after: word) { word = next }
@@ -240,6 +252,8 @@ struct CyrillicPlacement: Sendable {
         return false
     }
 
+    static let languageNames: Set<String> = ["ukrainian", "russian", "belarusian", "cyrillic"]
+    static let glossNouns: Set<String> = ["word", "words", "term", "name", "original", "spelling", "for", "as", "phrase", "slogan", "script"]
     static let glossSeparators: Set<String> = ["—", "–", "-", ":", ",", "="]
     static let glossWords: Set<String> = ["meaning", "means", "literally", "or", "i.e", "translated", "translates"]
 

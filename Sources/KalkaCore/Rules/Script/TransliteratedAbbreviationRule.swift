@@ -198,8 +198,8 @@ public struct TransliteratedAbbreviationRule: Rule {
         for (index, token) in tokens.enumerated() where token.kind == .word && (token.shape == .upper || token.shape == .mixed) {
             if let open = analysis.previousNonSpace(before: index), analysis.byte(at: Int(tokens[open].start), is: "("),
                let close = analysis.nextNonSpace(after: index), analysis.byte(at: Int(tokens[close].start), is: ")"),
-               let word = analysis.previousNonSpace(before: open), tokens[word].kind == .word, tokens[word].script == .latin,
-               let word2 = analysis.previousNonSpace(before: word), tokens[word2].kind == .word, tokens[word2].script == .latin {
+               let word = latinWord(before: open, analysis), let word2 = analysis.previousNonSpace(before: word),
+               tokens[word2].kind == .word, tokens[word2].script == .latin {
                 defined.insert(token.foldedHash)
                 continue
             }
@@ -215,6 +215,18 @@ public struct TransliteratedAbbreviationRule: Rule {
             }
         }
         return defined
+    }
+
+    /// The Latin word before `index`, past a closing quotation mark ("the “Donetsk People's
+    /// Republic” (DNR)").
+    private func latinWord(before index: Int, _ analysis: Analysis) -> Int? {
+        guard var word = analysis.previousNonSpace(before: index) else { return nil }
+        let tokens = analysis.tokens
+        if tokens[word].kind == .punctuation, CyrillicPlacement.isClosing(analysis.text(of: tokens[word])),
+           let previous = analysis.previousNonSpace(before: word) {
+            word = previous
+        }
+        return tokens[word].kind == .word && tokens[word].script == .latin ? word : nil
     }
 
     /// Capitals and the digraphs a romanization writes for one Cyrillic capital (Zh, Kh, Ts, Ch,

@@ -25,7 +25,9 @@ public struct TransliteratedWordRule: Rule {
             romanized Ukrainian and Russian words against English words \
             (Dictionaries/language/romanized-ngrams.tsv) must favour the source languages by a \
             clear margin. Capitalized words are names and pass the second check; romanized words \
-            English has taken in (hryvnia, oblast, hromada) are listed as established.
+            English has taken in (hryvnia, oblast, hromada) are listed as established, and a word \
+            cited on purpose (in quotation marks, glossed in parentheses, “known as oblenergos”) \
+            is left alone.
             """,
         triggering: [
             "Two ⟦oblenergos⟧ raised their tariffs in March.",
@@ -131,7 +133,8 @@ public struct TransliteratedWordRule: Rule {
         analysis.prose.withUnsafeBufferPointer { prose in
             for (index, token) in tokens.enumerated() where token.kind == .word && token.script == .latin && token.length >= Self.minimumLength {
                 guard token.shape == .lower || token.shape == .title, Self.isLetters(token, prose),
-                      !Self.isInsideAddress(token, prose), !english.contains(token), !established.contains(token) else { continue }
+                      !Self.isInsideAddress(token, prose), !english.contains(token), !established.contains(token),
+                      !isCited(index, analysis) else { continue }
                 if let part = listedPart(token, prose) {
                     hits.append(Hit(range: token.range, part: part))
                     continue
@@ -216,6 +219,26 @@ public struct TransliteratedWordRule: Rule {
         // Two English words run together: "wartorn", "onstream".
         if word.count >= 6 {
             for cut in 3...(word.count - 3) where known(word[..<cut]) && stem(word[cut...]) { return true }
+        }
+        return false
+    }
+
+    /// A source word used on purpose: in quotation marks, glossed in parentheses, or introduced
+    /// ("known as", "so-called", "the word").
+    private func isCited(_ index: Int, _ analysis: Analysis) -> Bool {
+        let tokens = analysis.tokens
+        let before = analysis.previousNonSpace(before: index), after = analysis.nextNonSpace(after: index)
+        if let before, let after, tokens[before].kind == .punctuation, tokens[after].kind == .punctuation,
+           CyrillicPlacement.isOpening(analysis.text(of: tokens[before])), CyrillicPlacement.isClosing(analysis.text(of: tokens[after])) {
+            return true
+        }
+        if let after, analysis.byte(at: Int(tokens[after].start), is: "("), let word = analysis.nextNonSpace(after: after),
+           tokens[word].kind == .word, tokens[word].script == .latin { return true }
+        if let before, tokens[before].kind == .word {
+            let previous = analysis.text(of: tokens[before]).lowercased()
+            if ["called", "so-called", "term", "word", "dubbed", "nicknamed"].contains(previous) { return true }
+            if previous == "as", let known = analysis.previousNonSpace(before: before),
+               ["known", "referred", "described"].contains(analysis.text(of: tokens[known]).lowercased()) { return true }
         }
         return false
     }
