@@ -91,7 +91,8 @@ struct CyrillicPlacement: Sendable {
             guard line.cyrillicWords > 0 else { continue }
             var index = first
             while index <= last {
-                guard let run = nextRun(analysis, from: &index, through: last) else { continue }
+                // On a Cyrillic line, Latin words inside it ("NMT-2025", a brand) belong to the run.
+                guard let run = nextRun(analysis, from: &index, through: last, acrossLatin: line.latinWords < line.cyrillicWords) else { continue }
                 let range = Int(analysis.tokens[run.start].start)..<Int(analysis.tokens[run.last].end)
                 if garbled.contains(where: { $0.overlaps(range) }) { continue }
                 runs.append(classify(analysis, run: run, range: range, line: line))
@@ -102,7 +103,7 @@ struct CyrillicPlacement: Sendable {
 
     /// The next run of Cyrillic words at or after `index`: further Cyrillic words and the figures,
     /// spaces and punctuation between them, and a figure right before ("15 березня").
-    private func nextRun(_ analysis: Analysis, from index: inout Int, through last: Int) -> (start: Int, first: Int, last: Int)? {
+    private func nextRun(_ analysis: Analysis, from index: inout Int, through last: Int, acrossLatin: Bool) -> (start: Int, first: Int, last: Int)? {
         let tokens = analysis.tokens
         guard tokens[index].kind == .word, tokens[index].script == .cyrillic else {
             index += 1
@@ -114,8 +115,11 @@ struct CyrillicPlacement: Sendable {
         while probe <= last {
             let token = tokens[probe]
             if token.kind == .word {
-                guard token.script == .cyrillic else { break }
-                end = probe
+                if token.script == .cyrillic {
+                    end = probe
+                } else if !acrossLatin {
+                    break
+                }
             } else if token.kind == .number, let next = analysis.nextNonSpace(after: probe), next <= last,
                       tokens[next].kind == .word, tokens[next].script == .cyrillic {
                 end = next

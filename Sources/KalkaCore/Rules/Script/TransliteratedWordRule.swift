@@ -59,6 +59,8 @@ public struct TransliteratedWordRule: Rule {
         let kind: Kind
         let english: String
         let original: String
+        /// An example of the formation, from the note.
+        let example: String
     }
 
     private let parts: [Part]
@@ -84,7 +86,7 @@ public struct TransliteratedWordRule: Rule {
                 established += [row[0], row[0] + "s"]
             } else {
                 guard !row[2].isEmpty else { throw DictionaryError(path: file.path, line: row.line, message: "empty column 'english'") }
-                parts.append(Part(form: Array(row[0].utf8), kind: kind, english: row[2], original: row[3]))
+                parts.append(Part(form: Array(row[0].utf8), kind: kind, english: row[2], original: row[3], example: row[5]))
             }
         }
         self.parts = parts
@@ -104,9 +106,9 @@ public struct TransliteratedWordRule: Rule {
                 let part = parts[index]
                 switch part.kind {
                 case .suffix:
-                    findings.report(hit.range, "“\(word)” is a Ukrainian or Russian region name in \(part.original) (\(part.note(word))) in Latin letters: write “\(part.english)” with the city's English name")
+                    findings.report(hit.range, "“\(word)” is a region named after its city with the source ending \(part.original), left in Latin letters: write \(part.english) (\(part.example))")
                 default:
-                    findings.report(hit.range, "“\(word)” is the source word \(part.original) in Latin letters: write “\(part.english)”")
+                    findings.report(hit.range, "“\(word)” is the source word \(part.original) in Latin letters: say “\(part.english)”")
                 }
             } else {
                 findings.report(hit.range, "“\(word)” is not an English word and reads as a Ukrainian or Russian word in Latin letters: translate it")
@@ -250,13 +252,6 @@ public struct TransliteratedWordRule: Rule {
         guard analysis.tokens[previous].kind == .word, analysis.text(of: analysis.tokens[previous]).lowercased() == "of",
               let noun = analysis.previousNonSpace(before: previous) else { return false }
         return placeNouns.contains(analysis.tokens[noun])
-    }
-}
-
-extension TransliteratedWordRule.Part {
-    /// "Сумщина" for a word in -shchyna: an example of the formation.
-    func note(_ word: String) -> String {
-        "-\(String(decoding: form, as: UTF8.self)), as in “\(word)”"
     }
 }
 
