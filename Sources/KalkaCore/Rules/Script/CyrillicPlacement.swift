@@ -82,9 +82,12 @@ struct CyrillicPlacement: Sendable {
     }
 
     private func findRuns(_ analysis: Analysis) -> [CyrillicRun] {
+        // Cyrillic letters start with a lead byte D0–D4: most English documents have none.
+        func hasCyrillic(_ range: Range<Int>) -> Bool { analysis.prose[range].contains { $0 >= 0xD0 && $0 <= 0xD4 } }
+        guard hasCyrillic(0..<analysis.prose.count) else { return [] }
         let garbled = mojibake.garbledRuns(in: analysis).filter(mojibake.isReported).map(\.range)
         var runs: [CyrillicRun] = []
-        for paragraph in analysis.paragraphs {
+        for paragraph in analysis.paragraphs where hasCyrillic(paragraph.range) {
             let first = analysis.sentences[paragraph.sentences.lowerBound].tokens.lowerBound
             let last = analysis.sentences[paragraph.sentences.upperBound - 1].tokens.upperBound - 1
             let line = Line(analysis, first: first, last: last)
