@@ -74,7 +74,7 @@ public struct TransliteratedAbbreviationRule: Rule {
         }
         self.contexts = contexts
         capitals = table.entries.map { entry in
-            entry.phrase.unicodeScalars.enumerated().compactMap { $0.element.properties.isUppercase ? $0.offset : nil }
+            Self.letters(entry.phrase).enumerated().compactMap { $0.element.properties.isUppercase ? $0.offset : nil }
         }
     }
 
@@ -94,8 +94,7 @@ public struct TransliteratedAbbreviationRule: Rule {
         }
     }
 
-    /// Every transliterated abbreviation of the document at warning or above, found once and
-    /// shared.
+    /// Every transliterated abbreviation of the document, found once and shared.
     func hits(in analysis: Analysis) -> [Hit] {
         analysis.shared("TransliteratedAbbreviationRule.hits") { findHits(in: analysis) }
     }
@@ -117,29 +116,40 @@ public struct TransliteratedAbbreviationRule: Rule {
         let tokens = analysis.tokens
         var hits: [Hit] = []
         var covered = Set<Int>()
-        let defined = definedAbbreviations(in: analysis)
         for match in table.matcher.matches(in: analysis) {
             for index in match.tokens { covered.insert(index) }
             guard hasCapitals(match.range, capitals[match.phrase], analysis),
                   !isPartOfLongerName(match, analysis),
-                  fitsContext(contexts[match.phrase], match, analysis),
-                  !defined.contains(tokens[match.tokens.lowerBound].foldedHash) else { continue }
+                  fitsContext(contexts[match.phrase], match, analysis) else { continue }
             hits.append(Hit(range: match.range, entry: match.phrase))
         }
         for (index, token) in tokens.enumerated() where token.kind == .word && token.shape == .mixed && !covered.contains(index) {
-            guard Self.isRomanizedInitialism(token, analysis), !defined.contains(token.foldedHash),
+            guard Self.isRomanizedInitialism(token, analysis),
                   !isPartOfLongerName(PhraseMatcher.Match(tokens: index...index, range: token.range, phrase: -1), analysis) else { continue }
             hits.append(Hit(range: token.range, entry: nil))
         }
-        return hits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        guard !hits.isEmpty else { return [] }
+        let defined = definedAbbreviations(in: analysis)
+        return hits.filter { hit in
+            // The first word of the match ("OTCC" of "OTCC and SP").
+            var end = hit.range.lowerBound
+            while end < hit.range.upperBound, analysis.byteAt(end) != 0x20 { end += 1 }
+            let hash = analysis.prose.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[hit.range.lowerBound..<end])) }
+            return !defined.contains(hash)
+        }.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// Every uppercase letter of the entry is uppercase where it was written ("OVA", not "Ova";
     /// "Minfin", not "minfin"); a lowercase letter of the entry may be written either way.
     private func hasCapitals(_ range: Range<Int>, _ positions: [Int], _ analysis: Analysis) -> Bool {
         guard !positions.isEmpty else { return true }
-        let scalars = Array(analysis.text(of: range).unicodeScalars)
-        return positions.allSatisfy { $0 < scalars.count && scalars[$0].properties.isUppercase }
+        let letters = Self.letters(analysis.text(of: range))
+        return positions.allSatisfy { $0 < letters.count && letters[$0].properties.isUppercase }
+    }
+
+    /// The letters of a text, without the spaces and marks between them.
+    private static func letters(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { $0.properties.isAlphabetic }
     }
 
     /// Part of a compound name or code rather than an abbreviation of its own: joined by a
