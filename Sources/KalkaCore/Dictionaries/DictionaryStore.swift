@@ -52,6 +52,15 @@ public final class DictionaryStore: Sendable {
         }
     }
 
+    /// A table file's text, unparsed: for generated tables too large to hold as rows, which their
+    /// reader parses straight into its own form (house extensions do not apply to them).
+    public func text(_ path: String) throws(DictionaryError) -> String {
+        guard let text = texts[path] else {
+            throw DictionaryError(path: path, line: 0, message: "no such dictionary file")
+        }
+        return text
+    }
+
     /// Parses every table: what loading all at once would have found wrong.
     public func validateAll() throws(DictionaryError) {
         for path in tablePaths { _ = try file(path) }

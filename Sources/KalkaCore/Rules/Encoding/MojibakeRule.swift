@@ -243,12 +243,19 @@ public struct MojibakeRule: Rule {
         return (first..<last, 0)
     }
 
+    /// Whether a run carries enough evidence to be reported: two garbled Cyrillic letters, or a
+    /// KOI8-R case pattern. An all-capital Cyrillic word alone ("США") may continue a KOI8-R run
+    /// but is no garble by itself.
+    func isReported(_ run: ChunkMatch) -> Bool {
+        switch confusions[run.confusion].kind {
+        case .utf8: run.weight >= 2
+        case .koi8: run.weight >= 1
+        }
+    }
+
     private func report(_ run: ChunkMatch, _ analysis: Analysis, _ findings: inout Findings) {
         let confusion = confusions[run.confusion]
-        switch confusion.kind {
-        case .utf8: guard run.weight >= 2 else { return }
-        case .koi8: guard run.weight >= 1 else { return }
-        }
+        guard isReported(run) else { return }
         let garbled = analysis.text(of: run.range)
         guard let repaired = try? Self.repair(garbled, confusion) else {
             findings.report(run.range, "Mojibake: “\(garbled)” is Cyrillic text garbled by a wrong decoding (\(confusion.label)) that does not repair cleanly")

@@ -12,7 +12,8 @@ public struct WrongTermRule: Rule {
             Titles and institutions have fixed English names that a word-for-word translation \
             misses: the US has a Secretary of State, not a “State Department Head”; Ukraine's \
             parliament is the Verkhovna Rada; NATO's status is “Enhanced Opportunities Partner”; \
-            Russian abbreviations (MID, VSU, MAGATE) have English ones. Dictionaries/phrases/wrong-terms.tsv \
+            “APU” (an English abbreviation of something else) is not the Ukrainian army. Source \
+            abbreviations left in Latin letters (OVA, ZSU, MAGATE) are UNT002's. Dictionaries/phrases/wrong-terms.tsv \
             lists each wrong form with the right one, its source and a severity (info where the form \
             is a house-style matter, such as “SSU” for the SBU), and each finding carries its entry's \
             severity. Correct names (“Armed Forces of Ukraine”, “Security Service of Ukraine”) are never listed.

@@ -9,76 +9,68 @@ public struct LeftoverCyrillicRule: Rule {
         summary: "Cyrillic words left untranslated in English text.",
         rationale: """
             MT systems pass through what they cannot translate: a name in an unusual case form, a \
-            quoted slogan, a caption. English readers cannot read it and search engines index it \
-            wrongly. An original-script gloss in parentheses right after its English form \
-            (“Verkhovna Rada (Верховна Рада)”) is deliberate and stays quiet.
+            quoted slogan, a caption, a headline, the widgets of the source page. English readers \
+            cannot read it and search engines index it wrongly. The original given on purpose \
+            beside its English — “Verkhovna Rada (Верховна Рада)”, “Слава Україні” (“Glory to \
+            Ukraine”), зрада, meaning betrayal, Kyiv/Київ — stays quiet; Cyrillic in quotation \
+            marks inside an English sentence but without a gloss is a warning on a page left \
+            partly untranslated and otherwise only a hint (info). A short Cyrillic line that is no sentence (a menu \
+            label, “Other news”) or a Cyrillic timestamp is reported here only when the page \
+            shows the translation was left unfinished elsewhere (untranslated sentences, source \
+            abbreviations or words in Latin letters, words mixing the alphabets); on an English \
+            page without such signs it is the chrome of a bilingual site, which UNT004 reports.
             """,
         triggering: [
             "Foreign Minister ⟦Дмитро Кулеба⟧ arrived in Stockholm.",
             "The crowd chanted “⟦Слава Україні⟧” outside the embassy.",
             "The statement was signed on ⟦15 березня⟧ in Kyiv.",
             "Ukraine’s parliament, the Verkhovna Rada, passed ⟦закон⟧ No. 5 on Tuesday.",
+            "⟦Головна⟧\n\nPower returned to most homes, the Poltava OVA said.",
+            "The mayor said ⟦что⟧ repairs would end soon.\n\n⟦Последние новости⟧",
         ],
         nonTriggering: [
             "The Verkhovna Rada (Верховна Рада) passed the bill on Tuesday.",
             "Sergei Lavrov met Antony Blinken in Stockholm.",
             "Prices rose by 15 percent in March.",
             "The file said Р”РјРёС‚СЂРѕ РљСѓР»РµР±Р° where the name should be.",
+            "The slogan “Слава Україні” (“Glory to Ukraine”) rang out; the word зрада (betrayal) trended.",
+            "Street signs in Kyiv/Київ were repainted.",
+            "The talks resumed on Monday.\n\nПоследние новости",
+            "Talks resume in Geneva 12 марта 2024, 10:15\n\nThe talks resumed on Monday.",
         ],
         signalsTranslation: true
     )
 
-    /// Garbled text (mojibake) is Cyrillic too, but ENC001 reports and repairs it.
-    private let mojibake: MojibakeRule
+    private let placement: CyrillicPlacement
 
     public init(dictionaries: DictionaryStore) throws {
-        mojibake = try MojibakeRule(dictionaries: dictionaries)
+        placement = try CyrillicPlacement.of(dictionaries)
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        let tokens = analysis.tokens
-        let garbled = mojibake.garbledRuns(in: analysis).map(\.range)
-        var index = 0
-        while index < tokens.count {
-            guard tokens[index].kind == .word, tokens[index].script == .cyrillic else {
-                index += 1
+        let runs = placement.runs(in: analysis)
+        guard !runs.isEmpty else { return }
+        var unfinished: Bool?
+        for run in runs {
+            switch run.kind {
+            case .gloss:
                 continue
-            }
-            // Extend the run over further Cyrillic words and the numbers, spaces and punctuation
-            // between them, within the paragraph.
-            let first = index
-            var last = index
-            var probe = index + 1
-            while probe < tokens.count, !tokens[probe].isParagraphBreak {
-                let token = tokens[probe]
-                if token.kind == .word {
-                    guard token.script == .cyrillic else { break }
-                    last = probe
-                } else if token.kind == .number, let next = analysis.nextNonSpace(after: probe),
-                          tokens[next].kind == .word, tokens[next].script == .cyrillic {
-                    last = next
-                    probe = next
+            case .content:
+                findings.report(run.range, "Untranslated Cyrillic text “\(analysis.text(of: run.range))”")
+            case .quoted:
+                // Quoted on purpose in English copy, or the translation's leftover: the page says.
+                if unfinished == nil { unfinished = placement.showsUnfinishedTranslation(analysis) }
+                let text = analysis.text(of: run.range)
+                if unfinished == true {
+                    findings.report(run.range, "Untranslated Cyrillic text “\(text)”")
+                } else {
+                    findings.report(run.range, "Quoted Cyrillic “\(text)” without an English gloss: give its meaning, as in “\(text)” (“…”)", severity: .info)
                 }
-                probe += 1
+            case .chrome, .timestamp:
+                if unfinished == nil { unfinished = placement.showsUnfinishedTranslation(analysis) }
+                guard unfinished == true else { continue }
+                findings.report(run.range, "Untranslated Cyrillic text “\(analysis.text(of: run.range))”: page text the translation left in the source language")
             }
-            // A number right before the run belongs to it ("15 березня").
-            var start = first
-            if let before = analysis.previousNonSpace(before: first), tokens[before].kind == .number { start = before }
-            index = last + 1
-            if isParentheticalGloss(analysis, first: start, last: last) { continue }
-            let range = Int(tokens[start].start)..<Int(tokens[last].end)
-            if garbled.contains(where: { $0.overlaps(range) }) { continue }
-            findings.report(range, "Untranslated Cyrillic text “\(analysis.text(of: range))”")
         }
-    }
-
-    /// "Verkhovna Rada (Верховна Рада)": the original-script form given in parentheses right
-    /// after a Latin word.
-    private func isParentheticalGloss(_ analysis: Analysis, first: Int, last: Int) -> Bool {
-        let tokens = analysis.tokens
-        guard let open = analysis.previousNonSpace(before: first), analysis.byte(at: Int(tokens[open].start), is: "("),
-              let close = analysis.nextNonSpace(after: last), analysis.byte(at: Int(tokens[close].start), is: ")"),
-              let word = analysis.previousNonSpace(before: open) else { return false }
-        return tokens[word].kind == .word && tokens[word].script == .latin
     }
 }

@@ -1,0 +1,366 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// UNT003: a Ukrainian or Russian word left in Latin letters ("oblenergos", "Sumshchyna",
+/// "enerhoefektyvnosti"): by the word parts of Dictionaries/language/transliterated-words.tsv,
+/// and, for a lowercase word that is not English, by how much its letters read like a romanized
+/// source word (Dictionaries/language/romanized-ngrams.tsv).
+public struct TransliteratedWordRule: Rule {
+    public static let description = RuleDescription(
+        code: "UNT003",
+        name: "transliterated-word",
+        category: .untranslated,
+        severity: .warning,
+        summary: "A Ukrainian or Russian word left in Latin letters: “oblenergos”, “Sumshchyna”, “enerhoefektyvnosti”.",
+        rationale: """
+            What machine translation cannot translate it spells out: a fused source word \
+            (“oblenergos” for обленерго, the regional power companies), a region named after its \
+            city (“Sumshchyna” for the Sumy region), a word with its case ending \
+            (“videokonferentsii”). The reader meets a word no English dictionary has. Two checks: \
+            word parts listed in Dictionaries/language/transliterated-words.tsv (stems such as \
+            “oblenergo”, endings such as “-shchyna”), and, for a lowercase word of at least \
+            \(Self.minimumLength) letters that is neither among the 40,000 commonest English words \
+            nor an inflection or compound of one, its four-letter sequences: their frequency in \
+            romanized Ukrainian and Russian words against English words \
+            (Dictionaries/language/romanized-ngrams.tsv) must favour the source languages by a \
+            clear margin. Capitalized words are names and pass the second check; romanized words \
+            English has taken in (hryvnia, oblast, hromada) are listed as established, and a word \
+            cited on purpose (in quotation marks, glossed in parentheses, “known as oblenergos”) \
+            is left alone.
+            """,
+        triggering: [
+            "Two ⟦oblenergos⟧ raised their tariffs in March.",
+            "Shelling hit ⟦Kharkivshchyna⟧ overnight, the governor said.",
+            "The council approved a plan for ⟦enerhoefektyvnosti⟧ in schools.",
+            "Officials joined the ⟦videokonferentsii⟧ from their offices.",
+        ],
+        nonTriggering: [
+            "Kyivoblenergo raised its tariffs by ten hryvnias.",
+            "Shelling hit the Kharkiv region overnight, the oblast governor said.",
+            "The council approved a plan for energy efficiency in schools.",
+            "Festooned with flags, the spokespeople berated the wartorn city's profiteering.",
+            "Shelling hit the village of zhovtneve and Zhytomyr, see www.radiosvoboda.org today.",
+        ],
+        signalsTranslation: true
+    )
+
+    static let minimumLength = 6
+    /// The mean log ratio per four-gram above which a word reads as romanized Ukrainian or
+    /// Russian. Rare English words stay below it (a held-out tenth of wordfreq's English words
+    /// ranked 40,000 to 120,000: under 1 % above, and those nearly all names).
+    static let threshold = 0.6
+
+    enum Kind: String, Sendable {
+        case stem, suffix, established
+    }
+
+    struct Part: Sendable {
+        let form: [UInt8]
+        let kind: Kind
+        let english: String
+        let original: String
+        /// An example of the formation, from the note.
+        let example: String
+    }
+
+    private let parts: [Part]
+    private let established: WordSet
+    private let english: WordSet
+    /// The store the letter-pattern model is built from on first need.
+    private let store: DictionaryStore
+    /// Nouns after which a word names a place ("the village of X").
+    private let placeNouns: WordSet
+
+    public init(dictionaries: DictionaryStore) throws {
+        let file = try dictionaries.file("language/transliterated-words.tsv")
+        var parts: [Part] = []
+        var established: [String] = []
+        for row in file.rows {
+            guard let kind = Kind(rawValue: row[1]) else {
+                throw DictionaryError(path: file.path, line: row.line, message: "kind must be stem, suffix or established, not '\(row[1])'")
+            }
+            guard row[0].allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+                throw DictionaryError(path: file.path, line: row.line, message: "the form must be lowercase ASCII letters")
+            }
+            if kind == .established {
+                established += [row[0], row[0] + "s"]
+            } else {
+                guard !row[2].isEmpty else { throw DictionaryError(path: file.path, line: row.line, message: "empty column 'english'") }
+                parts.append(Part(form: Array(row[0].utf8), kind: kind, english: row[2], original: row[3], example: row[5]))
+            }
+        }
+        self.parts = parts
+        self.established = WordSet(established)
+        english = try dictionaries.derived("english/word-set") {
+            WordSet(try dictionaries.file("english/word-classes.tsv").rows.map { $0[0] })
+        }
+        store = dictionaries
+        placeNouns = WordSet(["village", "villages", "town", "towns", "city", "cities", "settlement", "settlements", "hamlet",
+                              "district", "districts", "region", "oblast", "raion", "hromada", "community", "river", "station"])
+    }
+
+    public func check(_ analysis: Analysis, into findings: inout Findings) {
+        for hit in hits(in: analysis) {
+            let word = analysis.text(of: hit.range)
+            if let index = hit.part {
+                let part = parts[index]
+                switch part.kind {
+                case .suffix:
+                    findings.report(hit.range, "“\(word)” is a region named after its city with the source ending \(part.original), left in Latin letters: write \(part.english) (\(part.example))")
+                default:
+                    findings.report(hit.range, "“\(word)” is the source word \(part.original) in Latin letters: say “\(part.english)”")
+                }
+            } else {
+                findings.report(hit.range, "“\(word)” is not an English word and reads as a Ukrainian or Russian word in Latin letters: translate it")
+            }
+        }
+    }
+
+    struct Hit: Sendable {
+        var range: Range<Int>
+        /// The listed word part, or nil for a word found by its letters.
+        var part: Int?
+    }
+
+    /// Every transliterated word of the document, found once and shared.
+    func hits(in analysis: Analysis) -> [Hit] {
+        analysis.shared("TransliteratedWordRule.hits") { findHits(in: analysis) }
+    }
+
+    private func findHits(in analysis: Analysis) -> [Hit] {
+        var hits: [Hit] = []
+        // A store without the model (a test's own) simply has no letter-pattern check.
+        var model: RomanizedNgramModel?? = nil
+        let tokens = analysis.tokens
+        analysis.prose.withUnsafeBufferPointer { prose in
+            for (index, token) in tokens.enumerated() where token.kind == .word && token.script == .latin && token.length >= Self.minimumLength {
+                guard token.shape == .lower || token.shape == .title, Self.isLetters(token, prose),
+                      !Self.isInsideAddress(token, prose), !english.contains(token), !established.contains(token),
+                      !isCited(index, analysis) else { continue }
+                if let part = listedPart(token, prose) {
+                    hits.append(Hit(range: token.range, part: part))
+                    continue
+                }
+                guard token.shape == .lower, !isEnglishForm(token, prose), !followsPlaceNoun(index, analysis) else { continue }
+                if model == nil { model = .some(try? RomanizedNgramModel.of(store)) }
+                guard let loaded = model ?? nil, loaded.score(prose, token.range) >= Self.threshold else { continue }
+                hits.append(Hit(range: token.range, part: nil))
+            }
+        }
+        return hits
+    }
+
+    private static func isLetters(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        for offset in token.range where !(prose[offset] | 0x20 >= 0x61 && prose[offset] | 0x20 <= 0x7A) { return false }
+        return true
+    }
+
+    /// Part of a web address, handle or file name: joined to letters by . / @ _ without a space.
+    private static func isInsideAddress(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        let joiners: Set<UInt8> = [0x2E, 0x2F, 0x40, 0x5F, 0x5C, 0x23, 0x3A]
+        let start = Int(token.start), end = Int(token.end)
+        if start >= 2, joiners.contains(prose[start - 1]), prose[start - 2] > 0x20 { return true }
+        if end + 1 < prose.count, joiners.contains(prose[end]), prose[end + 1] > 0x20 { return true }
+        return false
+    }
+
+    private func listedPart(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Int? {
+        let start = Int(token.start), length = token.length
+        for (index, part) in parts.enumerated() {
+            switch part.kind {
+            case .stem:
+                guard length >= part.form.count else { continue }
+                if (0..<part.form.count).allSatisfy({ prose[start + $0] | 0x20 == part.form[$0] }) { return index }
+            case .suffix:
+                // A capitalized name of at least three letters before the ending.
+                guard length >= part.form.count + 3, token.shape == .title else { continue }
+                let offset = start + length - part.form.count
+                if (0..<part.form.count).allSatisfy({ prose[offset + $0] == part.form[$0] }) { return index }
+            case .established:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// An inflection, derivation or compound of English words: "moisturised", "unthreatening",
+    /// "wartorn", "spokespeople".
+    private func isEnglishForm(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word = Array(prose[token.range])
+        func known(_ bytes: ArraySlice<UInt8>, _ extra: [UInt8] = []) -> Bool {
+            guard bytes.count + extra.count >= 2 else { return false }
+            var hash = FoldedHash.offsetBasis
+            for byte in bytes { hash = (hash ^ UInt64(byte | 0x20)) &* FoldedHash.prime }
+            for byte in extra { hash = (hash ^ UInt64(byte)) &* FoldedHash.prime }
+            return english.containsHash(hash)
+        }
+        func stem(_ word: ArraySlice<UInt8>) -> Bool {
+            if known(word) { return true }
+            let endings: [(String, String)] = [("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("d", ""),
+                                               ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y"), ("er", ""), ("ers", ""), ("est", ""),
+                                               ("ness", ""), ("ment", ""), ("ments", ""), ("ism", ""), ("ist", ""), ("ists", ""),
+                                               ("ity", ""), ("ize", ""), ("ise", ""), ("ized", ""), ("ised", ""), ("ization", ""),
+                                               ("isation", ""), ("able", ""), ("less", ""), ("ful", "")]
+            for (ending, replacement) in endings {
+                let suffix = Array(ending.utf8)
+                guard word.count > suffix.count + 2, word.suffix(suffix.count).elementsEqual(suffix) else { continue }
+                let base = word.dropLast(suffix.count)
+                if known(base, Array(replacement.utf8)) { return true }
+                // A doubled consonant before the ending: "outwitting".
+                if base.count > 3, base.last == base.dropLast().last, known(base.dropLast()) { return true }
+            }
+            return false
+        }
+        let slice = word[...]
+        if stem(slice) { return true }
+        for prefix in ["un", "re", "non", "pre", "anti", "over", "under", "counter", "semi", "multi", "post", "co", "de", "dis",
+                       "mis", "inter", "sub", "super", "self", "out", "mega", "micro", "pro", "geo", "euro", "cyber", "ultra"] {
+            let bytes = Array(prefix.utf8)
+            if word.count > bytes.count + 3, word.starts(with: bytes), stem(word.dropFirst(bytes.count)) { return true }
+        }
+        // Two English words run together: "wartorn", "onstream".
+        if word.count >= 6 {
+            for cut in 3...(word.count - 3) where known(word[..<cut]) && stem(word[cut...]) { return true }
+        }
+        return false
+    }
+
+    /// A source word used on purpose: in quotation marks, glossed in parentheses, or introduced
+    /// ("known as", "so-called", "the word").
+    private func isCited(_ index: Int, _ analysis: Analysis) -> Bool {
+        let tokens = analysis.tokens
+        let before = analysis.previousNonSpace(before: index), after = analysis.nextNonSpace(after: index)
+        if let before, let after, tokens[before].kind == .punctuation, tokens[after].kind == .punctuation,
+           CyrillicPlacement.isOpening(analysis.text(of: tokens[before])), CyrillicPlacement.isClosing(analysis.text(of: tokens[after])) {
+            return true
+        }
+        if let after, analysis.byte(at: Int(tokens[after].start), is: "("), let word = analysis.nextNonSpace(after: after),
+           tokens[word].kind == .word, tokens[word].script == .latin { return true }
+        if let before, tokens[before].kind == .word {
+            let previous = analysis.text(of: tokens[before]).lowercased()
+            if ["called", "so-called", "term", "word", "dubbed", "nicknamed"].contains(previous) { return true }
+            if previous == "as", let known = analysis.previousNonSpace(before: before),
+               ["known", "referred", "described"].contains(analysis.text(of: tokens[known]).lowercased()) { return true }
+        }
+        return false
+    }
+
+    /// "the village of zaitseve": a lowercased place name, not a source word.
+    private func followsPlaceNoun(_ index: Int, _ analysis: Analysis) -> Bool {
+        guard let previous = analysis.previousNonSpace(before: index) else { return false }
+        if placeNouns.contains(analysis.tokens[previous]) { return true }
+        guard analysis.tokens[previous].kind == .word, analysis.text(of: analysis.tokens[previous]).lowercased() == "of",
+              let noun = analysis.previousNonSpace(before: previous) else { return false }
+        return placeNouns.contains(analysis.tokens[noun])
+    }
+}
+
+/// Four-letter sequences of romanized Ukrainian and Russian words against English words, with
+/// add-k smoothing: the mean log ratio of a word's sequences says which it reads like.
+///
+/// Kept compact (sorted keys and the log ratio of each, a few hundred kilobytes) and built on
+/// first use, so a document without an unknown lowercase word never loads it.
+struct RomanizedNgramModel: Sendable {
+    static let path = "language/romanized-ngrams.tsv"
+    static let smoothing: Float = 0.1
+    /// Letters, "^" and "$".
+    static let alphabet: Float = 28
+
+    /// Four-grams, sorted, and the log ratio each contributes.
+    private let grams: [UInt32]
+    private let gramRatios: [Float]
+    /// Three-letter contexts, sorted, and the log ratio of a four-gram never seen after them.
+    private let contexts: [UInt32]
+    private let unseenRatios: [Float]
+
+    static func of(_ store: DictionaryStore) throws -> RomanizedNgramModel {
+        try store.derived(path) { try RomanizedNgramModel(text: store.text(path)) }
+    }
+
+    /// Parses the table's rows ("gram<TAB>romanized<TAB>english") straight from its bytes.
+    init(text: String) throws(DictionaryError) {
+        var rows: [(key: UInt32, source: Float, english: Float)] = []
+        var lineNumber = 0
+        var error: DictionaryError? = nil
+        var text = text
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                guard lineEnd > lineStart, bytes[lineStart] != 0x23 else { continue } // blank, "#"
+                func number(_ from: Int) -> (Float, Int)? {
+                    var value = 0, index = from
+                    while index < lineEnd, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                        value = value * 10 + Int(bytes[index] - 0x30)
+                        index += 1
+                    }
+                    return index > from ? (Float(value), index) : nil
+                }
+                guard lineEnd - lineStart > 6, bytes[lineStart + 4] == 0x09, let (source, tab) = number(lineStart + 5),
+                      tab < lineEnd, bytes[tab] == 0x09, let (english, end) = number(tab + 1), end == lineEnd else {
+                    error = DictionaryError(path: Self.path, line: lineNumber, message: "expected a four-letter gram and two counts")
+                    return
+                }
+                rows.append((Self.key(bytes[lineStart], bytes[lineStart + 1], bytes[lineStart + 2], bytes[lineStart + 3]), source, english))
+            }
+        }
+        if let error { throw error }
+        rows.sort { $0.key < $1.key }
+        var contextSums: [(key: UInt32, source: Float, english: Float)] = []
+        for row in rows {
+            let context = row.key & 0xFFFF_FF00
+            if let last = contextSums.last, last.key == context {
+                contextSums[contextSums.count - 1] = (context, last.source + row.source, last.english + row.english)
+            } else {
+                contextSums.append((context, row.source, row.english))
+            }
+        }
+        let k = Self.smoothing, v = Self.smoothing * Self.alphabet
+        var sums: [UInt32: (Float, Float)] = [:]
+        for sum in contextSums { sums[sum.key] = (sum.source, sum.english) }
+        grams = rows.map(\.key)
+        gramRatios = rows.map { row in
+            let (source, english) = sums[row.key & 0xFFFF_FF00]!
+            return logf((row.source + k) / (source + v)) - logf((row.english + k) / (english + v))
+        }
+        contexts = contextSums.map(\.key)
+        unseenRatios = contextSums.map { logf(k / ($0.source + v)) - logf(k / ($0.english + v)) }
+    }
+
+    @inline(__always)
+    private static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt32 {
+        UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
+    }
+
+    private static func find(_ key: UInt32, in keys: [UInt32]) -> Int? {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key ? low : nil
+    }
+
+    /// The mean log ratio (source over English) of the padded word's four-grams, lowercased.
+    func score(_ prose: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double {
+        var padded: [UInt8] = [0x5E, 0x5E, 0x5E]
+        for offset in range { padded.append(prose[offset] | 0x20) }
+        padded.append(0x24)
+        var total: Float = 0
+        let count = padded.count - 3
+        for index in 0..<count {
+            let key = Self.key(padded[index], padded[index + 1], padded[index + 2], padded[index + 3])
+            if let gram = Self.find(key, in: grams) {
+                total += gramRatios[gram]
+            } else if let context = Self.find(key & 0xFFFF_FF00, in: contexts) {
+                total += unseenRatios[context]
+            }
+            // A context never seen in either list says nothing either way.
+        }
+        return Double(total / Float(count))
+    }
+}
