@@ -24,7 +24,7 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///       dashes: em-spaced            # em | em-spaced | en-spaced (absent: no dash style)
 ///       translit: uk-national        # kalka translit's standard when none is given
 ///       period-spellings: allow      # allow (older copy: "Kiev" at info) | flag (modern spellings everywhere)
-///     date: 2014-05-02               # the articles' publication date (else each article's own)
+///     date: 2013-06-14               # the articles' publication date (else each article's own)
 ///     names-files: [style/names.tsv] # extra names, same columns as Dictionaries/names
 ///     dictionaries:                  # the house's rows for built-in tables
 ///       phrases/calques.tsv: [style/calques.tsv]

@@ -3,7 +3,7 @@ import Testing
 
 /// The article date and the period-spelling policy from the command line and `.kalka.yml`.
 @Suite struct PeriodStyleCLITests {
-    static let article = "KIEV, Ukraine, Feb 10, 2010 — The count went on in Kiev overnight.\n"
+    static let article = "KIEV, Ukraine, June 4, 2009 — Bridge repairs in Kiev finished early.\n"
 
     private func severities(_ result: CLI.Result) -> [String] {
         let files = result.json["files"] as? [[String: Any]] ?? []
@@ -31,7 +31,7 @@ import Testing
         try Data("house-style:\n  period-spellings: flag\n".utf8).write(to: directory.appendingPathComponent(".kalka.yml"))
         #expect(severities(try CLI.run(["check", "--format", "json", "a.txt"], in: directory)) == ["warning", "warning"])
         let fixed = try CLI.run(["normalize", "a.txt"], in: directory)
-        #expect(fixed.stdout == "KYIV, Ukraine, Feb 10, 2010 — The count went on in Kyiv overnight.\n")
+        #expect(fixed.stdout == "KYIV, Ukraine, June 4, 2009 — Bridge repairs in Kyiv finished early.\n")
         let kept = try CLI.run(["normalize", "--isolated", "a.txt"], in: directory)
         #expect(kept.stdout == Self.article, "a period spelling's fix is unsafe")
     }

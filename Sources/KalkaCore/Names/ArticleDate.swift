@@ -12,7 +12,7 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.day = day
     }
 
-    /// "2014-05-02" (also the date part of "2014-05-02T10:00:00Z").
+    /// "2017-08-21" (also the date part of "2017-08-21T10:00:00Z").
     public init?(iso text: some StringProtocol) {
         let digits = Array(text.utf8.prefix(10))
         guard digits.count == 10, digits[4] == 0x2D, digits[7] == 0x2D,
@@ -25,7 +25,7 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    /// "2014-05-02".
+    /// "2017-08-21".
     public var description: String {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(two(month))-\(two(day))"
@@ -57,9 +57,9 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 /// (`article:published_time`, `datePublished`, `<time datetime>`), Markdown front matter
 /// (`date:`), or a dateline, byline or date line near the top of the text.
 ///
-/// Only dates that stand where a publication date stands are read: a short line ("May 25, 2016
-/// 9:41 AM", "PUBLISHED : Saturday, 23 June, 2012"), or the first words of a paragraph ("[February
-/// 10, 2010] KIEV, Ukraine"). A date inside a sentence ("signed on April 3, 2008") is an event.
+/// Only dates that stand where a publication date stands are read: a short line ("April 17, 2013
+/// 6:05 PM", "Updated: Friday, 8 March, 2013"), or the first words of a paragraph ("LVIV, Ukraine,
+/// July 2, 2009 —"). A date inside a sentence ("agreed on June 9, 2006") is an event.
 public enum ArticleDate {
     /// How far into the prose a publication date is looked for.
     static let headBytes = 3000
@@ -184,7 +184,7 @@ public enum ArticleDate {
             let short = wordCount(analysis, paragraph) <= shortLineWords
             guard let found = firstDate(in: bytes, limit: short ? bytes.count : datelineBytes) else { continue }
             // In a long paragraph only a dateline counts: nothing in lower case before the date
-            // ("[February 10, 2010] KIEV", "KIEV, Ukraine, March 3, 2014 —").
+            // ("[July 2, 2009] LVIV", "LVIV, Ukraine, July 2, 2009 —").
             if !short && hasLowercaseWord(bytes[0..<found.offset]) { continue }
             return found.date
         }
@@ -211,7 +211,7 @@ public enum ArticleDate {
     static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                              "october", "november", "december"]
     /// Month names as dates write them: English full names and abbreviations ("Sept."), and the
-    /// Russian and Ukrainian genitive forms ("6 февраля 2015", "15 травня 2019").
+    /// Russian and Ukrainian genitive forms ("14 березня 2016", "3 мая 2011").
     static let monthWords: [String: Int] = {
         var words: [String: Int] = [:]
         for (index, name) in monthNames.enumerated() {
@@ -226,21 +226,21 @@ public enum ArticleDate {
         return words
     }()
 
-    /// The first date in `bytes` starting before `limit`: ISO ("2014-05-02"), numeric with dots
-    /// or slashes ("14.12.2022", "09/20/2016": day first unless the first number cannot be a day
-    /// … month), or with a month name in either order ("May 25, 2016", "4 September 2008",
-    /// "23 June, 2012").
+    /// The first date in `bytes` starting before `limit`: ISO ("2013-06-14"), numeric with dots
+    /// or slashes ("03.11.2021", "11/27/2017": day first unless the second number cannot be a
+    /// month), or with a month name in either order ("April 17, 2013", "9 October 2007",
+    /// "8 March, 2013").
     static func firstDate(in bytes: [UInt8], limit: Int) -> (date: SimpleDate, offset: Int)? {
         let words = dateWords(bytes)
         for (position, word) in words.enumerated() where word.range.lowerBound < limit {
             if let date = numericDate(bytes, word.range) { return (date, word.range.lowerBound) }
             guard position + 2 < words.count else { continue }
             let second = words[position + 1], third = words[position + 2]
-            // "May 25, 2016", "Feb. 10, 2010"
+            // "April 17, 2013", "Aug. 7, 2024"
             if let month = word.month, let day = second.number, let year = third.number, year >= 1800 {
                 if let date = SimpleDate(year: year, month: month, day: day) { return (date, word.range.lowerBound) }
             }
-            // "25 May 2016", "23 June, 2012", "6 февраля 2015"
+            // "9 October 2007", "8 March, 2013", "14 березня 2016"
             if let day = word.number, let month = second.month, let year = third.number, year >= 1800 {
                 if let date = SimpleDate(year: year, month: month, day: day) { return (date, word.range.lowerBound) }
             }
@@ -285,7 +285,7 @@ public enum ArticleDate {
         return words
     }
 
-    /// "2014-05-02", "14.12.2022", "15.05.2019", "09/20/2016", "26/07/2024".
+    /// "2017-08-21", "03.11.2021", "11/27/2017" (US order), "30/06/2023".
     private static func numericDate(_ bytes: [UInt8], _ range: Range<Int>) -> SimpleDate? {
         let text = Array(bytes[range])
         if text.count == 10, text[4] == 0x2D, text[7] == 0x2D { return SimpleDate(iso: String(decoding: text, as: UTF8.self)) }
