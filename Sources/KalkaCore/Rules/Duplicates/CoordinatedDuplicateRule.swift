@@ -15,7 +15,7 @@ public struct CoordinatedDuplicateRule: Rule {
             pick the right words. Idioms that repeat on purpose (“more and more”, “over and over”, \
             “again and again”) are listed in Dictionaries/phrases/coordinated-duplicate-allow.tsv; \
             function words (“by and by” aside) are never compared. Two different names that share a \
-            word (“the Black Sea and Sea of Azov”) are not a pair, nor is a noun that ends one clause \
+            word (“the Red Sea and Sea of Marmara ports”) are not a pair, nor is a noun that ends one clause \
             and starts the next (“cinema keeps memories and memories shape history”).
             """,
         fixApplicability: .unsafe,
@@ -37,7 +37,7 @@ public struct CoordinatedDuplicateRule: Rule {
             "That is that, and that is final.",
             "It happened long, long ago.",
             "Legal guarantees and security guarantees differ.",
-            "The strait links the Black Sea and Sea of Azov.",
+            "Tankers sail between the Red Sea and Sea of Marmara ports.",
             "Cinema keeps memories and memories shape history.",
         ],
         fixes: [
@@ -106,7 +106,7 @@ public struct CoordinatedDuplicateRule: Rule {
         return ProseEdit(Int(first.end)..<Int(second.end), "")
     }
 
-    /// "the Black Sea and Sea of Azov": a capitalized word that belongs to a longer name on either
+    /// "the Red Sea and Sea of Marmara": a capitalized word that belongs to a longer name on either
     /// side (a capitalized word before the first, after the second, or "of" and a name after it).
     private func isPartOfNames(_ analysis: Analysis, first: Int, second: Int) -> Bool {
         let tokens = analysis.tokens

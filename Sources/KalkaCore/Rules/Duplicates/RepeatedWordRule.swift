@@ -13,7 +13,7 @@ public struct RepeatedWordRule: Rule {
             (“in the in the”). Pairs that are correct English \
             (“had had”, “that that”, names such as “Sirhan Sirhan”) are listed in \
             Dictionaries/phrases/repeated-word-allow.tsv and stay quiet, as does a capitalized word \
-            doubled where two items of a website menu meet (“Join the Team Team Stories”).
+            doubled where two items of a website menu meet (“Meet the Staff Staff Picks”).
             """,
         fixApplicability: .safe,
         fixSafety: "Deleting the second copy and the space before it restores the sentence; the pairs English uses on purpose are allow-listed.",
@@ -34,7 +34,7 @@ public struct RepeatedWordRule: Rule {
             "The vote was 10 10 short of the quorum.",
             "In the end, in the morning, the talks resumed.",
             "It is what it is.",
-            "Home World Politics Join the Team Team Stories Careers",
+            "Home Sport Meet the Staff Staff Picks Podcasts Archive",
         ],
         fixes: [
             FixExample("Kyiv is the the capital of Ukraine.", "Kyiv is the capital of Ukraine."),
@@ -76,7 +76,7 @@ public struct RepeatedWordRule: Rule {
         }
     }
 
-    /// "About Join the Team Team Story Jobs": a line of capitalized menu items with no sentence
+    /// "Home Meet the Staff Staff Picks Archive": a line of capitalized menu items with no sentence
     /// punctuation, where one item's last word meets the next item's first.
     private func isMenuLine(_ analysis: Analysis, containing index: Int) -> Bool {
         guard let sentence = analysis.sentences.firstIndex(where: { $0.tokens.contains(index) }) else { return false }

@@ -11,7 +11,7 @@ public struct TheUkraineRule: Rule {
             country is “Ukraine”, and all major English style guides drop the article. Where “Ukraine” \
             modifies a noun (“the Ukraine war”, “the Ukraine talks”) the article belongs to that noun \
             and stays, as it does before a restrictive phrase (“the Ukraine of the 1990s”) or a hyphenated \
-            compound (“the Ukraine-Russia talks”). Professional copy used “the Ukraine” for years after \
+            compound (“the Ukraine-Poland border”). Professional copy used “the Ukraine” for years after \
             1991: in an older article with no other sign of translation it is a period spelling \
             (Dictionaries/names/period-spellings.tsv), reported at info.
             """,
@@ -27,7 +27,7 @@ public struct TheUkraineRule: Rule {
             "The Ukraine war entered its third year.",
             "Ministers discussed the Ukraine talks in Geneva.",
             "Few remember the Ukraine of the 1990s.",
-            "Letters on the Ukraine-Russia war filled the page.",
+            "Lorries queued at the Ukraine-Poland border for days.",
         ],
         fixes: [
             FixExample("Troops massed near the Ukraine.", "Troops massed near Ukraine."),
@@ -56,7 +56,7 @@ public struct TheUkraineRule: Rule {
                 let word = tokens[after]
                 if word.kind == .word && (!functionWords.contains(word) || restrictive.contains(word)) { continue }
                 if word.kind == .number { continue }
-                // "the Ukraine-Russia war": the article belongs to the compound's noun.
+                // "the Ukraine-Poland border": the article belongs to the compound's noun.
                 if word.start == tokens[next].end && Self.isHyphen(analysis, word) { continue }
             }
             let range = Int(tokens[index].start)..<Int(tokens[next].end)
