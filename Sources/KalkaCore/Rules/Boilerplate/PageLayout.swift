@@ -127,7 +127,7 @@ public struct PageLayoutReader: Sendable {
     let phrases: PhraseTable
     let kinds: [String]
     let scopes: [Scope]
-    private let vocabulary: [UInt64: WordClass]
+    private let vocabulary: WordClassMap
     private let functionWords: WordSet
     /// Words that have an English reading in the sentence model's word list (not names).
     private let englishWords: HashSet64
@@ -148,14 +148,14 @@ public struct PageLayoutReader: Sendable {
             }
         }
         let words = try dictionaries.file("phrases/page-chrome-words.tsv")
-        var vocabulary: [UInt64: WordClass] = [:]
+        var entries: [(UInt64, WordClass)] = []
         for row in words.rows {
             guard let wordClass = WordClass(rawValue: row[1]) else {
                 throw DictionaryError(path: words.path, line: row.line, message: "unknown class '\(row[1])'")
             }
-            vocabulary[FoldedHash.of(row[0])] = wordClass
+            entries.append((FoldedHash.of(row[0]), wordClass))
         }
-        self.vocabulary = vocabulary
+        vocabulary = WordClassMap(entries)
         functionWords = try dictionaries.words("english/function-words.txt")
         englishWords = HashSet64(try dictionaries.file("english/word-classes.tsv").rows.filter { $0[1] != "X" }.map { FoldedHash.of($0[0]) })
     }
@@ -165,7 +165,7 @@ public struct PageLayoutReader: Sendable {
         analysis.shared("page-layout") { LayoutBuilder(reader: self, analysis: analysis).build() }
     }
 
-    func wordClass(_ token: Token) -> WordClass? { vocabulary[token.foldedHash] }
+    func wordClass(_ token: Token) -> WordClass? { vocabulary.lookup(token.foldedHash) }
     func isFunctionWord(_ token: Token) -> Bool { functionWords.contains(token) }
     func isEnglishWord(_ token: Token) -> Bool { englishWords.contains(token.foldedHash) }
 }
@@ -189,7 +189,12 @@ private struct LayoutBuilder {
         /// After a capture marker, if the document opens with one.
         var range: Range<Int>
         /// Indices of the tokens that are not spaces.
-        var significant: [Int]
+        var significant: TokenRun
+        /// Words and numbers, and a hash of them in order (equal for equal lines).
+        var wordCount = 0
+        var key = FoldedHash.offsetBasis
+        var firstWord: UInt64 = 0
+        var lastWord: UInt64 = 0
         var words = 0
         var numbers = 0
         var latinWords = 0
@@ -226,10 +231,21 @@ private struct LayoutBuilder {
         /// Lines shorter than this are compared only whole, longer ones also as near copies.
         static let nearCopyWords = 10
         static let repeatWords = 4
+        /// A teaser stands at most this many lines above the paragraph it begins.
+        static let teaserDistance = 5
     }
 
     func build() -> PageLayout {
-        var lines = analysis.paragraphs.indices.map(makeLine)
+        var storage: [Int32] = []
+        storage.reserveCapacity(tokens.count / 2 + 16)
+        var bounds: [Range<Int>] = []
+        bounds.reserveCapacity(analysis.paragraphs.count)
+        for paragraph in analysis.paragraphs.indices {
+            let start = storage.count
+            for index in analysis.tokenRange(ofParagraph: paragraph) where tokens[index].kind != .space { storage.append(Int32(index)) }
+            bounds.append(start..<storage.count)
+        }
+        var lines = analysis.paragraphs.indices.map { makeLine($0, TokenRun(storage: storage, bounds: bounds[$0])) }
         if let first = lines.first, first.significant.isEmpty { lines[0].range = lines[0].range.upperBound..<lines[0].range.upperBound }
         let foreign = Set(lines.filter(\.isForeign).map(\.paragraph))
         // The lines the page judgement reads: not foreign, not a bare capture marker.
@@ -307,12 +323,13 @@ private struct LayoutBuilder {
 
     // MARK: Lines
 
-    func makeLine(_ paragraph: Int) -> Line {
+    func makeLine(_ paragraph: Int, _ run: TokenRun) -> Line {
         let span = analysis.paragraphs[paragraph]
-        var significant = analysis.tokenRange(ofParagraph: paragraph).filter { tokens[$0].kind != .space }
+        var significant = run
         var start = span.range.lowerBound
         if paragraph == 0, let markerEnd = captureMarkerEnd(span.range) {
-            significant.removeAll { Int(tokens[$0].start) < markerEnd }
+            let marker = significant.prefix { Int(tokens[$0].start) < markerEnd }.count
+            significant = significant.dropping(marker)
             start = significant.first.map { Int(tokens[$0].start) } ?? span.range.upperBound
         }
         var line = Line(paragraph: paragraph, range: start..<span.range.upperBound, significant: significant)
@@ -324,6 +341,12 @@ private struct LayoutBuilder {
                 if token.script == .cyrillic { line.cyrillicWords += 1 } else { line.latinWords += 1 }
             case .number: line.numbers += 1
             default: break
+            }
+            if token.kind == .word || token.kind == .number {
+                line.wordCount += 1
+                line.key = (line.key ^ token.foldedHash) &* FoldedHash.prime &+ 0x9E37_79B9
+                if line.wordCount == 1 { line.firstWord = token.foldedHash }
+                line.lastWord = token.foldedHash
             }
         }
         var end = significant.count - 1
@@ -511,7 +534,7 @@ private struct LayoutBuilder {
 
     func isCaption(_ line: Line) -> Range<Int>?? {
         let whole: Range<Int>?? = .some(line.range)
-        let significant = Array(line.significant[line.contentStart...])
+        let significant = line.significant.dropping(line.contentStart)
         guard !significant.isEmpty, line.words <= 60 else { return nil }
         let first = tokens[significant[0]]
         // "FILE - …" (wire-photo captions).
@@ -529,8 +552,8 @@ private struct LayoutBuilder {
                tokens[significant[position + 1]].start == token.end { return whole }
         }
         // A caption word with a colon: at the start, or near the end with a short credit after it.
-        for (position, index) in significant.enumerated() where reader.wordClass(tokens[index]) == .caption {
-            guard position + 1 < significant.count, isByte(tokens[significant[position + 1]], 0x3A) else { continue }
+        for (position, index) in significant.enumerated() where position + 1 < significant.count && isByte(tokens[significant[position + 1]], 0x3A) {
+            guard reader.wordClass(tokens[index]) == .caption else { continue }
             if position == 0 { return whole }
             let after = significant[(position + 2)...]
             let creditWords = after.filter { tokens[$0].kind == .word }.count
@@ -625,6 +648,7 @@ private struct LayoutBuilder {
     /// three. Nil if not; the severity when it is: info for a twelve-hour clock ("5:47 PM"),
     /// which English news pages also print under the headline.
     func timestamp(_ line: Line) -> Severity? {
+        guard line.words <= 10, line.numbers >= 1 else { return nil }
         let significant = line.significant
         var clock = false, twelveHour = false, numericDate = false, month = false, bar = false
         var chromeWords = 0, otherWords = 0
@@ -827,16 +851,12 @@ private struct LayoutBuilder {
         func isShortLine(_ line: Line) -> Bool {
             line.words >= 1 && line.words <= 5 && !line.endsSentence && !line.isListItem && !isByline(line)
         }
-        var changed = true
-        while changed {
-            changed = false
-            for k in tail where verdicts[k] == nil && isShortLine(content[k]) {
-                let nextIsChrome = k + 1 < content.count && verdicts[k + 1] != nil
-                let previousIsChrome = k - 1 > lastBody && verdicts[k - 1] != nil
-                guard nextIsChrome || previousIsChrome else { continue }
-                verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.widget), severity: .warning, isWholeLine: true)
-                changed = true
-            }
+        // Runs of short lines next to chrome: one sweep down, one up.
+        for k in tail.dropFirst() where verdicts[k] == nil && verdicts[k - 1] != nil && isShortLine(content[k]) {
+            verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.widget), severity: .warning, isWholeLine: true)
+        }
+        for k in tail.reversed() where k + 1 < content.count && verdicts[k] == nil && verdicts[k + 1] != nil && isShortLine(content[k]) {
+            verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.widget), severity: .warning, isWholeLine: true)
         }
         if let last = tail.last, verdicts[last] == nil, isShortLine(content[last]), content[last].words <= 4 {
             // Two content words of four letters or more, all English: a capture cut mid-word
@@ -866,19 +886,25 @@ private struct LayoutBuilder {
 
     // MARK: Repetition
 
-    /// Flags repeated lines and returns the paragraphs that repeat or are repeated whole.
+    /// Flags repeated lines and returns the paragraphs that repeat or are repeated whole. Word
+    /// lists are built only for the few lines a cheap test (counts, keys, first and last words)
+    /// leaves in question.
     func markRepeats(_ content: [Line], _ verdicts: inout [Verdict?], headline: Int?) -> Set<Int> {
         var repeated = Set<Int>()
-        var firstByKey: [UInt64: Int] = [:]
-        var wordHashes = content.map(lineWords)
         // A teaser cut short with "…" above the paragraph it begins.
-        for j in content.indices where verdicts[j] == nil && content[j].endsWithEllipsis && wordHashes[j].count >= Limits.repeatWords {
-            let teaser = wordHashes[j]
-            guard let k = ((j + 1)..<content.count).first(where: { wordHashes[$0].count >= teaser.count && wordHashes[$0].starts(with: teaser) && !content[$0].endsWithEllipsis }) else { continue }
+        for j in content.indices where verdicts[j] == nil && content[j].endsWithEllipsis && content[j].wordCount >= Limits.repeatWords {
+            let candidates = ((j + 1)..<min(j + 1 + Limits.teaserDistance, content.count)).filter {
+                content[$0].wordCount >= content[j].wordCount && content[$0].firstWord == content[j].firstWord && !content[$0].endsWithEllipsis
+            }
+            guard !candidates.isEmpty else { continue }
+            let teaser = lineWords(content[j])
+            guard let k = candidates.first(where: { lineWords(content[$0]).starts(with: teaser) }) else { continue }
             verdicts[j] = Verdict(range: content[j].range, evidence: .repetition(.teaser, of: firstSentence(content[k])), severity: .warning, isWholeLine: true)
         }
-        for k in content.indices where wordHashes[k].count >= Limits.repeatWords {
-            let key = FoldedHash.combine(wordHashes[k])
+        // The same line twice.
+        var firstByKey: [UInt64: Int] = [:]
+        for k in content.indices where content[k].wordCount >= Limits.repeatWords {
+            let key = content[k].key
             guard let j = firstByKey[key] else { firstByKey[key] = k; continue }
             repeated.insert(content[j].paragraph)
             repeated.insert(content[k].paragraph)
@@ -889,33 +915,40 @@ private struct LayoutBuilder {
             verdicts[k] = Verdict(range: content[k].range, evidence: .repetition(.line, of: firstSentence(content[j])), severity: severity, isWholeLine: true)
         }
         // The headline again as the lead's first sentence.
-        if let headline, !content[headline].endsSentence, wordHashes[headline].count >= Limits.repeatWords {
+        if let headline, !content[headline].endsSentence, content[headline].wordCount >= Limits.repeatWords {
+            let words = lineWords(content[headline])
             for k in (headline + 1)..<min(headline + 4, content.count) where verdicts[k] == nil {
                 let paragraph = analysis.paragraphs[content[k].paragraph]
-                guard paragraph.sentences.count > 1 else { continue }
+                guard paragraph.sentences.count > 1, content[k].firstWord == content[headline].firstWord else { continue }
                 let sentence = analysis.sentences[paragraph.sentences.lowerBound]
-                guard sentenceWords(sentence) == wordHashes[headline] else { continue }
+                guard sentenceWords(sentence) == words else { continue }
                 verdicts[k] = Verdict(range: sentence.range, evidence: .repetition(.headlineAsLead, of: firstSentence(content[headline])),
                                       severity: .warning, isWholeLine: false)
                 break
             }
         }
         // A one-sentence line that nearly copies a sentence of one of the two lines above it.
-        for k in content.indices where verdicts[k] == nil && wordHashes[k].count >= Limits.nearCopyWords
+        for k in content.indices where verdicts[k] == nil && content[k].wordCount >= Limits.nearCopyWords
             && analysis.paragraphs[content[k].paragraph].sentences.count == 1 {
+            let line = content[k]
             var found: Int? = nil
-            for j in stride(from: k - 1, through: max(0, k - 2), by: -1) where found == nil && wordHashes[j] != wordHashes[k] {
+            var words: [UInt64]? = nil
+            for j in stride(from: k - 1, through: max(0, k - 2), by: -1) where found == nil && content[j].key != line.key {
                 for sentence in analysis.paragraphs[content[j].paragraph].sentences {
+                    // Four fifths in common needs lengths within a fifth, and (cheap to test
+                    // before the quadratic count) the same first or last word.
+                    let (count, first, last) = sentenceShape(analysis.sentences[sentence])
+                    guard count >= Limits.nearCopyWords, min(count, line.wordCount) * 5 >= max(count, line.wordCount) * 4,
+                          first == line.firstWord || last == line.lastWord else { continue }
+                    if words == nil { words = lineWords(line) }
                     let other = sentenceWords(analysis.sentences[sentence])
-                    guard other.count >= Limits.nearCopyWords else { continue }
-                    if commonSubsequence(other, wordHashes[k]) * 5 >= max(other.count, wordHashes[k].count) * 4 { found = sentence; break }
+                    if commonSubsequence(other, words!) * 5 >= max(other.count, words!.count) * 4 { found = sentence; break }
                 }
             }
             if let sentence = found {
-                verdicts[k] = Verdict(range: content[k].range, evidence: .repetition(.nearCopy, of: sentence), severity: .warning, isWholeLine: true)
+                verdicts[k] = Verdict(range: line.range, evidence: .repetition(.nearCopy, of: sentence), severity: .warning, isWholeLine: true)
             }
         }
-        wordHashes.removeAll()
         return repeated
     }
 
@@ -932,6 +965,19 @@ private struct LayoutBuilder {
 
     func sentenceWords(_ sentence: SentenceSpan) -> [UInt64] {
         sentence.tokens.compactMap { tokens[$0].kind == .word || tokens[$0].kind == .number ? tokens[$0].foldedHash : nil }
+    }
+
+    /// A sentence's count of words and numbers and the hashes of the first and last, without
+    /// building its word list.
+    func sentenceShape(_ sentence: SentenceSpan) -> (Int, UInt64, UInt64) {
+        var count = 0
+        var first: UInt64 = 0, last: UInt64 = 0
+        for index in sentence.tokens where tokens[index].kind == .word || tokens[index].kind == .number {
+            if count == 0 { first = tokens[index].foldedHash }
+            last = tokens[index].foldedHash
+            count += 1
+        }
+        return (count, first, last)
     }
 
     /// The length of the longest common subsequence of two word lists.
@@ -1036,7 +1082,54 @@ private struct LayoutBuilder {
 }
 
 extension PageLayoutReader {
-    func vocabularyClass(_ hash: UInt64) -> WordClass? { vocabulary[hash] }
+    func vocabularyClass(_ hash: UInt64) -> WordClass? { vocabulary.lookup(hash) }
+}
+
+/// Word hash to word class, open addressing (a `Dictionary` would hash every lookup again).
+private struct WordClassMap: Sendable {
+    private let keys: [UInt64]
+    private let values: [UInt8]
+    private let mask: Int
+
+    init(_ entries: [(UInt64, PageLayoutReader.WordClass)]) {
+        var capacity = 8
+        while capacity < entries.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var values = [UInt8](repeating: 0, count: capacity)
+        let classes = PageLayoutReader.WordClass.allCases
+        for (key, wordClass) in entries where key != 0 {
+            var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & (capacity - 1)
+            while keys[index] != 0 && keys[index] != key { index = (index + 1) & (capacity - 1) }
+            keys[index] = key
+            values[index] = UInt8(classes.firstIndex(of: wordClass)!)
+        }
+        self.keys = keys
+        self.values = values
+        mask = capacity - 1
+    }
+
+    @inline(__always)
+    func lookup(_ key: UInt64) -> PageLayoutReader.WordClass? {
+        var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while true {
+            let slot = keys[index]
+            if slot == key { return PageLayoutReader.WordClass.allCases[Int(values[index])] }
+            if slot == 0 { return nil }
+            index = (index + 1) & mask
+        }
+    }
+}
+
+/// A line's tokens other than spaces: a window on one array shared by all lines of a document,
+/// indexed from zero.
+struct TokenRun: RandomAccessCollection, Sendable {
+    let storage: [Int32]
+    let bounds: Range<Int>
+    var startIndex: Int { 0 }
+    var endIndex: Int { bounds.count }
+    subscript(position: Int) -> Int { Int(storage[bounds.lowerBound + position]) }
+    /// The run without its first `count` tokens.
+    func dropping(_ count: Int) -> TokenRun { TokenRun(storage: storage, bounds: (bounds.lowerBound + Swift.min(count, bounds.count))..<bounds.upperBound) }
 }
 
 /// The folded hashes of the few words the layout tests by name, computed once.
