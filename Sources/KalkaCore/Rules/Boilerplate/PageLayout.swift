@@ -266,6 +266,8 @@ private struct LayoutBuilder {
             }
         }
 
+        markAuthorBio(content, &verdicts)
+
         // 2. The body: lines that read as prose and are not chrome on their own.
         func isBody(_ k: Int) -> Bool {
             let line = content[k]
@@ -301,7 +303,6 @@ private struct LayoutBuilder {
             verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.navigation), severity: .warning, isWholeLine: true)
         }
         markRelatedBlocks(content, &verdicts, from: firstBody, isBody: isBodyLine)
-        markAuthorBio(content, &verdicts)
         markTailWidgets(content, &verdicts, after: lastBody)
 
         // 4. Repetition: a headline, lead or caption the page printed twice.
@@ -877,6 +878,8 @@ private struct LayoutBuilder {
     func isTrailingHeadline(_ line: Line) -> Bool {
         guard line.words >= 6, line.words <= 16, !line.endsSentence, !line.isListItem else { return false }
         let words = line.significant.filter { tokens[$0].kind == .word }
+        // Not a credit line ("Reporting by …; editing by …").
+        guard words.count > 1, !isWord(tokens[words[1]], Word.by), !line.significant.contains(where: { isByte(tokens[$0], 0x3B) }) else { return false }
         guard let first = words.first, let last = words.last, tokens[first].shape == .title || tokens[first].shape == .upper else { return false }
         // A whole last word: an English word, or a name too long to be a stub ("Ukr").
         let end = tokens[last]
@@ -908,8 +911,13 @@ private struct LayoutBuilder {
             guard let j = firstByKey[key] else { firstByKey[key] = k; continue }
             repeated.insert(content[j].paragraph)
             repeated.insert(content[k].paragraph)
-            // A chrome line repeated (a breadcrumb's last item, then the headline) is judged alone.
-            guard verdicts[j] == nil, verdicts[k] == nil else { continue }
+            // A chrome line repeated (a breadcrumb's last item, then the headline) is judged alone,
+            // and the first occurrence that is not chrome is the one later copies repeat.
+            guard verdicts[j] == nil else {
+                if verdicts[k] == nil { firstByKey[key] = k }
+                continue
+            }
+            guard verdicts[k] == nil else { continue }
             let adjacent = (j + 1..<k).allSatisfy { verdicts[$0] != nil }
             let severity: Severity = j == headline || adjacent ? .warning : .info
             verdicts[k] = Verdict(range: content[k].range, evidence: .repetition(.line, of: firstSentence(content[j])), severity: severity, isWholeLine: true)
@@ -1074,10 +1082,11 @@ private struct LayoutBuilder {
         return false
     }
 
-    /// "By Jane Doe", "By Reuters": a byline, which English copy prints as a normal credit.
+    /// "By Jane Doe", "Source: Reuters", "Via AP": a byline or credit line, which English copy
+    /// prints as a normal credit.
     func isByline(_ line: Line) -> Bool {
         guard let first = line.significant.first else { return false }
-        return isWord(tokens[first], Word.by)
+        return isWord(tokens[first], Word.by) || isWord(tokens[first], Word.source) || isWord(tokens[first], Word.via)
     }
 }
 
@@ -1150,5 +1159,7 @@ private enum Word {
     static let iAmStraight = FoldedHash.of("i'm")
     static let iAmCurly = FoldedHash.of("i’m")
     static let by = FoldedHash.of("by")
+    static let source = FoldedHash.of("source")
+    static let via = FoldedHash.of("via")
     static let imageExtensions: Set<UInt64> = Set(["jpg", "jpeg", "png", "gif", "webp"].map { FoldedHash.of($0) })
 }
