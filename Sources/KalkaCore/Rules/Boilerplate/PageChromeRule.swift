@@ -10,7 +10,8 @@ public struct PageChromeRule: Rule {
         summary: "A line of the web page's chrome found by its structure: a timestamp, a menu, a photo caption and credit, share buttons, a counter, leftover HTML, an author bio, related headlines.",
         rationale: """
             Text copied from a web page keeps, line by line, what the page showed around the \
-            article: the publication time under the headline (“14:05, 3 March 2023”), breadcrumbs \
+            article: the publication time under the headline (“14:05, 3 March 2023”, “Yesterday, \
+            18:40”, “2 hours ago”), breadcrumbs \
             and menus (“Politics | Economy | World”), photo captions with their credits fused into \
             the text, share bars (“Facebook Twitter Telegram”), view counters, leftover HTML \
             (“</p>”, “[shortcode ids=…]”), a template bio of the site's author, the headlines of a \
@@ -21,9 +22,10 @@ public struct PageChromeRule: Rule {
             their chrome; evidence no article line shows (a photo credit, a share bar, markup) counts \
             anywhere. Bylines (“By …”), dates without a time and subheadings inside the body are left \
             alone: edited English prints them too. A headline-like line right after the article's \
-            last paragraph is probably a link to another article, but a capture cut mid-sentence \
-            looks the same, so it is reported as info, as is a timestamp with a twelve-hour clock, \
-            which English pages print under the headline. Lines mostly in Cyrillic are left to \
+            last paragraph is probably a link to another article, and a short last line of plain \
+            words a widget label, but a capture cut mid-sentence can look the same, so both are \
+            reported as info, as is a timestamp with a twelve-hour clock, which English pages print \
+            under the headline. Lines mostly in Cyrillic are left to \
             UNT001; chrome matched by a phrase is BOI001's and a repeated line BOI003's, so each \
             line is reported once.
             """,
@@ -32,6 +34,7 @@ public struct PageChromeRule: Rule {
         triggering: [
             "Drones hit a fuel depot near Lviv\n⟦14:05, 3 March 2023⟧\nFirefighters worked through the night to put out the blaze, officials said.",
             "⟦Politics | Economy | World⟧\nParliament passed the budget on Thursday after a long debate.",
+            "Power restored in Kharkiv\n⟦Yesterday, 18:40⟧\nEngineers reconnected the last districts overnight, the regional administration said.",
             "Rescuers cleared the rubble on Monday, the city council said.\n⟦Rescuers search the rubble of the apartment block on Shevchenko Street after the strike. Photo: State Emergency Service⟧\nThe search continues in the neighbouring buildings.",
             "The talks resumed on Monday in Geneva, the ministry said.\n\n⟦Facebook Twitter Telegram⟧",
             "The council approved the plan on Tuesday.⟦</p>⟧\nIt takes effect next month, the mayor said.",

@@ -121,12 +121,14 @@ public struct PageLayout: Sendable {
 
 /// Reads page layouts: built once per dictionary store (`shared`), shared by the rules.
 public struct PageLayoutReader: Sendable {
-    enum Scope { case opens, line }
-    enum WordClass: String, CaseIterable { case month, weekday, clock, zone, dateword, share, counter, caption, profession, tld }
+    enum WordClass: String, CaseIterable { case month, weekday, clock, zone, dateword, relative, share, counter, caption, profession, tld }
 
-    let phrases: PhraseTable
+    /// Dictionaries/phrases/boilerplate.tsv then Dictionaries/phrases/chrome-labels.tsv, in one
+    /// matcher: a row below `labelStart` is a phrase, from there on a whole-line label.
+    let matcher: PhraseMatcher
+    let phrases: [String]
     let kinds: [String]
-    let scopes: [Scope]
+    let labelStart: Int
     private let vocabulary: WordClassMap
     private let functionWords: WordSet
     /// Words that have an English reading in the sentence model's word list (not names).
@@ -138,15 +140,11 @@ public struct PageLayoutReader: Sendable {
 
     init(dictionaries: DictionaryStore) throws {
         let table = try PhraseTable.of(dictionaries, "phrases/boilerplate.tsv")
-        phrases = table
-        kinds = try table.required("kind")
-        scopes = try table.entries.map { entry throws(DictionaryError) in
-            switch entry["scope"] {
-            case "", "opens": return .opens
-            case "line": return .line
-            case let other: throw DictionaryError(path: table.path, line: entry.row.line, message: "scope must be opens or line, not '\(other)'")
-            }
-        }
+        let labels = try PhraseTable(file: dictionaries.file("phrases/chrome-labels.tsv"))
+        phrases = table.entries.map(\.phrase) + labels.entries.map(\.phrase)
+        kinds = try table.required("kind") + labels.required("kind")
+        labelStart = table.entries.count
+        matcher = try PhraseMatcher(phrases)
         let words = try dictionaries.file("phrases/page-chrome-words.tsv")
         var entries: [(UInt64, WordClass)] = []
         for row in words.rows {
@@ -395,7 +393,7 @@ private struct LayoutBuilder {
     func phraseMatches(_ content: [Line]) -> [[PhraseMatcher.Match]] {
         var result = Array(repeating: [PhraseMatcher.Match](), count: content.count)
         var k = 0
-        for match in reader.phrases.matcher.matches(in: analysis) {
+        for match in reader.matcher.matches(in: analysis) {
             while k < content.count && content[k].range.upperBound < match.range.upperBound { k += 1 }
             guard k < content.count, content[k].range.lowerBound <= match.range.lowerBound else { continue }
             result[k].append(match)
@@ -408,10 +406,9 @@ private struct LayoutBuilder {
     func phraseVerdict(_ line: Line, _ matches: [PhraseMatcher.Match]) -> (Int, Bool)? {
         var tailOnly: Int? = nil
         for match in matches {
-            switch reader.scopes[match.phrase] {
-            case .line:
+            if match.phrase >= reader.labelStart {
                 if coversLine(match, line) { return (match.phrase, false) }
-            case .opens:
+            } else {
                 let opens = line.contentStart < line.significant.count && match.tokens.lowerBound == line.significant[line.contentStart]
                 if opens || line.words <= Limits.shortLineWords { return (match.phrase, false) }
                 guard reader.kinds[match.phrase] == "subscribe" else { continue }
@@ -602,8 +599,11 @@ private struct LayoutBuilder {
         guard line.numbers >= 1, line.words <= 6 else { return nil }
         var counterWords = 0
         for index in line.significant where tokens[index].kind == .word {
-            guard reader.wordClass(tokens[index]) == .counter else { return nil }
-            counterWords += 1
+            switch reader.wordClass(tokens[index]) {
+            case .counter: counterWords += 1
+            case .dateword, .relative: continue
+            default: return nil
+            }
         }
         return counterWords > 0 ? false : nil
     }
@@ -651,7 +651,7 @@ private struct LayoutBuilder {
     func timestamp(_ line: Line) -> Severity? {
         guard line.words <= 10, line.numbers >= 1 else { return nil }
         let significant = line.significant
-        var clock = false, twelveHour = false, numericDate = false, month = false, bar = false
+        var clock = false, twelveHour = false, numericDate = false, month = false, bar = false, ago = false
         var chromeWords = 0, otherWords = 0
         var position = 0
         while position < significant.count {
@@ -681,6 +681,10 @@ private struct LayoutBuilder {
             if token.kind == .word {
                 switch reader.wordClass(token) {
                 case .month, .weekday: month = true
+                case .relative:
+                    // "Today", "Yesterday" date a time; "hours", "days" only with "ago".
+                    if isWord(token, Word.today) || isWord(token, Word.yesterday) { month = true }
+                    if isWord(token, Word.ago) { ago = true }
                 case .clock: twelveHour = true
                 case .zone, .dateword: break
                 case .share, .counter: chromeWords += 1
@@ -697,6 +701,8 @@ private struct LayoutBuilder {
         if clock && date { return twelveHour ? .info : .warning }
         if numericDate && (bar || (otherWords == 0 && chromeWords == 0 && !month)) { return .warning }
         if date && chromeWords > 0 && otherWords == 0 { return .warning }
+        // "2 hours ago", "Yesterday" with nothing else: a relative time.
+        if ago && otherWords == 0 && chromeWords == 0 { return .warning }
         return nil
     }
 
@@ -861,13 +867,14 @@ private struct LayoutBuilder {
         }
         if let last = tail.last, verdicts[last] == nil, isShortLine(content[last]), content[last].words <= 4 {
             // Two content words of four letters or more, all English: a capture cut mid-word
-            // ("The gov", "Power was") rarely leaves that.
+            // ("The gov", "Power was") rarely leaves that, but a cut after a whole word can, so
+            // it is reported as info.
             let words = content[last].significant.filter { tokens[$0].kind == .word }
             let allEnglish = words.allSatisfy { reader.isEnglishWord(tokens[$0]) || reader.isFunctionWord(tokens[$0]) }
             let contentWords = words.filter { !reader.isFunctionWord(tokens[$0]) }
             if allEnglish, contentWords.count >= 2, contentWords.allSatisfy({ tokens[$0].length >= 4 }),
                let final = words.last, !reader.isFunctionWord(tokens[final]), !reader.isFunctionWord(tokens[words[0]]), tokens[words[0]].shape != .lower {
-                verdicts[last] = Verdict(range: content[last].range, evidence: .structure(.widget), severity: .warning, isWholeLine: true)
+                verdicts[last] = Verdict(range: content[last].range, evidence: .structure(.widget), severity: .info, isWholeLine: true)
             }
         }
     }
@@ -1155,6 +1162,9 @@ private enum Word {
     static let am = FoldedHash.of("am")
     static let pm = FoldedHash.of("pm")
     static let i = FoldedHash.of("i")
+    static let ago = FoldedHash.of("ago")
+    static let today = FoldedHash.of("today")
+    static let yesterday = FoldedHash.of("yesterday")
     static let m = FoldedHash.of("m")
     static let iAmStraight = FoldedHash.of("i'm")
     static let iAmCurly = FoldedHash.of("i’m")

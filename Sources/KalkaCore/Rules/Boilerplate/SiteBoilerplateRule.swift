@@ -17,7 +17,8 @@ public struct SiteBoilerplateRule: Rule {
             short (at most 12 words), so an article paragraph that merely mentions a photo, cookies or \
             Telegram is left alone; a call to subscribe also when it opens a later sentence of a short \
             line or stands anywhere in a line after the article's last paragraph. Labels that are also \
-            ordinary words (“News”, “Details”, “Share”) count only as a line of their own. Chrome \
+            ordinary words (“News”, “Details”, “Share”: Dictionaries/phrases/chrome-labels.tsv) \
+            count only as a line of their own. Chrome \
             found by its structure rather than a phrase is BOI002's, a repeated line BOI003's.
             """,
         fixApplicability: .unsafe,
@@ -63,7 +64,7 @@ public struct SiteBoilerplateRule: Rule {
             // A blank line around a paragraph is not in the prose every format maps back exactly,
             // so the fix deletes the paragraph's text and leaves its blank line; a single line
             // break after a line of its own goes with the line.
-            findings.report(item.range, "“\(reader.phrases.entries[row].phrase)” marks website chrome (\(reader.kinds[row])), not article text",
+            findings.report(item.range, "“\(reader.phrases[row])” marks website chrome (\(reader.kinds[row])), not article text",
                             fixTitle: "Delete the line", edits: [layout.deletion(of: item, in: analysis)], severity: item.severity)
         }
     }
