@@ -229,6 +229,8 @@ private struct LayoutBuilder {
         /// Lines shorter than this are compared only whole, longer ones also as near copies.
         static let nearCopyWords = 10
         static let repeatWords = 4
+        /// A page prints a line's copy within this many lines of the first.
+        static let repeatDistance = 10
         /// A teaser stands at most this many lines above the paragraph it begins.
         static let teaserDistance = 5
     }
@@ -916,6 +918,9 @@ private struct LayoutBuilder {
         for k in content.indices where content[k].wordCount >= Limits.repeatWords {
             let key = content[k].key
             guard let j = firstByKey[key] else { firstByKey[key] = k; continue }
+            // A page prints its copies close together; a line that recurs far away (a sign-off,
+            // a refrain, one of many articles in a long file) starts afresh.
+            guard k - j <= Limits.repeatDistance else { firstByKey[key] = k; continue }
             repeated.insert(content[j].paragraph)
             repeated.insert(content[k].paragraph)
             // A chrome line repeated (a breadcrumb's last item, then the headline) is judged alone,

@@ -12,8 +12,8 @@ public struct RepeatedLineRule: Rule {
             article, the lead as a teaser and as the first paragraph, a photo's alt text and its \
             caption. Copied with the article, the copy reads as a translation error, but it is page \
             chrome: delete it. A whole line of four words or more that occurs again as a whole line \
-            is reported at its second occurrence when the first is the headline or the two are \
-            adjacent (nothing but chrome between them), as info otherwise; a first occurrence cut \
+            within ten lines is reported at its second occurrence when the first is the headline or \
+            the two are adjacent (nothing but chrome between them), as info otherwise; a first occurrence cut \
             short with “…” is the teaser and is reported instead. The headline repeated as the first \
             sentence of the lead, and a one-sentence line that copies at least four fifths of the \
             words of a sentence just above it (two renderings of one teaser), are reported too. A \

@@ -12,7 +12,9 @@ public struct RepeatedSentenceRule: Rule {
             segment twice, and a sentence repeated inside the running text is the result. The \
             comparison ignores case and spacing but not punctuation; sentences shorter than six words \
             (“He declined to comment.”) and headings without a final mark are left out, since they \
-            repeat legitimately. The second occurrence is reported. A sentence that is a whole line \
+            repeat legitimately. The second occurrence is reported when it comes within three \
+            paragraphs of the first: a pipeline repeats a segment where it emitted it, while a \
+            sentence that recurs further on may be a refrain. A sentence that is a whole line \
             in either place (a headline, lead or caption the web page printed twice) is page chrome, \
             reported by BOI003, and lines of chrome are not read at all.
             """,
@@ -27,10 +29,15 @@ public struct RepeatedSentenceRule: Rule {
             "Troops are moving toward the Ukrainian border\n\nTroops are moving toward the Ukrainian border",
             "The ministers agreed to coordinate sanctions in case of escalation.\n\nThe talks lasted two hours.\n\nThe ministers agreed to coordinate sanctions in case of escalation.",
             "Talks resume in Geneva on Monday, the ministry said.\nTalks resume in Geneva on Monday, the ministry said. Both delegations confirmed.",
+            "Russia continues to move troops toward the border. Kyiv asked for help.\n\nThe talks lasted two hours.\n\nNo date was set.\n\nThe envoys left on Friday.\n\nThe ministers will meet again in March. Russia continues to move troops toward the border.",
         ]
     )
 
     private static let minimumWords = 6
+    /// A pipeline repeats a segment where it emitted it: in the same paragraph or a near one. A
+    /// sentence that recurs further on (a refrain, a sign-off, another article in a long file) is
+    /// not reported.
+    private static let paragraphDistance = 3
 
     private let reader: PageLayoutReader
 
@@ -57,7 +64,7 @@ public struct RepeatedSentenceRule: Rule {
             }
             guard words >= Self.minimumWords else { continue }
             let key = FoldedHash.combine(hashes)
-            guard let first = seen[key] else {
+            guard let first = seen[key], sentence.paragraph - analysis.sentences[first].paragraph <= Self.paragraphDistance else {
                 seen[key] = index
                 continue
             }
