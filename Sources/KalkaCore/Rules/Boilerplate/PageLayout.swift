@@ -290,8 +290,8 @@ private struct LayoutBuilder {
         }
 
         // 3. Lines judged by their place on the page.
-        markNavigationLists(content, &verdicts, before: firstBody)
         if let label = topLabel(content, verdicts, isBody: isBodyLine) { verdicts[0] = label }
+        markNavigationLists(content, &verdicts, before: firstBody)
         for k in 0..<firstBody where verdicts[k] == nil {
             let previous = k > 0 ? content[k - 1] : nil
             if isNameCaption(content[k], after: previous) {
@@ -737,11 +737,16 @@ private struct LayoutBuilder {
 
     // MARK: Evidence from the place on the page
 
-    /// A run of list items before the body whose items are mostly one to three words: a menu.
+    /// A run of list items at the top of the page (nothing but chrome above it) whose items are
+    /// mostly one to three words: a menu. Short key points under a headline stay.
     func markNavigationLists(_ content: [Line], _ verdicts: inout [Verdict?], before firstBody: Int) {
         var k = 0
         while k < firstBody {
-            guard content[k].isListItem else { k += 1; continue }
+            guard content[k].isListItem else {
+                if verdicts[k] == nil { return }
+                k += 1
+                continue
+            }
             var end = k
             while end < firstBody && content[end].isListItem { end += 1 }
             let run = content[k..<end]
@@ -754,13 +759,14 @@ private struct LayoutBuilder {
         }
     }
 
-    /// The first line as a section or site label: one or two words ("News", "UNIAN"), or three
-    /// with a headline after them; no figures.
+    /// The first line as a section or site label: one word ("News"), or two or three with a
+    /// headline after them rather than the body (a short headline may open an article); no
+    /// figures.
     func topLabel(_ content: [Line], _ verdicts: [Verdict?], isBody: [Bool]) -> Verdict? {
         guard content.count > 1, verdicts[0] == nil else { return nil }
         let line = content[0]
         guard line.numbers == 0, !line.endsSentence, !line.isListItem, line.words >= 1 else { return nil }
-        guard line.words <= 2 || (line.words == 3 && !isBody[1]) else { return nil }
+        guard line.words == 1 || (line.words <= 3 && !isBody[1]) else { return nil }
         guard line.significant.allSatisfy({ tokens[$0].kind == .word || isByte(tokens[$0], 0x2E) || isByte(tokens[$0], 0x3A) }) else { return nil }
         let kind: PageLayout.ChromeKind = isNameCaption(line, after: nil) ? .name : .label
         return Verdict(range: line.range, evidence: .structure(kind), severity: .warning, isWholeLine: true)
