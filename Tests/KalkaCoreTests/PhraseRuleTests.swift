@@ -8,6 +8,7 @@ import Testing
         ("phrases/calques.tsv", CalqueRule.self),
         ("phrases/wrong-terms.tsv", WrongTermRule.self),
         ("phrases/boilerplate.tsv", SiteBoilerplateRule.self),
+        ("phrases/chrome-labels.tsv", SiteBoilerplateRule.self),
     ]
 
     @Test func listsAreLargeEnough() throws {

@@ -40,6 +40,8 @@ public enum BuiltInRules {
         CalqueRule.self,
         WrongTermRule.self,
         SiteBoilerplateRule.self,
+        PageChromeRule.self,
+        RepeatedLineRule.self,
         LowercaseSentenceStartRule.self,
         UnbalancedQuotesRule.self,
         DanglingEndingRule.self,
