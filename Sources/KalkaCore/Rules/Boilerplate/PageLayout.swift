@@ -293,6 +293,8 @@ private struct LayoutBuilder {
         if let label = topLabel(content, verdicts, isBody: isBodyLine) { verdicts[0] = label }
         markNavigationLists(content, &verdicts, before: firstBody)
         for k in 0..<firstBody where verdicts[k] == nil {
+            // A name heading the page, right above the body, is the title of a biography.
+            if k == 0 && k + 1 < content.count && isBodyLine[k + 1] { continue }
             let previous = k > 0 ? content[k - 1] : nil
             if isNameCaption(content[k], after: previous) {
                 verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.name), severity: .warning, isWholeLine: true)
@@ -759,14 +761,14 @@ private struct LayoutBuilder {
         }
     }
 
-    /// The first line as a section or site label: one word ("News"), or two or three with a
-    /// headline after them rather than the body (a short headline may open an article); no
-    /// figures.
+    /// The first line as a section or site label: one to three words with a headline after them
+    /// rather than the body (a short title, "Introduction" or a person's name, may head an
+    /// article or a biography itself); no figures.
     func topLabel(_ content: [Line], _ verdicts: [Verdict?], isBody: [Bool]) -> Verdict? {
         guard content.count > 1, verdicts[0] == nil else { return nil }
         let line = content[0]
         guard line.numbers == 0, !line.endsSentence, !line.isListItem, line.words >= 1 else { return nil }
-        guard line.words == 1 || (line.words <= 3 && !isBody[1]) else { return nil }
+        guard line.words <= 3 && !isBody[1] else { return nil }
         guard line.significant.allSatisfy({ tokens[$0].kind == .word || isByte(tokens[$0], 0x2E) || isByte(tokens[$0], 0x3A) }) else { return nil }
         let kind: PageLayout.ChromeKind = isNameCaption(line, after: nil) ? .name : .label
         return Verdict(range: line.range, evidence: .structure(kind), severity: .warning, isWholeLine: true)

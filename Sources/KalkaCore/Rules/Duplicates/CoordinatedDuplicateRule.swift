@@ -39,6 +39,9 @@ public struct CoordinatedDuplicateRule: Rule {
             "Legal guarantees and security guarantees differ.",
             "Tankers sail between the Red Sea and Sea of Marmara ports.",
             "Cinema keeps memories and memories shape history.",
+            "The crowd waited and waited outside the court.",
+            "You build and build, and the wall still leaks.",
+            "The new line is much, much faster.",
         ],
         fixes: [
             FixExample("Moscow needs legal and legal guarantees.", "Moscow needs legal guarantees."),
@@ -50,6 +53,9 @@ public struct CoordinatedDuplicateRule: Rule {
     private let functionWords: WordSet
     private let conjunctions = WordSet(["and", "or", "nor"])
     private let of = FoldedHash.of("of")
+    /// Words before a verb that make "build and build" a repeated action: pronouns, "to", modals.
+    private let subjects = WordSet(["i", "you", "we", "they", "he", "she", "it", "to", "can", "could", "will", "would",
+                                    "should", "must", "may", "might", "just", "people", "workers"])
     private let lexicon: SentenceOddity
 
     public init(dictionaries: DictionaryStore) throws {
@@ -83,7 +89,8 @@ public struct CoordinatedDuplicateRule: Rule {
                   !allowed.contains([first] + link.map { tokens[$0] } + [second]),
                   !isComparativePair(analysis, first, conjunction: link.map { tokens[$0] }),
                   !isPartOfNames(analysis, first: index, second: secondIndex),
-                  !linksTwoClauses(analysis, first: index, second: secondIndex) else { continue }
+                  !linksTwoClauses(analysis, first: index, second: secondIndex),
+                  !isRepeatedAction(analysis, first: index) else { continue }
             let word = analysis.text(of: first)
             let linkText = link.count == 1 && tokens[link[0]].kind == .word ? "“\(analysis.text(of: tokens[link[0]]))”" : "a comma"
             findings.report(
@@ -131,6 +138,19 @@ public struct CoordinatedDuplicateRule: Rule {
               let after = analysis.nextNonSpace(after: second), let verbAfter = lexicon.lexicalClass(tokens[after]),
               verbAfter.canBeFiniteVerb else { return false }
         return true
+    }
+
+    /// "we waited and waited", "you build and build": a verb repeated for an action that goes on,
+    /// not a synonym pair (MT pairs nouns and adjectives: "crews and crews", "legal and legal").
+    private func isRepeatedAction(_ analysis: Analysis, first: Int) -> Bool {
+        guard let word = lexicon.lexicalClass(analysis.tokens[first]) else { return false }
+        switch word.label {
+        case "VB", "VBD", "VBG", "VBZ": return true
+        case "NN+VB":
+            guard let before = analysis.previousNonSpace(before: first) else { return false }
+            return subjects.contains(analysis.tokens[before])
+        default: return false
+        }
     }
 
     /// "stronger and stronger", "closer and closer": a lowercase -er word repeated across "and"

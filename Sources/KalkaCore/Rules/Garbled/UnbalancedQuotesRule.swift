@@ -44,6 +44,8 @@ public struct UnbalancedQuotesRule: Rule {
             "The station was renamed \"D-1\" in 2019.",
             "The council met on Monday.\n\nThe mayor told reporters that “the city will not give up and we wi",
             "Firefighters at the depot on Tuesday. (Photo by Oleh Vasyl… (Reuters)\n\nThe fire was put out.",
+            "She walked on. (The tower lights blinked red —\n\n— and went dark.) Nobody noticed.",
+            "\"The report is final.“ Nobody argued with it.",
         ]
     )
 
@@ -59,6 +61,9 @@ public struct UnbalancedQuotesRule: Rule {
         var straight: [Int] = []
         /// Parentheses and guillemets left alone, with their messages.
         var others: [(Int, String)] = []
+        /// “(” without its “)”, and “)” without its “(”, in order.
+        var openParens: [Int] = []
+        var strayParens: [Int] = []
     }
 
     /// An opening mark an earlier paragraph left open: its token, and the paragraph.
@@ -70,6 +75,8 @@ public struct UnbalancedQuotesRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         var dangling: [(Int, String)] = []
         var open: OpenQuote? = nil
+        // A parenthesis an earlier paragraph left open, and how many paragraphs it has run.
+        var openParen: (token: Int, paragraphs: Int)? = nil
         let truncated = endsMidSentence(analysis)
         let lastParagraph = analysis.paragraphs.count - 1
         for paragraph in analysis.paragraphs.indices {
@@ -79,6 +86,7 @@ public struct UnbalancedQuotesRule: Rule {
             if let cut = lastEllipsis(analysis, range) {
                 unpaired.others.removeAll { $0.0 < cut && isOpening(analysis, $0.0) }
                 unpaired.openers.removeAll { $0 < cut }
+                unpaired.openParens.removeAll { $0 < cut }
             }
             // A quotation in one style closed in the other ("… ,” he said; “…," he said).
             if unpaired.straight.count % 2 == 1 {
@@ -130,12 +138,39 @@ public struct UnbalancedQuotesRule: Rule {
                     dangling.append((index, "An odd number of straight quotes (\") in the paragraph leaves this one unpaired"))
                 }
             }
+            // A parenthesis may run over paragraphs too (an aside in fiction, a long note), for
+            // up to `parenthesisParagraphs` paragraphs.
+            if var paren = openParen {
+                if !unpaired.strayParens.isEmpty {
+                    unpaired.strayParens.removeFirst()
+                    openParen = nil
+                } else {
+                    paren.paragraphs += 1
+                    if paren.paragraphs > Self.parenthesisParagraphs || !unpaired.openParens.isEmpty {
+                        unpaired.others.append((paren.token, "“(” opens a parenthesis that never closes"))
+                        openParen = nil
+                    } else {
+                        openParen = paren
+                    }
+                }
+            }
+            unpaired.others += unpaired.strayParens.map { ($0, "“)” closes a parenthesis that was never opened") }
+            if let last = unpaired.openParens.last, openParen == nil, last != range.upperBound - 1 {
+                unpaired.others += unpaired.openParens.dropLast().map { ($0, "“(” opens a parenthesis that never closes in this paragraph") }
+                openParen = (last, 0)
+            } else {
+                unpaired.others += unpaired.openParens.map { ($0, "“(” opens a parenthesis that never closes in this paragraph") }
+            }
+            unpaired.others.sort { $0.0 < $1.0 }
             // A text cut off mid-sentence (an excerpt, a capture) cuts its last quotation short.
             if !(truncated && paragraph == lastParagraph) {
                 dangling += unpaired.others
             } else {
                 dangling += unpaired.others.filter { !isOpening(analysis, $0.0) }
             }
+        }
+        if let paren = openParen, !truncated {
+            dangling.append((paren.token, "“(” opens a parenthesis that never closes"))
         }
         if let quote = open, !truncated {
             let message = analysis.byte(at: Int(analysis.tokens[quote.token].start), is: "\"")
@@ -165,9 +200,7 @@ public struct UnbalancedQuotesRule: Rule {
                 switch prose[start] {
                 case 0x28: parens.append(index)
                 case 0x29:
-                    if parens.popLast() == nil, !isListMarker(analysis, index, range) {
-                        unpaired.others.append((index, "“)” closes a parenthesis that was never opened"))
-                    }
+                    if parens.popLast() == nil, !isListMarker(analysis, index, range) { unpaired.strayParens.append(index) }
                 case 0x22:
                     if !isPrime(analysis, index) { unpaired.straight.append(index) }
                 default: break
@@ -184,7 +217,12 @@ public struct UnbalancedQuotesRule: Rule {
                 case 0x9E: // „
                     lowOpen = true
                 case 0x9C: // “ opens, or closes „…“
-                    if lowOpen { lowOpen = false } else { unpaired.openers.append(index) }
+                    if lowOpen { lowOpen = false }
+                    else if isUsedAsCloser(analysis, index, range) {
+                        // ".“ However": an opening mark typed where the closing one belongs
+                        // (PUN010 reports the mark); it still ends the quotation.
+                        if unpaired.openers.popLast() == nil { unpaired.closers.append(index) }
+                    } else { unpaired.openers.append(index) }
                 case 0x9D: // ”
                     if lowOpen { lowOpen = false }
                     else if unpaired.openers.popLast() == nil, !isPrime(analysis, index) { unpaired.closers.append(index) }
@@ -194,7 +232,7 @@ public struct UnbalancedQuotesRule: Rule {
             }
         }
         unpaired.others += guillemets.map { ($0, "“«” opens a quotation that never closes in this paragraph") }
-        unpaired.others += parens.map { ($0, "“(” opens a parenthesis that never closes in this paragraph") }
+        unpaired.openParens = parens
         unpaired.others.sort { $0.0 < $1.0 }
         return unpaired
     }
@@ -215,6 +253,20 @@ public struct UnbalancedQuotesRule: Rule {
             return String(decoding: analysis.prose[lead..<end], as: UTF8.self).unicodeScalars.first?.properties.isAlphabetic ?? false
         }
         return false
+    }
+
+    /// A parenthesis stays open over at most this many following paragraphs.
+    static let parenthesisParagraphs = 3
+
+    /// A “ glued to the word or mark before it and followed by a space, a mark or the paragraph's
+    /// end (".“ However", "said“,"): typed in place of ”.
+    private func isUsedAsCloser(_ analysis: Analysis, _ index: Int, _ range: Range<Int>) -> Bool {
+        guard index > range.lowerBound else { return false }
+        let previous = analysis.tokens[index - 1]
+        guard previous.kind != .space, previous.end == analysis.tokens[index].start else { return false }
+        guard index + 1 < range.upperBound else { return true }
+        let next = analysis.tokens[index + 1]
+        return next.kind == .space || next.kind == .punctuation
     }
 
     /// The last "…" or "..." of the paragraph, if any.
