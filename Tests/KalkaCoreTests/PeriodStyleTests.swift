@@ -49,13 +49,26 @@ import Testing
 
     @Test func marksOfTranslationKeepTheWarningInOlderCopy() throws {
         // A number calque and «guillemets» in the same 2011 article: the spellings are artifacts.
-        let calque = Self.oldWire + "\n\nAbout 65 thousand people joined the march.\n"
-        #expect(try severities(calque) == [.warning, .warning, .warning])
-        let quotes = Self.oldWire + "\n\nThe mayor called it «a day of shame».\n"
-        #expect(try severities(quotes) == [.warning, .warning, .warning])
+        let marked = Self.oldWire + "\n\nAbout 65 thousand people joined the march.\n\nThe mayor called it «a day of shame».\n"
+        #expect(try severities(marked) == [.warning, .warning, .warning])
         // A Russian form English never used (Gorlovka for Horlivka) is such a mark too.
-        let obscure = Self.oldWire + "\n\nShelling was also reported in Gorlovka.\n"
+        let obscure = Self.oldWire + "\n\nShelling was also reported in Gorlovka and 40 thousand homes lost power.\n"
         #expect(try severities(obscure) == [.warning, .warning, .warning, .warning])
+        // One strong mark is enough; one weak hint alone proves nothing about the article.
+        let strong = Self.oldWire + "\n\nAbout 65 thousand people joined the march.\n"
+        #expect(try severities(strong) == [.warning, .warning, .warning])
+        let weak = Self.oldWire + "\n\nTickets for the rally cost $ 45 at the door.\n"
+        #expect(try Lint.diagnostics(weak, linter: Self.linter).contains { $0.rule.code == "NUM009" && $0.severity == .warning })
+        #expect(try severities(weak) == [.info, .info, .info])
+    }
+
+    @Test func aRuleTurnedDownToInfoIsNoEvidence() throws {
+        var configuration = Configuration()
+        configuration.severity = [.init("number-format", .info)]
+        let quieter = try Linter.configured(configuration)
+        let text = Self.oldWire + "\n\nAbout 65 thousand people joined the march, and 2,5 million watched.\n"
+        #expect(try severities(text) == [.warning, .warning, .warning])
+        #expect(try severities(text, linter: quieter) == [.info, .info, .info])
     }
 
     @Test func aDocumentThatAlsoWritesTheModernSpellingKeepsTheWarning() throws {

@@ -79,15 +79,26 @@ public struct PeriodSpellings: Sendable {
 /// Before October 2019 "Kiev" was the house style of AP, Reuters and the BBC; "Chernobyl" still
 /// is for the disaster. Such a spelling is a translation artifact only when the article is newer
 /// than its period, or when the article shows other marks of translation through Russian or
-/// Ukrainian: findings of rules whose description says `signalsTranslation` (number calques,
-/// «guillemets», leftover Cyrillic, calques, Russian forms of names that English never used).
+/// Ukrainian: one finding of a rule whose description says its `signalsTranslation` is strong
+/// (a number calque, «guillemets», Cyrillic in a sentence), or two that are weak (a calque, a
+/// dotted time, a Russian form of a name English never used).
 /// Otherwise the finding is lowered to info, its message says why, and its fix waits for
 /// `--unsafe-fixes` (a period spelling may be right for its date).
 public enum PeriodStyleJudgement {
-    public static func apply(_ findings: [ProseFinding], date: () -> SimpleDate?, policy: PeriodSpellingPolicy) -> [ProseFinding] {
+    /// How much evidence it takes: one strong mark, or two weak ones (a single transliterated
+    /// word quoted on purpose proves nothing about a whole article).
+    public static let evidenceNeeded = TranslationSignal.strong.rawValue
+
+    /// `severity` gives a finding's severity as the run reports it (after the configuration's
+    /// overrides), so a rule turned down to info is no evidence.
+    public static func apply(_ findings: [ProseFinding], date: () -> SimpleDate?, policy: PeriodSpellingPolicy,
+                             severity: (ProseFinding) -> Severity = { $0.severity }) -> [ProseFinding] {
         guard policy == .allow, findings.contains(where: { $0.period != nil }) else { return findings }
-        let evidence = findings.contains { $0.period == nil && $0.rule.signalsTranslation && $0.severity >= .warning }
-        if evidence { return findings }
+        var marks = 0
+        for finding in findings where finding.period == nil && severity(finding) >= .warning {
+            marks += finding.rule.signalsTranslation.rawValue
+            if marks >= evidenceNeeded { return findings }
+        }
         let articleDate = date()
         return findings.map { finding in
             guard let period = finding.period, !period.mixedWithModern, finding.severity > .info else { return finding }

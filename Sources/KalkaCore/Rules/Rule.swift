@@ -30,6 +30,20 @@ public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
+/// How much one finding of a rule says that the text was translated from Russian or Ukrainian.
+public enum TranslationSignal: Int, Sendable, Comparable {
+    /// Nothing: professional English has it too (a doubled word, a missing space).
+    case none = 0
+    /// A hint that edited English shows now and then (a space before a currency sign, a dotted
+    /// time, a calque, a Russian form of a name): two are needed.
+    case weak = 1
+    /// A mark edited English does not leave (“65 thousand”, «guillemets», Cyrillic in a
+    /// sentence, a homoglyph, mojibake): one is enough.
+    case strong = 2
+
+    public static func < (lhs: TranslationSignal, rhs: TranslationSignal) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// How far a fix can be trusted.
 public enum FixApplicability: String, Sendable, CaseIterable, Codable, Comparable {
     /// Keeps the exact meaning: applied by `--fix`.
@@ -85,15 +99,15 @@ public struct RuleDescription: Sendable {
     /// A preview rule is not yet quiet enough on professional English to run by default: it runs
     /// only when a selection names it by code or name (see `RuleSelector.enables`).
     public let preview: Bool
-    /// Its findings are marks of translation through Russian or Ukrainian (a number calque, a
-    /// guillemet, leftover Cyrillic), which weigh against reading a period spelling in the same
+    /// How strongly its findings mark translation through Russian or Ukrainian (a number calque, a
+    /// guillemet, leftover Cyrillic), which weighs against reading a period spelling in the same
     /// document as the house style of its time (see `PeriodStyleJudgement`).
-    public let signalsTranslation: Bool
+    public let signalsTranslation: TranslationSignal
 
     public init(code: String, name: String, category: Category, severity: Severity, summary: String, rationale: String,
                 fixApplicability: FixApplicability? = nil, fixSafety: String? = nil,
                 triggering: [String], nonTriggering: [String], fixes: [FixExample] = [], preview: Bool = false,
-                signalsTranslation: Bool = false) {
+                signalsTranslation: TranslationSignal = .none) {
         self.code = code
         self.name = name
         self.category = category

@@ -44,7 +44,7 @@ public struct MojibakeRule: Rule {
             FixExample("The minister, Ð”Ð¼Ð¸Ñ‚Ñ€Ð¾ ÐšÑƒÐ»ÐµÐ±Ð°, arrived.", "The minister, Дмитро Кулеба, arrived."),
             FixExample("Spokesman дНЙФТЙК рЕУЛПЧ declined.", "Spokesman Дмитрий Песков declined."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     /// One way Cyrillic text gets garbled.

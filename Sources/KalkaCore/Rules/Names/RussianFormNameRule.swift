@@ -42,7 +42,7 @@ public struct RussianFormNameRule: Rule {
             FixExample("Talks opened in Kiev on Monday.", "Talks opened in Kyiv on Monday."),
             FixExample("KIEV, Dec 2 — Dmitry Kuleba said.", "KYIV, Dec 2 — Dmytro Kuleba said."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     private let names: NameDictionary

@@ -30,7 +30,7 @@ public struct RussianFormPlaceRule: Rule {
         fixes: [
             FixExample("Shelling hit the village of Petrov in Kharkiv Oblast.", "Shelling hit the village of Petriv in Kharkiv Oblast."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     private let context: NationalContext

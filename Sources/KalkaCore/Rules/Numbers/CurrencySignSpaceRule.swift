@@ -30,7 +30,7 @@ public struct CurrencySignSpaceRule: Rule {
             FixExample("It costs $ 45 and € 25.", "It costs $45 and €25."),
             FixExample("Lunch costs 12 $ and dinner 30€.", "Lunch costs $12 and dinner €30."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     public init(dictionaries: DictionaryStore) throws {}

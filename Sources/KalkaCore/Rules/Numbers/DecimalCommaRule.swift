@@ -67,7 +67,7 @@ public struct DecimalCommaRule: Rule {
             FixExample("It rose by 312,45 hryvnias, +6,5 on the week.", "It rose by 312.45 hryvnias, +6.5 on the week."),
             FixExample("Some 4, 7 thousand homes lost heating.", "Some 4.7 thousand homes lost heating."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     /// Words after which a number is a quantity that English writes with a decimal point.

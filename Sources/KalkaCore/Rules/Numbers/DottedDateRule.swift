@@ -34,7 +34,7 @@ public struct DottedDateRule: Rule {
             "The firmware 12.25.2021 build was recalled.",
             "The 1.5.2021 release and version 1.2.2021 of the app were recalled.",
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     private static let months = ["January", "February", "March", "April", "May", "June", "July",

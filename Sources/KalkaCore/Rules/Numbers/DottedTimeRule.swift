@@ -51,7 +51,7 @@ public struct DottedTimeRule: Rule {
             FixExample("The alert sounded at 21.14 local time.", "The alert sounded at 21:14 local time."),
             FixExample("Open from 09.00 to 18.00 daily.", "Open from 09:00 to 18:00 daily."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     private let timeWords = WordSet(["at", "from", "until", "till", "before", "after", "since", "around"])

@@ -26,7 +26,7 @@ public struct NumeroSignRule: Rule {
             FixExample("Zelensky signed decree № 64.", "Zelensky signed decree No. 64."),
             FixExample("School №5 and resolutions №№ 3, 4.", "School No. 5 and resolutions Nos. 3, 4."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     /// "№" in UTF-8.

@@ -30,7 +30,7 @@ public struct RomanCenturyRule: Rule {
             FixExample("Built in the XVII century.", "Built in the 17th century."),
             FixExample("Letters of the XVI-XVIII centuries.", "Letters of the 16th-18th centuries."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     private let centuryWords = WordSet(["century", "centuries", "millennium", "millennia"])

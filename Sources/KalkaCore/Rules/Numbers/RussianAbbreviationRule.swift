@@ -36,7 +36,7 @@ public struct RussianAbbreviationRule: Rule {
             FixExample("The ministry paid 10 mln. hryvnias and 4 mlrd rubles.", "The ministry paid 10 million hryvnias and 4 billion rubles."),
             FixExample("Some 5 thous. troops took part.", "Some 5 thousand troops took part."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     private let abbreviations: [UInt64: String] = [

@@ -41,7 +41,7 @@ public struct SpaceGroupedNumberRule: Rule {
         fixes: [
             FixExample("The fund received 31 418 donations.", "The fund received 31,418 donations."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     /// Words a number follows as a label rather than as a quantity.

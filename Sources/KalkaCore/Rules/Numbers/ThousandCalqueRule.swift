@@ -42,7 +42,7 @@ public struct ThousandCalqueRule: Rule {
             FixExample("Between 2 and 3 thousand troops and 10–15 thousand residents.",
                        "Between 2,000 and 3,000 troops and 10,000–15,000 residents."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     private let thousand = FoldedHash.of("thousand")

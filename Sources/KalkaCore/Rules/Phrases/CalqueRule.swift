@@ -34,7 +34,7 @@ public struct CalqueRule: Rule {
             "The ministry said the talks would go on.",
         ],
         fixes: [],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     private let table: PhraseTable

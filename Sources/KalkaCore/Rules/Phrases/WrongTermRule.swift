@@ -40,7 +40,7 @@ public struct WrongTermRule: Rule {
             FixExample("The Supreme Rada voted; vice-premier Stefanishyna spoke.", "The Verkhovna Rada voted; deputy prime minister Stefanishyna spoke."),
             FixExample("Vice-premier Stefanishyna spoke in the Supreme Rada's hall.", "Deputy prime minister Stefanishyna spoke in the Verkhovna Rada's hall."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     private let table: PhraseTable

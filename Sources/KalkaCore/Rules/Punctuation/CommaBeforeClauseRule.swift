@@ -42,7 +42,7 @@ public struct CommaBeforeClauseRule: Rule {
         fixes: [
             FixExample("The governor added, that the curfew stays.", "The governor added that the curfew stays."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     private let verbs: ReportingVerbs

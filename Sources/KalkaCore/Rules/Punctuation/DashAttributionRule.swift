@@ -63,7 +63,7 @@ public struct DashAttributionRule: Rule {
             FixExample("“The shelling went on,” — the governor wrote.", "“The shelling went on,” the governor wrote."),
             FixExample("Drones attacked the port, - governor", "Drones attacked the port – governor"),
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     private let verbs: ReportingVerbs

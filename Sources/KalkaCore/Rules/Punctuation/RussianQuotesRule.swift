@@ -46,7 +46,7 @@ public struct RussianQuotesRule: Rule {
             FixExample("It is called „ Izvestia “.", "It is called “Izvestia”."),
             FixExample("They said „no” twice.", "They said “no” twice."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     public init(dictionaries: DictionaryStore) throws {}

@@ -38,7 +38,7 @@ public struct LeftoverCyrillicRule: Rule {
             "The talks resumed on Monday.\n\nПоследние новости",
             "Talks resume in Geneva 12 марта 2024, 10:15\n\nThe talks resumed on Monday.",
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     private let placement: CyrillicPlacement

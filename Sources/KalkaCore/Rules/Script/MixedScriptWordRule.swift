@@ -32,7 +32,7 @@ public struct MixedScriptWordRule: Rule {
             FixExample("Talks in Kyіv resumed.", "Talks in Kyiv resumed."),
             FixExample("The NАТО summit opened.", "The NATO summit opened."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     private let spoofChecker: SpoofChecker

@@ -38,7 +38,7 @@ public struct TransliteratedAbbreviationRule: Rule {
             FixExample("Power returned, the Odesa OVA said.", "Power returned, the Odesa regional military administration said."),
             FixExample("Recruits wait weeks for the VLK.", "Recruits wait weeks for the military medical commission."),
         ],
-        signalsTranslation: true
+        signalsTranslation: .strong
     )
 
     enum Context: String, Sendable {

@@ -42,7 +42,7 @@ public struct TransliteratedWordRule: Rule {
             "Festooned with flags, the spokespeople berated the wartorn city's profiteering.",
             "Shelling hit the village of zhovtneve and Zhytomyr, see www.radiosvoboda.org today.",
         ],
-        signalsTranslation: true
+        signalsTranslation: .weak
     )
 
     static let minimumLength = 6
