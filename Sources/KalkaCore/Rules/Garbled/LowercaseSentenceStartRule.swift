@@ -25,6 +25,7 @@ public struct LowercaseSentenceStartRule: Rule {
         ],
         nonTriggering: [
             "The talks lasted approx. two hours, the ministry said.",
+            "The deed was signed in Racine, Wis. in the spring of 1910.",
             "Officials met at 5 p.m. local time in Kyiv.",
             "Trains, trucks, fuel tanks etc. were seen near the border.",
             "The company sold the devices. iPhone sales fell sharply in Kyiv.",
@@ -45,6 +46,10 @@ public struct LowercaseSentenceStartRule: Rule {
         "dr", "mr", "mrs", "ms", "prof", "jr", "sr", "st", "mt", "inc", "ltd", "corp", "co", "dept", "gov",
         "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "art", "para", "sect", "ch", "tel", "ext", "est", "pop", "govt", "univ", "op", "cit", "rub", "uah",
+        // US state abbreviations of the AP style ("Racine, Wis. in 1910").
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+        "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt",
+        "wash", "wis", "wyo",
     ])
 
     /// Words that open a clause belonging to another sentence: relative pronouns, conjunctions

@@ -30,6 +30,7 @@ public struct RepeatedSentenceRule: Rule {
             "The ministers agreed to coordinate sanctions in case of escalation.\n\nThe talks lasted two hours.\n\nThe ministers agreed to coordinate sanctions in case of escalation.",
             "Talks resume in Geneva on Monday, the ministry said.\nTalks resume in Geneva on Monday, the ministry said. Both delegations confirmed.",
             "Russia continues to move troops toward the border. Kyiv asked for help.\n\nThe talks lasted two hours.\n\nNo date was set.\n\nThe envoys left on Friday.\n\nThe ministers will meet again in March. Russia continues to move troops toward the border.",
+            "The mayor said: “Nobody will be left without a way across. The bridge will reopen before winter, and the ferries will keep running until then. We thank everyone.”\n\nThe bridge will reopen before winter, and the ferries will keep running until then. Statement by the mayor's office.",
         ]
     )
 
@@ -70,8 +71,31 @@ public struct RepeatedSentenceRule: Rule {
             }
             // A sentence that is a whole line in either place is the page's repetition (BOI003).
             guard !isWholeLine(first, analysis), !isWholeLine(index, analysis) else { continue }
+            // Words first quoted, then set out again (a pull quote, a statement reprinted
+            // under the story), are repeated by the layout, not by a translation.
+            guard !isQuoted(first, analysis) else { continue }
             findings.report(sentence.range, "This sentence repeats one earlier in the document: “\(analysis.excerpt(from: sentence.tokens.lowerBound, words: 5))”")
         }
+    }
+
+    /// True when the sentence stands inside a quotation: its paragraph has opened one before it
+    /// (more “ than ”, or an odd number of straight quotes) or the sentence opens with one.
+    private func isQuoted(_ sentence: Int, _ analysis: Analysis) -> Bool {
+        let span = analysis.sentences[sentence]
+        let paragraph = analysis.paragraphs[span.paragraph].range
+        var opened = 0, straight = 0
+        var offset = paragraph.lowerBound
+        let end = span.range.lowerBound + 3
+        while offset < end && offset < analysis.prose.count {
+            let byte = analysis.prose[offset]
+            if byte == 0x22 { straight += 1 }
+            if byte == 0xE2, analysis.byteAt(offset + 1) == 0x80 {
+                if analysis.byteAt(offset + 2) == 0x9C { opened += 1 }
+                if analysis.byteAt(offset + 2) == 0x9D { opened -= 1 }
+            }
+            offset += 1
+        }
+        return opened > 0 || straight % 2 == 1
     }
 
     private func isWholeLine(_ sentence: Int, _ analysis: Analysis) -> Bool {
