@@ -109,12 +109,61 @@ import Testing
     /// Wire and newspaper conventions the new punctuation rules must leave alone.
     @Test func professionalConventionsStayQuiet() throws {
         let text = """
-            “We will hold,” the mayor said. “Now.”\n\n“The bank keeps growing.” – says its chief executive.\n\n\
+            “We stay put,” the mayor said. “Now.”\n\n“Best pizza in town.” – says our food critic.\n\n\
             As the minister said, that would be a mistake. The envoy said the plan . . . had failed.\n\n\
-            UPDATED : Monday, 12 June\nRead more at Censor.NET, www.example.com and U.S.officials’ sites.\n\n\
+            Last modified : 3 February 2021, 08:15\nRead more at Ledger.NET, www.example.com and U.S.officials’ sites.\n\n\
             Kyiv – the capital – was shelled - as he said. The 1990s’ rock ’n’ roll was Ukraine’s.
             """
         let codes = try Lint.diagnostics(text).filter { $0.rule.category == .punctuation && $0.severity >= .warning }.map(\.rule.code)
         #expect(codes.isEmpty, "\(codes)")
+    }
+
+    /// English that the attribution, clause, apostrophe and quotation rules must not warn about,
+    /// each text alone (no other mark of translation in the document).
+    @Test(arguments: [
+        // A comma before a demonstrative, a parenthesis or after a subordinate clause (PUN009).
+        "If he knew, that would change everything.",
+        "Whatever she said, that stays between us.",
+        "The ministry confirmed, that same day, that the road was shut.",
+        "The governor announced, that evening, a curfew.",
+        "Everyone he warned, whether friend or stranger, laughed.",
+        "The people I asked, who were mostly farmers, said no.",
+        "She explained, how odd it seemed, the rules of the game.",
+        "Nobody knew, what with the noise, who had left.",
+        // Dashes in English prose, interruptions, prices and informal attributions (PUN008).
+        "He was poor, — but honest, — and proud.",
+        "I said, — and I meant it, — that we would go.",
+        "The set menu costs 5,- EUR.",
+        "“I was going to say,” — he paused — “that we should wait.”",
+        "He was right - Reuters reported.",
+        "The plan was sound - the committee concluded.",
+        "The bridge reopened - writes Martin Wolf.",
+        "- Zelensky warned.",
+        "“A triumph!” – says the critic of the weekly.",
+        "The ministers’, – and the clerks’ – pay was frozen.",
+        // Letters that look like apostrophes (PUN011).
+        "Flights to Hawai‘i and O‘ahu resumed; Shi‘ite pilgrims returned.",
+        // A title after “that”, and a spaced ellipsis before a straight quote (PUN010).
+        "He noted that All the President’s Men was his favourite film.",
+        "\"We will go on . . . \" he said.",
+    ])
+    func professionalEnglishGetsNoWarning(_ text: String) throws {
+        let codes = try Lint.diagnostics(text).filter { $0.rule.category == .punctuation && $0.severity >= .warning }.map(\.rule.code)
+        #expect(codes.isEmpty, "\(text): \(codes)")
+    }
+
+    @Test func informalDashAttributionIsAWarningOnlyWithOtherEvidence() throws {
+        let alone = "The plan was sound - the committee concluded."
+        #expect(try Lint.diagnostics(alone).filter { $0.rule.code == "PUN008" }.map(\.severity) == [.info])
+        let corroborated = alone + " Some 30 thousand people were evacuated."
+        #expect(try Lint.diagnostics(corroborated).filter { $0.rule.code == "PUN008" }.map(\.severity) == [.warning])
+    }
+
+    @Test func metadataLabelsOnlyAreLeftAlone() throws {
+        let codes = { (text: String) in try Lint.diagnostics(text).filter { $0.rule.code == "PUN002" }.count }
+        #expect(try codes("Last modified : Sunday 4 April 2021") == 0)
+        #expect(try codes("EDITED : 14:05") == 0)
+        #expect(try codes("PHOTO : press service of the brigade") == 1)
+        #expect(try codes("Source : the regional council") == 1)
     }
 }

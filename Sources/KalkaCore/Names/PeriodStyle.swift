@@ -81,24 +81,19 @@ public struct PeriodSpellings: Sendable {
 /// than its period, or when the article shows other marks of translation through Russian or
 /// Ukrainian: one finding of a rule whose description says its `signalsTranslation` is strong
 /// (a number calque, «guillemets», Cyrillic in a sentence), or two that are weak (a calque, a
-/// dotted time, a Russian form of a name English never used).
-/// Otherwise the finding is lowered to info, its message says why, and its fix waits for
-/// `--unsafe-fixes` (a period spelling may be right for its date).
+/// dotted time in Kyiv time, a Russian form of a name English never used), as
+/// `TranslationEvidence` counts them. Otherwise the finding is lowered to info, its message says
+/// why, and its fix waits for `--unsafe-fixes` (a period spelling may be right for its date).
 public enum PeriodStyleJudgement {
-    /// How much evidence it takes: one strong mark, or two weak ones (a single transliterated
-    /// word quoted on purpose proves nothing about a whole article).
-    public static let evidenceNeeded = TranslationSignal.strong.rawValue
+    /// How much evidence it takes (see `TranslationEvidence.needed`).
+    public static let evidenceNeeded = TranslationEvidence.needed
 
     /// `severity` gives a finding's severity as the run reports it (after the configuration's
     /// overrides), so a rule turned down to info is no evidence.
     public static func apply(_ findings: [ProseFinding], date: () -> SimpleDate?, policy: PeriodSpellingPolicy,
                              severity: (ProseFinding) -> Severity = { $0.severity }) -> [ProseFinding] {
         guard policy == .allow, findings.contains(where: { $0.period != nil }) else { return findings }
-        var marks = 0
-        for finding in findings where finding.period == nil && severity(finding) >= .warning {
-            marks += finding.rule.signalsTranslation.rawValue
-            if marks >= evidenceNeeded { return findings }
-        }
+        if TranslationEvidence.present(in: findings, severity: severity) { return findings }
         let articleDate = date()
         return findings.map { finding in
             guard let period = finding.period, !period.mixedWithModern, finding.severity > .info else { return finding }
@@ -111,7 +106,8 @@ public enum PeriodStyleJudgement {
             }
             let message = finding.message + " — a period spelling: \(when), with no other sign of translation through Russian"
             let fix = finding.fix.map { ProseFix(title: $0.title, applicability: max($0.applicability, .unsafe), edits: $0.edits) }
-            return ProseFinding(rule: finding.rule, range: finding.range, message: message, fix: fix, severity: .info, period: period)
+            return ProseFinding(rule: finding.rule, range: finding.range, message: message, fix: fix, severity: .info, period: period,
+                                needsCorroboration: finding.needsCorroboration)
         }
     }
 }

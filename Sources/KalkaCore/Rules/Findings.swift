@@ -32,14 +32,21 @@ public struct ProseFinding: Sendable {
     /// Set when the flagged text was English house style until a date ("Kiev"): the
     /// period-style judgement may then lower the finding (see `PeriodStyleJudgement`).
     public let period: PeriodSpelling?
+    /// Set when the flagged text is also usual in some professional English (a British “14.30”,
+    /// an SI “45 000”): it says where. Such a finding keeps its severity only in a document that
+    /// shows other marks of translation; elsewhere the evidence judgement lowers it to info (see
+    /// `TranslationEvidence`). It is no evidence itself.
+    public let needsCorroboration: String?
 
-    init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil, period: PeriodSpelling? = nil) {
+    init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil, period: PeriodSpelling? = nil,
+         needsCorroboration: String? = nil) {
         self.rule = rule
         self.range = range
         self.message = message
         self.fix = fix
         self.severity = severity ?? rule.severity
         self.period = period
+        self.needsCorroboration = needsCorroboration
     }
 }
 
@@ -51,16 +58,18 @@ public struct Findings {
     init(rule: RuleDescription) { self.rule = rule }
 
     /// Reports `message` on prose `range`, at `severity` when given (for rules whose entries carry
-    /// their own severity), else at the rule's.
+    /// their own severity), else at the rule's. `needsCorroboration` says in which professional
+    /// English the text is also usual, when it is (see `ProseFinding.needsCorroboration`).
     public mutating func report(_ range: Range<Int>, _ message: String, fix: ProseFix? = nil, severity: Severity? = nil,
-                                period: PeriodSpelling? = nil) {
-        items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix, severity: severity, period: period))
+                                period: PeriodSpelling? = nil, needsCorroboration: String? = nil) {
+        items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix, severity: severity, period: period,
+                                  needsCorroboration: needsCorroboration))
     }
 
     /// Reports with a fix built from `edits`, at the rule's declared applicability.
     public mutating func report(_ range: Range<Int>, _ message: String, fixTitle: String, edits: [ProseEdit], severity: Severity? = nil,
-                                period: PeriodSpelling? = nil) {
+                                period: PeriodSpelling? = nil, needsCorroboration: String? = nil) {
         let fix = ProseFix(title: fixTitle, applicability: rule.fixApplicability ?? .displayOnly, edits: edits)
-        report(range, message, fix: fix, severity: severity, period: period)
+        report(range, message, fix: fix, severity: severity, period: period, needsCorroboration: needsCorroboration)
     }
 }

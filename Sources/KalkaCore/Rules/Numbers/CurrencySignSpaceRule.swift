@@ -1,5 +1,10 @@
 /// NUM009: a space between a currency sign and the amount ("$ 45", "€ 25"), or the sign after
 /// the amount ("45 $", "25€"), as Russian and Ukrainian set them, where English writes "$45".
+///
+/// Not reported: a line set as a table ("|" or tab separators, or several amounts with hardly a
+/// word between them, as financial statements align their signs). The sign after the amount is
+/// also continental European English ("adults 14 €" in a price list), so it needs
+/// corroboration: a warning only when the document shows other marks of translation, else info.
 public struct CurrencySignSpaceRule: Rule {
     public static let description = RuleDescription(
         code: "NUM009",
@@ -11,7 +16,10 @@ public struct CurrencySignSpaceRule: Rule {
             Russian and Ukrainian typography separates the currency sign from the figure \
             (“$ 45”, “45 $”); translated copy keeps the space. English sets the sign tight \
             against the amount: “$45”, “€25”, “£3bn”. A line may also break between the sign \
-            and the figure.
+            and the figure. Tables are left alone: financial statements align “$ 1,234” in \
+            columns. The sign after the amount is also continental European English (“adults \
+            14 €” in a price list), so it is a warning only when the document shows other marks \
+            of translation, and info otherwise.
             """,
         fixApplicability: .safe,
         fixSafety: "Only the space between the sign and the figure is deleted, or the sign moves before the figure; the amount stays as written.",
@@ -25,6 +33,9 @@ public struct CurrencySignSpaceRule: Rule {
             "It raised $1.2bn and US$300m.",
             "The symbol $ is used for dollars.",
             "Rates of 5 $/hour and 2 $ 50 were quoted.",
+            "Net sales | $ 2,310 | $ 4,785",
+            "Operating income\t$ 812\t$ 967",
+            "Operating income $ 812 $ 967",
         ],
         fixes: [
             FixExample("It costs $ 45 and € 25.", "It costs $45 and €25."),
@@ -41,7 +52,7 @@ public struct CurrencySignSpaceRule: Rule {
         while index < tokens.count {
             defer { index += 1 }
             let sign = tokens[index]
-            guard NumberContext.isCurrencySign(analysis, sign) else { continue }
+            guard NumberContext.isCurrencySign(analysis, sign), !isTableLine(analysis, around: index) else { continue }
             if signAfterAmount(analysis, sign: index, into: &findings) { continue }
             guard index + 2 < tokens.count else { continue }
             let space = tokens[index + 1], amount = tokens[index + 2]
@@ -77,7 +88,35 @@ public struct CurrencySignSpaceRule: Rule {
         let range = Int(amount.start)..<Int(tokens[index].end)
         let fixed = analysis.text(of: tokens[index]) + analysis.text(of: amount)
         findings.report(range, "The currency sign after the amount; English writes “\(fixed)”",
-                        fixTitle: "Write “\(fixed)”", edits: [ProseEdit(range, fixed)])
+                        fixTitle: "Write “\(fixed)”", edits: [ProseEdit(range, fixed)],
+                        needsCorroboration: "continental European English also sets the sign after the amount")
         return true
+    }
+
+    /// Whether the line around the sign at `index` is set as a table: a "|" or a tab on it, or
+    /// two or more currency signs with fewer lower-case words than signs ("Operating income
+    /// $ 812 $ 967"). Forty tokens each way are read.
+    private func isTableLine(_ analysis: Analysis, around index: Int) -> Bool {
+        let tokens = analysis.tokens
+        var signs = 0, words = 0
+        for step in [-1, 1] {
+            var position = step < 0 ? index : index + 1
+            while position >= 0 && position < tokens.count && abs(position - index) <= 40 {
+                let token = tokens[position]
+                if token.isParagraphBreak { break }
+                if token.kind == .space {
+                    if token.range.contains(where: { analysis.prose[$0] == 0x09 }) { return true }
+                    if token.range.contains(where: { analysis.prose[$0] == 0x0A }) { break }
+                } else if analysis.isCharacter(token, 0x7C) {
+                    return true
+                } else if NumberContext.isCurrencySign(analysis, token) {
+                    signs += 1
+                } else if token.kind == .word && token.shape == .lower {
+                    words += 1
+                }
+                position += step
+            }
+        }
+        return signs >= 2 && words < signs
     }
 }

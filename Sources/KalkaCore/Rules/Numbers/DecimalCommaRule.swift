@@ -1,18 +1,18 @@
-/// NUM001: a decimal comma ("2,5 million", "3,7%", "312,45 hryvnias", "+6,5", "1:14,7"), the
+/// NUM001: a decimal comma ("2,5 million", "3,7%", "312,45 hryvnias", "+4,6", "2:07,4"), the
 /// Russian and Ukrainian way of writing 2.5 and 3.7.
 ///
 /// A comma is read as decimal only where it cannot group thousands (not three digits after it)
 /// and the context says it is one: a magnitude, percent, unit or currency after the number, a
-/// currency before it, a sign (+6,5), a time of minutes and seconds (1:14,7), or a number no
+/// currency before it, a sign (+4,6), tenths of a second after minutes (2:07,4), or a number no
 /// thousands grouping can give (3104,50, 7,8912). Split by a space before a magnitude
-/// ("6, 8 thousand"), the comma is still decimal.
+/// ("4, 7 thousand"), the comma is still decimal.
 public struct DecimalCommaRule: Rule {
     public static let description = RuleDescription(
         code: "NUM001",
         name: "decimal-comma",
         category: .numberFormat,
         severity: .warning,
-        summary: "A decimal comma, as in “2,5 million”, “3,7%”, “312,45 hryvnias” or “+6,5”.",
+        summary: "A decimal comma, as in “2,5 million”, “3,7%”, “312,45 hryvnias” or “+4,6”.",
         rationale: """
             Russian and Ukrainian write the decimal point as a comma (“2,5 млн”, “3,7%”). English \
             uses the comma to group thousands, so “2,5 million” reads as a typo and “1,250 million” \
@@ -20,10 +20,12 @@ public struct DecimalCommaRule: Rule {
             thousands: one or two digits after it (or four and more), in a context that makes it \
             a quantity: followed by “million”, “billion”, “thousand”, their Russian \
             abbreviations, “percent”, “times”, “%”, a unit (“3,5 hours”, “1,5 km”) or a currency \
-            (“312,45 hryvnias”); after a currency (“UAH 6,95”) or a sign (“+6,5”, a gap in \
-            results tables); as the seconds of a time (“1:14,7”); or with more digits before \
-            the comma than a group holds (“3104,50”) or a zero before it (“0,4”). A number such as “2,500 million”, a valid \
-            grouping, and a bare “1,5” (a list?) are left alone.
+            (“312,45 hryvnias”); after a currency (“UAH 3,45”) or a sign (“+4,6”: no grouped \
+            number carries one); as tenths of a second after minutes (“2:07,4”, or any fraction \
+            after a signed time, never after a capitalized word: “Romans 12:19,21” is a verse \
+            list); or with more digits before the comma than a group holds (“3104,50”) or a zero \
+            before it (“0,4”). A number such as “3,500 million”, a valid grouping, and a bare \
+            “1,5” (a list?) are left alone.
             """,
         fixApplicability: .unsafe,
         fixSafety: """
@@ -40,8 +42,8 @@ public struct DecimalCommaRule: Rule {
             "The deal was worth ⟦1.234,5⟧ million euros.",
             "The subsidy rose by ⟦312,45⟧ hryvnias.",
             "The fee is UAH ⟦3,4521⟧ per kilowatt-hour.",
-            "Second place went to the Czech skier, +⟦6,5⟧ behind.",
-            "The fourth finisher trailed by +1:⟦14,7⟧.",
+            "The party's rating moved by +⟦4,6⟧ since spring.",
+            "The swimmer touched the wall in 2:⟦07,4⟧.",
             "The payment reached ⟦3104,50⟧ on average.",
             "The index fell by ⟦0,4⟧ in March.",
             "Some ⟦4, 7⟧ thousand homes lost heating.",
@@ -59,12 +61,14 @@ public struct DecimalCommaRule: Rule {
             "In 2014,15 people were hurt.",
             "The list named 5, 6 and 7 thousand as targets.",
             "Scores were 3-5,5-7 in the two rounds.",
+            "The sermon cited Romans 12:19,21 and John 3:16,17.",
+            "Ferries leave at 10:30,11:45 and 13:05.",
         ],
         fixes: [
             FixExample("The budget lost 2,5 million hryvnias.", "The budget lost 2.5 million hryvnias."),
             FixExample("Inflation reached 3,7% and then 12,25 %.", "Inflation reached 3.7% and then 12.25 %."),
             FixExample("It was worth 1.234,5 million euros.", "It was worth 1,234.5 million euros."),
-            FixExample("It rose by 312,45 hryvnias, +6,5 on the week.", "It rose by 312.45 hryvnias, +6.5 on the week."),
+            FixExample("It rose by 312,45 hryvnias (+2,3 on the month).", "It rose by 312.45 hryvnias (+2.3 on the month)."),
             FixExample("Some 4, 7 thousand homes lost heating.", "Some 4.7 thousand homes lost heating."),
         ],
         signalsTranslation: .strong
@@ -124,7 +128,7 @@ public struct DecimalCommaRule: Rule {
         }
     }
 
-    /// For "6, 8 thousand": the index of the "6" when the token at `fraction` is one digit after a
+    /// For "4, 7 thousand": the index of the "6" when the token at `fraction` is one digit after a
     /// number of one to three digits, a comma and one space, with no list before them.
     static func spacedDecimal(_ analysis: Analysis, fraction: Int) -> Int? {
         let tokens = analysis.tokens
@@ -152,7 +156,7 @@ public struct DecimalCommaRule: Rule {
         return false
     }
 
-    /// "+6,5", "−0,3": a sign tight against the number, after a space, a bracket or nothing.
+    /// "+4,6", "−0,3": a sign tight against the number, after a space, a bracket or nothing.
     private func isSigned(_ analysis: Analysis, _ index: Int) -> Bool {
         let tokens = analysis.tokens
         guard index >= 1 else { return false }
@@ -166,12 +170,15 @@ public struct DecimalCommaRule: Rule {
         return before.kind == .space || before.isParagraphBreak || analysis.isCharacter(before, 0x28)
     }
 
-    /// "1:14,7": seconds (two digits) and tenths after minutes and a colon.
+    /// "2:07,4", "+1:02,35": seconds and their fraction after minutes and a colon. The fraction
+    /// is one digit (tenths), unless a sign before the minutes makes a time gap of any precision;
+    /// after a capitalized word the colon is a reference ("Romans 12:19,21").
     private func isSeconds(_ analysis: Analysis, _ index: Int, _ shape: NumberText.Shape) -> Bool {
         let tokens = analysis.tokens
         guard shape.runs.count == 2, shape.runs[0] == 2, index >= 2, analysis.isCharacter(tokens[index - 1], 0x3A),
               tokens[index - 2].kind == .number, tokens[index - 2].length <= 2 else { return false }
-        return true
+        if let word = analysis.previousNonSpace(before: index - 2), tokens[word].kind == .word, tokens[word].shape != .lower { return false }
+        return shape.runs[1] == 1 || isSigned(analysis, index - 2)
     }
 
     /// "3104,50", "7,8912": more digits before the comma than a thousands group holds, or more

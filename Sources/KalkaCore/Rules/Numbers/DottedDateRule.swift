@@ -1,8 +1,10 @@
 /// NUM004: a date written day.month.year ("02.12.2021"), the Russian and Ukrainian form that an
 /// American reader takes for February 12.
 ///
-/// A warning in running text; at `info` on a line that is only a timestamp ("15.05.2019, 12:51",
-/// "12:04 11.9.2018"), which is page metadata some English sites set that way too.
+/// In running text a warning when the document shows other marks of translation: continental
+/// European English (EU and Swiss copy) dots its dates too, so alone the date needs corroboration.
+/// At `info` on a line that is only a timestamp ("03.08.2017, 09:25", "16:40 2.4.2016"), which is
+/// page metadata some English sites set that way too.
 public struct DottedDateRule: Rule {
     public static let description = RuleDescription(
         code: "NUM004",
@@ -16,9 +18,12 @@ public struct DottedDateRule: Rule {
             spells the month out either way. Only a real calendar date is flagged (day and month \
             in range, a four-digit year), so version numbers such as “3.7.1” stay quiet. The \
             suggestion spells the month out; whether the day goes first is the house style's call. \
-            A date on a line with no running text (a page's timestamp, “15.05.2019, 12:51”) is \
-            reported at info: some English sites set their metadata that way, and the boilerplate \
-            rule judges such lines.
+            Continental European English (EU and Swiss copy) writes “12.03.2024” too, so a dotted \
+            date in running text is a warning only when the document shows other marks of \
+            translation (a number calque, leftover Cyrillic, or two weaker marks), and info \
+            otherwise. A date on a line with no running text (a page's timestamp, “03.08.2017, \
+            09:25”) is reported at info: some English sites set their metadata that way, and the \
+            boilerplate rule judges such lines.
             """,
         triggering: [
             "The agreement was signed on ⟦02.12.2021⟧ in Minsk.",
@@ -62,21 +67,23 @@ public struct DottedDateRule: Rule {
                                 + (timestamp ? " (on a timestamp line)" : ""),
                             fix: ProseFix(title: "Spell out the month: “\(spelled)”", applicability: .displayOnly,
                                           edits: [ProseEdit(token.range, spelled)]),
-                            severity: timestamp ? .info : nil)
+                            severity: timestamp ? .info : nil,
+                            needsCorroboration: timestamp ? nil : "continental European English also writes dates with dots")
         }
     }
 
-    /// Whether the date's line has no running text: fewer than three lower-case words.
+    /// Whether the date's line has no running text: fewer than three lower-case words. Forty
+    /// tokens each way are enough to tell (a line of dates and figures costs no more).
     private func isTimestampLine(_ analysis: Analysis, around index: Int) -> Bool {
         let tokens = analysis.tokens
         var words = 0
         var position = index - 1
-        while words < 3 && position >= 0 && !tokens[position].isParagraphBreak {
+        while words < 3 && position >= 0 && index - position <= 40 && !tokens[position].isParagraphBreak {
             if tokens[position].kind == .word && tokens[position].shape == .lower { words += 1 }
             position -= 1
         }
         position = index + 1
-        while words < 3 && position < tokens.count && !tokens[position].isParagraphBreak {
+        while words < 3 && position < tokens.count && position - index <= 40 && !tokens[position].isParagraphBreak {
             if tokens[position].kind == .word && tokens[position].shape == .lower { words += 1 }
             position += 1
         }

@@ -61,7 +61,7 @@ enum NumberText {
 
 /// Context words the number-format rules share.
 enum NumberContext {
-    /// Currency names and codes after or before an amount ("312,45 hryvnia", "UAH 6,95").
+    /// Currency names and codes after or before an amount ("312,45 hryvnia", "UAH 3,45").
     static let currencies = WordSet([
         "hryvnia", "hryvnias", "hryvnya", "hryvnyas", "hryvna", "hryvnas", "grivna", "grivnas", "uah", "hrn", "grn",
         "ruble", "rubles", "rouble", "roubles", "rub", "rur", "dollar", "dollars", "usd", "euro", "euros", "eur",

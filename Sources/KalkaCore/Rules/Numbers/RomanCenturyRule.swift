@@ -25,6 +25,7 @@ public struct RomanCenturyRule: Rule {
             "Louis XIV ruled for a century.",
             "World War II ended eighty years ago, a lifetime rather than a century.",
             "The XIX Congress met in a new century.",
+            "A George III century-old clock was sold at auction.",
         ],
         fixes: [
             FixExample("Built in the XVII century.", "Built in the 17th century."),
@@ -42,6 +43,8 @@ public struct RomanCenturyRule: Rule {
         let tokens = analysis.tokens
         for index in tokens.indices where tokens[index].kind == .word && centuryWords.contains(tokens[index]) && tokens[index].shape == .lower {
             guard let last = analysis.previousNonSpace(before: index), let lastValue = roman(analysis, tokens[last]) else { continue }
+            // "Charles III century-old oak": a hyphen makes "century" part of a compound after a name.
+            if analysis.byte(at: Int(tokens[index].end), is: "-") { continue }
             var numerals = [(last, lastValue)]
             // A range: "XIX-XX", "XV and XVI".
             if let link = analysis.previousNonSpace(before: last), rangeWords.contains(tokens[link]) || analysis.isDashToken(tokens[link]),

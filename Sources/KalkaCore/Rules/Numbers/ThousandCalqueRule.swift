@@ -57,7 +57,7 @@ public struct ThousandCalqueRule: Rule {
             guard let numberIndex = analysis.previousNonSpace(before: index),
                   tokens[numberIndex].kind == .number,
                   let value = thousands(analysis, tokens[numberIndex]) else { continue }
-            // "6, 8 thousand" is a decimal comma split by a space: NUM001's.
+            // "4, 7 thousand" is a decimal comma split by a space: NUM001's.
             if DecimalCommaRule.spacedDecimal(analysis, fraction: numberIndex) != nil { continue }
             // "1,500 thousand-year-old": a hyphen makes "thousand" part of a compound.
             if index + 1 < tokens.count, analysis.byte(at: Int(tokens[index].end), is: "-") { continue }

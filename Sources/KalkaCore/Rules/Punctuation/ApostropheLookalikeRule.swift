@@ -2,10 +2,11 @@
 /// backtick (Ukraine`s), the acute accent (don´t), the prime (Kyiv′s), the opening quote ‘
 /// (Ukraine‘s) and the Ukrainian apostrophe U+02BC (city hallʼs).
 ///
-/// The backtick, acute, prime and ‘ are reported between two Latin letters, and the acute and prime
-/// after a plural “s” too (ministers´ meeting); U+02BC, which Ukrainian writes inside words and
-/// transliterations keep (Obʼiednannia), only in an English possessive or contraction
-/// (ʼs, ʼt, ʼre, ʼve, ʼll, ʼd, ʼm, and sʼ before a space).
+/// Every one is reported only in an English possessive or contraction (ʼs, ʼt, ʼre, ʼve, ʼll, ʼd,
+/// ʼm at the end of a word, and sʼ before a space for all but the backtick and ‘), or after an
+/// Irish or French O or D before a capital (O`Brien): between other letters the mark is a
+/// letter of its own, the Hawaiian ʻokina (Hawai‘i, O‘ahu), the Arabic ʿayn (Shi‘ite) or the
+/// Ukrainian apostrophe of transliterations (Obʼiednannia), or a soft sign (Tver′).
 public struct ApostropheLookalikeRule: Rule {
     public static let description = RuleDescription(
         code: "PUN011",
@@ -19,9 +20,10 @@ public struct ApostropheLookalikeRule: Rule {
             apostrophe; translated copy keeps them: “the cityʼs mayor”, “Ukraine`s army”, \
             “don´t”; a content system's “smart quotes” turn the apostrophe into an opening \
             quote (“Ukraine‘s”). They look almost right but break search, spell-checking and name matching \
-            (“Kyivʼs” is not “Kyiv’s”), and some fonts show them as accents. U+02BC inside a \
-            transliterated Ukrainian word is left alone; only English possessives and \
-            contractions are reported.
+            (“Kyivʼs” is not “Kyiv’s”), and some fonts show them as accents. Only English \
+            possessives and contractions are reported: inside a word the same marks are letters \
+            of their own (the ʻokina of “Hawai‘i”, the ʿayn of “Shi‘ite”, U+02BC in a \
+            transliterated Ukrainian word).
             """,
         fixApplicability: .safe,
         fixSafety: """
@@ -35,6 +37,7 @@ public struct ApostropheLookalikeRule: Rule {
             "The ministers⟦´⟧ meeting was postponed.",
             "The city⟦‘⟧s mayor did not comment.",
             "The army advanced.\nUkraine⟦`⟧s allies agreed.",
+            "Detective O⟦`⟧Brien said they⟦`⟧re close.",
         ],
         nonTriggering: [
             "The city hall’s budget was cut.",
@@ -44,6 +47,9 @@ public struct ApostropheLookalikeRule: Rule {
             "Ukrainian spells it пʼять.",
             "Type `ls` to list the files.",
             "He called it ‘the deal’ and left.",
+            "Flights to Hawai‘i and O‘ahu resumed.",
+            "Shi‘ite clerics met in Najaf.",
+            "The river Ob′ and the city of Tver′ froze.",
         ],
         fixes: [
             FixExample("The city hallʼs budget and Ukraine`s allies.", "The city hall’s budget and Ukraine’s allies."),
@@ -111,11 +117,19 @@ public struct ApostropheLookalikeRule: Rule {
         let after = analysis.scalar(at: offset + width)
         let pluralPossessive = (before == "s" || before == "S") && !isLatinLetter(after) && !TypographyClass.isDigit(after)
             && TypographyClass.isBlank(after)
+        if isEnglishEnding(after: offset + width, analysis) || isNamePrefix(before: offset, after: after, analysis) { return true }
         switch kind {
-        case .backtick, .leftQuote: return isLatinLetter(after)
-        case .acute, .prime: return isLatinLetter(after) || pluralPossessive
-        case .modifier: return pluralPossessive || isEnglishEnding(after: offset + width, analysis)
+        case .backtick, .leftQuote: return false
+        case .acute, .prime, .modifier: return pluralPossessive
         }
+    }
+
+    /// “O`Brien”, “D´Souza”: a lone capital O or D, then a capital.
+    private func isNamePrefix(before offset: Int, after: Unicode.Scalar?, _ analysis: Analysis) -> Bool {
+        guard let after, after.properties.isUppercase, isLatinLetter(after) else { return false }
+        let letter = analysis.byteAt(offset - 1)
+        guard letter == 0x4F || letter == 0x44 else { return false }
+        return !isLatinLetter(analysis.scalar(before: offset - 1))
     }
 
     /// s, t, re, ve, ll, d or m, then the end of the word.

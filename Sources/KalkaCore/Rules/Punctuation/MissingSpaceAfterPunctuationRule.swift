@@ -3,7 +3,7 @@
 ///
 /// A sentence end counts only before a capitalized word (“.The”), after a word of two or more
 /// letters, a figure of two or more digits, or a closing bracket or quote; initials and
-/// abbreviations (“U.S.”, “e.g.”), web addresses and e-mail addresses (“Censor.NET”,
+/// abbreviations (“U.S.”, “e.g.”), web addresses and e-mail addresses (“Ledger.NET”,
 /// “www.example.com”, “Example.Com”) and decimals are left alone.
 public struct MissingSpaceAfterPunctuationRule: Rule {
     public static let description = RuleDescription(
@@ -33,7 +33,7 @@ public struct MissingSpaceAfterPunctuationRule: Rule {
         nonTriggering: [
             "The talks covered energy, training and reconstruction.",
             "U.S.Army officers and e.g.Some examples were cited.",
-            "Read more at Censor.NET and www.Example.com today.",
+            "Read more at Ledger.NET and www.Example.com today.",
             "Write to press@Ministry.Gov or visit Example.Com for details.",
             "The rate rose to 1,5 and then 2.5 percent.",
             "The app runs on Node.Js and ASP.Net servers.",

@@ -1,7 +1,7 @@
 /// PUN010: a quotation mark set the wrong way round or in the wrong place: a space before a
 /// closing mark (“… in the city. ””), a closing mark doubled (“route””,”), an opening mark “ where
 /// the quotation closes (“… they got, “said X”), a closing mark ” where one opens (“said ”We…”),
-/// and a capital left in mid-sentence where an opening mark was lost (“warned that The …”).
+/// and a capital left in mid-sentence where an opening mark was lost (“insisted that We …”).
 ///
 /// Only curly double quotes are judged by their shape; a straight " is reported when it is
 /// doubled after a word or stands after a space at the end of a quotation that closes a sentence.
@@ -19,7 +19,8 @@ public struct MisusedQuoteMarkRule: Rule {
             city. ””), doubles up (“…route””), or comes back as an opening mark (“…, “said the \
             coach”) — and an opening mark comes back as a closing one (“said ”We…”). Where the \
             opening mark is lost altogether, the quotation's capital stays in mid-sentence \
-            (“officials warned that The roads are closed”). Readers stumble, and search and \
+            (“the coach insisted that We are ready”); a title that starts there (“noted that \
+            All the President’s Men…”) is left alone. Readers stumble, and search and \
             quote-pairing tools misread where the quotation ends.
             """,
         fixApplicability: .safe,
@@ -32,7 +33,7 @@ public struct MisusedQuoteMarkRule: Rule {
             "The coach said ⟦”⟧We did what we could⟦“⟧ and left.",
             "“We did what we could⟦“⟧ the coach said.",
             "\"The bridge will reopen⟦\"\"⟧, the mayor said.",
-            "Officials warned ⟦that The⟧ roads may close again.",
+            "Before the final the coach insisted ⟦that We⟧ are ready for anything.",
         ],
         nonTriggering: [
             "“We will rebuild the bridge by winter.”\n\nThe mayor left.",
@@ -45,6 +46,8 @@ public struct MisusedQuoteMarkRule: Rule {
             "The court said that The Hague would rule.",
             "“We will go on . . . ” he said.",
             "He said that I was wrong and that In 2020 nothing changed.",
+            "He noted that All the President’s Men was his favourite film.",
+            "\"We will go on . . . \" he said.",
         ],
         fixes: [
             FixExample("“We will rebuild it. ”", "“We will rebuild it.”"),
@@ -61,13 +64,17 @@ public struct MisusedQuoteMarkRule: Rule {
         "the", "this", "these", "those", "we", "our", "it", "its", "they", "their", "there", "he", "she", "his",
         "her", "you", "your", "all", "every", "now", "today", "such", "some", "many", "most", "no", "not",
     ])
+    /// Small words of a title, which may stand between its capitalized words (“All the
+    /// President’s Men”, “This Is the End”).
+    private let titleWords = WordSet(["the", "a", "an", "of", "in", "on", "and", "is", "with", "to", "for", "at", "by", "from"])
 
     public init(dictionaries: DictionaryStore) throws {
         verbs = try ReportingVerbs.load(dictionaries)
     }
 
-    /// “warned that The roads…”: a reporting verb, “that”, a capitalized sentence opener, then a
-    /// lower-case word (so “that The Hague” stays quiet).
+    /// “insisted that We are…”: a reporting verb, “that”, a capitalized sentence opener, then a
+    /// lower-case word (so “that The Hague” stays quiet), not a title's small word before a
+    /// capital (“that All the President’s Men”).
     private func lostOpeningMarks(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         var index = 0
@@ -82,6 +89,8 @@ public struct MisusedQuoteMarkRule: Rule {
             guard opener.shape == .title, sentenceOpeners.contains(opener),
                   tokens[index + 5].kind == .space, !tokens[index + 5].isParagraphBreak,
                   tokens[index + 6].kind == .word, tokens[index + 6].shape == .lower else { continue }
+            if titleWords.contains(tokens[index + 6]), let next = analysis.nextNonSpace(after: index + 6),
+               tokens[next].kind == .word, tokens[next].shape == .title || tokens[next].shape == .upper { continue }
             let range = Int(tokens[index + 2].start)..<Int(opener.end)
             findings.report(range, "“\(analysis.text(of: opener))” capitalized after “that”: an opening quotation mark was probably lost")
         }
@@ -219,7 +228,10 @@ public struct MisusedQuoteMarkRule: Rule {
         }
         if TypographyClass.isInlineSpace(before) {
             let spaces = spacesStart(before: offset, analysis)
-            if TypographyClass.endsQuotation(analysis.scalar(before: spaces)), closesStraight(after: offset + 1, analysis),
+            let last = analysis.scalar(before: spaces)
+            // A spaced ellipsis keeps its spaces: "… and so on . . . ".
+            let spacedEllipsis = last == "." && analysis.byteAt(spaces - 2) == 0x20 && analysis.byteAt(spaces - 3) == 0x2E
+            if !spacedEllipsis, TypographyClass.endsQuotation(last), closesStraight(after: offset + 1, analysis),
                analysis.hasNoSoftBreak(spaces..<(offset + 1)) {
                 findings.report(spaces..<(offset + 1), "Space before the closing quotation mark",
                                 fixTitle: "Delete the space before \"", edits: [ProseEdit(spaces..<offset, "")])

@@ -161,7 +161,8 @@ extension Analysis {
 }
 
 /// The reporting verbs of `english/reporting-verbs.txt` ("said", "wrote", "believes"): every form,
-/// and the forms that are not also common nouns ("notes", "reports" are).
+/// and the verbs of saying that are not also common nouns ("notes", "reports" are) nor verbs of
+/// knowing or thinking ("knew", "believes").
 struct ReportingVerbs: Sendable {
     let all: WordSet
     let verbsOnly: WordSet
@@ -170,7 +171,7 @@ struct ReportingVerbs: Sendable {
         try dictionaries.derived("english/reporting-verbs.txt") {
             let rows = try dictionaries.file("english/reporting-verbs.txt").rows
             return ReportingVerbs(all: WordSet(rows.map { $0[0] }),
-                                  verbsOnly: WordSet(rows.filter { $0[1] != "noun" }.map { $0[0] }))
+                                  verbsOnly: WordSet(rows.filter { $0[1] == "-" }.map { $0[0] }))
         }
     }
 }

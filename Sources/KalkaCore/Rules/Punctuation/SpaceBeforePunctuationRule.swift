@@ -3,8 +3,9 @@
 /// hyphen of a prefixed compound ("anti -corruption"). The finding is on the mark; the fix
 /// deletes the white space before it.
 ///
-/// Not reported: a spaced ellipsis (". . ."), and the colon after an all-capital field label that
-/// opens a line ("UPDATED : 12 June"), the typesetting of tickers, tables and page metadata.
+/// Not reported: a spaced ellipsis (". . ."), and the colon of page metadata: a label of one to
+/// three words opening a line, with a date or time after the colon ("Last modified : 3 February
+/// 2021"), as some sites' templates set it.
 public struct SpaceBeforePunctuationRule: Rule {
     public static let description = RuleDescription(
         code: "PUN002",
@@ -19,8 +20,9 @@ public struct SpaceBeforePunctuationRule: Rule {
             at the start of a line; the same joining puts a space inside a compound \
             (“anti -corruption”). An ellipsis (“and so on ...”, “. . .”), a mark that starts a \
             token (“.NET”, “.5”), a space after an opening bracket or quote, marks after other \
-            marks (“? !”) and the colon of an all-capital label opening a line (“UPDATED : \
-            12 June”, as tickers and tables set it) are left alone.
+            marks (“? !”) and the colon of page metadata, a short label opening a line with a \
+            date or time after it (“Last modified : 3 February 2021”, as some site templates set \
+            it), are left alone.
             """,
         fixApplicability: .safe,
         fixSafety: "Deleting white space before the mark changes no word and no meaning.",
@@ -33,6 +35,7 @@ public struct SpaceBeforePunctuationRule: Rule {
             "Prices rose sharply  ⟦;⟧ wages did not.",
             "Parliament created an anti ⟦-⟧corruption court.",
             "Photo ⟦:⟧ the regional administration.",
+            "PHOTO ⟦:⟧ press service of the brigade",
         ],
         nonTriggering: [
             "Kyiv, the capital, was shelled overnight.",
@@ -45,7 +48,7 @@ public struct SpaceBeforePunctuationRule: Rule {
             "U.S. officials met at 5:40 a.m. and agreed on a 3.7% rise.",
             "Kyiv said so.\n\n, and more",
             "The envoy paused . . . and went on.",
-            "UPDATED : Monday, 12 June\nLAST EDITED : Monday",
+            "Last modified : 3 February 2021, 08:15\nFIRST RUN : Sunday",
             "Pre- and post-war figures differ; the war -it seems- goes on.",
         ],
         fixes: [
@@ -89,8 +92,8 @@ public struct SpaceBeforePunctuationRule: Rule {
             if first == 0x2E && runEnd - Int(mark.start) >= 2 { continue } // an ellipsis “...”, or “..”
             // A spaced ellipsis “. . .”.
             if first == 0x2E && analysis.byteAt(runEnd) == 0x20 && analysis.byteAt(runEnd + 1) == 0x2E { continue }
-            // The colon of an all-capital label that opens the line (“UPDATED : 12 June”).
-            if first == 0x3A && isCapitalLabel(analysis, endingAt: index - 1) { continue }
+            // The colon of page metadata (“Last modified : 3 February 2021”).
+            if first == 0x3A && isMetadataLabel(analysis, endingAt: index - 1, colon: index + 1) { continue }
             let after = analysis.byteAt(runEnd)
             switch after {
             case 0, 0x20, 0x09, 0x0A, 0x22, 0x27, 0x5D: break
@@ -123,8 +126,10 @@ public struct SpaceBeforePunctuationRule: Rule {
                         fixTitle: "Delete the space before the hyphen", edits: [ProseEdit(tokens[space].range, "")])
     }
 
-    /// Whether the tokens up to `last` are all-capital words (and spaces) back to the line start.
-    private func isCapitalLabel(_ analysis: Analysis, endingAt last: Int) -> Bool {
+    /// Whether the colon at `colon` ends a metadata label: one to three words (and spaces) back to
+    /// the line start, and a date or time among the six tokens after the colon on its line (a
+    /// month or weekday, a figure with a point, colon or slash in it or after it, or a year).
+    private func isMetadataLabel(_ analysis: Analysis, endingAt last: Int, colon: Int) -> Bool {
         let tokens = analysis.tokens
         var position = last
         var words = 0
@@ -133,15 +138,33 @@ public struct SpaceBeforePunctuationRule: Rule {
             // A line break read as a space starts the line too.
             if token.kind == .space && !analysis.isOneSourceLine(token.range) { break }
             if token.kind == .word {
-                guard token.shape == .upper else { return false }
                 words += 1
+                if words > 3 { return false }
             } else if token.kind != .space {
                 return false
             }
             position -= 1
         }
-        return words > 0
+        guard words > 0 else { return false }
+        position = colon + 1
+        while position < tokens.count && position - colon <= 6 && !tokens[position].isParagraphBreak {
+            let token = tokens[position]
+            if token.kind == .space && !analysis.isOneSourceLine(token.range) { break }
+            if token.kind == .word && (NumberContext.months.contains(token) || Self.weekdays.contains(token)) { return true }
+            if token.kind == .number {
+                if analysis.text(of: token).contains(where: { $0 == "." || $0 == ":" || $0 == "/" }) { return true }
+                if token.length == 4, (1900...2099).contains(NumberText.digitValue(analysis.prose, token.range)) { return true }
+                if position + 1 < tokens.count, analysis.isCharacter(tokens[position + 1], 0x3A) || analysis.isCharacter(tokens[position + 1], 0x2F) { return true }
+            }
+            position += 1
+        }
+        return false
     }
+
+    private static let weekdays = WordSet([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ])
 
     /// , . : ; ! ?
     @inline(__always)
