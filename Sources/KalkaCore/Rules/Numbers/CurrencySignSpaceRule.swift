@@ -63,7 +63,8 @@ public struct CurrencySignSpaceRule: Rule {
             let range = Int(sign.start)..<Int(amount.end)
             let tight = analysis.text(of: sign) + analysis.text(of: amount)
             findings.report(range, "Space between the currency sign and the amount; English writes “\(tight)”",
-                            fixTitle: "Write “\(tight)”", edits: [ProseEdit(space.range, "")])
+                            fixTitle: "Write “\(tight)”", edits: [ProseEdit(space.range, "")],
+                            needsCorroboration: "some English copy sets “US$ 10 billion” with a space")
         }
     }
 
