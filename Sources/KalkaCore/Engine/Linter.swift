@@ -55,8 +55,10 @@ public final class Linter: Sendable {
             }
         }
         all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule.code) < ($1.range.lowerBound, $1.range.upperBound, $1.rule.code) }
+        let severity = { (finding: ProseFinding) in self.severityOverrides[finding.rule.code] ?? finding.severity }
+        all = UnfinishedTranslationJudgement.apply(all, prose: analysis.prose, severity: severity)
         return PeriodStyleJudgement.apply(all, date: { articleDate ?? ArticleDate.of(analysis, source: source) }, policy: periodSpellings,
-                                          severity: { severityOverrides[$0.rule.code] ?? $0.severity })
+                                          severity: severity)
     }
 
     /// Reads, analyzes and checks one source; findings that suppression directives in it cover

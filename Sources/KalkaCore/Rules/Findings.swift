@@ -32,15 +32,33 @@ public struct ProseFinding: Sendable {
     /// Set when the flagged text was English house style until a date ("Kiev"): the
     /// period-style judgement may then lower the finding (see `PeriodStyleJudgement`).
     public let period: PeriodSpelling?
+    /// How strongly this finding signals translation, when not as strongly as its rule says (a
+    /// listed abbreviation that also spells an English one; a word found only by its letters).
+    public let signal: TranslationSignal
+    /// Set when the finding stands only if the page does (or does not) show a translation left
+    /// unfinished, which the run's other findings decide (see `UnfinishedTranslationJudgement`).
+    public let page: PageCondition?
 
-    init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil, period: PeriodSpelling? = nil) {
+    init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil, period: PeriodSpelling? = nil,
+         signal: TranslationSignal? = nil, page: PageCondition? = nil) {
         self.rule = rule
         self.range = range
         self.message = message
         self.fix = fix
         self.severity = severity ?? rule.severity
         self.period = period
+        self.signal = signal ?? rule.signalsTranslation
+        self.page = page
     }
+}
+
+/// What a finding waits on: whether the page shows a translation from Cyrillic left unfinished.
+public enum PageCondition: Sendable, Equatable {
+    /// Reported only on a page left unfinished (a Cyrillic menu label is then untranslated text).
+    case unfinished
+    /// Reported only on a page without such a sign (the same label is then a bilingual site's
+    /// chrome).
+    case finished
 }
 
 /// Where a rule reports what it finds; it stamps each finding with the rule's description.
@@ -53,14 +71,15 @@ public struct Findings {
     /// Reports `message` on prose `range`, at `severity` when given (for rules whose entries carry
     /// their own severity), else at the rule's.
     public mutating func report(_ range: Range<Int>, _ message: String, fix: ProseFix? = nil, severity: Severity? = nil,
-                                period: PeriodSpelling? = nil) {
-        items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix, severity: severity, period: period))
+                                period: PeriodSpelling? = nil, signal: TranslationSignal? = nil, page: PageCondition? = nil) {
+        items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix, severity: severity, period: period,
+                                  signal: signal, page: page))
     }
 
     /// Reports with a fix built from `edits`, at the rule's declared applicability.
     public mutating func report(_ range: Range<Int>, _ message: String, fixTitle: String, edits: [ProseEdit], severity: Severity? = nil,
-                                period: PeriodSpelling? = nil) {
+                                period: PeriodSpelling? = nil, signal: TranslationSignal? = nil, page: PageCondition? = nil) {
         let fix = ProseFix(title: fixTitle, applicability: rule.fixApplicability ?? .displayOnly, edits: edits)
-        report(range, message, fix: fix, severity: severity, period: period)
+        report(range, message, fix: fix, severity: severity, period: period, signal: signal, page: page)
     }
 }
