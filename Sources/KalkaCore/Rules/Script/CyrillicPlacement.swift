@@ -264,8 +264,8 @@ struct CyrillicPlacement: Sendable {
         return false
     }
 
-    /// Every Cyrillic word of the run is a single letter, and "letter", "character" or
-    /// "alphabet" comes shortly before in the sentence.
+    /// Every Cyrillic word of the run is a single letter, and "letter", "character", "alphabet"
+    /// or "Cyrillic" comes shortly before in the sentence.
     private func isLetters(_ analysis: Analysis, first: Int, last: Int) -> Bool {
         let tokens = analysis.tokens
         for token in tokens[first...last] where token.kind == .word && token.script == .cyrillic {
@@ -283,7 +283,8 @@ struct CyrillicPlacement: Sendable {
     static let languageNames: Set<String> = ["ukrainian", "russian", "belarusian", "cyrillic"]
     static let glossNouns: Set<String> = ["word", "words", "term", "name", "original", "spelling", "for", "as", "phrase", "slogan", "script",
                                           "letter", "letters", "character", "characters", "alphabet"]
-    static let letterNouns: Set<String> = ["letter", "letters", "character", "characters", "alphabet", "alphabets"]
+    /// Words before single letters cited as letters ("the letters ґ and ї", "a Cyrillic “і”").
+    static let letterNouns: Set<String> = ["letter", "letters", "character", "characters", "alphabet", "alphabets", "cyrillic"]
     static let glossSeparators: Set<String> = ["—", "–", "-", ":", ",", "="]
     static let glossWords: Set<String> = ["meaning", "means", "literally", "or", "i.e", "translated", "translates"]
     /// The marks that end a quoted sentence inside its quotation marks.

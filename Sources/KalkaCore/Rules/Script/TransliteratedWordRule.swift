@@ -40,7 +40,7 @@ public struct TransliteratedWordRule: Rule {
             "Officials signed the ⟦rozporiadzhennia⟧ on Monday.",
         ],
         nonTriggering: [
-            "Kyivoblenergo raised its tariffs by ten hryvnias.",
+            "Kyivteploenergo raised its tariffs by ten hryvnias.",
             "Shelling hit the Poltava region overnight, the oblast governor said.",
             "The council approved a plan for the recovery of schools.",
             "Festooned with flags, the spokespeople berated the wartorn city's profiteering.",
