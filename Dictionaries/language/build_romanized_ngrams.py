@@ -2,7 +2,7 @@
 """Builds romanized-ngrams.tsv: how often each four-letter sequence occurs in Ukrainian and
 Russian words written in Latin letters, and in English words. kalka's transliterated-word check
 (UNT003) compares the two to tell a romanized source word left in a translation
-("enerhoefektyvnosti", "videoselektornyi") from a rare English word.
+("vidnovlennia", "rozporiadzhennia") from a rare English word.
 
 Words: the most frequent words of wordfreq 3.1.1's Ukrainian and Russian lists, romanized by
 kalka's own transliteration standards (Ukrainian: uk-national and uk-bgn-1965; Russian:

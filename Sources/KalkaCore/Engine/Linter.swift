@@ -56,6 +56,7 @@ public final class Linter: Sendable {
         }
         all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule.code) < ($1.range.lowerBound, $1.range.upperBound, $1.rule.code) }
         let severity = { (finding: ProseFinding) in self.severityOverrides[finding.rule.code] ?? finding.severity }
+        all = UnfinishedTranslationJudgement.apply(all, prose: analysis.prose, severity: severity)
         let judged = PeriodStyleJudgement.apply(all, date: { articleDate ?? ArticleDate.of(analysis, source: source) }, policy: periodSpellings,
                                                 severity: severity)
         return TranslationEvidence.corroborate(judged, severity: severity)

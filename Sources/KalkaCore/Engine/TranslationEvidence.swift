@@ -16,7 +16,7 @@ public enum TranslationEvidence {
     /// What `finding` weighs as a mark of translation.
     public static func weight(of finding: ProseFinding, severity: (ProseFinding) -> Severity = { $0.severity }) -> Int {
         guard finding.period == nil, finding.needsCorroboration == nil, severity(finding) >= .warning else { return 0 }
-        return finding.rule.signalsTranslation.rawValue
+        return finding.signal.rawValue
     }
 
     /// Whether the findings weigh enough to show that the document was translated.
@@ -40,7 +40,7 @@ public enum TranslationEvidence {
             let message = finding.message + " — alone not a sign of translation (\(usage)), and the document shows no other"
             let fix = finding.fix.map { ProseFix(title: $0.title, applicability: max($0.applicability, .unsafe), edits: $0.edits) }
             return ProseFinding(rule: finding.rule, range: finding.range, message: message, fix: fix, severity: .info,
-                                period: finding.period, needsCorroboration: usage)
+                                period: finding.period, needsCorroboration: usage, signal: finding.signal, page: finding.page)
         }
     }
 }

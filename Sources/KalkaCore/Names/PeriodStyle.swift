@@ -79,11 +79,12 @@ public struct PeriodSpellings: Sendable {
 /// Before October 2019 "Kiev" was the house style of AP, Reuters and the BBC; "Chernobyl" still
 /// is for the disaster. Such a spelling is a translation artifact only when the article is newer
 /// than its period, or when the article shows other marks of translation through Russian or
-/// Ukrainian: one finding of a rule whose description says its `signalsTranslation` is strong
-/// (a number calque, «guillemets», Cyrillic in a sentence), or two that are weak (a calque, a
-/// dotted time in Kyiv time, a Russian form of a name English never used), as
-/// `TranslationEvidence` counts them. Otherwise the finding is lowered to info, its message says
-/// why, and its fix waits for `--unsafe-fixes` (a period spelling may be right for its date).
+/// Ukrainian: one finding whose `signal` is strong (a number calque, «guillemets», Cyrillic in a
+/// sentence), or two that are weak (a calque, a dotted time in Kyiv time, a Russian form of a name
+/// English never used), as `TranslationEvidence` counts them. A finding's signal is its rule's
+/// `signalsTranslation` unless the finding says less (an abbreviation that also spells an English
+/// one, a word found only by its letters). Otherwise the finding is lowered to info, its message
+/// says why, and its fix waits for `--unsafe-fixes` (a period spelling may be right for its date).
 public enum PeriodStyleJudgement {
     /// How much evidence it takes (see `TranslationEvidence.needed`).
     public static let evidenceNeeded = TranslationEvidence.needed
@@ -107,7 +108,7 @@ public enum PeriodStyleJudgement {
             let message = finding.message + " — a period spelling: \(when), with no other sign of translation through Russian"
             let fix = finding.fix.map { ProseFix(title: $0.title, applicability: max($0.applicability, .unsafe), edits: $0.edits) }
             return ProseFinding(rule: finding.rule, range: finding.range, message: message, fix: fix, severity: .info, period: period,
-                                needsCorroboration: finding.needsCorroboration)
+                                needsCorroboration: finding.needsCorroboration, signal: finding.signal, page: finding.page)
         }
     }
 }

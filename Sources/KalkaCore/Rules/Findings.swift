@@ -38,8 +38,15 @@ public struct ProseFinding: Sendable {
     /// `TranslationEvidence`). It is no evidence itself.
     public let needsCorroboration: String?
 
+    /// How strongly this finding signals translation, when not as strongly as its rule says (a
+    /// listed abbreviation that also spells an English one; a word found only by its letters).
+    public let signal: TranslationSignal
+    /// Set when the finding stands only if the page does (or does not) show a translation left
+    /// unfinished, which the run's other findings decide (see `UnfinishedTranslationJudgement`).
+    public let page: PageCondition?
+
     init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil, period: PeriodSpelling? = nil,
-         needsCorroboration: String? = nil) {
+         needsCorroboration: String? = nil, signal: TranslationSignal? = nil, page: PageCondition? = nil) {
         self.rule = rule
         self.range = range
         self.message = message
@@ -47,7 +54,18 @@ public struct ProseFinding: Sendable {
         self.severity = severity ?? rule.severity
         self.period = period
         self.needsCorroboration = needsCorroboration
+        self.signal = signal ?? rule.signalsTranslation
+        self.page = page
     }
+}
+
+/// What a finding waits on: whether the page shows a translation from Cyrillic left unfinished.
+public enum PageCondition: Sendable, Equatable {
+    /// Reported only on a page left unfinished (a Cyrillic menu label is then untranslated text).
+    case unfinished
+    /// Reported only on a page without such a sign (the same label is then a bilingual site's
+    /// chrome).
+    case finished
 }
 
 /// Where a rule reports what it finds; it stamps each finding with the rule's description.
@@ -61,15 +79,17 @@ public struct Findings {
     /// their own severity), else at the rule's. `needsCorroboration` says in which professional
     /// English the text is also usual, when it is (see `ProseFinding.needsCorroboration`).
     public mutating func report(_ range: Range<Int>, _ message: String, fix: ProseFix? = nil, severity: Severity? = nil,
-                                period: PeriodSpelling? = nil, needsCorroboration: String? = nil) {
+                                period: PeriodSpelling? = nil, needsCorroboration: String? = nil, signal: TranslationSignal? = nil,
+                                page: PageCondition? = nil) {
         items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix, severity: severity, period: period,
-                                  needsCorroboration: needsCorroboration))
+                                  needsCorroboration: needsCorroboration, signal: signal, page: page))
     }
 
     /// Reports with a fix built from `edits`, at the rule's declared applicability.
     public mutating func report(_ range: Range<Int>, _ message: String, fixTitle: String, edits: [ProseEdit], severity: Severity? = nil,
-                                period: PeriodSpelling? = nil, needsCorroboration: String? = nil) {
+                                period: PeriodSpelling? = nil, needsCorroboration: String? = nil, signal: TranslationSignal? = nil,
+                                page: PageCondition? = nil) {
         let fix = ProseFix(title: fixTitle, applicability: rule.fixApplicability ?? .displayOnly, edits: edits)
-        report(range, message, fix: fix, severity: severity, period: period, needsCorroboration: needsCorroboration)
+        report(range, message, fix: fix, severity: severity, period: period, needsCorroboration: needsCorroboration, signal: signal, page: page)
     }
 }

@@ -661,7 +661,7 @@ private struct LayoutBuilder {
         while position < significant.count {
             let token = tokens[significant[position]]
             if token.kind == .number {
-                // "12:51", "16:52:20"
+                // "09:47", "21:03:58"
                 if token.length <= 2, position + 2 < significant.count, isByte(tokens[significant[position + 1]], 0x3A),
                    tokens[significant[position + 2]].kind == .number, tokens[significant[position + 2]].length == 2,
                    tokens[significant[position + 1]].start == token.end {
@@ -670,7 +670,7 @@ private struct LayoutBuilder {
                     while position + 1 < significant.count, isByte(tokens[significant[position]], 0x3A), tokens[significant[position + 1]].kind == .number { position += 2 }
                     continue
                 }
-                // "15.05.2019", "26/07/2024"
+                // "23.04.2017", "18/11/2023"
                 if isDottedDate(token) { numericDate = true }
                 if token.length <= 4, position + 4 < significant.count, isByte(tokens[significant[position + 1]], 0x2F),
                    tokens[significant[position + 2]].kind == .number, isByte(tokens[significant[position + 3]], 0x2F),
@@ -1077,7 +1077,7 @@ private struct LayoutBuilder {
         }
     }
 
-    /// "15.05.2019", "11.9.2018": a number token holding two full stops.
+    /// "23.04.2017", "4.8.2016": a number token holding two full stops.
     func isDottedDate(_ token: Token) -> Bool {
         guard token.length >= 6 && token.length <= 10 else { return false }
         var stops = 0

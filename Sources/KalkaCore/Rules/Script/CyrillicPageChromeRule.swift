@@ -15,7 +15,8 @@ public struct CyrillicPageChromeRule: Rule {
             date with its year or time at the start or end of a line, are such chrome when nothing \
             else on the page was left untranslated: they belong to the site, not the article, and \
             are deleted, not translated. On a page that shows the translation was left unfinished \
-            (untranslated sentences, source abbreviations in Latin letters) the same lines are \
+            (untranslated sentences; among the run's findings at warning, a listed source \
+            abbreviation in Latin letters or a word mixing the alphabets) the same lines are \
             untranslated text, and UNT001 reports them.
             """,
         fixApplicability: .unsafe,
@@ -31,7 +32,7 @@ public struct CyrillicPageChromeRule: Rule {
             "Головна\n\nThe mayor said что repairs would end soon.",
             "The Verkhovna Rada (Верховна Рада) met on Tuesday.",
             "The statement was signed on 15 березня in Kyiv.",
-            "Последние новости\n\nShelling damaged a school, the Odesa OVA reported.",
+            "Follow us: #НовиниКиєва\n\nThe talks resumed on Monday.",
         ],
         fixes: [
             FixExample("The talks resumed.\n\nПоследние новости\n", "The talks resumed.\n\n\n"),
@@ -48,7 +49,10 @@ public struct CyrillicPageChromeRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let runs = placement.runs(in: analysis).filter { $0.kind == .chrome || $0.kind == .timestamp }
-        guard !runs.isEmpty, !placement.showsUnfinishedTranslation(analysis) else { return }
+        // On a page with untranslated Cyrillic text these lines are more of it (UNT001); other
+        // signs of a translation left unfinished are the run's findings, weighed after all rules
+        // have run (`UnfinishedTranslationJudgement`).
+        guard !runs.isEmpty, !placement.hasUntranslatedText(analysis) else { return }
         var reported: Range<Int>? = nil
         for run in runs {
             // A line of chrome with several runs ("Популярное | Архив") is one finding.
@@ -66,7 +70,7 @@ public struct CyrillicPageChromeRule: Rule {
             }
             let what = run.kind == .timestamp ? "a timestamp" : "a line of page chrome"
             findings.report(run.chromeRange, "“\(text)” is \(what) in Cyrillic from the source site, not part of the article: delete it",
-                            fixTitle: "Delete “\(text)”", edits: [ProseEdit(deletion, "")])
+                            fixTitle: "Delete “\(text)”", edits: [ProseEdit(deletion, "")], page: .finished)
         }
     }
 }

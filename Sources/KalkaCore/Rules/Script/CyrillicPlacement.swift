@@ -33,14 +33,14 @@ struct CyrillicRun: Sendable, Equatable {
 /// Cyrillic inside an English sentence, and Cyrillic sentences and headlines, are words the
 /// translation skipped. A short Cyrillic line that is no sentence (a menu label, "Other news", a
 /// share counter) and a Cyrillic timestamp are the source site's chrome: on a page that otherwise
-/// shows a translation left unfinished (untranslated sentences, source abbreviations or words in
-/// Latin letters, words mixing the two alphabets) they are more of the same, untranslated; on an
-/// English page with no such sign they are the chrome of a bilingual site around an English
-/// article, to delete rather than translate.
+/// shows a translation left unfinished they are more of the same, untranslated; on an English
+/// page with no such sign they are the chrome of a bilingual site around an English article, to
+/// delete rather than translate. Untranslated Cyrillic text is such a sign, judged here; the
+/// others are the run's own findings, weighed by `UnfinishedTranslationJudgement`.
+///
+/// Web and e-mail addresses, handles and hashtags (`AddressMask`) hold no Cyrillic words.
 struct CyrillicPlacement: Sendable {
     private let mojibake: MojibakeRule
-    private let abbreviations: TransliteratedAbbreviationRule
-    private let words: TransliteratedWordRule
 
     /// Lines with at most this many Cyrillic words, and no sentence punctuation at the end, are
     /// chrome rather than text.
@@ -52,8 +52,6 @@ struct CyrillicPlacement: Sendable {
 
     private init(dictionaries: DictionaryStore) throws {
         mojibake = try MojibakeRule(dictionaries: dictionaries)
-        abbreviations = try TransliteratedAbbreviationRule(dictionaries: dictionaries)
-        words = try TransliteratedWordRule(dictionaries: dictionaries)
     }
 
     /// The Cyrillic runs of the document, classified once and shared.
@@ -61,24 +59,11 @@ struct CyrillicPlacement: Sendable {
         analysis.shared("CyrillicPlacement.runs") { findRuns(analysis) }
     }
 
-    /// Whether the document shows a translation from Cyrillic left unfinished: untranslated
-    /// Cyrillic text, a word mixing Latin and Cyrillic letters, or a source abbreviation or word
-    /// in Latin letters.
-    func showsUnfinishedTranslation(_ analysis: Analysis) -> Bool {
-        analysis.shared("CyrillicPlacement.unfinished") {
-            if runs(in: analysis).contains(where: { $0.kind == .content }) { return true }
-            if hasMixedWord(analysis) { return true }
-            return abbreviations.hasWarning(in: analysis) || !words.hits(in: analysis).isEmpty
-        }
-    }
-
-    private func hasMixedWord(_ analysis: Analysis) -> Bool {
-        let prose = analysis.prose
-        for token in analysis.tokens where token.kind == .word && token.script == .mixed {
-            // Latin with Cyrillic (lead bytes D0–D4), not with Greek.
-            if prose[token.range].contains(where: { $0 >= 0xD0 && $0 <= 0xD4 }) { return true }
-        }
-        return false
+    /// Whether the document has Cyrillic text left untranslated: in an English sentence, or a
+    /// Cyrillic sentence or headline. Other signs of a translation left unfinished are other
+    /// rules' findings (`UnfinishedTranslationJudgement`).
+    func hasUntranslatedText(_ analysis: Analysis) -> Bool {
+        runs(in: analysis).contains { $0.kind == .content }
     }
 
     private func findRuns(_ analysis: Analysis) -> [CyrillicRun] {
@@ -86,16 +71,17 @@ struct CyrillicPlacement: Sendable {
         func hasCyrillic(_ range: Range<Int>) -> Bool { analysis.prose[range].contains { $0 >= 0xD0 && $0 <= 0xD4 } }
         guard hasCyrillic(0..<analysis.prose.count) else { return [] }
         let garbled = mojibake.garbledRuns(in: analysis).filter(mojibake.isReported).map(\.range)
+        let mask = AddressMask.of(analysis)
         var runs: [CyrillicRun] = []
         for paragraph in analysis.paragraphs where hasCyrillic(paragraph.range) {
             let first = analysis.sentences[paragraph.sentences.lowerBound].tokens.lowerBound
             let last = analysis.sentences[paragraph.sentences.upperBound - 1].tokens.upperBound - 1
-            let line = Line(analysis, first: first, last: last)
+            let line = Line(analysis, first: first, last: last, mask: mask)
             guard line.cyrillicWords > 0 else { continue }
             var index = first
             while index <= last {
-                // On a Cyrillic line, Latin words inside it ("NMT-2025", a brand) belong to the run.
-                guard let run = nextRun(analysis, from: &index, through: last, acrossLatin: line.latinWords < line.cyrillicWords) else { continue }
+                // On a Cyrillic line, Latin words inside it (a brand such as “Wi-Fi”) belong to the run.
+                guard let run = nextRun(analysis, from: &index, through: last, acrossLatin: line.latinWords < line.cyrillicWords, mask: mask) else { continue }
                 let range = Int(analysis.tokens[run.start].start)..<Int(analysis.tokens[run.last].end)
                 if garbled.contains(where: { $0.overlaps(range) }) { continue }
                 runs.append(classify(analysis, run: run, range: range, line: line))
@@ -106,9 +92,9 @@ struct CyrillicPlacement: Sendable {
 
     /// The next run of Cyrillic words at or after `index`: further Cyrillic words and the figures,
     /// spaces and punctuation between them, and a figure right before ("15 березня").
-    private func nextRun(_ analysis: Analysis, from index: inout Int, through last: Int, acrossLatin: Bool) -> (start: Int, first: Int, last: Int)? {
+    private func nextRun(_ analysis: Analysis, from index: inout Int, through last: Int, acrossLatin: Bool, mask: AddressMask) -> (start: Int, first: Int, last: Int)? {
         let tokens = analysis.tokens
-        guard tokens[index].kind == .word, tokens[index].script == .cyrillic else {
+        guard tokens[index].kind == .word, tokens[index].script == .cyrillic, mask.isEmpty || !mask.covers(Int(tokens[index].start)) else {
             index += 1
             return nil
         }
@@ -117,6 +103,8 @@ struct CyrillicPlacement: Sendable {
         var probe = index + 1
         while probe <= last {
             let token = tokens[probe]
+            // An address or hashtag ends the run.
+            if !mask.isEmpty, mask.covers(Int(token.start)) { break }
             if token.kind == .word {
                 if token.script == .cyrillic {
                     end = probe
@@ -146,12 +134,12 @@ struct CyrillicPlacement: Sendable {
         /// The line ends like a sentence: . ! ? or … before any closing quotes and brackets.
         var endsSentence = false
 
-        init(_ analysis: Analysis, first: Int, last: Int) {
+        init(_ analysis: Analysis, first: Int, last: Int, mask: AddressMask) {
             self.first = first
             self.last = last
             let tokens = analysis.tokens
             range = Int(tokens[first].start)..<Int(tokens[last].end)
-            for token in tokens[first...last] where token.kind == .word {
+            for token in tokens[first...last] where token.kind == .word && (mask.isEmpty || !mask.covers(Int(token.start))) {
                 switch token.script {
                 case .cyrillic: cyrillicWords += 1
                 case .latin, .mixed: latinWords += 1
@@ -197,50 +185,56 @@ struct CyrillicPlacement: Sendable {
             && tokens[close].kind == .punctuation && Self.isClosing(closing) && closing != ")" && closing != "]"
     }
 
-    /// The original given on purpose beside its English: "Verkhovna Rada (Верховна Рада)",
-    /// "“Слава Україні” (Glory to Ukraine)", "“Слава Україні” — “Glory to Ukraine”",
-    /// "зрада, meaning betrayal", "Kyiv/Київ".
+        /// The original given on purpose beside its English: "Verkhovna Rada (Верховна Рада)",
+    /// "“Слава Україні!” (Glory to Ukraine)", "“Слава Україні” — “Glory to Ukraine”",
+    /// "зрада, meaning betrayal", "Kyiv/Київ", "the letters ґ and ї", "калина is Ukrainian for
+    /// the guelder rose".
     private func isGloss(_ analysis: Analysis, first: Int, last: Int) -> Bool {
         let tokens = analysis.tokens
-        func isLatinWord(_ index: Int?) -> Bool {
+        func text(_ index: Int) -> String { analysis.text(of: tokens[index]) }
+        func isPunctuation(_ index: Int?, _ test: (String) -> Bool) -> Bool {
             guard let index else { return false }
+            return tokens[index].kind == .punctuation && test(text(index))
+        }
+        /// A Latin word at `index`, or before (`back`) or after a final mark of its own ("Glory to
+        /// Ukraine!”").
+        func isLatinWord(_ index: Int?, back: Bool = false) -> Bool {
+            guard var index else { return false }
+            if back, isPunctuation(index, Self.finalMarks.contains), let previous = analysis.previousNonSpace(before: index) { index = previous }
             return tokens[index].kind == .word && (tokens[index].script == .latin || tokens[index].script == .mixed)
         }
-        func text(_ index: Int) -> String { analysis.text(of: tokens[index]) }
-        // Quotes around the run belong to it.
+        // Quotes around the run belong to it, and so does a final mark inside them (“Слава Україні!”).
         var before = analysis.previousNonSpace(before: first)
-        if let index = before, tokens[index].kind == .punctuation, Self.isOpening(text(index)), text(index) != "(" {
-            before = analysis.previousNonSpace(before: index)
-        }
+        if isPunctuation(before, { Self.isOpening($0) && $0 != "(" }) { before = analysis.previousNonSpace(before: before!) }
         var after = analysis.nextNonSpace(after: last)
-        if let index = after, tokens[index].kind == .punctuation, Self.isClosing(text(index)), text(index) != ")" {
-            after = analysis.nextNonSpace(after: index)
-        }
+        if isPunctuation(after, Self.finalMarks.contains), let close = analysis.nextNonSpace(after: after!),
+           isPunctuation(close, { Self.isClosing($0) && $0 != ")" }) { after = close }
+        if isPunctuation(after, { Self.isClosing($0) && $0 != ")" }) { after = analysis.nextNonSpace(after: after!) }
         // (original) after English words, or after a closing quote of English words.
         if let open = before, text(open) == "(", let close = after, text(close) == ")" {
             var word = analysis.previousNonSpace(before: open)
-            if let index = word, tokens[index].kind == .punctuation, Self.isClosing(text(index)) { word = analysis.previousNonSpace(before: index) }
-            if isLatinWord(word) { return true }
+            if isPunctuation(word, Self.isClosing) { word = analysis.previousNonSpace(before: word!) }
+            if isLatinWord(word, back: true) { return true }
         }
         // original (English), original “English”-in-parentheses.
         if let open = after, text(open) == "(" || text(open) == "[" {
             var word = analysis.nextNonSpace(after: open)
-            if let index = word, tokens[index].kind == .punctuation, Self.isOpening(text(index)) { word = analysis.nextNonSpace(after: index) }
+            if isPunctuation(word, Self.isOpening) { word = analysis.nextNonSpace(after: word!) }
             if isLatinWord(word) { return true }
         }
         // Kyiv/Київ, Київ / Kyiv.
         if let slash = before, text(slash) == "/", isLatinWord(analysis.previousNonSpace(before: slash)) { return true }
         if let slash = after, text(slash) == "/", isLatinWord(analysis.nextNonSpace(after: slash)) { return true }
         // “Слава Україні” — “Glory to Ukraine”, зрада: “betrayal”; and the English first:
-        // “Glory to Ukraine” — “Слава Україні”.
+        // “Glory to Ukraine!” — “Слава Україні!”.
         if let separator = after, Self.glossSeparators.contains(text(separator)),
-           let open = analysis.nextNonSpace(after: separator), tokens[open].kind == .punctuation, Self.isOpening(text(open)),
+           let open = analysis.nextNonSpace(after: separator), isPunctuation(open, Self.isOpening),
            isLatinWord(analysis.nextNonSpace(after: open)) { return true }
         if let separator = before, Self.glossSeparators.contains(text(separator)),
-           let close = analysis.previousNonSpace(before: separator), tokens[close].kind == .punctuation, Self.isClosing(text(close)),
-           isLatinWord(analysis.previousNonSpace(before: close)) { return true }
-        // "known in Ukrainian as Верховна Рада", "the Russian word война": the writer names the
-        // language.
+           let close = analysis.previousNonSpace(before: separator), isPunctuation(close, Self.isClosing),
+           isLatinWord(analysis.previousNonSpace(before: close), back: true) { return true }
+        // "known in Ukrainian as Верховна Рада", "the Russian word война", "the Ukrainian letter
+        // ї": the writer names the language.
         var probe = first
         for _ in 0..<4 {
             guard let previous = analysis.previousNonSpace(before: probe) else { break }
@@ -251,6 +245,17 @@ struct CyrillicPlacement: Sendable {
             }
             probe = previous
         }
+        // "калина is Ukrainian for the guelder rose", "“Калька” is Russian and Ukrainian for …".
+        if var verb = after {
+            while isPunctuation(verb, { $0 == "*" || $0 == "_" }), let next = analysis.nextNonSpace(after: verb) { verb = next }
+            if tokens[verb].kind == .word, ["is", "are", "was", "means"].contains(text(verb).lowercased()),
+               var name = analysis.nextNonSpace(after: verb) {
+                if ["a", "an", "the"].contains(text(name).lowercased()), let next = analysis.nextNonSpace(after: name) { name = next }
+                if tokens[name].kind == .word, Self.languageNames.contains(text(name).lowercased()) { return true }
+            }
+        }
+        // "the letters ґ, є, і and ї": single letters cited as letters.
+        if isLetters(analysis, first: first, last: last) { return true }
         // зрада, meaning betrayal; зрада (literally “betrayal”).
         if var word = after {
             if text(word) == "," || text(word) == "—" || text(word) == "–", let next = analysis.nextNonSpace(after: word) { word = next }
@@ -259,10 +264,31 @@ struct CyrillicPlacement: Sendable {
         return false
     }
 
+    /// Every Cyrillic word of the run is a single letter, and "letter", "character", "alphabet"
+    /// or "Cyrillic" comes shortly before in the sentence.
+    private func isLetters(_ analysis: Analysis, first: Int, last: Int) -> Bool {
+        let tokens = analysis.tokens
+        for token in tokens[first...last] where token.kind == .word && token.script == .cyrillic {
+            guard analysis.text(of: token).unicodeScalars.count == 1 else { return false }
+        }
+        var probe = first
+        for _ in 0..<12 {
+            guard let previous = analysis.previousNonSpace(before: probe) else { return false }
+            if tokens[previous].kind == .word, Self.letterNouns.contains(analysis.text(of: tokens[previous]).lowercased()) { return true }
+            probe = previous
+        }
+        return false
+    }
+
     static let languageNames: Set<String> = ["ukrainian", "russian", "belarusian", "cyrillic"]
-    static let glossNouns: Set<String> = ["word", "words", "term", "name", "original", "spelling", "for", "as", "phrase", "slogan", "script"]
+    static let glossNouns: Set<String> = ["word", "words", "term", "name", "original", "spelling", "for", "as", "phrase", "slogan", "script",
+                                          "letter", "letters", "character", "characters", "alphabet"]
+    /// Words before single letters cited as letters ("the letters ґ and ї", "a Cyrillic “і”").
+    static let letterNouns: Set<String> = ["letter", "letters", "character", "characters", "alphabet", "alphabets", "cyrillic"]
     static let glossSeparators: Set<String> = ["—", "–", "-", ":", ",", "="]
     static let glossWords: Set<String> = ["meaning", "means", "literally", "or", "i.e", "translated", "translates"]
+    /// The marks that end a quoted sentence inside its quotation marks.
+    static let finalMarks: Set<String> = [".", "!", "?", "…", ","]
 
     /// A Cyrillic date at the start or end of its line, with a year or a time: "23 вересня 2019",
     /// "… 17 ноября 2021, 09:40". Returns the range of the date with its year and time.

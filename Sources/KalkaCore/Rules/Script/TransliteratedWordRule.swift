@@ -2,9 +2,9 @@
 import Glibc
 #endif
 
-/// UNT003: a Ukrainian or Russian word left in Latin letters ("oblenergos", "Sumshchyna",
-/// "enerhoefektyvnosti"): by the word parts of Dictionaries/language/transliterated-words.tsv,
-/// and, for a lowercase word that is not English, by how much its letters read like a romanized
+/// UNT003: a Ukrainian or Russian word left in Latin letters ("miskradas", "Poltavshchyna",
+/// "vidnovlennia"): by the word parts of Dictionaries/language/transliterated-words.tsv, and,
+/// for a lowercase word that is not English, by how much its letters read like a romanized
 /// source word (Dictionaries/language/romanized-ngrams.tsv).
 public struct TransliteratedWordRule: Rule {
     public static let description = RuleDescription(
@@ -12,35 +12,41 @@ public struct TransliteratedWordRule: Rule {
         name: "transliterated-word",
         category: .untranslated,
         severity: .warning,
-        summary: "A Ukrainian or Russian word left in Latin letters: “oblenergos”, “Sumshchyna”, “enerhoefektyvnosti”.",
+        summary: "A Ukrainian or Russian word left in Latin letters: “miskradas”, “Poltavshchyna”, “vidnovlennia”.",
         rationale: """
             What machine translation cannot translate it spells out: a fused source word \
-            (“oblenergos” for обленерго, the regional power companies), a region named after its \
-            city (“Sumshchyna” for the Sumy region), a word with its case ending \
-            (“videokonferentsii”). The reader meets a word no English dictionary has. Two checks: \
+            (“miskradas” for міськради, the city councils), a region named after its city \
+            (“Poltavshchyna” for the Poltava region), a word with its case ending \
+            (“pidpryiemstva”). The reader meets a word no English dictionary has. Two checks: \
             word parts listed in Dictionaries/language/transliterated-words.tsv (stems such as \
-            “oblenergo”, endings such as “-shchyna”), and, for a lowercase word of at least \
-            \(Self.minimumLength) letters that is neither among the 40,000 commonest English words \
-            nor an inflection or compound of one, its four-letter sequences: their frequency in \
-            romanized Ukrainian and Russian words against English words \
+            “miskrada”, and the ending “-shchyna” after the name of an oblast centre — not \
+            Hutsulshchyna or Makhnovshchina, which English uses), and, for a lowercase word of at \
+            least \(Self.minimumLength) letters that is neither among the 40,000 commonest English \
+            words nor an inflection or compound of one, its four-letter sequences: their frequency \
+            in romanized Ukrainian and Russian words against English words \
             (Dictionaries/language/romanized-ngrams.tsv) must favour the source languages by a \
             clear margin. Capitalized words are names and pass the second check; romanized words \
-            English has taken in (hryvnia, oblast, hromada) are listed as established, and a word \
-            cited on purpose (in quotation marks, glossed in parentheses, “known as oblenergos”) \
-            is left alone.
+            English has taken in (hryvnia, hromada, siloviki, titushky, dedovshchina) are listed as \
+            established; a word cited on purpose — in quotation marks, glossed (“miskrada (city \
+            council)”, “hazing, or dedovshchina”, “city councils, the miskradas,”), introduced \
+            (“known in Kyiv as”, “what locals call”) — and web addresses and hashtags are left \
+            alone. A listed word part is a weak sign of translation; a word found only by its \
+            letters is none.
             """,
         triggering: [
-            "Two ⟦oblenergos⟧ raised their tariffs in March.",
-            "Shelling hit ⟦Kharkivshchyna⟧ overnight, the governor said.",
-            "The council approved a plan for ⟦enerhoefektyvnosti⟧ in schools.",
-            "Officials joined the ⟦videokonferentsii⟧ from their offices.",
+            "Two ⟦miskradas⟧ raised their tariffs in March.",
+            "Shelling hit ⟦Poltavshchyna⟧ overnight, the governor said.",
+            "The council approved a plan for ⟦vidnovlennia⟧ of schools.",
+            "Officials signed the ⟦rozporiadzhennia⟧ on Monday.",
         ],
         nonTriggering: [
-            "Kyivoblenergo raised its tariffs by ten hryvnias.",
-            "Shelling hit the Kharkiv region overnight, the oblast governor said.",
-            "The council approved a plan for energy efficiency in schools.",
+            "Kyivteploenergo raised its tariffs by ten hryvnias.",
+            "Shelling hit the Poltava region overnight, the oblast governor said.",
+            "The council approved a plan for the recovery of schools.",
             "Festooned with flags, the spokespeople berated the wartorn city's profiteering.",
             "Shelling hit the village of zhovtneve and Zhytomyr, see www.radiosvoboda.org today.",
+            "Makhnovshchina and Hutsulshchyna are old names; pro-Kremlin titushky and siloviki appeared.",
+            "Army hazing, known in Russia as dedovshchina, persists; see https://example.org/novyny-rehionu/ or #zradaperemoha.",
         ],
         signalsTranslation: .weak
     )
@@ -52,7 +58,7 @@ public struct TransliteratedWordRule: Rule {
     static let threshold = 0.6
 
     enum Kind: String, Sendable {
-        case stem, suffix, established
+        case stem, suffix, region, established
     }
 
     struct Part: Sendable {
@@ -60,11 +66,12 @@ public struct TransliteratedWordRule: Rule {
         let kind: Kind
         let english: String
         let original: String
-        /// An example of the formation, from the note.
-        let example: String
     }
 
     private let parts: [Part]
+    /// The region stems by their folded hash, and the endings that may follow them.
+    private let regionStems: [UInt64: Int]
+    private let regionEndings: [[UInt8]]
     private let established: WordSet
     private let english: WordSet
     /// The store the letter-pattern model is built from on first need.
@@ -76,21 +83,30 @@ public struct TransliteratedWordRule: Rule {
         let file = try dictionaries.file("language/transliterated-words.tsv")
         var parts: [Part] = []
         var established: [String] = []
+        var regionStems: [UInt64: Int] = [:]
+        var regionEndings: [[UInt8]] = []
         for row in file.rows {
             guard let kind = Kind(rawValue: row[1]) else {
-                throw DictionaryError(path: file.path, line: row.line, message: "kind must be stem, suffix or established, not '\(row[1])'")
+                throw DictionaryError(path: file.path, line: row.line, message: "kind must be stem, suffix, region or established, not '\(row[1])'")
             }
             guard row[0].allSatisfy({ $0.isASCII && $0.isLowercase }) else {
                 throw DictionaryError(path: file.path, line: row.line, message: "the form must be lowercase ASCII letters")
             }
-            if kind == .established {
+            switch kind {
+            case .established:
                 established += [row[0], row[0] + "s"]
-            } else {
+            case .suffix:
+                regionEndings.append(Array(row[0].utf8))
+            case .stem, .region:
                 guard !row[2].isEmpty else { throw DictionaryError(path: file.path, line: row.line, message: "empty column 'english'") }
-                parts.append(Part(form: Array(row[0].utf8), kind: kind, english: row[2], original: row[3], example: row[5]))
+                if kind == .region { regionStems[FoldedHash.of(row[0])] = parts.count }
+                parts.append(Part(form: Array(row[0].utf8), kind: kind, english: row[2], original: row[3]))
             }
         }
         self.parts = parts
+        self.regionStems = regionStems
+        // The longest ending first: "chchyna" before "chyna".
+        self.regionEndings = regionEndings.sorted { $0.count > $1.count }
         self.established = WordSet(established)
         english = try dictionaries.derived("english/word-set") {
             WordSet(try dictionaries.file("english/word-classes.tsv").rows.map { $0[0] })
@@ -106,13 +122,15 @@ public struct TransliteratedWordRule: Rule {
             if let index = hit.part {
                 let part = parts[index]
                 switch part.kind {
-                case .suffix:
-                    findings.report(hit.range, "“\(word)” is a region named after its city with the source ending \(part.original), left in Latin letters: write \(part.english) (\(part.example))")
+                case .region:
+                    findings.report(hit.range, "“\(word)” is a region named after its city with a source ending (\(part.original)), left in Latin letters: write “\(part.english)”")
                 default:
                     findings.report(hit.range, "“\(word)” is the source word \(part.original) in Latin letters: say “\(part.english)”")
                 }
             } else {
-                findings.report(hit.range, "“\(word)” is not an English word and reads as a Ukrainian or Russian word in Latin letters: translate it")
+                // Found by its letters only: no evidence of translation by itself.
+                findings.report(hit.range, "“\(word)” is not an English word and reads as a Ukrainian or Russian word in Latin letters: translate it",
+                                signal: TranslationSignal.none)
             }
         }
     }
@@ -133,18 +151,19 @@ public struct TransliteratedWordRule: Rule {
         // A store without the model (a test's own) simply has no letter-pattern check.
         var model: RomanizedNgramModel?? = nil
         let tokens = analysis.tokens
+        let mask = AddressMask.of(analysis)
         analysis.prose.withUnsafeBufferPointer { prose in
             for (index, token) in tokens.enumerated() where token.kind == .word && token.script == .latin && token.length >= Self.minimumLength {
                 guard token.shape == .lower || token.shape == .title, Self.isLetters(token, prose),
-                      !Self.isInsideAddress(token, prose), !english.contains(token), !established.contains(token),
-                      !isCited(index, analysis) else { continue }
+                      !english.contains(token), !established.contains(token), !Self.isInsideAddress(token, prose),
+                      mask.isEmpty || !mask.covers(Int(token.start)) else { continue }
                 if let part = listedPart(token, prose) {
-                    hits.append(Hit(range: token.range, part: part))
+                    if !isCited(index, analysis) { hits.append(Hit(range: token.range, part: part)) }
                     continue
                 }
                 guard token.shape == .lower, !isEnglishForm(token, prose), !followsPlaceNoun(index, analysis) else { continue }
                 if model == nil { model = .some(try? RomanizedNgramModel.of(store)) }
-                guard let loaded = model ?? nil, loaded.score(prose, token.range) >= Self.threshold else { continue }
+                guard let loaded = model ?? nil, loaded.score(prose, token.range) >= Self.threshold, !isCited(index, analysis) else { continue }
                 hits.append(Hit(range: token.range, part: nil))
             }
         }
@@ -156,33 +175,50 @@ public struct TransliteratedWordRule: Rule {
         return true
     }
 
-    /// Part of a web address, handle or file name: joined to letters by . / @ _ without a space.
+    /// . / @ _ \ # : between letters or figures join a word to an address, handle or file name.
+    private static let joiners: Set<UInt8> = [0x2E, 0x2F, 0x40, 0x5F, 0x5C, 0x23, 0x3A]
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    /// Part of a web address, handle or file name: joined to a letter or figure by . / @ _ \ # :
+    /// ("kyiv.example.org"), not a word before a full stop and a quotation mark.
     private static func isInsideAddress(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
-        let joiners: Set<UInt8> = [0x2E, 0x2F, 0x40, 0x5F, 0x5C, 0x23, 0x3A]
         let start = Int(token.start), end = Int(token.end)
-        if start >= 2, joiners.contains(prose[start - 1]), prose[start - 2] > 0x20 { return true }
-        if end + 1 < prose.count, joiners.contains(prose[end]), prose[end + 1] > 0x20 { return true }
+        if start >= 2, joiners.contains(prose[start - 1]), isASCIIAlphanumeric(prose[start - 2]) { return true }
+        if end + 1 < prose.count, joiners.contains(prose[end]), isASCIIAlphanumeric(prose[end + 1]) { return true }
         return false
     }
 
     private func listedPart(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Int? {
         let start = Int(token.start), length = token.length
-        for (index, part) in parts.enumerated() {
-            switch part.kind {
-            case .stem:
-                guard length >= part.form.count else { continue }
-                if (0..<part.form.count).allSatisfy({ prose[start + $0] | 0x20 == part.form[$0] }) { return index }
-            case .suffix:
-                // A capitalized name of at least three letters before the ending.
-                guard length >= part.form.count + 3, token.shape == .title else { continue }
-                let offset = start + length - part.form.count
-                if (0..<part.form.count).allSatisfy({ prose[offset + $0] == part.form[$0] }) { return index }
-            case .established:
-                continue
-            }
+        for (index, part) in parts.enumerated() where part.kind == .stem {
+            guard length >= part.form.count else { continue }
+            if (0..<part.form.count).allSatisfy({ prose[start + $0] | 0x20 == part.form[$0] }) { return index }
+        }
+        // A region named after an oblast centre: a listed stem and a listed ending.
+        for ending in regionEndings where length >= ending.count + 3 {
+            let offset = start + length - ending.count
+            guard (0..<ending.count).allSatisfy({ prose[offset + $0] | 0x20 == ending[$0] }) else { continue }
+            var hash = FoldedHash.offsetBasis
+            for position in start..<offset { hash = (hash ^ UInt64(prose[position] | 0x20)) &* FoldedHash.prime }
+            if let part = regionStems[hash] { return part }
         }
         return nil
     }
+
+    /// Endings of English inflections and derivations, and what the stem ends with instead.
+    private static let endings: [(suffix: [UInt8], replacement: [UInt8])] = [
+        ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""),
+        ("ily", "y"), ("er", ""), ("ers", ""), ("est", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("ism", ""), ("ist", ""),
+        ("ists", ""), ("ity", ""), ("ize", ""), ("ise", ""), ("ized", ""), ("ised", ""), ("ization", ""), ("isation", ""), ("able", ""),
+        ("less", ""), ("ful", ""),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    private static let prefixes: [[UInt8]] = [
+        "un", "re", "non", "pre", "anti", "over", "under", "counter", "semi", "multi", "post", "co", "de", "dis", "mis", "inter", "sub",
+        "super", "self", "out", "mega", "micro", "pro", "geo", "euro", "cyber", "ultra",
+    ].map { Array($0.utf8) }
 
     /// An inflection, derivation or compound of English words: "moisturised", "unthreatening",
     /// "wartorn", "spokespeople".
@@ -197,16 +233,10 @@ public struct TransliteratedWordRule: Rule {
         }
         func stem(_ word: ArraySlice<UInt8>) -> Bool {
             if known(word) { return true }
-            let endings: [(String, String)] = [("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("d", ""),
-                                               ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y"), ("er", ""), ("ers", ""), ("est", ""),
-                                               ("ness", ""), ("ment", ""), ("ments", ""), ("ism", ""), ("ist", ""), ("ists", ""),
-                                               ("ity", ""), ("ize", ""), ("ise", ""), ("ized", ""), ("ised", ""), ("ization", ""),
-                                               ("isation", ""), ("able", ""), ("less", ""), ("ful", "")]
-            for (ending, replacement) in endings {
-                let suffix = Array(ending.utf8)
+            for (suffix, replacement) in Self.endings {
                 guard word.count > suffix.count + 2, word.suffix(suffix.count).elementsEqual(suffix) else { continue }
                 let base = word.dropLast(suffix.count)
-                if known(base, Array(replacement.utf8)) { return true }
+                if known(base, replacement) { return true }
                 // A doubled consonant before the ending: "outwitting".
                 if base.count > 3, base.last == base.dropLast().last, known(base.dropLast()) { return true }
             }
@@ -214,10 +244,8 @@ public struct TransliteratedWordRule: Rule {
         }
         let slice = word[...]
         if stem(slice) { return true }
-        for prefix in ["un", "re", "non", "pre", "anti", "over", "under", "counter", "semi", "multi", "post", "co", "de", "dis",
-                       "mis", "inter", "sub", "super", "self", "out", "mega", "micro", "pro", "geo", "euro", "cyber", "ultra"] {
-            let bytes = Array(prefix.utf8)
-            if word.count > bytes.count + 3, word.starts(with: bytes), stem(word.dropFirst(bytes.count)) { return true }
+        for prefix in Self.prefixes {
+            if word.count > prefix.count + 3, word.starts(with: prefix), stem(word.dropFirst(prefix.count)) { return true }
         }
         // Two English words run together: "wartorn", "onstream".
         if word.count >= 6 {
@@ -226,23 +254,62 @@ public struct TransliteratedWordRule: Rule {
         return false
     }
 
-    /// A source word used on purpose: in quotation marks, glossed in parentheses, or introduced
-    /// ("known as", "so-called", "the word").
+    /// Words that cite the word after them: "so-called X", "the term X", "call them X".
+    private static let citing: Set<String> = ["called", "call", "calls", "calling", "so-called", "term", "terms", "termed", "word", "dubbed",
+                                              "dub", "dubs", "nicknamed", "nickname", "slang", "jargon"]
+    /// Words that say the word before "as" is a name for something: "known as X", "referred to as X".
+    private static let naming: Set<String> = ["known", "referred", "described", "dubbed", "termed", "translated", "transliterated"]
+    private static let glossing: Set<String> = ["meaning", "means", "literally", "or", "i.e", "translated", "translates"]
+
+    /// A source word used on purpose: in quotation marks, glossed ("miskrada (city council)",
+    /// "hazing, or dedovshchina", "dedovshchina, or hazing", "city councils, the miskradas,"), or
+    /// introduced ("known in Russia as", "so-called", "what locals call").
     private func isCited(_ index: Int, _ analysis: Analysis) -> Bool {
         let tokens = analysis.tokens
+        func text(_ index: Int) -> String { analysis.text(of: tokens[index]) }
+        func isWord(_ index: Int?) -> Bool { index.map { tokens[$0].kind == .word } ?? false }
+        func isEnglish(_ index: Int?) -> Bool {
+            guard let index else { return false }
+            return tokens[index].kind == .word && tokens[index].script == .latin && english.contains(tokens[index])
+        }
         let before = analysis.previousNonSpace(before: index), after = analysis.nextNonSpace(after: index)
         if let before, let after, tokens[before].kind == .punctuation, tokens[after].kind == .punctuation,
-           CyrillicPlacement.isOpening(analysis.text(of: tokens[before])), CyrillicPlacement.isClosing(analysis.text(of: tokens[after])) {
+           CyrillicPlacement.isOpening(text(before)), CyrillicPlacement.isClosing(text(after)) {
             return true
         }
+        // X (English), X, meaning …; X, or English.
         if let after, analysis.byte(at: Int(tokens[after].start), is: "("), let word = analysis.nextNonSpace(after: after),
            tokens[word].kind == .word, tokens[word].script == .latin { return true }
-        if let before, tokens[before].kind == .word {
-            let previous = analysis.text(of: tokens[before]).lowercased()
-            if ["called", "so-called", "term", "word", "dubbed", "nicknamed"].contains(previous) { return true }
-            if previous == "as", let known = analysis.previousNonSpace(before: before),
-               ["known", "referred", "described"].contains(analysis.text(of: tokens[known]).lowercased()) { return true }
+        if let after, [",", "—", "–"].contains(text(after)), let word = analysis.nextNonSpace(after: after), isWord(word),
+           Self.glossing.contains(text(word).lowercased()) { return true }
+        // so-called X, call them X, known in Russia as X.
+        var probe = index
+        for step in 0..<4 {
+            guard let previous = analysis.previousNonSpace(before: probe), isWord(previous) else { break }
+            let word = text(previous).lowercased()
+            if step < 2, Self.citing.contains(word) { return true }
+            if word == "as" {
+                var back = previous
+                for _ in 0..<4 {
+                    guard let earlier = analysis.previousNonSpace(before: back), isWord(earlier) else { break }
+                    if Self.naming.contains(text(earlier).lowercased()) { return true }
+                    back = earlier
+                }
+                break
+            }
+            probe = previous
         }
+        guard let before else { return false }
+        // English, or X: "army hazing, or dedovshchina".
+        if isWord(before), text(before).lowercased() == "or", var gloss = analysis.previousNonSpace(before: before) {
+            if text(gloss) == ",", let word = analysis.previousNonSpace(before: gloss) { gloss = word }
+            if isEnglish(gloss) { return true }
+        }
+        // English nouns, the X, …: an apposition set off by commas or dashes.
+        var comma = before
+        if isWord(comma), ["the", "a", "an"].contains(text(comma).lowercased()), let previous = analysis.previousNonSpace(before: comma) { comma = previous }
+        if [",", "—", "–"].contains(text(comma)), isEnglish(analysis.previousNonSpace(before: comma)),
+           let after, [",", "—", "–", ")"].contains(text(after)) { return true }
         return false
     }
 
