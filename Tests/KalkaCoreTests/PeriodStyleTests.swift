@@ -62,6 +62,13 @@ import Testing
         #expect(try severities(weak) == [.info, .info, .info])
     }
 
+    @Test func aSuppressedFindingIsNoEvidence() throws {
+        let text = Self.oldWire + "\n\n[kalka-disable-next-line NUM002]\nAbout 65 thousand people joined the march.\n"
+        let diagnostics = try Lint.diagnostics(text, linter: Self.linter)
+        #expect(!diagnostics.contains { $0.rule.code == "NUM002" })
+        #expect(diagnostics.filter { $0.rule.code.hasPrefix("NAM") }.map(\.severity) == [.info, .info, .info])
+    }
+
     @Test func aRuleTurnedDownToInfoIsNoEvidence() throws {
         var configuration = Configuration()
         configuration.severity = [.init("number-format", .info)]

@@ -36,6 +36,11 @@ public final class Linter: Sendable {
     /// Findings in prose coordinates, sorted by position then rule code. `source` (the file's
     /// text) lets the period-style judgement read the date in HTML metadata or front matter.
     public func findings(in analysis: Analysis, source: [UInt8]? = nil) -> [ProseFinding] {
+        judged(ruleFindings(in: analysis), analysis: analysis, source: source)
+    }
+
+    /// What the rules report, before the judgements that weigh the whole document.
+    func ruleFindings(in analysis: Analysis) -> [ProseFinding] {
         var all: [ProseFinding] = []
         if analysis.tokens.count > Self.parallelRulesThreshold && rules.count > 1 {
             // Rules are independent readers of one analysis: on a large document, run them side
@@ -55,8 +60,16 @@ public final class Linter: Sendable {
             }
         }
         all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule.code) < ($1.range.lowerBound, $1.range.upperBound, $1.rule.code) }
+        return all
+    }
+
+    /// The judgements that read the document's findings together — whether the page shows an
+    /// unfinished translation, whether a period spelling is of its time, whether a form also usual
+    /// in English is corroborated — on the findings the run reports (after severity overrides and
+    /// suppression directives: a finding the user suppressed is no evidence).
+    func judged(_ findings: [ProseFinding], analysis: Analysis, source: [UInt8]?) -> [ProseFinding] {
         let severity = { (finding: ProseFinding) in self.severityOverrides[finding.rule.code] ?? finding.severity }
-        all = UnfinishedTranslationJudgement.apply(all, prose: analysis.prose, severity: severity)
+        let all = UnfinishedTranslationJudgement.apply(findings, prose: analysis.prose, severity: severity)
         let judged = PeriodStyleJudgement.apply(all, date: { articleDate ?? ArticleDate.of(analysis, source: source) }, policy: periodSpellings,
                                                 severity: severity)
         return TranslationEvidence.corroborate(judged, severity: severity)
@@ -73,9 +86,17 @@ public final class Linter: Sendable {
     public func analyzedLint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> (diagnostics: [Diagnostic], analysis: Analysis) {
         let document = Readers.reader(for: format).read(source.text)
         let analysis = try analyzer.analyze(document)
-        let diagnostics = findings(in: analysis, source: source.text).map { locate($0, in: source, analysis: analysis) }
-        guard !document.directives.isEmpty else { return (diagnostics, analysis) }
-        return (applySuppressions(diagnostics, directives: document.directives, in: source), analysis)
+        guard !document.directives.isEmpty else {
+            return (findings(in: analysis, source: source.text).map { locate($0, in: source, analysis: analysis) }, analysis)
+        }
+        // Suppressed findings leave before the judgements weigh the rest; the directives' use is
+        // counted on what the rules reported.
+        let suppressions = Suppressions(document.directives, text: source.text, lines: source.lines)
+        let reported = ruleFindings(in: analysis)
+        let (kept, used) = suppressions.partition(reported.map { locate($0, in: source, analysis: analysis) })
+        let shownFindings = reported.indices.filter { kept[$0] }.map { reported[$0] }
+        let shown = judged(shownFindings, analysis: analysis, source: source.text).map { locate($0, in: source, analysis: analysis) }
+        return (audited(shown, suppressions: suppressions, used: used, source: source), analysis)
     }
 
     /// Maps a prose finding to the source file's bytes, lines and columns.

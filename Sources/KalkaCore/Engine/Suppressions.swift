@@ -90,7 +90,15 @@ public struct Suppressions: Sendable {
     /// one. Every selector covering a finding counts as used, so overlapping directives never
     /// depend on their order.
     func apply(_ diagnostics: [Diagnostic]) -> (shown: [Diagnostic], used: Set<Key>) {
-        var shown: [Diagnostic] = []
+        let (kept, used) = partition(diagnostics)
+        return (diagnostics.indices.filter { kept[$0] }.map { diagnostics[$0] }, used)
+    }
+
+    /// For each diagnostic, whether it is shown (no directive covers it), and the directives'
+    /// selectors that covered at least one.
+    func partition(_ diagnostics: [Diagnostic]) -> (kept: [Bool], used: Set<Key>) {
+        var kept: [Bool] = []
+        kept.reserveCapacity(diagnostics.count)
         var used: Set<Key> = []
         for diagnostic in diagnostics {
             var covered = false
@@ -98,9 +106,9 @@ public struct Suppressions: Sendable {
                 used.insert(scope.key)
                 covered = true
             }
-            if !covered { shown.append(diagnostic) }
+            kept.append(!covered)
         }
-        return (shown, used)
+        return (kept, used)
     }
 }
 
@@ -153,10 +161,10 @@ extension DirectiveRule {
 }
 
 extension Linter {
-    /// Drops the findings the document's directives cover, then runs the rules about directives.
-    func applySuppressions(_ diagnostics: [Diagnostic], directives: [SuppressionDirective], in source: SourceFile) -> [Diagnostic] {
-        let suppressions = Suppressions(directives, text: source.text, lines: source.lines)
-        var (shown, used) = suppressions.apply(diagnostics)
+    /// The shown diagnostics (those no directive covers) with what the rules about directives
+    /// (KAL001, KAL002) report on the directives themselves, given which of them were `used`.
+    func audited(_ diagnostics: [Diagnostic], suppressions: Suppressions, used: Set<Suppressions.Key>, source: SourceFile) -> [Diagnostic] {
+        var shown = diagnostics
         let directiveRules = rules.compactMap { $0 as? any DirectiveRule }
         guard !directiveRules.isEmpty else { return shown }
         let audit = SuppressionAudit(suppressions: suppressions, used: used,
