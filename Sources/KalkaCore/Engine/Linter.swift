@@ -108,7 +108,8 @@ public final class Linter: Sendable {
         let fix = finding.fix.flatMap { fix -> Fix? in
             var edits: [Edit] = []
             for edit in fix.edits {
-                guard let editRange = document.map.exactSourceRange(ofProse: edit.range) else { return nil }
+                let blockLines = edit.deletesWholeBlock && edit.replacement.isEmpty ? document.block(containing: edit.range.lowerBound)?.sourceLines : nil
+                guard let editRange = blockLines ?? document.map.exactSourceRange(ofProse: edit.range) else { return nil }
                 edits.append(Edit(start: source.location(ofText: editRange.lowerBound), end: source.location(ofText: editRange.upperBound),
                                   textRange: editRange, replacement: document.escapeReplacement(edit.replacement)))
             }

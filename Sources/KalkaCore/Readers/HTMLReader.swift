@@ -94,6 +94,12 @@ struct HTMLScanner {
     private var skipStack: [String] = []
     private var skipCounts: [String: Int] = [:]
 
+    /// Open headings, and for each open list and table whether an item or cell is open in it: what
+    /// kind of block the next paragraph is (a browser closes an `li` or `td` at the next one).
+    private var openHeadings = 0
+    private var lists: [Bool] = []
+    private var tables: [Bool] = []
+
     /// White space seen since the last text; written only if more text follows in the paragraph.
     private var pendingSpace: (range: Range<Int>, lineBreak: Bool)?
     /// The first block boundary since the last text; written only if more text follows, so the
@@ -292,7 +298,10 @@ struct HTMLScanner {
         }
         // Only foreign elements honour "/>": a browser opens `<code/>` as `<code>`.
         if selfClosing, name == "svg" || name == "math" { return }
-        if skipStack.isEmpty, HTMLElements.blocks.contains(name) { blockBoundary(at: tagStart) }
+        if skipStack.isEmpty, HTMLElements.blocks.contains(name) {
+            blockBoundary(at: tagStart)
+            trackBlock(name, opening: true)
+        }
         if HTMLElements.skipped.contains(name) {
             skipStack.append(name)
             skipCounts[name, default: 0] += 1
@@ -305,7 +314,34 @@ struct HTMLScanner {
         } else if !skipStack.isEmpty {
             return  // markup inside skipped content
         }
-        if skipStack.isEmpty, HTMLElements.blocks.contains(name) { blockBoundary(at: tagStart) }
+        if skipStack.isEmpty, HTMLElements.blocks.contains(name) {
+            blockBoundary(at: tagStart)
+            trackBlock(name, opening: false)
+        }
+    }
+
+    /// Follows headings, list items and table cells, and sets the kind of the block that starts
+    /// next.
+    private mutating func trackBlock(_ name: String, opening: Bool) {
+        switch name {
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            openHeadings = opening ? openHeadings + 1 : max(0, openHeadings - 1)
+        case "ul", "ol", "menu", "dir":
+            if opening { lists.append(false) } else if !lists.isEmpty { lists.removeLast() }
+        case "li":
+            if lists.isEmpty { lists.append(false) }
+            lists[lists.count - 1] = opening
+        case "table":
+            if opening { tables.append(false) } else if !tables.isEmpty { tables.removeLast() }
+        case "td", "th", "caption":
+            if tables.isEmpty { tables.append(false) }
+            tables[tables.count - 1] = opening
+        case "tr", "thead", "tbody", "tfoot":
+            if !tables.isEmpty { tables[tables.count - 1] = false }
+        default:
+            return
+        }
+        builder.blockKind = tables.contains(true) ? .tableCell : openHeadings > 0 ? .heading : lists.contains(true) ? .listItem : .paragraph
     }
 
     /// Closes the skipped elements from `depth` inward.

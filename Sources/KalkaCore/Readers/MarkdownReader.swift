@@ -17,8 +17,10 @@ public struct MarkdownReader: Reader {
         // Every block ends a paragraph; the break goes in once the next block starts, so the
         // prose neither starts nor ends with one.
         var previousEnd: Int? = nil
-        for leaf in blocks.leaves {
+        for (index, leaf) in blocks.leaves.enumerated() {
             if let previousEnd { builder.paragraphBreak(at: previousEnd) }
+            builder.blockKind = blocks.leafKinds[index]
+            builder.blockLines = blocks.sourceLines(ofLeaf: index)
             inline.read(leaf, of: text, into: &builder)
             previousEnd = leaf[leaf.count - 1].upperBound
         }
@@ -424,6 +426,11 @@ private struct MarkdownHTMLScanner {
 struct MarkdownBlockParser {
     let text: [UInt8]
     private(set) var leaves: [[Range<Int>]] = []
+    /// What each leaf is: a heading, a paragraph of a list item, a table cell, a paragraph.
+    private(set) var leafKinds: [BlockKind] = []
+    /// The leaves that are setext headings (their underline is the line after their text).
+    private var setextLeaves: Set<Int> = []
+    private var closingSetextHeading = false
     private(set) var references: Set<String> = []
     /// The lines of each HTML block that may hold comments with suppression directives: every
     /// kind but raw text (`<script>`, `<pre>`, `<style>`, `<textarea>`), whose `<!--` is text.
@@ -575,7 +582,10 @@ struct MarkdownBlockParser {
         }
         if let heading = atxHeadingContent(p) {
             closeTip()
-            if !heading.isEmpty { leaves.append([heading]) }
+            if !heading.isEmpty {
+                leaves.append([heading])
+                leafKinds.append(.heading)
+            }
             return
         }
         if let fence = openingFence(p) {
@@ -593,7 +603,9 @@ struct MarkdownBlockParser {
             return
         }
         if isParagraphOpen && isSetextUnderline(p) {
+            closingSetextHeading = true
             closeTip()   // the paragraph is the heading's text; the underline is markup
+            closingSetextHeading = false
             return
         }
         if isThematicBreak(p) {
@@ -649,12 +661,40 @@ struct MarkdownBlockParser {
         if let line = paragraphLines.first, text[line.lowerBound] == ASCII.leftBracket {
             first = consumeReferenceDefinitions()
         }
-        if first < paragraphLines.count { leaves.append(Array(paragraphLines[first...])) }
+        if first < paragraphLines.count {
+            if closingSetextHeading { setextLeaves.insert(leaves.count) }
+            leaves.append(Array(paragraphLines[first...]))
+            let inListItem = containers.contains { if case .listItem = $0 { true } else { false } }
+            leafKinds.append(closingSetextHeading ? .heading : inListItem ? .listItem : .paragraph)
+        }
         paragraphLines.removeAll(keepingCapacity: true)
     }
 
     private mutating func addCells(of line: Range<Int>) {
-        for cell in tableCells(trimmed(text, line)) where !cell.isEmpty { leaves.append([cell]) }
+        for cell in tableCells(trimmed(text, line)) where !cell.isEmpty {
+            leaves.append([cell])
+            leafKinds.append(.tableCell)
+        }
+    }
+
+    /// The whole source lines of leaf `index`, from the start of its first line (container markers
+    /// and heading marks included) to past the line break of its last (or of a setext heading's
+    /// underline); nil for a table cell or when another leaf shares those lines.
+    func sourceLines(ofLeaf index: Int) -> Range<Int>? {
+        guard leafKinds[index] != .tableCell, let first = leaves[index].first, let last = leaves[index].last else { return nil }
+        var start = first.lowerBound
+        while start > 0, text[start - 1] != ASCII.lf, text[start - 1] != ASCII.cr { start -= 1 }
+        func lineEnd(after offset: Int) -> Int {
+            var end = offset
+            while end < text.count, text[end] != ASCII.lf, text[end] != ASCII.cr { end += 1 }
+            if end < text.count { end += text[end] == ASCII.cr && end + 1 < text.count && text[end + 1] == ASCII.lf ? 2 : 1 }
+            return end
+        }
+        var end = lineEnd(after: last.upperBound)
+        if setextLeaves.contains(index) { end = lineEnd(after: end) }
+        if index > 0, let previous = leaves[index - 1].last, previous.upperBound > start { return nil }
+        if index + 1 < leaves.count, let next = leaves[index + 1].first, next.lowerBound < end { return nil }
+        return start..<end
     }
 
     private mutating func continueHTMLBlock(_ end: HTMLBlockEnd, from pos: Int) {

@@ -16,6 +16,23 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     public static let defaultExtensions = ["txt", "md", "markdown", "html", "htm"]
 }
 
+/// What a block of the prose is in its source, as far as the reader can tell: Markdown and HTML
+/// mark headings, list items and table cells; plain text knows only paragraphs.
+public enum BlockKind: UInt8, Sendable {
+    case paragraph, heading, listItem, tableCell
+}
+
+/// One block of the prose (a paragraph of the analysis, or an empty stretch a reader started).
+public struct ProseBlock: Sendable, Equatable {
+    /// Where the block's prose starts.
+    public let proseStart: Int
+    public let kind: BlockKind
+    /// Markdown: the whole source lines that hold this block and no other, markers and the final
+    /// line break included ("# Title\n", "- Item\n", "*Caption*\n"), so that deleting the
+    /// block deletes its markup too; nil when the lines hold more (a table row, another block).
+    public let sourceLines: Range<Int>?
+}
+
 /// The prose of one document: the text rules read, with the map back to source bytes.
 ///
 /// Paragraphs in `prose` are separated by exactly "\n\n" and no other line feed occurs in it:
@@ -26,12 +43,31 @@ public struct ProseDocument: Sendable {
     public let map: SourceMap
     /// The suppression directives in the source (never part of the prose), in text order.
     public let directives: [SuppressionDirective]
+    /// The blocks of the prose in order, each starting a paragraph (empty when the reader records
+    /// none: every paragraph is then a plain paragraph).
+    public let blocks: [ProseBlock]
 
-    public init(format: InputFormat, prose: [UInt8], map: SourceMap, directives: [SuppressionDirective] = []) {
+    public init(format: InputFormat, prose: [UInt8], map: SourceMap, directives: [SuppressionDirective] = [], blocks: [ProseBlock] = []) {
         self.format = format
         self.prose = prose
         self.map = map
         self.directives = directives
+        self.blocks = blocks
+    }
+
+    /// The block holding prose `offset`, if the reader recorded blocks.
+    public func block(containing offset: Int) -> ProseBlock? {
+        var low = 0, high = blocks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if blocks[mid].proseStart <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? blocks[low - 1] : nil
+    }
+
+    /// The kind of the block holding prose `offset` (a plain paragraph when unknown).
+    public func blockKind(at offset: Int) -> BlockKind {
+        block(containing: offset)?.kind ?? .paragraph
     }
 
     /// Escapes fix replacement text for this format (HTML needs `&`, `<`, `>` as references).

@@ -111,6 +111,19 @@ public struct ProseBuilder {
         prose.reserveCapacity(source.count)
     }
 
+    /// The kind (and, for Markdown, the source lines) of the block whose text comes next: readers
+    /// set it before writing a block's first prose, and each paragraph records it as it starts.
+    public var blockKind: BlockKind = .paragraph
+    public var blockLines: Range<Int>? = nil
+    public private(set) var blocks: [ProseBlock] = []
+    private var atBlockStart = true
+
+    private mutating func recordBlockStart() {
+        guard atBlockStart else { return }
+        atBlockStart = false
+        blocks.append(ProseBlock(proseStart: prose.count, kind: blockKind, sourceLines: blockLines))
+    }
+
     /// Separators waiting for the next prose, so that the prose never starts or ends with one
     /// and never holds two in a row.
     private var pendingSoftBreak: Range<Int>?
@@ -122,6 +135,7 @@ public struct ProseBuilder {
     public mutating func verbatim(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
         flushSeparators()
+        recordBlockStart()
         map.append(.init(proseStart: prose.count, proseLength: range.count, sourceStart: range.lowerBound, sourceLength: range.count, verbatim: true))
         prose.append(contentsOf: source[range])
     }
@@ -129,6 +143,7 @@ public struct ProseBuilder {
     /// Puts `bytes` in the prose standing for source `range` (an entity, an escape).
     public mutating func replace(_ range: Range<Int>, with bytes: some Collection<UInt8>) {
         flushSeparators()
+        if !bytes.isEmpty { recordBlockStart() }
         map.append(.init(proseStart: prose.count, proseLength: bytes.count, sourceStart: range.lowerBound, sourceLength: range.count, verbatim: false))
         prose.append(contentsOf: bytes)
     }
@@ -167,6 +182,7 @@ public struct ProseBuilder {
             map.append(.init(proseStart: prose.count, proseLength: 2, sourceStart: range.lowerBound, sourceLength: range.count, verbatim: false))
             prose.append(0x0A)
             prose.append(0x0A)
+            atBlockStart = true
             return
         }
         guard let range = pendingSoftBreak else { return }
@@ -177,6 +193,6 @@ public struct ProseBuilder {
     }
 
     public func finish(format: InputFormat, directives: [SuppressionDirective] = []) -> ProseDocument {
-        ProseDocument(format: format, prose: prose, map: map, directives: directives.sorted { $0.range.lowerBound < $1.range.lowerBound })
+        ProseDocument(format: format, prose: prose, map: map, directives: directives.sorted { $0.range.lowerBound < $1.range.lowerBound }, blocks: blocks)
     }
 }

@@ -2,9 +2,13 @@
 public struct ProseEdit: Sendable, Equatable {
     public let range: Range<Int>
     public let replacement: String
-    public init(_ range: Range<Int>, _ replacement: String) {
+    /// A deletion of a whole block: where the reader knows the block's source lines (Markdown),
+    /// they are deleted with its markers ("# ", "- ", "*…*"); otherwise `range` maps as usual.
+    public let deletesWholeBlock: Bool
+    public init(_ range: Range<Int>, _ replacement: String, deletesWholeBlock: Bool = false) {
         self.range = range
         self.replacement = replacement
+        self.deletesWholeBlock = deletesWholeBlock
     }
 }
 

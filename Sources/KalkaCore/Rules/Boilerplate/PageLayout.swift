@@ -6,13 +6,17 @@
 ///
 /// A *line* is a paragraph of the analysis: in plain text each source line that is not hard-wrapped
 /// (see `LineBreaks`), in Markdown and HTML each block. Lines mostly in Cyrillic are left to the
-/// script rules and ignored here; a capture marker (" date 2024-05-01 ") opening the text is never
-/// part of a line.
+/// script rules and table cells (Markdown and HTML) to the table, and both are ignored here; a
+/// capture marker (" date 2024-05-01 ") opening the text is never part of a line.
 ///
 /// The judgement follows the structure of a news page: chrome, the headline, maybe a caption or a
 /// timestamp, the body (lines that read as prose), then trailing chrome. Evidence that a line of
 /// news copy could also show (a date, a short line, a number) counts only before the body or after
-/// it; evidence no article line shows (a share bar, a photo credit, leftover HTML) counts anywhere.
+/// it, and not at all in a document without a body; evidence no article line shows (a share bar, a
+/// photo credit, leftover HTML) counts anywhere. A verdict resting on the line's place alone is
+/// *positional*: it is reported at info with a fix that is shown but never applied, since a fix
+/// pass that deletes the chrome around it moves other lines into that place; no info verdict's
+/// fix is applied.
 public struct PageLayout: Sendable {
     /// What a line of chrome is, when the evidence is its structure.
     public enum ChromeKind: String, Sendable, CaseIterable {
@@ -24,7 +28,7 @@ public struct PageLayout: Sendable {
             switch self {
             case .navigation: "a menu or breadcrumb of the website"
             case .label: "a label of the page above the article (a section, site or widget name)"
-            case .name: "a person's name alone on a line before the article: a photo caption or a byline widget"
+            case .name: "a person's name alone on a line above the article: a photo caption or a byline widget"
             case .tags: "a tag line of the website"
             case .timestamp: "the page's publication timestamp"
             case .counter: "a view counter or reading-time widget"
@@ -72,6 +76,8 @@ public struct PageLayout: Sendable {
         public let severity: Severity
         /// True when `range` is the whole line, so deleting it may take the line break too.
         public let isWholeLine: Bool
+        /// True when the line's place is the evidence: its fix is shown, never applied.
+        public let isPositional: Bool
     }
 
     /// Chrome in text order, at most one per paragraph.
@@ -96,13 +102,14 @@ public struct PageLayout: Sendable {
         chromeIndex[paragraph].map { chrome[$0] }
     }
 
-    /// The edit that deletes a piece of chrome: the whole line with its single line break, or the
-    /// chrome inside a line with the spaces before it (or, at the start of a line, after it). The
-    /// last line takes the line break before it, unless the line before is chrome too (its own
-    /// deletion takes that line break).
+    /// The edit that deletes a piece of chrome: the whole line with its single line break (in
+    /// Markdown the block's source lines, markers included), or the chrome inside a line with the
+    /// spaces before it (or, at the start of a line, after it). The last line takes the line break
+    /// before it, unless the line before is chrome too (its own deletion takes that line break).
     public func deletion(of item: Chrome, in analysis: Analysis) -> ProseEdit {
         let paragraph = analysis.paragraphs[item.paragraph].range
         if item.isWholeLine && item.range == paragraph {
+            if analysis.document.format == .markdown { return ProseEdit(paragraph, "", deletesWholeBlock: true) }
             let widened = analysis.widenedToLineBreak(paragraph)
             if widened.lowerBound < paragraph.lowerBound, let previous = chrome(inParagraph: item.paragraph - 1), previous.isWholeLine {
                 return ProseEdit(paragraph, "")
@@ -117,11 +124,20 @@ public struct PageLayout: Sendable {
         }
         return ProseEdit(range, "")
     }
+
+    /// The fix for a piece of chrome: the deletion, applied with the unsafe fixes unless the
+    /// verdict is positional or only info (a doubt is shown, never acted on).
+    public func fix(for item: Chrome, in analysis: Analysis, title: String) -> ProseFix {
+        let applicability: FixApplicability = item.isPositional || item.severity < .warning ? .displayOnly : .unsafe
+        return ProseFix(title: title, applicability: applicability, edits: [deletion(of: item, in: analysis)])
+    }
 }
 
 /// Reads page layouts: built once per dictionary store (`shared`), shared by the rules.
 public struct PageLayoutReader: Sendable {
-    enum WordClass: String, CaseIterable { case month, weekday, clock, zone, dateword, relative, share, counter, caption, profession, tld }
+    enum WordClass: String, CaseIterable {
+        case month, weekday, clock, zone, dateword, relative, share, counter, tally, countpart, caption, credit, profession, site, widget, listing, tld
+    }
 
     /// Dictionaries/phrases/boilerplate.tsv then Dictionaries/phrases/chrome-labels.tsv, in one
     /// matcher: a row below `labelStart` is a phrase, from there on a whole-line label.
@@ -129,6 +145,8 @@ public struct PageLayoutReader: Sendable {
     let phrases: [String]
     let kinds: [String]
     let labelStart: Int
+    /// Per row: a label that is also an ordinary subheading ("Details"), chrome only among chrome.
+    let needsChrome: [Bool]
     private let vocabulary: WordClassMap
     private let functionWords: WordSet
     /// Words that have an English reading in the sentence model's word list (not names).
@@ -144,6 +162,15 @@ public struct PageLayoutReader: Sendable {
         phrases = table.entries.map(\.phrase) + labels.entries.map(\.phrase)
         kinds = try table.required("kind") + labels.required("kind")
         labelStart = table.entries.count
+        var needsChrome = Array(repeating: false, count: table.entries.count)
+        for entry in labels.entries {
+            switch entry["standing"] {
+            case "", "alone": needsChrome.append(false)
+            case "among-chrome": needsChrome.append(true)
+            case let other: throw DictionaryError(path: labels.path, line: entry.row.line, message: "standing must be alone or among-chrome, not '\(other)'")
+            }
+        }
+        self.needsChrome = needsChrome
         matcher = try PhraseMatcher(phrases)
         let words = try dictionaries.file("phrases/page-chrome-words.tsv")
         var entries: [(UInt64, WordClass)] = []
@@ -188,6 +215,8 @@ private struct LayoutBuilder {
         var range: Range<Int>
         /// Indices of the tokens that are not spaces.
         var significant: TokenRun
+        /// What the reader knows of the block (a heading, a list item, a table cell).
+        var kind: BlockKind = .paragraph
         /// Words and numbers, and a hash of them in order (equal for equal lines).
         var wordCount = 0
         var key = FoldedHash.offsetBasis
@@ -203,6 +232,7 @@ private struct LayoutBuilder {
         /// Index into `significant` of the first token after a list mark.
         var contentStart = 0
         var isForeign: Bool { cyrillicWords > latinWords }
+        var isHeading: Bool { kind == .heading }
     }
 
     struct Verdict {
@@ -210,6 +240,12 @@ private struct LayoutBuilder {
         var evidence: PageLayout.Evidence
         var severity: Severity
         var isWholeLine: Bool
+        /// Judged by the line's place alone: reported with a fix that is never applied.
+        var isPositional = false
+
+        /// Evidence the line carries itself (a phrase, a structure no article line has), so that
+        /// lines next to it may be judged by it.
+        var isFirmChrome: Bool { isWholeLine && !isPositional && severity >= .warning }
     }
 
     /// Thresholds of the judgement, in words.
@@ -222,12 +258,10 @@ private struct LayoutBuilder {
         static let headlineWords = 25
         /// A phrase of scope `opens` flags a line this short wherever it stands in it.
         static let shortLineWords = 12
-        /// A call to subscribe flags a line this short from the second sentence on.
-        static let promoLineWords = 30
-        /// … and anywhere in a line this short after the article's last paragraph.
-        static let tailPromoWords = 40
         /// Lines shorter than this are compared only whole, longer ones also as near copies.
         static let nearCopyWords = 10
+        /// Near copies are compared on at most this many words (the comparison is quadratic).
+        static let nearCopyMaxWords = 80
         static let repeatWords = 4
         /// A page prints a line's copy within this many lines of the first.
         static let repeatDistance = 10
@@ -248,21 +282,22 @@ private struct LayoutBuilder {
         var lines = analysis.paragraphs.indices.map { makeLine($0, TokenRun(storage: storage, bounds: bounds[$0])) }
         if let first = lines.first, first.significant.isEmpty { lines[0].range = lines[0].range.upperBound..<lines[0].range.upperBound }
         let foreign = Set(lines.filter(\.isForeign).map(\.paragraph))
-        // The lines the page judgement reads: not foreign, not a bare capture marker.
-        let content = lines.filter { !$0.isForeign && !$0.significant.isEmpty }
+        // The lines the page judgement reads: not foreign, not a table cell, not a bare capture
+        // marker.
+        let content = lines.filter { !$0.isForeign && !$0.significant.isEmpty && $0.kind != .tableCell }
         var verdicts: [Verdict?] = Array(repeating: nil, count: content.count)
         var needsEdge = Array(repeating: false, count: content.count)
-        var tailPromo = Array(repeating: false, count: content.count)
+        var tailOnly = Array(repeating: false, count: content.count)
         let matches = phraseMatches(content)
 
         // 1. What a line shows on its own: a phrase, or a structure no article line has.
         for (k, line) in content.enumerated() {
-            if let (row, onlyInTail) = phraseVerdict(line, matches[k]) {
-                verdicts[k] = Verdict(range: line.range, evidence: .phrase(row), severity: .warning, isWholeLine: true)
-                tailPromo[k] = onlyInTail
-            } else if let (kind, range, edgeOnly, severity) = intrinsic(line) {
-                verdicts[k] = Verdict(range: range, evidence: .structure(kind), severity: severity, isWholeLine: range == line.range)
-                needsEdge[k] = edgeOnly
+            if let (row, range, onlyInTail) = phraseVerdict(line, matches[k]) {
+                verdicts[k] = Verdict(range: range, evidence: .phrase(row), severity: .warning, isWholeLine: range == line.range)
+                tailOnly[k] = onlyInTail
+            } else if let found = intrinsic(line) {
+                verdicts[k] = Verdict(range: found.range, evidence: .structure(found.kind), severity: found.severity, isWholeLine: found.range == line.range)
+                needsEdge[k] = found.edgeOnly
             }
         }
 
@@ -272,6 +307,7 @@ private struct LayoutBuilder {
         func isBody(_ k: Int) -> Bool {
             let line = content[k]
             if let verdict = verdicts[k], verdict.isWholeLine { return false }
+            if line.isHeading { return false }
             if line.endsSentence && !line.endsWithEllipsis && line.words >= Limits.sentenceWords {
                 // The first line is the headline unless it holds more than one sentence or runs long.
                 if k == 0 && line.words < Limits.headlineWords && analysis.paragraphs[line.paragraph].sentences.count == 1 { return false }
@@ -281,45 +317,72 @@ private struct LayoutBuilder {
         }
         let isBodyLine = content.indices.map(isBody)
         let body = content.indices.filter { isBodyLine[$0] }
+        let hasBody = !body.isEmpty
         let firstBody = body.first ?? content.count
         let lastBody = body.last ?? -1
-        func isEdge(_ k: Int) -> Bool { k < firstBody || k > lastBody }
+        // Without a body there is no place to judge by: the edges are the whole document.
+        func isEdge(_ k: Int) -> Bool { hasBody && (k < firstBody || k > lastBody) }
         for k in content.indices where verdicts[k] != nil {
             if needsEdge[k] && !isEdge(k) { verdicts[k] = nil }
-            if tailPromo[k] && k <= lastBody { verdicts[k] = nil }
+            if tailOnly[k] && !(hasBody && k > lastBody) { verdicts[k] = nil }
         }
-
-        // 3. Lines judged by their place on the page.
-        if let label = topLabel(content, verdicts, isBody: isBodyLine) { verdicts[0] = label }
-        markNavigationLists(content, &verdicts, before: firstBody)
-        for k in 0..<firstBody where verdicts[k] == nil {
-            // A name heading the page, right above the body, is the title of a biography.
-            if k == 0 && k + 1 < content.count && isBodyLine[k + 1] { continue }
-            let previous = k > 0 ? content[k - 1] : nil
-            if isNameCaption(content[k], after: previous) {
-                verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.name), severity: .warning, isWholeLine: true)
+        // A bar row among rows with as many bars is a table, not a menu.
+        for k in content.indices {
+            guard let verdict = verdicts[k], verdict.evidence == .structure(.navigation), let bars = barCount(content[k]), bars > 0 else { continue }
+            if (k > 0 && barCount(content[k - 1]) == bars) || (k + 1 < content.count && barCount(content[k + 1]) == bars) { verdicts[k] = nil }
+        }
+        // A label that is also an ordinary subheading ("Details") is chrome among chrome only.
+        for k in content.indices {
+            guard let verdict = verdicts[k], case .phrase(let row) = verdict.evidence, reader.needsChrome[row] else { continue }
+            let neighbours = [k - 1, k + 1].filter { content.indices.contains($0) }
+            if !neighbours.contains(where: { verdicts[$0]?.isFirmChrome == true }) {
+                verdicts[k]?.severity = .info
+                verdicts[k]?.isPositional = true
             }
         }
-        let headline = content.indices.first { verdicts[$0] == nil && $0 <= firstBody && !(body.first == $0 && $0 != 0) }
-        for k in content.indices where verdicts[k] == nil && isEdge(k) && k != headline && isMenuRow(content[k]) {
-            verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.navigation), severity: .warning, isWholeLine: true)
+        // Widget labels made of widget words ("Popular photos", "Hide ad").
+        for k in content.indices where verdicts[k] == nil && isWidgetLabel(content[k]) {
+            let edge = isEdge(k)
+            verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.widget), severity: edge ? .warning : .info,
+                                  isWholeLine: true, isPositional: !edge)
         }
-        markRelatedBlocks(content, &verdicts, from: firstBody, isBody: isBodyLine)
-        markTailWidgets(content, &verdicts, after: lastBody)
 
-        // 4. Repetition: a headline, lead or caption the page printed twice.
-        let repeated = markRepeats(content, &verdicts, headline: headline)
+        // 3. Lines judged by their place on the page, only where there is a body to place them by.
+        var repeated = Set<Int>()
+        if hasBody {
+            if let label = topLabel(content, verdicts, isBody: isBodyLine, firstBody: firstBody) { verdicts[0] = label }
+            markNavigationLists(content, &verdicts, before: firstBody)
+            let headline = content.indices.first { verdicts[$0] == nil && $0 <= firstBody && !(firstBody == $0 && $0 != 0) }
 
-        if lastBody >= 0, let last = content.indices.last, last > lastBody, verdicts[last] == nil, last - 1 == lastBody,
-           isTrailingHeadline(content[last]) {
-            verdicts[last] = Verdict(range: content[last].range, evidence: .structure(.trailingHeadline), severity: .info, isWholeLine: true)
+            // 4. Repetition: a headline, lead or caption the page printed twice.
+            repeated = markRepeats(content, &verdicts, headline: headline, firstBody: firstBody, lastBody: lastBody)
+
+            if let headline { markNameCaption(content, &verdicts, headline: headline, firstBody: firstBody) }
+            for k in content.indices where verdicts[k] == nil && isEdge(k) && isMenuRow(content[k]) {
+                // Title case alone is a headline's too: a menu row stands among chrome, and not
+                // right under the headline, where a deck in title case goes.
+                guard k != (headline ?? -2) + 1 else { continue }
+                let neighbours = [k - 1, k + 1].filter { content.indices.contains($0) }
+                guard neighbours.contains(where: { verdicts[$0]?.isFirmChrome == true }) else { continue }
+                verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.navigation), severity: .warning, isWholeLine: true)
+            }
+            markRelatedBlocks(content, &verdicts, from: firstBody, after: lastBody, isBody: isBodyLine)
+            markTailWidgets(content, &verdicts, after: lastBody)
+
+            if let last = content.indices.last, last > lastBody, verdicts[last] == nil, last - 1 == lastBody,
+               isTrailingHeadline(content[last]) {
+                verdicts[last] = Verdict(range: content[last].range, evidence: .structure(.trailingHeadline), severity: .info,
+                                         isWholeLine: true, isPositional: true)
+            }
+        } else {
+            repeated = markRepeats(content, &verdicts, headline: nil, firstBody: content.count, lastBody: -1)
         }
 
         var chrome: [PageLayout.Chrome] = []
         for (k, verdict) in verdicts.enumerated() {
             guard let verdict else { continue }
             chrome.append(PageLayout.Chrome(paragraph: content[k].paragraph, range: verdict.range, evidence: verdict.evidence,
-                                            severity: verdict.severity, isWholeLine: verdict.isWholeLine))
+                                            severity: verdict.severity, isWholeLine: verdict.isWholeLine, isPositional: verdict.isPositional))
         }
         return PageLayout(chrome: chrome, repeatedParagraphs: repeated, foreignParagraphs: foreign)
     }
@@ -336,6 +399,7 @@ private struct LayoutBuilder {
             start = significant.first.map { Int(tokens[$0].start) } ?? span.range.upperBound
         }
         var line = Line(paragraph: paragraph, range: start..<span.range.upperBound, significant: significant)
+        line.kind = analysis.document.blockKind(at: span.range.lowerBound)
         for index in significant {
             let token = tokens[index]
             switch token.kind {
@@ -363,7 +427,10 @@ private struct LayoutBuilder {
                 line.endsSentence = true
             }
         }
-        if significant.count > 1 {
+        if line.kind == .listItem {
+            // Markdown and HTML list items: the reader took the mark.
+            line.isListItem = true
+        } else if significant.count > 1 {
             let first = tokens[significant[0]]
             if isListMark(first) {
                 line.isListItem = true
@@ -405,23 +472,57 @@ private struct LayoutBuilder {
         return result
     }
 
-    /// The row of the phrase that makes `line` chrome, and whether that holds only after the
-    /// article's last paragraph.
-    func phraseVerdict(_ line: Line, _ matches: [PhraseMatcher.Match]) -> (Int, Bool)? {
-        var tailOnly: Int? = nil
+    /// The row of the phrase that makes `line` (or the range returned) chrome, and whether that
+    /// holds only after the article's last paragraph. A phrase opening the line, or in a short
+    /// line, makes the whole line chrome. A call to subscribe makes its sentence chrome (the whole
+    /// line when that is all of it) when it opens the sentence or the line is short, and
+    /// otherwise only after the article's end; inside a quotation it is someone's words, not the
+    /// page's.
+    func phraseVerdict(_ line: Line, _ matches: [PhraseMatcher.Match]) -> (Int, Range<Int>, Bool)? {
+        var tail: (Int, Range<Int>)? = nil
         for match in matches {
             if match.phrase >= reader.labelStart {
-                if coversLine(match, line) { return (match.phrase, false) }
-            } else {
-                let opens = line.contentStart < line.significant.count && match.tokens.lowerBound == line.significant[line.contentStart]
-                if opens || line.words <= Limits.shortLineWords { return (match.phrase, false) }
-                guard reader.kinds[match.phrase] == "subscribe" else { continue }
-                let opensSentence = analysis.sentences[analysis.paragraphs[line.paragraph].sentences].contains { $0.tokens.lowerBound == match.tokens.lowerBound }
-                if opensSentence && line.words <= Limits.promoLineWords { return (match.phrase, false) }
-                if line.words <= Limits.tailPromoWords && tailOnly == nil { tailOnly = match.phrase }
+                if coversLine(match, line) { return (match.phrase, line.range, false) }
+                continue
             }
+            let short = line.words <= Limits.shortLineWords
+            guard reader.kinds[match.phrase] == "subscribe" else {
+                let opens = line.contentStart < line.significant.count && match.tokens.lowerBound == line.significant[line.contentStart]
+                if opens || short { return (match.phrase, line.range, false) }
+                continue
+            }
+            guard !isInsideQuotation(match.range.lowerBound, line) else { continue }
+            let sentences = analysis.paragraphs[line.paragraph].sentences
+            guard let sentence = sentences.first(where: { analysis.sentences[$0].range.upperBound > match.range.lowerBound }) else { continue }
+            let span = analysis.sentences[sentence]
+            let range = sentences.count == 1 ? line.range : max(span.range.lowerBound, line.range.lowerBound)..<span.range.upperBound
+            let opensSentence = span.tokens.lowerBound == match.tokens.lowerBound
+                || (line.contentStart < line.significant.count && line.significant[line.contentStart] == match.tokens.lowerBound)
+            if opensSentence || short { return (match.phrase, range, false) }
+            if tail == nil { tail = (match.phrase, range) }
         }
-        return tailOnly.map { ($0, true) }
+        return tail.map { ($0.0, $0.1, true) }
+    }
+
+    /// True when prose `offset` stands inside a quotation opened earlier in the line (more “ than
+    /// ”, an odd number of straight double quotes, or an unclosed «).
+    func isInsideQuotation(_ offset: Int, _ line: Line) -> Bool {
+        var curly = 0, straight = 0, guillemets = 0
+        var index = line.range.lowerBound
+        while index < offset {
+            let byte = prose[index]
+            if byte == 0x22 { straight += 1 }
+            if byte == 0xE2, index + 2 < prose.count, prose[index + 1] == 0x80 {
+                if prose[index + 2] == 0x9C { curly += 1 }
+                if prose[index + 2] == 0x9D { curly -= 1 }
+            }
+            if byte == 0xC2, index + 1 < prose.count {
+                if prose[index + 1] == 0xAB { guillemets += 1 }
+                if prose[index + 1] == 0xBB { guillemets -= 1 }
+            }
+            index += 1
+        }
+        return curly > 0 || straight % 2 == 1 || guillemets > 0
     }
 
     /// True when `match` is the whole line but for list marks, trailing marks and a count.
@@ -440,23 +541,31 @@ private struct LayoutBuilder {
 
     // MARK: Evidence a line carries on its own
 
+    struct Intrinsic {
+        var kind: PageLayout.ChromeKind
+        var range: Range<Int>
+        /// Counts only before or after the body.
+        var edgeOnly: Bool
+        var severity: Severity = .warning
+    }
+
     /// Chrome a line shows by itself: its kind, the range to report, whether it counts only before
     /// or after the body, and the severity.
-    func intrinsic(_ line: Line) -> (PageLayout.ChromeKind, Range<Int>, Bool, Severity)? {
-        if let range = codeResidue(line) { return (.code, range, false, .warning) }
-        if let range = caption(line) { return (.caption, range, false, .warning) }
-        if isShareBar(line) { return (.share, line.range, false, .warning) }
-        if let counter = counter(line) { return (.counter, line.range, counter, .warning) }
-        if let severity = timestamp(line) { return (.timestamp, line.range, true, severity) }
-        if isMenu(line) { return (.navigation, line.range, false, .warning) }
-        if hasHashtag(line) && line.words <= Limits.shortLineWords && !line.endsSentence { return (.tags, line.range, true, .warning) }
-        if let range = fusedCounter(line) { return (.counter, range, false, .warning) }
-        if let range = readMoreLink(line) { return (.teaser, range, false, .warning) }
+    func intrinsic(_ line: Line) -> Intrinsic? {
+        if let range = codeResidue(line) { return Intrinsic(kind: .code, range: range, edgeOnly: false) }
+        if let range = caption(line) { return Intrinsic(kind: .caption, range: range, edgeOnly: false) }
+        if isShareBar(line) { return Intrinsic(kind: .share, range: line.range, edgeOnly: false) }
+        if let edgeOnly = counter(line) { return Intrinsic(kind: .counter, range: line.range, edgeOnly: edgeOnly) }
+        if let severity = timestamp(line) { return Intrinsic(kind: .timestamp, range: line.range, edgeOnly: true, severity: severity) }
+        if let bars = isMenu(line) { return Intrinsic(kind: .navigation, range: line.range, edgeOnly: bars) }
+        if hasHashtag(line) && line.words <= Limits.shortLineWords && !line.endsSentence { return Intrinsic(kind: .tags, range: line.range, edgeOnly: true) }
+        if let range = fusedCounter(line) { return Intrinsic(kind: .counter, range: range, edgeOnly: false) }
+        if let range = readMoreLink(line) { return Intrinsic(kind: .teaser, range: range, edgeOnly: false) }
         return nil
     }
 
-    /// Leftover markup: a tag ("</p>", "< /p>", "<a href=…>"), a shortcode ("[related_posts ids=…"),
-    /// a JSON escape of markup ("\u003d"). The range is the whole line when little else is left.
+    /// Leftover markup: a tag ("</p>", "< /p>", "<a href=…>"), a shortcode ("[gallery size=…"), a
+    /// JSON escape ("\u00ab"). The range is the whole line when little else is left.
     func codeResidue(_ line: Line) -> Range<Int>? {
         var first: Int? = nil
         var last = 0
@@ -467,10 +576,7 @@ private struct LayoutBuilder {
             var residueEnd: Int? = nil
             if byte == 0x3C { residueEnd = tagEnd(at: offset, limit: end) }
             if byte == 0x5B { residueEnd = shortcodeEnd(at: offset, limit: end) }
-            if byte == 0x5C, offset + 6 <= end, prose[offset + 1] == 0x75, prose[offset + 2] == 0x30, prose[offset + 3] == 0x30,
-               prose[offset + 4] == 0x33, [0x63, 0x64, 0x65, 0x43, 0x44, 0x45].contains(prose[offset + 5]) {
-                residueEnd = offset + 6
-            }
+            if byte == 0x5C, let escape = unicodeEscapeEnd(at: offset, limit: end) { residueEnd = escape }
             if let residueEnd {
                 if first == nil { first = offset }
                 last = residueEnd
@@ -484,6 +590,13 @@ private struct LayoutBuilder {
         let outside = line.significant.filter { tokens[$0].kind == .word && (Int(tokens[$0].end) <= first || Int(tokens[$0].start) >= last) }.count
         if outside <= 3 { return line.range }
         return first..<last
+    }
+
+    /// "\u00ab", "\u2014": a JSON or JavaScript escape, which no prose holds.
+    func unicodeEscapeEnd(at offset: Int, limit: Int) -> Int? {
+        guard offset + 6 <= limit, prose[offset] == 0x5C, prose[offset + 1] == 0x75 else { return nil }
+        for index in (offset + 2)..<(offset + 6) where !prose[index].isASCIIHexDigit { return nil }
+        return offset + 6
     }
 
     /// "<p>", "</p>", "< /p>", "<br/>", "<a href=…>": the end of a tag starting at `offset`.
@@ -506,77 +619,79 @@ private struct LayoutBuilder {
         return scan + 1
     }
 
-    /// "[shortcode ids=…]": a bracket, a lowercase name with "_" or "-", a space, a word and "="
-    /// (or its escape "\u003d"): the residue runs to the closing bracket or the end of the line.
+    /// "[name attribute=…]": a bracket, a lowercase name, a space, an attribute name and "=" (or
+    /// an escape of it): a template shortcode, which runs to the closing bracket or the end of
+    /// the line.
     func shortcodeEnd(at offset: Int, limit: Int) -> Int? {
         var index = offset + 1
         let nameStart = index
-        var joined = false
-        while index < limit, prose[index].isASCIILetter && prose[index] >= 0x61 || prose[index] == 0x5F || prose[index] == 0x2D {
-            if prose[index] == 0x5F || prose[index] == 0x2D { joined = true }
-            index += 1
-        }
-        guard index - nameStart >= 3, index < limit, prose[index] == 0x20 else { return nil }
+        while index < limit, (prose[index].isASCIILetter && prose[index] >= 0x61) || prose[index] == 0x5F || prose[index] == 0x2D { index += 1 }
+        guard index - nameStart >= 2, index < limit, prose[index] == 0x20 else { return nil }
         index += 1
-        while index < limit, prose[index].isASCIILetter { index += 1 }
-        guard index < limit else { return nil }
-        let equals = prose[index] == 0x3D || (index + 6 <= limit && prose[index] == 0x5C && prose[index + 1] == 0x75)
-        guard equals, joined || prose[index] == 0x3D else { return nil }
+        let attributeStart = index
+        while index < limit, prose[index].isASCIILetter || prose[index] == 0x5F || prose[index] == 0x2D { index += 1 }
+        guard index > attributeStart, index < limit, prose[index] == 0x3D || unicodeEscapeEnd(at: index, limit: limit) != nil else { return nil }
         while index < limit, prose[index] != 0x5D { index += 1 }
         return index < limit ? index + 1 : limit
     }
 
-    /// A photo caption or credit: "Photo: …" at the start, "… Photo: Reuters" or "… Archive
-    /// photo" at the end, "FILE - …", "©", "REUTERS/Name", an image file name, an image's alt text
-    /// ending in "thumbnail". The range is the whole line, or only the credit when it closes a
-    /// line of two sentences or more (an article paragraph with a credit appended).
+    /// A photo caption or credit: a caption word and its source. "Photo: …" at the start, "…
+    /// Photo: Reuters", "… photo by Jane Doe" or "… AP photo" at the end, "FILE - …", "©",
+    /// "REUTERS/Name", an image file name. The range is the whole line, or only the credit when it
+    /// closes a line of two sentences or more (an article paragraph with a credit appended).
     func caption(_ line: Line) -> Range<Int>? {
-        isCaption(line) ?? nil
-    }
-
-    func isCaption(_ line: Line) -> Range<Int>?? {
-        let whole: Range<Int>?? = .some(line.range)
         let significant = line.significant.dropping(line.contentStart)
         guard !significant.isEmpty, line.words <= 60 else { return nil }
         let first = tokens[significant[0]]
         // "FILE - …" (wire-photo captions).
-        if significant.count > 2, first.shape == .upper, isWord(first, Word.file), isDash(tokens[significant[1]]) { return whole }
+        if significant.count > 2, first.shape == .upper, isWord(first, Word.file), isDash(tokens[significant[1]]) { return line.range }
         for (position, index) in significant.enumerated() {
             let token = tokens[index]
-            if isCopyright(token) { return whole }
+            if isCopyright(token) { return line.range }
             // An image file name: "12345.jpeg".
             if token.kind == .word, position > 0, isByte(tokens[significant[position - 1]], 0x2E),
                tokens[significant[position - 1]].start == tokens[significant[position - 1]].end - 1,
                Int(tokens[significant[position - 1]].start) == Int(tokens[significant[max(0, position - 2)]].end),
-               Word.imageExtensions.contains(token.foldedHash) { return whole }
+               Word.imageExtensions.contains(token.foldedHash) { return line.range }
             // "REUTERS/Name".
             if isWord(token, Word.reuters), token.shape == .upper, position + 2 < significant.count, isByte(tokens[significant[position + 1]], 0x2F),
-               tokens[significant[position + 1]].start == token.end { return whole }
+               tokens[significant[position + 1]].start == token.end { return line.range }
         }
-        // A caption word with a colon: at the start, or near the end with a short credit after it.
-        for (position, index) in significant.enumerated() where position + 1 < significant.count && isByte(tokens[significant[position + 1]], 0x3A) {
-            guard reader.wordClass(tokens[index]) == .caption else { continue }
-            if position == 0 { return whole }
-            let after = significant[(position + 2)...]
+        // The credit: from where it starts to the end of the line.
+        func credit(from start: Int) -> Range<Int> {
+            let before = analysis.sentences[analysis.paragraphs[line.paragraph].sentences].filter { $0.range.upperBound <= start }.count
+            return before >= 2 ? start..<line.range.upperBound : line.range
+        }
+        // A short source after `position` to the end of the line: a few words, no sentence end.
+        func isShortCredit(after position: Int) -> Bool {
+            let after = significant[(position + 1)...]
             let creditWords = after.filter { tokens[$0].kind == .word }.count
-            let creditHasStop = after.contains { isByte(tokens[$0], 0x21) || isByte(tokens[$0], 0x3F) || (isByte(tokens[$0], 0x2E) && Int(tokens[$0].end) == line.range.upperBound) }
-            if creditWords <= 5 && !creditHasStop {
-                let start = Int(tokens[index].start)
-                let before = analysis.sentences[analysis.paragraphs[line.paragraph].sentences].filter { $0.range.upperBound <= start }.count
-                return before >= 2 ? .some(start..<line.range.upperBound) : whole
+            let hasStop = after.contains { isByte(tokens[$0], 0x21) || isByte(tokens[$0], 0x3F) || (isByte(tokens[$0], 0x2E) && Int(tokens[$0].end) == line.range.upperBound) }
+            return creditWords >= 1 && creditWords <= 5 && !hasStop
+        }
+        // A caption word with a colon or "by": at the start, or near the end with a short credit.
+        for (position, index) in significant.enumerated() where position + 1 < significant.count {
+            guard reader.wordClass(tokens[index]) == .caption else { continue }
+            let next = tokens[significant[position + 1]]
+            if isByte(next, 0x3A) {
+                if position == 0 { return line.range }
+                if isShortCredit(after: position + 1) { return credit(from: Int(tokens[index].start)) }
+            } else if isWord(next, Word.by), position > 0, isShortCredit(after: position + 1),
+                      tokens[significant[position + 2]].shape == .title || tokens[significant[position + 2]].shape == .upper {
+                return credit(from: Int(tokens[index].start))
             }
         }
-        // "… Archive photo", "… / photo", "… thumbnail" closing the line.
+        // "… Archive photo", "… AP photo": a source and a caption word closing the line, after a
+        // stop, a comma or a separator, or alone.
         var end = significant.count - 1
         while end > 0, tokens[significant[end]].kind == .punctuation { end -= 1 }
-        let last = tokens[significant[end]]
-        if isWord(last, Word.thumbnail) { return whole }
-        if reader.wordClass(last) == .caption, end > 0 {
-            let before = tokens[significant[end - 1]]
-            if isByte(before, 0x2F) || isWord(before, Word.archive) || isWord(before, Word.archival) || isWord(before, Word.file)
-                || (before.shape == .upper && before.length <= 4 && end == significant.count - 1 && line.words <= 40) { return whole }
-        }
-        return nil
+        guard end > 0, reader.wordClass(tokens[significant[end]]) == .caption else { return nil }
+        let source = tokens[significant[end - 1]]
+        guard source.kind == .word, reader.wordClass(source) == .credit || (source.shape == .upper && source.length >= 2 && source.length <= 5) else { return nil }
+        if end == 1 { return line.range }
+        let before = tokens[significant[end - 2]]
+        guard isByte(before, 0x2E) || isByte(before, 0x2C) || isByte(before, 0x7C) || isByte(before, 0x2F) || isDash(before) else { return nil }
+        return credit(from: Int(source.start))
     }
 
     /// A line of share buttons: only social networks and share words ("Facebook Telegram",
@@ -592,8 +707,9 @@ private struct LayoutBuilder {
         return words >= 2 || (words == 1 && line.significant.count == 1 && line.isListItem)
     }
 
-    /// A counter ("120 visitors online", "1 min read", "Views: 120") or a bare number. Returns
-    /// whether it counts only before or after the body (a bare number does).
+    /// A counter ("1,204 views", "Views: 87", "3 comments", "4 min read") or a bare number.
+    /// Returns whether it counts only before or after the body: a view or visitor count counts
+    /// anywhere; a bare number, a comment or like count and a reading time only at the edges.
     func counter(_ line: Line) -> Bool? {
         if line.words == 0 {
             let onlyNumbers = line.numbers == 1 && line.significant.allSatisfy { tokens[$0].kind == .number || tokens[$0].kind == .punctuation }
@@ -601,34 +717,46 @@ private struct LayoutBuilder {
             return onlyNumbers && !isDate ? true : nil
         }
         guard line.numbers >= 1, line.words <= 6 else { return nil }
-        var counterWords = 0
+        var views = false, tally = false, minutes = false, reading = false
         for index in line.significant where tokens[index].kind == .word {
-            switch reader.wordClass(tokens[index]) {
-            case .counter: counterWords += 1
+            let token = tokens[index]
+            switch reader.wordClass(token) {
+            case .counter: views = true
+            case .tally: tally = true
+            case .countpart:
+                if isWord(token, Word.read) || isWord(token, Word.reading) { reading = true }
+                if Word.minutes.contains(token.foldedHash) { minutes = true }
             case .dateword, .relative: continue
             default: return nil
             }
         }
-        return counterWords > 0 ? false : nil
+        if views { return false }
+        return tally || (minutes && reading) ? true : nil
     }
 
-    /// "Total views 512", "Views: 512" inside a longer line (fused to a headline): the counter and
-    /// the timestamp before it, to the end of the line.
+    /// "Views: 87", "Total views 2,340" closing a longer line (fused to a headline or a paragraph):
+    /// the counter, when nothing but counts and counter words follow it. It never reaches back
+    /// past the word that opens it.
     func fusedCounter(_ line: Line) -> Range<Int>? {
         let significant = line.significant
-        for (position, index) in significant.enumerated() where isWord(tokens[index], Word.views) && position + 1 < significant.count {
-            var next = position + 1
-            if isByte(tokens[significant[next]], 0x3A) { next += 1 }
-            guard next < significant.count, tokens[significant[next]].kind == .number else { continue }
-            // Back over "Total" and a timestamp ("03/14/2021 10:15:02.").
+        for (position, index) in significant.enumerated() where position > 0 && reader.wordClass(tokens[index]) == .counter {
+            let token = tokens[index]
             var start = position
-            if start > 0, isWord(tokens[significant[start - 1]], Word.total) { start -= 1 }
-            while start > 0 {
-                let previous = tokens[significant[start - 1]]
-                guard previous.kind == .number || isByte(previous, 0x2F) || isByte(previous, 0x3A) || isByte(previous, 0x2E) || isByte(previous, 0x2C) else { break }
-                start -= 1
+            if isWord(tokens[significant[position - 1]], Word.total) { start = position - 1 }
+            // A counter label is capitalized ("Views: 87"); "the clip gathered views 10 times
+            // faster" is a sentence.
+            guard tokens[significant[start]].shape == .title || tokens[significant[start]].shape == .upper, start > 0 else { continue }
+            var hasNumber = false
+            var rest = position + 1
+            while rest < significant.count {
+                let next = tokens[significant[rest]]
+                if next.kind == .number { hasNumber = true } else if next.kind == .word {
+                    let wordClass = reader.wordClass(next)
+                    guard wordClass == .counter || wordClass == .countpart || wordClass == .relative || wordClass == .tally else { break }
+                } else if next.kind != .punctuation && next.kind != .symbol { break }
+                rest += 1
             }
-            while start < position, tokens[significant[start]].kind == .punctuation { start += 1 }
+            guard rest == significant.count, hasNumber, token.kind == .word else { continue }
             return Int(tokens[significant[start]].start)..<line.range.upperBound
         }
         return nil
@@ -641,27 +769,34 @@ private struct LayoutBuilder {
         var end = significant.count - 1
         while end > 0, tokens[significant[end]].kind != .word { end -= 1 }
         guard end >= 2, isWord(tokens[significant[end]], Word.more), isWord(tokens[significant[end - 1]], Word.read) else { return nil }
+        // The teaser's own mark: "…" or "..." (a single full stop ends the article's sentence).
         let mark = tokens[significant[end - 2]]
-        guard isEllipsis(mark) || isByte(mark, 0x2E) else { return nil }
         var start = end - 2
-        while start > 0, isByte(tokens[significant[start - 1]], 0x2E), isByte(tokens[significant[start]], 0x2E) { start -= 1 }
+        if isEllipsis(mark) { return Int(mark.start)..<line.range.upperBound }
+        guard isByte(mark, 0x2E) else { return nil }
+        while start > 0, isByte(tokens[significant[start - 1]], 0x2E) { start -= 1 }
+        guard end - 2 - start >= 2 else { return nil }
         return Int(tokens[significant[start]].start)..<line.range.upperBound
     }
 
     /// A line that is only a timestamp: a date and a time, or a numeric date with a separator,
-    /// or a date with share or counter words; other words (a byline, a place, a section) at most
-    /// three. Nil if not; the severity when it is: info for a twelve-hour clock ("5:47 PM"),
-    /// which English news pages also print under the headline.
+    /// or a date with share or counter words; other words (a byline, a place) only capitalized
+    /// names, and none followed by a preposition ("Kyiv at 03:15" is a headline). Nil if not;
+    /// the severity when it is: info for a twelve-hour clock ("9:05 PM"), which English news
+    /// pages also print under the headline.
     func timestamp(_ line: Line) -> Severity? {
         guard line.words <= 10, line.numbers >= 1 else { return nil }
         let significant = line.significant
         var clock = false, twelveHour = false, numericDate = false, month = false, bar = false, ago = false
         var chromeWords = 0, otherWords = 0
+        var previousIsOther = false
         var position = 0
         while position < significant.count {
             let token = tokens[significant[position]]
+            var isOther = false
+            defer { previousIsOther = isOther }
             if token.kind == .number {
-                // "09:47", "21:03:58"
+                // "09:41", "21:07:33"
                 if token.length <= 2, position + 2 < significant.count, isByte(tokens[significant[position + 1]], 0x3A),
                    tokens[significant[position + 2]].kind == .number, tokens[significant[position + 2]].length == 2,
                    tokens[significant[position + 1]].start == token.end {
@@ -670,7 +805,7 @@ private struct LayoutBuilder {
                     while position + 1 < significant.count, isByte(tokens[significant[position]], 0x3A), tokens[significant[position + 1]].kind == .number { position += 2 }
                     continue
                 }
-                // "23.04.2017", "18/11/2023"
+                // "03.02.2021", "03/02/2021"
                 if isDottedDate(token) { numericDate = true }
                 if token.length <= 4, position + 4 < significant.count, isByte(tokens[significant[position + 1]], 0x2F),
                    tokens[significant[position + 2]].kind == .number, isByte(tokens[significant[position + 3]], 0x2F),
@@ -690,17 +825,25 @@ private struct LayoutBuilder {
                     if isWord(token, Word.today) || isWord(token, Word.yesterday) { month = true }
                     if isWord(token, Word.ago) { ago = true }
                 case .clock: twelveHour = true
-                case .zone, .dateword: break
-                case .share, .counter: chromeWords += 1
+                case .zone: break
+                case .dateword:
+                    // A name followed by "at", "on", "of" is a phrase, not a byline.
+                    if previousIsOther && reader.isFunctionWord(token) { return nil }
+                case .share, .counter, .tally: chromeWords += 1
                 default:
-                    if token.length == 2, isWord(token, Word.pm) || isWord(token, Word.am) { twelveHour = true } else { otherWords += 1 }
+                    if token.length == 2, isWord(token, Word.pm) || isWord(token, Word.am) {
+                        twelveHour = true
+                    } else {
+                        guard token.shape == .title || token.shape == .upper else { return nil }
+                        otherWords += 1
+                        isOther = true
+                    }
                 }
             } else if isByte(token, 0x7C) || isBullet(token) {
                 bar = true
             }
             position += 1
         }
-        guard otherWords <= 3 else { return nil }
         let date = numericDate || month
         if clock && date { return twelveHour ? .info : .warning }
         if numericDate && (bar || (otherWords == 0 && chromeWords == 0 && !month)) { return .warning }
@@ -710,13 +853,19 @@ private struct LayoutBuilder {
         return nil
     }
 
-    /// "Home » News » Politics", "News | World | Europe": short items between separators.
-    func isMenu(_ line: Line) -> Bool {
-        var guillemets = 0, bars = 0, itemWords = 0
+    /// "Home » News » Politics", "News | World | Europe": short items between separators. Nil if
+    /// not; whether it is a row of bars (which counts only at the edges, and not in a table) if
+    /// it is. A » closing a « of the same line is a quotation mark, not a separator.
+    func isMenu(_ line: Line) -> Bool? {
+        var guillemets = 0, bars = 0, itemWords = 0, openQuotes = 0
         var longestItem = 0
         for index in line.significant {
             let token = tokens[index]
-            if isRightGuillemet(token) || isByte(token, 0x7C) {
+            if isLeftGuillemet(token) {
+                openQuotes += 1
+            } else if isRightGuillemet(token) && openQuotes > 0 {
+                openQuotes -= 1
+            } else if isRightGuillemet(token) || isByte(token, 0x7C) {
                 if isByte(token, 0x7C) { bars += 1 } else { guillemets += 1 }
                 longestItem = max(longestItem, itemWords)
                 itemWords = 0
@@ -724,9 +873,16 @@ private struct LayoutBuilder {
                 itemWords += 1
             }
         }
-        guard guillemets >= 1 || bars >= 2 else { return false }
+        guard guillemets >= 1 || bars >= 2 else { return nil }
         // A breadcrumb's last item may be the headline; the others are short.
-        return longestItem <= 4
+        guard longestItem <= 4 else { return nil }
+        return guillemets == 0
+    }
+
+    /// The number of "|" on a line (nil for none).
+    func barCount(_ line: Line) -> Int? {
+        let count = line.significant.filter { isByte(tokens[$0], 0x7C) }.count
+        return count > 0 ? count : nil
     }
 
     func hasHashtag(_ line: Line) -> Bool {
@@ -735,6 +891,36 @@ private struct LayoutBuilder {
             if next.kind == .word && next.start == tokens[index].end { return true }
         }
         return false
+    }
+
+    /// A widget's label: two to five words, all words of widget labels ("most", "popular",
+    /// "latest", "news", "photos", "video", "ad") but for function words, no figures, no
+    /// sentence: "Popular photos", "Most read now", "Hide ad".
+    func isWidgetLabel(_ line: Line) -> Bool {
+        guard line.numbers == 0, !line.endsSentence, line.words <= 5 else { return false }
+        var widgetWords = 0, labelWords = 0
+        for index in line.significant.dropping(line.contentStart) {
+            let token = tokens[index]
+            if token.kind == .word {
+                if reader.isFunctionWord(token) { continue }
+                switch reader.wordClass(token) {
+                case .widget, .listing: widgetWords += 1
+                case .caption, .share: labelWords += 1
+                default:
+                    // "read", "news", "today" have a class of their own (a reading time, a site
+                    // name, a relative day) and head widgets too.
+                    if isWord(token, Word.read) || isWord(token, Word.news) || isWord(token, Word.today) { widgetWords += 1 } else { return false }
+                }
+            } else if !(token.kind == .punctuation && (isByte(token, 0x3A) || isDash(token))) {
+                return false
+            }
+        }
+        return widgetWords >= 1 && widgetWords + labelWords >= 2
+    }
+
+    /// A widget label that heads a list of articles ("Latest stories", "More news").
+    func isListingLabel(_ line: Line) -> Bool {
+        isWidgetLabel(line) && line.significant.contains { reader.wordClass(tokens[$0]) == .listing || isWord(tokens[$0], Word.news) }
     }
 
     // MARK: Evidence from the place on the page
@@ -761,23 +947,53 @@ private struct LayoutBuilder {
         }
     }
 
-    /// The first line as a section or site label: one to three words with a headline after them
-    /// rather than the body (a short title, "Introduction" or a person's name, may head an
-    /// article or a biography itself); no figures.
-    func topLabel(_ content: [Line], _ verdicts: [Verdict?], isBody: [Bool]) -> Verdict? {
+    /// The first line as a section or site label: one to three words, no figures, above a line
+    /// that is neither the body nor a byline (a short title, "Introduction" or a person's name,
+    /// may head an article or a biography itself). Its place is all the evidence, so it is
+    /// positional info, unless a menu follows it with a headline after that: then it is chrome
+    /// among chrome. A heading the markup marks is the article's own.
+    func topLabel(_ content: [Line], _ verdicts: [Verdict?], isBody: [Bool], firstBody: Int) -> Verdict? {
         guard content.count > 1, verdicts[0] == nil else { return nil }
         let line = content[0]
-        guard line.numbers == 0, !line.endsSentence, !line.isListItem, line.words >= 1 else { return nil }
-        guard line.words <= 3 && !isBody[1] else { return nil }
+        guard !line.isHeading, line.numbers == 0, !line.endsSentence, !line.isListItem, line.words >= 1, line.words <= 3 else { return nil }
+        guard !isBody[1], !isByline(content[1]), !content[1].isHeading || verdicts[1] != nil else { return nil }
         guard line.significant.allSatisfy({ tokens[$0].kind == .word || isByte(tokens[$0], 0x2E) || isByte(tokens[$0], 0x3A) }) else { return nil }
-        let kind: PageLayout.ChromeKind = isNameCaption(line, after: nil) ? .name : .label
-        return Verdict(range: line.range, evidence: .structure(kind), severity: .warning, isWholeLine: true)
+        let kind: PageLayout.ChromeKind = isNameCaption(line) ? .name : .label
+        // A menu right under it and a headline before the body: the line is the page's.
+        var menu = 1
+        while menu < firstBody, let verdict = verdicts[menu], verdict.isFirmChrome, isNavigation(verdict) { menu += 1 }
+        if menu > 1, (menu..<firstBody).contains(where: { verdicts[$0] == nil }) {
+            return Verdict(range: line.range, evidence: .structure(kind), severity: .warning, isWholeLine: true)
+        }
+        return Verdict(range: line.range, evidence: .structure(kind), severity: .info, isWholeLine: true, isPositional: true)
     }
 
-    /// A person's name alone on a line before the body: the caption of the photo under the
-    /// headline ("Olena Petrenko"). Two or three capitalized words, the last one no English word,
-    /// no function word; not the end of a line broken mid-phrase.
-    func isNameCaption(_ line: Line, after previous: Line?) -> Bool {
+    /// A menu, a breadcrumb or a section label.
+    func isNavigation(_ verdict: Verdict) -> Bool {
+        switch verdict.evidence {
+        case .structure(.navigation): return true
+        case .phrase(let row): return reader.kinds[row] == "navigation"
+        default: return false
+        }
+    }
+
+    /// The one line between the headline and the body that is a person's name alone (with only
+    /// chrome around it): the caption of the photo under the headline or the author's byline
+    /// widget. Only that line: a list of names, or a name with text around it, is the article's.
+    func markNameCaption(_ content: [Line], _ verdicts: inout [Verdict?], headline: Int, firstBody: Int) {
+        guard headline + 1 < firstBody else { return }
+        var k = headline + 1
+        while k < firstBody, let verdict = verdicts[k], verdict.isFirmChrome { k += 1 }
+        guard k < firstBody, verdicts[k] == nil, !content[k].isHeading, isNameCaption(content[k]) else { return }
+        // Not the end of a line broken mid-phrase ("… in the" / "Sumy Oblast").
+        if let end = content[k - 1].significant.last, reader.isFunctionWord(tokens[end]) { return }
+        guard ((k + 1)..<firstBody).allSatisfy({ verdicts[$0]?.isFirmChrome == true }) else { return }
+        verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.name), severity: .warning, isWholeLine: true)
+    }
+
+    /// A person's name alone on a line: two or three capitalized words, the last one no English
+    /// word, no function word ("Olena Petrenko").
+    func isNameCaption(_ line: Line) -> Bool {
         guard line.words >= 2, line.words <= 3, line.numbers == 0, !line.isListItem else { return false }
         var lastWord: Token? = nil
         for index in line.significant {
@@ -791,14 +1007,13 @@ private struct LayoutBuilder {
             }
         }
         guard let lastWord, !reader.isEnglishWord(lastWord) else { return false }
-        if let previous, let end = previous.significant.last, reader.isFunctionWord(tokens[end]) { return false }
         return true
     }
 
     /// A row of menu items in title case: six words or more, every one capitalized and none a
     /// function word (a headline in title case has "In", "Of", "The").
     func isMenuRow(_ line: Line) -> Bool {
-        guard line.words >= 6, !line.endsSentence, line.numbers == 0 else { return false }
+        guard line.words >= 6, !line.endsSentence, line.numbers == 0, !line.isHeading else { return false }
         for index in line.significant {
             let token = tokens[index]
             if token.kind == .word {
@@ -810,32 +1025,49 @@ private struct LayoutBuilder {
         return true
     }
 
-    /// After a "Read also", "Related news" or "Most popular" line: the headlines that follow it,
-    /// up to the next line of prose. Not before the body, where the next headline is the article's.
-    func markRelatedBlocks(_ content: [Line], _ verdicts: inout [Verdict?], from firstBody: Int, isBody: [Bool]) {
+    /// After a "Read also", "Related news" or "Most popular" line (after the article's end also a
+    /// widget label over a list, "Latest stories"): the headlines that follow it, up to the next
+    /// line of prose. Not before the body, where the next headline is the article's. Each block
+    /// is read once.
+    func markRelatedBlocks(_ content: [Line], _ verdicts: inout [Verdict?], from firstBody: Int, after lastBody: Int, isBody: [Bool]) {
         var k = firstBody
         while k < content.count {
-            defer { k += 1 }
-            guard let verdict = verdicts[k], case .phrase(let row) = verdict.evidence, reader.kinds[row] == "related" else { continue }
+            guard let verdict = verdicts[k], verdict.isWholeLine, !verdict.isPositional || k > lastBody else { k += 1; continue }
+            let opensBlock: Bool
+            switch verdict.evidence {
+            case .phrase(let row): opensBlock = reader.kinds[row] == "related"
+            case .structure(.widget): opensBlock = k > lastBody && isListingLabel(content[k])
+            default: opensBlock = false
+            }
+            guard opensBlock else { k += 1; continue }
             var next = k + 1
             while next < content.count {
                 let line = content[next]
                 if verdicts[next] == nil {
-                    guard !isBody[next], !line.endsSentence || line.isListItem, line.words <= 20, line.words >= 1 else { break }
+                    // A headline: short, not prose (a short one may end in "!" or "?").
+                    guard !isBody[next], !line.endsSentence || line.isListItem || line.words < Limits.sentenceWords,
+                          line.words <= 20, line.words >= 1 else { break }
                     verdicts[next] = Verdict(range: line.range, evidence: .structure(.related), severity: .warning, isWholeLine: true)
                 }
                 next += 1
             }
+            k = next
         }
     }
 
-    /// "I am Jane Doe, a journalist for …" closing the page: the template bio of a site's author.
+    /// The template bio of a site's author among the last two lines: in the first person ("I am
+    /// Jane Doe, an editor at this site"), the name, a profession and the site in the first
+    /// sentence. The same in the third person ("Jane Doe is a reporter for the site") closes
+    /// op-eds in edited English too, so it is positional info.
     func markAuthorBio(_ content: [Line], _ verdicts: inout [Verdict?]) {
-        for k in content.indices.suffix(2) where verdicts[k] == nil {
+        for k in content.indices.suffix(2) where k > 0 && verdicts[k] == nil {
             let line = content[k]
             let significant = line.significant
-            guard significant.count > 6 else { continue }
+            guard significant.count > 6, line.words <= 60 else { continue }
+            // Some prose above it: the bio follows an article.
+            guard content[..<k].contains(where: { $0.endsSentence && $0.words >= Limits.sentenceWords }) else { continue }
             var position = 0
+            var firstPerson = true
             let first = tokens[significant[0]]
             if isWord(first, Word.i), isWord(tokens[significant[1]], Word.am) {
                 position = 2
@@ -844,21 +1076,38 @@ private struct LayoutBuilder {
             } else if isWord(first, Word.iAmCurly) || isWord(first, Word.iAmStraight) {
                 position = 1
             } else {
-                continue
+                firstPerson = false
             }
             var names = 0
-            while position < significant.count, tokens[significant[position]].kind == .word, tokens[significant[position]].shape == .title { names += 1; position += 1 }
-            guard names >= 2, names <= 4, position < significant.count, isByte(tokens[significant[position]], 0x2C) else { continue }
-            // A profession in the first sentence.
+            while position < significant.count, tokens[significant[position]].kind == .word, tokens[significant[position]].shape == .title,
+                  !reader.isFunctionWord(tokens[significant[position]]) { names += 1; position += 1 }
+            guard names >= 2, names <= 4, position < significant.count else { continue }
+            if firstPerson {
+                guard isByte(tokens[significant[position]], 0x2C) else { continue }
+            } else {
+                guard isWord(tokens[significant[position]], Word.is) else { continue }
+            }
+            // A profession, then the site, in the first sentence.
             let sentence = analysis.sentences[analysis.paragraphs[line.paragraph].sentences.lowerBound]
-            guard significant[position...].contains(where: { $0 < sentence.tokens.upperBound && reader.wordClass(tokens[$0]) == .profession }) else { continue }
-            verdicts[k] = Verdict(range: line.range, evidence: .structure(.bio), severity: .warning, isWholeLine: true)
+            let rest = significant[position...].filter { $0 < sentence.tokens.upperBound }
+            guard let job = rest.firstIndex(where: { reader.wordClass(tokens[$0]) == .profession }) else { continue }
+            let afterJob = rest[(job + 1)...]
+            let namesSite = afterJob.contains { reader.wordClass(tokens[$0]) == .site }
+            let namedOutlet = afterJob.indices.contains { index in
+                guard index + 1 < afterJob.endIndex, isWord(tokens[afterJob[index]], Word.for) || isWord(tokens[afterJob[index]], Word.at) else { return false }
+                var next = index + 1
+                if isWord(tokens[afterJob[next]], Word.the), next + 1 < afterJob.endIndex { next += 1 }
+                return tokens[afterJob[next]].shape == .title || tokens[afterJob[next]].shape == .upper
+            }
+            guard namesSite || namedOutlet || hasDomainName(line) else { continue }
+            verdicts[k] = Verdict(range: line.range, evidence: .structure(.bio), severity: firstPerson ? .warning : .info,
+                                  isWholeLine: true, isPositional: !firstPerson)
         }
     }
 
-    /// After the article's last paragraph: a site footer (a site name, a year), short lines
-    /// standing among chrome, and a short last line of plain English words ("Editors' picks";
-    /// a line cut by the capture ends in a broken word or a function word instead).
+    /// After the article's last paragraph: a site footer (a site name, a year; an e-mail address
+    /// is a contact, not a footer), and a short line right next to a line of chrome (its label or
+    /// its link).
     func markTailWidgets(_ content: [Line], _ verdicts: inout [Verdict?], after lastBody: Int) {
         guard lastBody >= 0, lastBody + 1 < content.count else { return }
         let tail = (lastBody + 1)..<content.count
@@ -866,26 +1115,22 @@ private struct LayoutBuilder {
             verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.footer), severity: .warning, isWholeLine: true)
         }
         func isShortLine(_ line: Line) -> Bool {
-            line.words >= 1 && line.words <= 5 && !line.endsSentence && !line.isListItem && !isByline(line)
+            line.words >= 1 && line.words <= 5 && !line.endsSentence && !line.isListItem && !line.isHeading && !isByline(line)
         }
-        // Runs of short lines next to chrome: one sweep down, one up.
-        for k in tail.dropFirst() where verdicts[k] == nil && verdicts[k - 1] != nil && isShortLine(content[k]) {
-            verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.widget), severity: .warning, isWholeLine: true)
-        }
-        for k in tail.reversed() where k + 1 < content.count && verdicts[k] == nil && verdicts[k + 1] != nil && isShortLine(content[k]) {
-            verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.widget), severity: .warning, isWholeLine: true)
-        }
-        if let last = tail.last, verdicts[last] == nil, isShortLine(content[last]), content[last].words <= 4 {
-            // Two content words of four letters or more, all English: a capture cut mid-word
-            // ("The gov", "Power was") rarely leaves that, but a cut after a whole word can, so
-            // it is reported as info.
-            let words = content[last].significant.filter { tokens[$0].kind == .word }
-            let allEnglish = words.allSatisfy { reader.isEnglishWord(tokens[$0]) || reader.isFunctionWord(tokens[$0]) }
-            let contentWords = words.filter { !reader.isFunctionWord(tokens[$0]) }
-            if allEnglish, contentWords.count >= 2, contentWords.allSatisfy({ tokens[$0].length >= 4 }),
-               let final = words.last, !reader.isFunctionWord(tokens[final]), !reader.isFunctionWord(tokens[words[0]]), tokens[words[0]].shape != .lower {
-                verdicts[last] = Verdict(range: content[last].range, evidence: .structure(.widget), severity: .info, isWholeLine: true)
+        func isSeed(_ k: Int) -> Bool {
+            guard content.indices.contains(k), let verdict = verdicts[k], verdict.isFirmChrome else { return false }
+            switch verdict.evidence {
+            case .phrase, .structure(.share), .structure(.counter), .structure(.footer), .structure(.code), .structure(.tags),
+                 .structure(.navigation), .structure(.widget):
+                return true
+            default:
+                return false
             }
+        }
+        // One step from chrome that carries its own evidence, not a chain of short lines.
+        let seeds = Set(tail.filter { isSeed($0) })
+        for k in tail where verdicts[k] == nil && isShortLine(content[k]) && (seeds.contains(k - 1) || seeds.contains(k + 1)) {
+            verdicts[k] = Verdict(range: content[k].range, evidence: .structure(.widget), severity: .warning, isWholeLine: true)
         }
     }
 
@@ -898,7 +1143,7 @@ private struct LayoutBuilder {
         // Not a credit line ("Reporting by …; editing by …").
         guard words.count > 1, !isWord(tokens[words[1]], Word.by), !line.significant.contains(where: { isByte(tokens[$0], 0x3B) }) else { return false }
         guard let first = words.first, let last = words.last, tokens[first].shape == .title || tokens[first].shape == .upper else { return false }
-        // A whole last word: an English word, or a name too long to be a stub ("Ukr").
+        // A whole last word: an English word, or a name long enough not to be cut short.
         let end = tokens[last]
         let whole = reader.isEnglishWord(end) ? end.length >= 3 : end.shape == .title && end.length >= 4
         return whole && !reader.isFunctionWord(end) && line.significant.last == last
@@ -909,7 +1154,7 @@ private struct LayoutBuilder {
     /// Flags repeated lines and returns the paragraphs that repeat or are repeated whole. Word
     /// lists are built only for the few lines a cheap test (counts, keys, first and last words)
     /// leaves in question.
-    func markRepeats(_ content: [Line], _ verdicts: inout [Verdict?], headline: Int?) -> Set<Int> {
+    func markRepeats(_ content: [Line], _ verdicts: inout [Verdict?], headline: Int?, firstBody: Int, lastBody: Int) -> Set<Int> {
         var repeated = Set<Int>()
         // A teaser cut short with "…" above the paragraph it begins.
         for j in content.indices where verdicts[j] == nil && content[j].endsWithEllipsis && content[j].wordCount >= Limits.repeatWords {
@@ -938,12 +1183,24 @@ private struct LayoutBuilder {
                 continue
             }
             guard verdicts[k] == nil else { continue }
+            // Before the body, the headline printed again, or a line twice with only chrome
+            // between; after it, a line twice in a row. Between lines of the body a repeat may be
+            // the text's own (a refrain, a chant): info, and a sentence GAR004 judges is GAR004's.
             let adjacent = (j + 1..<k).allSatisfy { verdicts[$0] != nil }
-            let severity: Severity = j == headline || adjacent ? .warning : .info
+            let beforeBody = k <= firstBody
+            let afterBody = j > lastBody
+            // A long line (or several sentences) twice in a row is the page's, though: a refrain
+            // or a chant is short.
+            let wholeParagraph = adjacent && (analysis.paragraphs[content[k].paragraph].sentences.count > 1 || content[k].wordCount >= Limits.nearCopyWords)
+            if !beforeBody && !afterBody && !wholeParagraph && isRepeatedSentence(content[j], content[k]) { continue }
+            let severity: Severity = (beforeBody && (j == headline || adjacent)) || (afterBody && adjacent) || wholeParagraph ? .warning : .info
             verdicts[k] = Verdict(range: content[k].range, evidence: .repetition(.line, of: firstSentence(content[j])), severity: severity, isWholeLine: true)
         }
-        // The headline again as the lead's first sentence.
-        if let headline, !content[headline].endsSentence, content[headline].wordCount >= Limits.repeatWords {
+        // The headline again as the lead's first sentence; a first line that is a sentence (a
+        // standfirst, or a lead the page printed whole above the article) again as the first
+        // sentence of a paragraph below it is reported as info.
+        if let headline, verdicts[headline] == nil, analysis.paragraphs[content[headline].paragraph].sentences.count == 1,
+           content[headline].wordCount >= Limits.repeatWords {
             let words = lineWords(content[headline])
             for k in (headline + 1)..<min(headline + 4, content.count) where verdicts[k] == nil {
                 let paragraph = analysis.paragraphs[content[k].paragraph]
@@ -951,7 +1208,7 @@ private struct LayoutBuilder {
                 let sentence = analysis.sentences[paragraph.sentences.lowerBound]
                 guard sentenceWords(sentence) == words else { continue }
                 verdicts[k] = Verdict(range: sentence.range, evidence: .repetition(.headlineAsLead, of: firstSentence(content[headline])),
-                                      severity: .warning, isWholeLine: false)
+                                      severity: content[headline].endsSentence ? .info : .warning, isWholeLine: false)
                 break
             }
         }
@@ -966,7 +1223,8 @@ private struct LayoutBuilder {
                     // Four fifths in common needs lengths within a fifth, and (cheap to test
                     // before the quadratic count) the same first or last word.
                     let (count, first, last) = sentenceShape(analysis.sentences[sentence])
-                    guard count >= Limits.nearCopyWords, min(count, line.wordCount) * 5 >= max(count, line.wordCount) * 4,
+                    guard count >= Limits.nearCopyWords, count <= Limits.nearCopyMaxWords, line.wordCount <= Limits.nearCopyMaxWords,
+                          min(count, line.wordCount) * 5 >= max(count, line.wordCount) * 4,
                           first == line.firstWord || last == line.lastWord else { continue }
                     if words == nil { words = lineWords(line) }
                     let other = sentenceWords(analysis.sentences[sentence])
@@ -978,6 +1236,16 @@ private struct LayoutBuilder {
             }
         }
         return repeated
+    }
+
+    /// True when the later of two equal lines holds a sentence GAR004 reports as repeated: the
+    /// running text's own repetition.
+    func isRepeatedSentence(_ first: Line, _ later: Line) -> Bool {
+        let sentences = analysis.paragraphs[later.paragraph].sentences
+        let earlier = analysis.paragraphs[first.paragraph].sentences
+        guard sentences.count == earlier.count else { return false }
+        for (a, b) in zip(earlier, sentences) where RepeatedSentenceRule.reports(a, again: b, in: analysis) { return true }
+        return false
     }
 
     /// The index of the line's first sentence (after a capture marker).
@@ -1043,6 +1311,11 @@ private struct LayoutBuilder {
         token.length == 2 && prose[Int(token.start)] == 0xC2 && prose[Int(token.start) + 1] == 0xA9
     }
 
+    func isLeftGuillemet(_ token: Token) -> Bool {
+        (token.length == 2 && prose[Int(token.start)] == 0xC2 && prose[Int(token.start) + 1] == 0xAB)
+            || (token.length == 3 && prose[Int(token.start)] == 0xE2 && prose[Int(token.start) + 1] == 0x80 && prose[Int(token.start) + 2] == 0xB9)
+    }
+
     func isRightGuillemet(_ token: Token) -> Bool {
         (token.length == 2 && prose[Int(token.start)] == 0xC2 && prose[Int(token.start) + 1] == 0xBB)
             || (token.length == 3 && prose[Int(token.start)] == 0xE2 && prose[Int(token.start) + 1] == 0x80 && prose[Int(token.start) + 2] == 0xBA)
@@ -1077,7 +1350,7 @@ private struct LayoutBuilder {
         }
     }
 
-    /// "23.04.2017", "4.8.2016": a number token holding two full stops.
+    /// "03.02.2021", "3.2.2021": a number token holding two full stops.
     func isDottedDate(_ token: Token) -> Bool {
         guard token.length >= 6 && token.length <= 10 else { return false }
         var stops = 0
@@ -1088,10 +1361,12 @@ private struct LayoutBuilder {
         return stops == 2
     }
 
-    /// A word shaped like a site name ("example.com", "Site.info").
+    /// A word shaped like a site name ("example.com", "Site.info"), not in an e-mail address.
     func hasDomainName(_ line: Line) -> Bool {
-        for index in line.significant where tokens[index].kind == .word {
+        for (position, index) in line.significant.enumerated() where tokens[index].kind == .word {
             let token = tokens[index]
+            if prose[token.range].contains(0x40) { continue }
+            if position > 0, isByte(tokens[line.significant[position - 1]], 0x40) { continue }
             var dot = Int(token.end) - 1
             while dot > Int(token.start), prose[dot] != 0x2E { dot -= 1 }
             guard dot > Int(token.start) + 1, dot < Int(token.end) - 1 else { continue }
@@ -1165,16 +1440,19 @@ struct TokenRun: RandomAccessCollection, Sendable {
 private enum Word {
     static let file = FoldedHash.of("file")
     static let reuters = FoldedHash.of("reuters")
-    static let thumbnail = FoldedHash.of("thumbnail")
-    static let archive = FoldedHash.of("archive")
-    static let archival = FoldedHash.of("archival")
-    static let views = FoldedHash.of("views")
     static let total = FoldedHash.of("total")
     static let read = FoldedHash.of("read")
+    static let reading = FoldedHash.of("reading")
+    static let minutes: Set<UInt64> = Set(["min", "mins", "minute", "minutes"].map { FoldedHash.of($0) })
     static let more = FoldedHash.of("more")
+    static let news = FoldedHash.of("news")
     static let am = FoldedHash.of("am")
     static let pm = FoldedHash.of("pm")
     static let i = FoldedHash.of("i")
+    static let `is` = FoldedHash.of("is")
+    static let `for` = FoldedHash.of("for")
+    static let at = FoldedHash.of("at")
+    static let the = FoldedHash.of("the")
     static let ago = FoldedHash.of("ago")
     static let today = FoldedHash.of("today")
     static let yesterday = FoldedHash.of("yesterday")
@@ -1185,4 +1463,8 @@ private enum Word {
     static let source = FoldedHash.of("source")
     static let via = FoldedHash.of("via")
     static let imageExtensions: Set<UInt64> = Set(["jpg", "jpeg", "png", "gif", "webp"].map { FoldedHash.of($0) })
+}
+
+private extension UInt8 {
+    var isASCIIHexDigit: Bool { (self >= 0x30 && self <= 0x39) || ((self | 0x20) >= 0x61 && (self | 0x20) <= 0x66) }
 }

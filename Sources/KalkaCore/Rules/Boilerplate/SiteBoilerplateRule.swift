@@ -15,11 +15,14 @@ public struct SiteBoilerplateRule: Rule {
             A line (in plain text each line, in Markdown and HTML each block) is flagged whole when it \
             opens with a pattern from Dictionaries/phrases/boilerplate.tsv, or contains one and is \
             short (at most 12 words), so an article paragraph that merely mentions a photo, cookies or \
-            Telegram is left alone; a call to subscribe also when it opens a later sentence of a short \
-            line or stands anywhere in a line after the article's last paragraph. Labels that are also \
-            ordinary words (“News”, “Details”, “Share”: Dictionaries/phrases/chrome-labels.tsv) \
-            count only as a line of their own. Chrome \
-            found by its structure rather than a phrase is BOI002's, a repeated line BOI003's.
+            Telegram is left alone. A call to subscribe that opens a later sentence of a line is \
+            flagged as that sentence, and one inside a sentence after the article's last paragraph \
+            as that sentence too; inside a quotation it is someone's words and is left alone. Labels \
+            that are also ordinary words (“News”, “Share”: Dictionaries/phrases/chrome-labels.tsv) \
+            count only as a line of their own, and those that are also ordinary subheadings \
+            (“Details”) only next to other chrome: elsewhere they are info, with a fix that is shown \
+            but not applied. Chrome found by its structure rather than a phrase is BOI002's, a \
+            repeated line BOI003's.
             """,
         fixApplicability: .unsafe,
         fixSafety: "Deleting the line removes all of it, and a credit or teaser may share a line with article text; a line between blank lines leaves its blank line.",
@@ -30,7 +33,8 @@ public struct SiteBoilerplateRule: Rule {
             "⟦Home » News » Politics⟧\n\nThe talks resumed on Monday.",
             "⟦This site uses Akismet to reduce spam.⟧\n\n⟦Share on Facebook⟧",
             "The talks resumed on Monday, the ministry said.\n\n⟦Details⟧\n\nBoth delegations arrived in Geneva on Sunday evening.",
-            "The talks resumed on Monday, the ministry said.\n\n⟦For breaking alerts and a short morning briefing every day, subscribe to our Telegram channel!⟧",
+            "The talks resumed on Monday, the ministry said. Both delegations had arrived on Sunday.\n\n⟦For breaking alerts and a short morning briefing every day, subscribe to our Telegram channel!⟧",
+            "The talks resumed on Monday in Geneva, the ministry said. ⟦Subscribe to our channel to follow the talks.⟧",
         ],
         nonTriggering: [
             "The talks resumed on Monday.\n\nRepairs continue.",
@@ -42,12 +46,14 @@ public struct SiteBoilerplateRule: Rule {
             "News of the agreement spread quickly.",
             "For breaking alerts, subscribe to our Telegram channel, the minister joked at the start of his briefing.\n\nThe talks resumed on Monday in Geneva, the ministry said.",
             "The minister said a photo by a Reuters journalist showed the damaged bridge, and officials shared it on Telegram within hours.",
+            "The talks resumed on Monday in Geneva, the ministry said. Both delegations arrived on Sunday.\n\nThe governor asked residents to ignore rumours. “Follow us on Telegram for verified updates,” he said.",
         ],
         fixes: [
             FixExample("Shelling resumed.\n\nRead also: Power restored\n\nRepairs continue.\n", "Shelling resumed.\n\n\n\nRepairs continue.\n"),
             FixExample("Shelling resumed.\n\nPhoto: Reuters\n", "Shelling resumed.\n\n\n"),
             FixExample("Shelling resumed.\nRead also: Power restored\nRepairs continue.\n", "Shelling resumed.\nRepairs continue.\n"),
-            FixExample("Shelling resumed, officials said.\nDetails\nRepairs continue.\n", "Shelling resumed, officials said.\nRepairs continue.\n"),
+            FixExample("Shelling resumed, officials said.\nAdvertisement\nRepairs continue.\n", "Shelling resumed, officials said.\nRepairs continue.\n"),
+            FixExample("Shelling resumed, officials said. Subscribe to our channel for updates.\n", "Shelling resumed, officials said.\n"),
         ]
     )
 
@@ -65,7 +71,7 @@ public struct SiteBoilerplateRule: Rule {
             // so the fix deletes the paragraph's text and leaves its blank line; a single line
             // break after a line of its own goes with the line.
             findings.report(item.range, "“\(reader.phrases[row])” marks website chrome (\(reader.kinds[row])), not article text",
-                            fixTitle: "Delete the line", edits: [layout.deletion(of: item, in: analysis)], severity: item.severity)
+                            fix: layout.fix(for: item, in: analysis, title: "Delete the line"), severity: item.severity)
         }
     }
 }

@@ -14,14 +14,17 @@ public struct RepeatedSentenceRule: Rule {
             (“He declined to comment.”) and headings without a final mark are left out, since they \
             repeat legitimately. The second occurrence is reported when it comes within three \
             paragraphs of the first: a pipeline repeats a segment where it emitted it, while a \
-            sentence that recurs further on may be a refrain. A sentence that is a whole line \
-            in either place (a headline, lead or caption the web page printed twice) is page chrome, \
-            reported by BOI003, and lines of chrome are not read at all.
+            sentence that recurs further on may be a refrain. A sentence first quoted and then set \
+            out again is left alone (a pull quote, a statement reprinted under the story), and so \
+            is a copy that the page layout already reports: the headline or a lead printed twice \
+            (BOI003), a line of chrome.
             """,
         triggering: [
             "Russia continues to move troops toward the border. Kyiv asked for help. ⟦Russia continues to move troops toward the border.⟧",
             "The ministers agreed to coordinate sanctions in case of escalation. The talks lasted two hours. ⟦The Ministers agreed to coordinate sanctions in case of  escalation.⟧",
             "The talks lasted two hours. Russia continues to move troops toward the border.\n\nKyiv asked for help. ⟦Russia continues to move troops toward the border.⟧",
+            "Kyiv asked for help on Monday, and the allies promised an answer within a week.\n\nRussia continues to move troops toward the border.\n\nThe talks lasted two hours. ⟦Russia continues to move troops toward the border.⟧ No date was set.",
+            "Kyiv asked for help on Monday. The allies promised an answer within a week.\n\nRussia continues to move troops toward the border, officials said.\n\nThe talks lasted two hours, and no date was set for the next round.\n\n⟦Russia continues to move troops toward the border, officials said.⟧",
         ],
         nonTriggering: [
             "He declined to comment. Kyiv asked for help. He declined to comment.",
@@ -47,40 +50,56 @@ public struct RepeatedSentenceRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        let tokens = analysis.tokens
         let layout = reader.layout(of: analysis)
         var seen: [UInt64: Int] = [:]
-        var hashes: [UInt64] = []
         for (index, sentence) in analysis.sentences.enumerated() {
-            // Headings and other lines without a final mark repeat legitimately.
-            guard let last = sentence.tokens.last, tokens[last].kind == .punctuation else { continue }
             // Chrome, and lines in another script, are not running text.
-            guard layout.chrome(inParagraph: sentence.paragraph) == nil, !layout.foreignParagraphs.contains(sentence.paragraph) else { continue }
-            hashes.removeAll(keepingCapacity: true)
-            var words = 0
-            for index in sentence.tokens where tokens[index].kind != .space {
-                let token = tokens[index]
-                if token.kind == .word || token.kind == .number { words += 1 }
-                hashes.append(token.foldedHash)
-            }
-            guard words >= Self.minimumWords else { continue }
-            let key = FoldedHash.combine(hashes)
-            guard let first = seen[key], sentence.paragraph - analysis.sentences[first].paragraph <= Self.paragraphDistance else {
+            guard !layout.foreignParagraphs.contains(sentence.paragraph), !Self.isChrome(sentence, layout) else { continue }
+            guard let key = Self.key(of: sentence, in: analysis) else { continue }
+            guard let first = seen[key], Self.reports(first, again: index, in: analysis) else {
                 seen[key] = index
                 continue
             }
-            // A sentence that is a whole line in either place is the page's repetition (BOI003).
-            guard !isWholeLine(first, analysis), !isWholeLine(index, analysis) else { continue }
-            // Words first quoted, then set out again (a pull quote, a statement reprinted
-            // under the story), are repeated by the layout, not by a translation.
-            guard !isQuoted(first, analysis) else { continue }
             findings.report(sentence.range, "This sentence repeats one earlier in the document: “\(analysis.excerpt(from: sentence.tokens.lowerBound, words: 5))”")
         }
     }
 
+    /// True when the page layout judged (part of) the sentence's line chrome: a copy BOI003
+    /// reports, a caption, a menu.
+    private static func isChrome(_ sentence: SentenceSpan, _ layout: PageLayout) -> Bool {
+        guard let item = layout.chrome(inParagraph: sentence.paragraph) else { return false }
+        return item.range.overlaps(sentence.range)
+    }
+
+    /// The sentence's tokens as one hash, ignoring case and spacing but not punctuation; nil for
+    /// a sentence GAR004 never compares (shorter than six words, or no final mark: a heading).
+    static func key(of sentence: SentenceSpan, in analysis: Analysis) -> UInt64? {
+        let tokens = analysis.tokens
+        guard let last = sentence.tokens.last, tokens[last].kind == .punctuation else { return nil }
+        var hash = FoldedHash.offsetBasis
+        var words = 0
+        for index in sentence.tokens where tokens[index].kind != .space {
+            let token = tokens[index]
+            if token.kind == .word || token.kind == .number { words += 1 }
+            hash = (hash ^ token.foldedHash) &* FoldedHash.prime &+ 0x9E37_79B9
+        }
+        return words >= minimumWords ? hash : nil
+    }
+
+    /// True when GAR004 reports sentence `later` as a repeat of sentence `first`: the same words
+    /// and marks, six words or more with a final mark, within three paragraphs, and the first not
+    /// inside a quotation (words first quoted, then set out again — a pull quote, a statement
+    /// reprinted under the story — are repeated by the layout, not by a translation).
+    static func reports(_ first: Int, again later: Int, in analysis: Analysis) -> Bool {
+        let a = analysis.sentences[first], b = analysis.sentences[later]
+        guard first < later, b.paragraph - a.paragraph <= paragraphDistance else { return false }
+        guard let key = key(of: b, in: analysis), key == self.key(of: a, in: analysis) else { return false }
+        return !isQuoted(first, analysis)
+    }
+
     /// True when the sentence stands inside a quotation: its paragraph has opened one before it
     /// (more “ than ”, or an odd number of straight quotes) or the sentence opens with one.
-    private func isQuoted(_ sentence: Int, _ analysis: Analysis) -> Bool {
+    private static func isQuoted(_ sentence: Int, _ analysis: Analysis) -> Bool {
         let span = analysis.sentences[sentence]
         let paragraph = analysis.paragraphs[span.paragraph].range
         var opened = 0, straight = 0
@@ -96,9 +115,5 @@ public struct RepeatedSentenceRule: Rule {
             offset += 1
         }
         return opened > 0 || straight % 2 == 1
-    }
-
-    private func isWholeLine(_ sentence: Int, _ analysis: Analysis) -> Bool {
-        analysis.paragraphs[analysis.sentences[sentence].paragraph].sentences.count == 1
     }
 }
