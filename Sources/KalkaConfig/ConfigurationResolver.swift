@@ -17,8 +17,9 @@ public final class ConfigurationResolver {
     public struct Resolution: Sendable {
         /// The configuration file as loaded (built-in defaults when none applies).
         public let file: Configuration
-        /// Its settings for this path, overrides applied.
-        public let settings: Configuration
+        /// Its settings for this path, overrides applied (and the command line's, for the
+        /// commands that take settings such as `--date`).
+        public var settings: Configuration
         public let appliedOverrides: [Configuration.Override]
         /// The path relative to the configuration file's directory; nil without a file, and
         /// for unnamed standard input.

@@ -1,3 +1,3 @@
 public enum KalkaVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

@@ -11,16 +11,6 @@ struct ConfigurationOptions: ParsableArguments {
     @Flag(help: "Ignore configuration files.")
     var isolated = false
 
-    @Option(help: ArgumentHelp("The articles' publication date, YYYY-MM-DD (default: the configuration's date:, else each article's own, from its metadata or first lines). In older copy, period spellings such as “Kiev” are reported at info.", valueName: "date"))
-    var date: SimpleDate?
-
-    /// A configuration's settings with the command line's on top.
-    func withCommandLine(_ settings: Configuration) -> Configuration {
-        var settings = settings
-        if let date { settings.articleDate = date }
-        return settings
-    }
-
     func resolver() -> ConfigurationResolver {
         ConfigurationResolver(mode: isolated ? .isolated : config.map { .file($0) } ?? .discover)
     }
@@ -30,13 +20,27 @@ struct ConfigurationOptions: ParsableArguments {
     func settings(for input: String?) throws -> Configuration {
         let resolver = resolver()
         do {
-            if let input, input != "-" { return withCommandLine(try resolver.resolve(input).settings) }
-            return withCommandLine(try resolver.resolveStandardInput().settings)
+            if let input, input != "-" { return try resolver.resolve(input).settings }
+            return try resolver.resolveStandardInput().settings
         } catch {
             StandardStreams.writeError("kalka: error: \(error)\n")
             throw ExitCode(2)
         }
     }
+}
+
+/// `--date`: for the commands that lint (check, report, normalize) and `config show`.
+struct ArticleDateOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The articles' publication date, YYYY-MM-DD (default: the configuration's date:, else each article's own, from its metadata or first lines). In older copy, period spellings such as “Kiev” are reported at info.", valueName: "date"))
+    var date: SimpleDate?
+
+    /// A configuration's settings with the command line's date on top.
+    func withCommandLine(_ settings: Configuration) -> Configuration {
+        var settings = settings
+        if let date { settings.articleDate = date }
+        return settings
+    }
+
 }
 
 /// `--select` and `--ignore` values: repeatable and comma-separated.
@@ -50,6 +54,7 @@ enum RuleSelectors {
 /// selection, `.kalka.yml`, and the parallelism.
 struct LintInputOptions: ParsableArguments {
     @OptionGroup var configurationOptions: ConfigurationOptions
+    @OptionGroup var dateOption: ArticleDateOption
 
     @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html).")
     var inputFormat: InputFormat?
@@ -104,7 +109,7 @@ struct LintInputOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             do {
-                let settings = configurationOptions.withCommandLine(resolution.settings)
+                let settings = dateOption.withCommandLine(resolution.settings)
                 jobs.append((LintRunner.Job(item: item, linter: try linters.linter(for: settings)), settings))
             } catch {
                 StandardStreams.writeError("kalka: error: cannot load rules for \(resolution.file.path ?? "the built-in configuration"): \(error)\n")

@@ -22,16 +22,18 @@ struct Config: ParsableCommand {
         var path: String = "."
 
         @OptionGroup var options: ConfigurationOptions
+        @OptionGroup var dateOption: ArticleDateOption
 
         @Option(help: "Output format.")
         var format: OutputFormat = .text
 
         func run() throws {
-            let resolution: ConfigurationResolver.Resolution
+            var resolution: ConfigurationResolver.Resolution
             do {
                 var isDirectory: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
                 resolution = try options.resolver().resolve(path, isDirectory: exists && isDirectory.boolValue)
+                resolution.settings = dateOption.withCommandLine(resolution.settings)
             } catch {
                 StandardStreams.writeError("kalka: error: \(error)\n")
                 throw ExitCode(2)

@@ -37,6 +37,7 @@ struct Normalize: ParsableCommand {
     var inputFormat: InputFormat?
 
     @OptionGroup var configurationOptions: ConfigurationOptions
+    @OptionGroup var dateOption: ArticleDateOption
 
     @Option(help: "Only these rules: codes, code prefixes, names or categories (repeatable, comma-separated).")
     var select: [String] = []
@@ -53,7 +54,7 @@ struct Normalize: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try configurationOptions.settings(for: file)
+        let configuration = dateOption.withCommandLine(try configurationOptions.settings(for: file))
         let linter: Linter
         do {
             linter = try Linter.configured(configuration, select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))

@@ -98,7 +98,7 @@ import Testing
         let linter = try Lint.linter(for: InconsistentNameSpellingRule.self)
         let accepted = try Lint.diagnostics("Zaporizhzhia was shelled; in Zaporizhia power was cut.", linter: linter)
         #expect(accepted.map(\.severity) == [.info])
-        let mixed = try Lint.diagnostics("Adviser Yurii Braginskyi spoke. Later Braginsky left, and Braginskyi returned.", linter: linter)
+        let mixed = try Lint.diagnostics("Adviser Yurii Tverdokhlibskyi spoke. Later Tverdokhlibsky left, and Tverdokhlibskyi returned.", linter: linter)
         #expect(mixed.map(\.severity) == [.warning])
     }
 }

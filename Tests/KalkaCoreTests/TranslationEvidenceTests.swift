@@ -47,5 +47,8 @@ import Testing
         let linter = Linter(rules: try Linter.builtIn().rules, severityOverrides: ["NUM007": .error])
         let found = try Lint.diagnostics("The archive counted 45 000 letters.", linter: linter).filter { $0.rule.code == "NUM007" }
         #expect(found.map(\.severity) == [.error])
+        // The rule's own message and fix: the judgement leaves a configured rule alone.
+        #expect(!found[0].message.contains("alone not a sign"))
+        #expect(found[0].fix?.applicability != .displayOnly)
     }
 }

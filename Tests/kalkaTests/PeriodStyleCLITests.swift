@@ -27,6 +27,8 @@ import Testing
         let shown = try CLI.run(["config", "show", "a.txt"], in: directory)
         #expect(shown.stdout.contains("date: 2024-01-10"))
         #expect(shown.stdout.contains("period-spellings: allow"))
+        #expect(try CLI.run(["config", "show", "--date", "2020-02-02", "a.txt"], in: directory).stdout.contains("date: 2020-02-02"))
+        #expect(!(try CLI.run(["translit", "--help"]).stdout.contains("--date")), "a date means nothing to translit")
 
         try Data("house-style:\n  period-spellings: flag\n".utf8).write(to: directory.appendingPathComponent(".kalka.yml"))
         #expect(severities(try CLI.run(["check", "--format", "json", "a.txt"], in: directory)) == ["warning", "warning"])

@@ -4,12 +4,13 @@ import Testing
 /// kalka on real articles: the annotated machine-translated set and the professional-English
 /// controls kept beside the repository (`../shared/realtext`, or `KALKA_REALTEXT`), scored by
 /// their own tool (`../shared/tools/realtext-score`). The texts are private and never copied
-/// here; where they are absent these tests are skipped, never passed.
+/// here; where they are absent these tests are skipped, never passed (and fail instead with
+/// `KALKA_REQUIRE_REALTEXT=1`).
 ///
 /// The floors below are the figures reached (`scripts/realtext.sh` prints them): a change that
 /// loses recall or precision on real text, or raises false alarms on professional English,
 /// fails here. Raise them as kalka improves.
-@Suite(.enabled(if: RealText.available, "needs ../shared/realtext and ../shared/tools/realtext-score"))
+@Suite(.enabled(if: RealText.available || RealText.required, "needs ../shared/realtext and ../shared/tools/realtext-score"))
 struct RealTextTests {
     /// Machine-translated set: per group, the least recall and precision (warning and up).
     static let mtFloors: [String: (recall: Double, precision: Double)] = [
@@ -23,6 +24,7 @@ struct RealTextTests {
     static let cleanCeiling = 0.7
 
     @Test func machineTranslatedArticles() throws {
+        try #require(RealText.available, "KALKA_REQUIRE_REALTEXT is set but the real-text sets are missing")
         let summary = try RealText.score("mt")
         for (group, floor) in Self.mtFloors.sorted(by: { $0.key < $1.key }) {
             let row = try #require(summary.groups[group], "no \(group) row")
@@ -32,6 +34,7 @@ struct RealTextTests {
     }
 
     @Test func professionalEnglishStaysQuiet() throws {
+        try #require(RealText.available, "KALKA_REQUIRE_REALTEXT is set but the real-text sets are missing")
         let summary = try RealText.score("clean")
         #expect(summary.falseAlarmsPer5000Words <= Self.cleanCeiling,
                 "\(summary.falseAlarmsPer5000Words) false alarms per 5,000 words (ceiling \(Self.cleanCeiling))")
@@ -44,6 +47,9 @@ enum RealText {
         if let path = ProcessInfo.processInfo.environment["KALKA_REALTEXT"] { return URL(fileURLWithPath: path) }
         return CLI.root.deletingLastPathComponent().appendingPathComponent("shared")
     }()
+
+    /// `KALKA_REQUIRE_REALTEXT=1`: a missing set fails the tests instead of skipping them.
+    static var required: Bool { ProcessInfo.processInfo.environment["KALKA_REQUIRE_REALTEXT"] == "1" }
 
     static var available: Bool {
         let manager = FileManager.default

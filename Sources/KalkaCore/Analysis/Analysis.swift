@@ -85,6 +85,27 @@ public struct Analysis: Sendable {
         return (hash, suffix)
     }
 
+    /// True when prose `offset` stands inside a quotation opened since `start` (the start of its
+    /// line or paragraph): more “ than ”, more « than », or an odd number of straight quotes.
+    public func isInsideQuotation(_ offset: Int, since start: Int) -> Bool {
+        var curly = 0, straight = 0, guillemets = 0
+        var index = start
+        while index < offset && index < prose.count {
+            let byte = prose[index]
+            if byte == 0x22 { straight += 1 }
+            if byte == 0xE2, byteAt(index + 1) == 0x80 {
+                if byteAt(index + 2) == 0x9C { curly += 1 }
+                if byteAt(index + 2) == 0x9D { curly -= 1 }
+            }
+            if byte == 0xC2 {
+                if byteAt(index + 1) == 0xAB { guillemets += 1 }
+                if byteAt(index + 1) == 0xBB { guillemets -= 1 }
+            }
+            index += 1
+        }
+        return curly > 0 || straight % 2 == 1 || guillemets > 0
+    }
+
     /// The index of the paragraph whose range holds prose `offset` (binary search).
     public func paragraph(containing offset: Int) -> Int? {
         var low = 0, high = paragraphs.count

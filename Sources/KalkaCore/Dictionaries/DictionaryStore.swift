@@ -82,6 +82,12 @@ public final class DictionaryStore: Sendable {
         WordSet(try file(path).rows.map { $0[0] })
     }
 
+    /// Every word of the English word list (`english/word-classes.tsv`: the 40,000 commonest
+    /// words and the function words), names and foreign words among them, built once per store.
+    public func englishWords() throws -> WordSet {
+        try derived("english/word-set") { WordSet(try file("english/word-classes.tsv").rows.map { $0[0] }) }
+    }
+
     /// The first column of a file as a set of token sequences.
     public func phrases(_ path: String) throws(DictionaryError) -> PhraseSet {
         let file = try file(path)

@@ -167,7 +167,12 @@ extension BuiltInRules {
     /// The rules whose code, name, category or code prefix is selected (all when `select` is
     /// empty) and not ignored. A preview rule must be selected by its own code or name.
     public static func selected(select: [String], ignore: [String]) -> [any Rule.Type] {
-        all.filter { type in
+        selected(from: all, select: select, ignore: ignore)
+    }
+
+    /// `selected(select:ignore:)` over any list of rules.
+    static func selected(from rules: [any Rule.Type], select: [String], ignore: [String]) -> [any Rule.Type] {
+        rules.filter { type in
             let description = type.description
             let selected = description.preview
                 ? select.contains { RuleSelector($0).namesExactly(description) }

@@ -69,10 +69,13 @@ public final class Linter: Sendable {
     /// suppression directives: a finding the user suppressed is no evidence).
     func judged(_ findings: [ProseFinding], analysis: Analysis, source: [UInt8]?) -> [ProseFinding] {
         let severity = { (finding: ProseFinding) in self.severityOverrides[finding.rule.code] ?? finding.severity }
+        // A severity the configuration sets for a rule is the user's word: the judgements leave
+        // its findings as the rule reported them.
+        let keepsSeverity = { (finding: ProseFinding) in self.severityOverrides[finding.rule.code] != nil }
         let all = UnfinishedTranslationJudgement.apply(findings, prose: analysis.prose, severity: severity)
         let judged = PeriodStyleJudgement.apply(all, date: { articleDate ?? ArticleDate.of(analysis, source: source) }, policy: periodSpellings,
-                                                severity: severity)
-        return TranslationEvidence.corroborate(judged, severity: severity)
+                                                severity: severity, keepsSeverity: keepsSeverity)
+        return TranslationEvidence.corroborate(judged, severity: severity, keepsSeverity: keepsSeverity)
     }
 
     /// Reads, analyzes and checks one source; findings that suppression directives in it cover

@@ -32,11 +32,13 @@ public enum TranslationEvidence {
     /// Findings that need corroboration, lowered to info when the document shows no evidence:
     /// the message says why, and the fix waits for `--unsafe-fixes`. With evidence, and for every
     /// other finding, nothing changes.
-    public static func corroborate(_ findings: [ProseFinding], severity: (ProseFinding) -> Severity = { $0.severity }) -> [ProseFinding] {
+    /// `keepsSeverity` names findings whose severity the configuration sets for their rule.
+    public static func corroborate(_ findings: [ProseFinding], severity: (ProseFinding) -> Severity = { $0.severity },
+                                   keepsSeverity: (ProseFinding) -> Bool = { _ in false }) -> [ProseFinding] {
         guard findings.contains(where: { $0.needsCorroboration != nil && $0.severity > .info }),
               !present(in: findings, severity: severity) else { return findings }
         return findings.map { finding in
-            guard let usage = finding.needsCorroboration, finding.severity > .info else { return finding }
+            guard let usage = finding.needsCorroboration, finding.severity > .info, !keepsSeverity(finding) else { return finding }
             let message = finding.message + " — alone not a sign of translation (\(usage)), and the document shows no other"
             let fix = finding.fix.map { ProseFix(title: $0.title, applicability: max($0.applicability, .unsafe), edits: $0.edits) }
             return ProseFinding(rule: finding.rule, range: finding.range, message: message, fix: fix, severity: .info,

@@ -63,6 +63,8 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 public enum ArticleDate {
     /// How far into the prose a publication date is looked for.
     static let headBytes = 3000
+    /// Dates in the text before this year are events ("the famine of 1933"), not publication.
+    static let earliestPublication = 1991
     /// A line of at most this many words is a date line, byline or dateline.
     static let shortLineWords = 16
     /// A date within this many bytes of a paragraph's start, with no word in lower case before
@@ -91,37 +93,79 @@ public enum ArticleDate {
         "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
     ]
 
+    /// A `<meta>` publication date anywhere, else a `<time datetime>` that says it dates the page
+    /// (`pubdate`, `itemprop="datePublished"`) or stands before the first paragraph (under the
+    /// headline): a `<time>` inside the text dates an event. Comments and the content of
+    /// `<script>` and `<style>` are not read.
     private static func htmlDate(_ source: [UInt8]) -> SimpleDate? {
         var index = 0
         var timeDate: SimpleDate?
+        var inBody = false
         while let open = firstIndex(of: 0x3C, in: source, from: index) {
+            if source[open...].starts(with: Array("<!--".utf8)) {
+                guard let end = firstIndex(of: Array("-->".utf8), in: source, from: open + 4) else { break }
+                index = end + 3
+                continue
+            }
             guard let close = firstIndex(of: 0x3E, in: source, from: open + 1) else { break }
-            defer { index = close + 1 }
+            index = close + 1
             let tag = Array(source[(open + 1)..<close])
             let name = tagName(tag)
-            if name == "meta" {
+            switch name {
+            case "script", "style":
+                // Raw text up to the end tag.
+                guard let end = firstIndex(of: Array("</\(name)".utf8), in: source, from: index, caseInsensitive: true) else { return timeDate }
+                index = end
+            case "meta":
                 let attributes = attributes(tag)
                 let key = (attributes["property"] ?? attributes["name"] ?? attributes["itemprop"] ?? "").lowercased()
                 if metaNames.contains(key), let content = attributes["content"], let date = SimpleDate(iso: content) { return date }
-            } else if name == "time", timeDate == nil, let value = attributes(tag)["datetime"] {
-                timeDate = SimpleDate(iso: value)
+            case "time" where timeDate == nil:
+                let attributes = attributes(tag)
+                let dates = attributes["pubdate"] != nil || attributes["itemprop"]?.lowercased() == "datepublished"
+                if let value = attributes["datetime"], dates || !inBody { timeDate = SimpleDate(iso: value) }
+            case "p":
+                inBody = true
+            default:
+                break
             }
         }
         return timeDate
     }
 
+    /// `date:` (or `published:` and the like) in YAML front matter (`---` … `---`), or `date =`
+    /// in TOML front matter (`+++` … `+++`); any line ending.
     private static func frontMatterDate(_ source: [UInt8]) -> SimpleDate? {
         let text = String(decoding: source.prefix(8192), as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
-        guard let first = lines.first, first == "---" else { return nil }
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { $0.trimmingSpaces }
+        guard let fence = lines.first, fence == "---" || fence == "+++" else { return nil }
+        let separator: Character = fence == "---" ? ":" : "="
         lines.removeFirst()
         for line in lines {
-            if line == "---" || line == "..." { break }
-            for key in ["date:", "published:", "pubdate:", "publishdate:", "date_published:"] where line.lowercased().hasPrefix(key) {
-                var value = line.dropFirst(key.count).trimmingSpaces
-                if value.hasPrefix("\"") || value.hasPrefix("'") { value = String(value.dropFirst().dropLast()) }
-                if let date = SimpleDate(iso: value) ?? firstDate(in: Array(value.utf8), limit: value.utf8.count)?.date { return date }
+            if line == fence || line == "..." { break }
+            guard let mark = line.firstIndex(of: separator) else { continue }
+            let key = line[..<mark].trimmingSpaces.lowercased()
+            guard ["date", "published", "pubdate", "publishdate", "date_published", "publish_date"].contains(key) else { continue }
+            var value = line[line.index(after: mark)...].trimmingSpaces
+            if value.hasPrefix("\"") || value.hasPrefix("'") { value = String(value.dropFirst().dropLast()) }
+            if let date = SimpleDate(iso: value) ?? firstDate(in: Array(value.utf8), limit: value.utf8.count)?.date { return date }
+        }
+        return nil
+    }
+
+    /// The first occurrence of `needle` at or after `start`.
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int, caseInsensitive: Bool = false) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            var match = true
+            for offset in needle.indices {
+                let a = bytes[index + offset], b = needle[offset]
+                if caseInsensitive ? a.asciiLowercased != b.asciiLowercased : a != b { match = false; break }
             }
+            if match { return index }
+            index += 1
         }
         return nil
     }
@@ -186,6 +230,8 @@ public enum ArticleDate {
             // In a long paragraph only a dateline counts: nothing in lower case before the date
             // ("[July 2, 2009] LVIV", "LVIV, Ukraine, July 2, 2009 —").
             if !short && hasLowercaseWord(bytes[0..<found.offset]) { continue }
+            // A date before independent Ukraine's is history in a headline, not this article's.
+            guard found.date.year >= earliestPublication else { continue }
             return found.date
         }
         return nil
@@ -294,7 +340,7 @@ public enum ArticleDate {
             guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
                   let first = SimpleDate.number(parts[0]), let second = SimpleDate.number(parts[1]), let year = SimpleDate.number(parts[2]) else { continue }
             // Day first (most of the world, and Ukrainian and Russian sites) unless the second
-            // number cannot be a month (US order, "09/20/2016").
+            // number cannot be a month (US order, "11/27/2017").
             if second <= 12, let date = SimpleDate(year: year, month: second, day: first) { return date }
             return SimpleDate(year: year, month: first, day: second)
         }

@@ -86,18 +86,18 @@ public struct PeriodSpellings: Sendable {
 /// one, a word found only by its letters). Otherwise the finding is lowered to info, its message
 /// says why, and its fix waits for `--unsafe-fixes` (a period spelling may be right for its date).
 public enum PeriodStyleJudgement {
-    /// How much evidence it takes (see `TranslationEvidence.needed`).
-    public static let evidenceNeeded = TranslationEvidence.needed
-
     /// `severity` gives a finding's severity as the run reports it (after the configuration's
     /// overrides), so a rule turned down to info is no evidence.
+    /// `keepsSeverity` names findings whose severity the configuration sets for their rule: the
+    /// user's severity stands, with the rule's own message and fix.
     public static func apply(_ findings: [ProseFinding], date: () -> SimpleDate?, policy: PeriodSpellingPolicy,
-                             severity: (ProseFinding) -> Severity = { $0.severity }) -> [ProseFinding] {
+                             severity: (ProseFinding) -> Severity = { $0.severity },
+                             keepsSeverity: (ProseFinding) -> Bool = { _ in false }) -> [ProseFinding] {
         guard policy == .allow, findings.contains(where: { $0.period != nil }) else { return findings }
         if TranslationEvidence.present(in: findings, severity: severity) { return findings }
         let articleDate = date()
         return findings.map { finding in
-            guard let period = finding.period, !period.mixedWithModern, finding.severity > .info else { return finding }
+            guard let period = finding.period, !period.mixedWithModern, finding.severity > .info, !keepsSeverity(finding) else { return finding }
             if let until = period.until, let articleDate, articleDate >= until { return finding }
             let when: String
             switch (period.until, articleDate) {

@@ -97,7 +97,7 @@ public struct RuleDescription: Sendable {
     public let nonTriggering: [String]
     public let fixes: [FixExample]
     /// A preview rule is not yet quiet enough on professional English to run by default: it runs
-    /// only when a selection names it by code or name (see `RuleSelector.enables`).
+    /// only when a selection names it by code or name (see `RuleSelector.namesExactly`).
     public let preview: Bool
     /// How strongly its findings mark translation through Russian or Ukrainian (a number calque, a
     /// guillemet, leftover Cyrillic), which weighs against reading a period spelling in the same

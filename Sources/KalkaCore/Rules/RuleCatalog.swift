@@ -15,6 +15,11 @@ public enum RuleCatalog {
         var out = "\(rule.code) \(rule.name)\n"
         out += "Category: \(rule.category.rawValue) · Severity: \(rule.severity.rawValue) · Fix: \(rule.fixApplicability?.rawValue ?? "none")\n"
         if rule.preview { out += "Preview: off unless selected by its code or name (--select \(rule.code)).\n" }
+        switch rule.signalsTranslation {
+        case .none: break
+        case .weak: out += "Sign of translation: weak (two such findings show the text was translated; see Period spellings).\n"
+        case .strong: out += "Sign of translation: strong (one such finding shows the text was translated; see Period spellings).\n"
+        }
         out += "\n"
         out += "What it finds\n  \(rule.summary)\n\n"
         out += "Why it matters\n" + indent(rule.rationale) + "\n"

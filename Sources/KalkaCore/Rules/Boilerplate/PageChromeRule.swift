@@ -32,7 +32,7 @@ public struct PageChromeRule: Rule {
             so that a fix pass never deletes a line that an earlier pass moved into that place; \
             a timestamp with a twelve-hour clock, which English pages print under the headline, \
             is info too. A short first line is chrome at warning only with a menu under it and a \
-            headline after that. Lines mostly in Cyrillic are left to UNT001; chrome matched by \
+            headline after that. Lines mostly in Cyrillic are left to UNT001 and UNT004; chrome matched by \
             a phrase is BOI001's and a repeated line BOI003's, so each line is reported once.
             """,
         fixApplicability: .unsafe,

@@ -182,6 +182,7 @@ public struct PageLayoutReader: Sendable {
         }
         vocabulary = WordClassMap(entries)
         functionWords = try dictionaries.words("english/function-words.txt")
+        // Words with an English reading: the list's class X (names, foreign words) left out.
         englishWords = HashSet64(try dictionaries.file("english/word-classes.tsv").rows.filter { $0[1] != "X" }.map { FoldedHash.of($0[0]) })
     }
 
@@ -417,7 +418,7 @@ private struct LayoutBuilder {
             }
         }
         var end = significant.count - 1
-        while end >= 0, isClosingMark(tokens[significant[end]]) { end -= 1 }
+        while end >= 0, analysis.isClosingMark(tokens[significant[end]]) { end -= 1 }
         if end >= 0 {
             let last = tokens[significant[end]]
             if isEllipsis(last) || (isByte(last, 0x2E) && end > 0 && isByte(tokens[significant[end - 1]], 0x2E)) {
@@ -491,7 +492,7 @@ private struct LayoutBuilder {
                 if opens || short { return (match.phrase, line.range, false) }
                 continue
             }
-            guard !isInsideQuotation(match.range.lowerBound, line) else { continue }
+            guard !analysis.isInsideQuotation(match.range.lowerBound, since: line.range.lowerBound) else { continue }
             let sentences = analysis.paragraphs[line.paragraph].sentences
             guard let sentence = sentences.first(where: { analysis.sentences[$0].range.upperBound > match.range.lowerBound }) else { continue }
             let span = analysis.sentences[sentence]
@@ -504,26 +505,6 @@ private struct LayoutBuilder {
         return tail.map { ($0.0, $0.1, true) }
     }
 
-    /// True when prose `offset` stands inside a quotation opened earlier in the line (more “ than
-    /// ”, an odd number of straight double quotes, or an unclosed «).
-    func isInsideQuotation(_ offset: Int, _ line: Line) -> Bool {
-        var curly = 0, straight = 0, guillemets = 0
-        var index = line.range.lowerBound
-        while index < offset {
-            let byte = prose[index]
-            if byte == 0x22 { straight += 1 }
-            if byte == 0xE2, index + 2 < prose.count, prose[index + 1] == 0x80 {
-                if prose[index + 2] == 0x9C { curly += 1 }
-                if prose[index + 2] == 0x9D { curly -= 1 }
-            }
-            if byte == 0xC2, index + 1 < prose.count {
-                if prose[index + 1] == 0xAB { guillemets += 1 }
-                if prose[index + 1] == 0xBB { guillemets -= 1 }
-            }
-            index += 1
-        }
-        return curly > 0 || straight % 2 == 1 || guillemets > 0
-    }
 
     /// True when `match` is the whole line but for list marks, trailing marks and a count.
     func coversLine(_ match: PhraseMatcher.Match, _ line: Line) -> Bool {
@@ -1340,15 +1321,6 @@ private struct LayoutBuilder {
         isBullet(token) || isDash(token) || isByte(token, 0x2A)
     }
 
-    func isClosingMark(_ token: Token) -> Bool {
-        let start = Int(token.start)
-        switch token.length {
-        case 1: return [0x22, 0x27, 0x29, 0x5D].contains(prose[start])
-        case 2: return prose[start] == 0xC2 && prose[start + 1] == 0xBB
-        case 3: return prose[start] == 0xE2 && prose[start + 1] == 0x80 && [0x9D, 0x99, 0xBA].contains(prose[start + 2])
-        default: return false
-        }
-    }
 
     /// "03.02.2021", "3.2.2021": a number token holding two full stops.
     func isDottedDate(_ token: Token) -> Bool {

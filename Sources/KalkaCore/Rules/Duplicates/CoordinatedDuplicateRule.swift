@@ -15,7 +15,7 @@ public struct CoordinatedDuplicateRule: Rule {
             pick the right words. Idioms that repeat on purpose (“more and more”, “over and over”, \
             “again and again”) are listed in Dictionaries/phrases/coordinated-duplicate-allow.tsv; \
             function words (“by and by” aside) are never compared. Two different names that share a \
-            word (“the Red Sea and Sea of Marmara ports”) are not a pair, nor is a noun that ends one clause \
+            word (“the Dead Sea and Sea of Galilee shores”) are not a pair, nor is a noun that ends one clause \
             and starts the next (“cinema keeps memories and memories shape history”).
             """,
         fixApplicability: .unsafe,
@@ -37,7 +37,7 @@ public struct CoordinatedDuplicateRule: Rule {
             "That is that, and that is final.",
             "It happened long, long ago.",
             "Legal guarantees and security guarantees differ.",
-            "Tankers sail between the Red Sea and Sea of Marmara ports.",
+            "Pilgrims travel between the Dead Sea and Sea of Galilee shores.",
             "Cinema keeps memories and memories shape history.",
             "The crowd waited and waited outside the court.",
             "You build and build, and the wall still leaks.",
@@ -113,7 +113,7 @@ public struct CoordinatedDuplicateRule: Rule {
         return ProseEdit(Int(first.end)..<Int(second.end), "")
     }
 
-    /// "the Red Sea and Sea of Marmara": a capitalized word that belongs to a longer name on either
+    /// "the Dead Sea and Sea of Galilee": a capitalized word that belongs to a longer name on either
     /// side (a capitalized word before the first, after the second, or "of" and a name after it).
     private func isPartOfNames(_ analysis: Analysis, first: Int, second: Int) -> Bool {
         let tokens = analysis.tokens

@@ -97,23 +97,10 @@ public struct RepeatedSentenceRule: Rule {
         return !isQuoted(first, analysis)
     }
 
-    /// True when the sentence stands inside a quotation: its paragraph has opened one before it
-    /// (more “ than ”, or an odd number of straight quotes) or the sentence opens with one.
+    /// True when the sentence stands inside a quotation its paragraph opened before it, or
+    /// opens with one.
     private static func isQuoted(_ sentence: Int, _ analysis: Analysis) -> Bool {
         let span = analysis.sentences[sentence]
-        let paragraph = analysis.paragraphs[span.paragraph].range
-        var opened = 0, straight = 0
-        var offset = paragraph.lowerBound
-        let end = span.range.lowerBound + 3
-        while offset < end && offset < analysis.prose.count {
-            let byte = analysis.prose[offset]
-            if byte == 0x22 { straight += 1 }
-            if byte == 0xE2, analysis.byteAt(offset + 1) == 0x80 {
-                if analysis.byteAt(offset + 2) == 0x9C { opened += 1 }
-                if analysis.byteAt(offset + 2) == 0x9D { opened -= 1 }
-            }
-            offset += 1
-        }
-        return opened > 0 || straight % 2 == 1
+        return analysis.isInsideQuotation(span.range.lowerBound + 3, since: analysis.paragraphs[span.paragraph].range.lowerBound)
     }
 }

@@ -82,7 +82,7 @@ public struct UnbalancedQuotesRule: Rule {
         for paragraph in analysis.paragraphs.indices {
             let range = analysis.tokenRange(ofParagraph: paragraph)
             var unpaired = scan(analysis, range)
-            // "(AP Photo/Efrem…": an ellipsis after an opener marks the rest as cut, closer and all.
+            // "(Photo by Ivan…": an ellipsis after an opener marks the rest as cut, closer and all.
             if let cut = lastEllipsis(analysis, range) {
                 unpaired.others.removeAll { $0.0 < cut && isOpening(analysis, $0.0) }
                 unpaired.openers.removeAll { $0 < cut }

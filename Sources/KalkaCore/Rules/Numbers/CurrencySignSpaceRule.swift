@@ -17,9 +17,9 @@ public struct CurrencySignSpaceRule: Rule {
             (“$ 45”, “45 $”); translated copy keeps the space. English sets the sign tight \
             against the amount: “$45”, “€25”, “£3bn”. A line may also break between the sign \
             and the figure. Tables are left alone: financial statements align “$ 1,234” in \
-            columns. The sign after the amount is also continental European English (“adults \
-            14 €” in a price list), so it is a warning only when the document shows other marks \
-            of translation, and info otherwise.
+            columns. Neither form is unknown in English copy (“US$ 10 billion” in some house \
+            styles, “adults 14 €” in continental price lists), so both are warnings only when the \
+            document shows other marks of translation, and info otherwise.
             """,
         fixApplicability: .safe,
         fixSafety: "Only the space between the sign and the figure is deleted, or the sign moves before the figure; the amount stays as written.",
@@ -40,8 +40,7 @@ public struct CurrencySignSpaceRule: Rule {
         fixes: [
             FixExample("It costs $ 45 and € 25.", "It costs $45 and €25."),
             FixExample("Lunch costs 12 $ and dinner 30€.", "Lunch costs $12 and dinner €30."),
-        ],
-        signalsTranslation: .weak
+        ]
     )
 
     public init(dictionaries: DictionaryStore) throws {}

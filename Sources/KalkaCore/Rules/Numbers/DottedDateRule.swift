@@ -38,8 +38,7 @@ public struct DottedDateRule: Rule {
             "Nothing happened on 31.02.2021, a day that does not exist.",
             "The firmware 12.25.2021 build was recalled.",
             "The 1.5.2021 release and version 1.2.2021 of the app were recalled.",
-        ],
-        signalsTranslation: .weak
+        ]
     )
 
     private static let months = ["January", "February", "March", "April", "May", "June", "July",
@@ -100,10 +99,7 @@ public struct DottedDateRule: Rule {
             if prose[offset] == 0x2E { part += 1 } else { parts[part] = parts[part] * 10 + Int(prose[offset] - 0x30) }
         }
         let (day, month, year) = (parts[0], parts[1], parts[2])
-        guard (1...12).contains(month), (1800...2199).contains(year) else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...length).contains(day) else { return nil }
+        guard SimpleDate(year: year, month: month, day: day) != nil else { return nil }
         return (day, month, year)
     }
 }

@@ -97,9 +97,7 @@ public struct TransliteratedAbbreviationRule: Rule {
         letters = table.entries.map { entry in entry.phrase.utf8.filter(Self.isLetter) }
         // A capital after a lowercase letter: "TrO", "TsVK", "MChS".
         exactCase = letters.map { letters in zip(letters, letters.dropFirst()).contains { Self.isLower($0.0) && Self.isUpper($0.1) } }
-        englishWords = try dictionaries.derived("english/word-set") {
-            WordSet(try dictionaries.file("english/word-classes.tsv").rows.map { $0[0] })
-        }
+        englishWords = try dictionaries.englishWords()
         names = try? NameDictionary.of(dictionaries)
     }
 

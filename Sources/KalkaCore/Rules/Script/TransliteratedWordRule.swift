@@ -43,8 +43,8 @@ public struct TransliteratedWordRule: Rule {
             "Kyivteploenergo raised its tariffs by ten hryvnias.",
             "Shelling hit the Poltava region overnight, the oblast governor said.",
             "The council approved a plan for the recovery of schools.",
-            "Festooned with flags, the spokespeople berated the wartorn city's profiteering.",
-            "Shelling hit the village of zhovtneve and Zhytomyr, see www.radiosvoboda.org today.",
+            "Bedazzled by the lights, the townsfolk applauded the floodlit riverbank's makeover.",
+            "Shelling hit the village of zhovtneve and Zhytomyr, see www.example-news.org today.",
             "Makhnovshchina and Hutsulshchyna are old names; pro-Kremlin titushky and siloviki appeared.",
             "Army hazing, known in Russia as dedovshchina, persists; see https://example.org/novyny-rehionu/ or #zradaperemoha.",
         ],
@@ -108,9 +108,7 @@ public struct TransliteratedWordRule: Rule {
         // The longest ending first: "chchyna" before "chyna".
         self.regionEndings = regionEndings.sorted { $0.count > $1.count }
         self.established = WordSet(established)
-        english = try dictionaries.derived("english/word-set") {
-            WordSet(try dictionaries.file("english/word-classes.tsv").rows.map { $0[0] })
-        }
+        english = try dictionaries.englishWords()
         store = dictionaries
         placeNouns = WordSet(["village", "villages", "town", "towns", "city", "cities", "settlement", "settlements", "hamlet",
                               "district", "districts", "region", "oblast", "raion", "hromada", "community", "river", "station"])
@@ -221,7 +219,7 @@ public struct TransliteratedWordRule: Rule {
     ].map { Array($0.utf8) }
 
     /// An inflection, derivation or compound of English words: "moisturised", "unthreatening",
-    /// "wartorn", "spokespeople".
+    /// "floodlit", "townsfolk".
     private func isEnglishForm(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
         let word = Array(prose[token.range])
         func known(_ bytes: ArraySlice<UInt8>, _ extra: [UInt8] = []) -> Bool {
@@ -247,7 +245,7 @@ public struct TransliteratedWordRule: Rule {
         for prefix in Self.prefixes {
             if word.count > prefix.count + 3, word.starts(with: prefix), stem(word.dropFirst(prefix.count)) { return true }
         }
-        // Two English words run together: "wartorn", "onstream".
+        // Two English words run together: "floodlit", "riverbank".
         if word.count >= 6 {
             for cut in 3...(word.count - 3) where known(word[..<cut]) && stem(word[cut...]) { return true }
         }

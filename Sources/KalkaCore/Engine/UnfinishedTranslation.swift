@@ -13,7 +13,7 @@
 /// English, proves nothing about the page.
 public enum UnfinishedTranslationJudgement {
     /// The rules whose strong findings show a translation from Cyrillic left unfinished.
-    static let evidenceRules: Set<String> = ["UNT001", "UNT002", "UNT003", "MIX001"]
+    static let evidenceRules: Set<String> = ["UNT001", "UNT002", "MIX001"]
 
     /// `severity` gives a finding's severity as the run reports it (after the configuration's
     /// overrides).
