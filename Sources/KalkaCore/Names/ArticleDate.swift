@@ -254,8 +254,7 @@ public enum ArticleDate {
         return count
     }
 
-    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                             "october", "november", "december"]
+    static let monthNames = CalendarWords.monthNames
     /// Month names as dates write them: English full names and abbreviations ("Sept."), and the
     /// Russian and Ukrainian genitive forms ("14 березня 2016", "3 мая 2011").
     static let monthWords: [String: Int] = {
@@ -264,7 +263,7 @@ public enum ArticleDate {
             words[name] = index + 1
             words[String(name.prefix(3))] = index + 1
         }
-        words["sept"] = 9
+        words[CalendarWords.september] = 9
         let russian = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
         let ukrainian = ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"]
         for (index, word) in russian.enumerated() { words[word] = index + 1 }
@@ -350,4 +349,23 @@ public enum ArticleDate {
 
 extension String {
     var capitalizedASCII: String { prefix(1).uppercased() + dropFirst() }
+}
+
+/// The English calendar words every rule that reads dates shares: month names, their
+/// abbreviations, weekdays.
+enum CalendarWords {
+    /// Lowercase, January first.
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"]
+    /// The one four-letter abbreviation news style uses ("Sept.").
+    static let september = "sept"
+    /// Month names and their abbreviations ("Jan", "Sept"), as words.
+    static let months = WordSet(monthNames + monthNames.map { String($0.prefix(3)) } + [september])
+    static let weekdays = WordSet([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ])
+
+    /// "March", for a date written out.
+    static func monthName(_ month: Int) -> String { monthNames[month - 1].capitalizedASCII }
 }

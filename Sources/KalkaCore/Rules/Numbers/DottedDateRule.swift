@@ -41,8 +41,6 @@ public struct DottedDateRule: Rule {
         ]
     )
 
-    private static let months = ["January", "February", "March", "April", "May", "June", "July",
-                                 "August", "September", "October", "November", "December"]
 
     private let versionWords = WordSet(["version", "versions", "v", "ver", "build", "release", "firmware", "update", "patch"])
 
@@ -60,7 +58,7 @@ public struct DottedDateRule: Rule {
             // "version 1.2.2021", "the 1.5.2021 build": a version number shaped like a date.
             if let previous = analysis.previousNonSpace(before: index), versionWords.contains(tokens[previous]) { continue }
             if let next = analysis.nextNonSpace(after: index), versionWords.contains(tokens[next]) { continue }
-            let spelled = "\(date.day) \(Self.months[date.month - 1]) \(date.year)"
+            let spelled = "\(date.day) \(CalendarWords.monthName(date.month)) \(date.year)"
             let timestamp = isTimestampLine(analysis, around: index)
             findings.report(token.range, "“\(analysis.text(of: token))” is a day.month.year date, ambiguous in English"
                                 + (timestamp ? " (on a timestamp line)" : ""),

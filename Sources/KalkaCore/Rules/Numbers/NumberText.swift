@@ -80,8 +80,5 @@ enum NumberContext {
         }
     }
 
-    static let months = WordSet([
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ])
+    static let months = CalendarWords.months
 }

@@ -150,7 +150,7 @@ public struct SpaceBeforePunctuationRule: Rule {
         while position < tokens.count && position - colon <= 6 && !tokens[position].isParagraphBreak {
             let token = tokens[position]
             if token.kind == .space && !analysis.isOneSourceLine(token.range) { break }
-            if token.kind == .word && (NumberContext.months.contains(token) || Self.weekdays.contains(token)) { return true }
+            if token.kind == .word && (CalendarWords.months.contains(token) || CalendarWords.weekdays.contains(token)) { return true }
             if token.kind == .number {
                 if analysis.text(of: token).contains(where: { $0 == "." || $0 == ":" || $0 == "/" }) { return true }
                 if token.length == 4, (1900...2099).contains(NumberText.digitValue(analysis.prose, token.range)) { return true }
@@ -160,11 +160,6 @@ public struct SpaceBeforePunctuationRule: Rule {
         }
         return false
     }
-
-    private static let weekdays = WordSet([
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    ])
 
     /// , . : ; ! ?
     @inline(__always)
