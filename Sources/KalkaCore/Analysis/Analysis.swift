@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import ICUKit
 
@@ -210,39 +215,47 @@ public final class Analyzer {
         return chunks
     }
 
+    /// Chunks go in waves, one per core, and each wave's tokens are appended to the result as
+    /// soon as it is done: memory holds the result and one wave, never every chunk's tokens
+    /// beside their joined copy (on a large document the tokens are the largest array a run holds).
     private func segmentInParallel(_ prose: [UInt8], _ chunks: [Range<Int>]) throws(ICUError) -> ([Token], [Int]) {
-        let breakers = try chunks.map { _ throws(ICUError) in (try words.clone(), try sentences.clone()) }
-        let results = ChunkResults(count: chunks.count)
-        prose.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            nonisolated(unsafe) let breakers = breakers
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-                let range = chunks[index]
-                let slice = UnsafeBufferPointer(rebasing: buffer[range])
-                results.store(Result { () throws(ICUError) in
-                    try Self.segment(slice, words: breakers[index].0, sentences: breakers[index].1)
-                }, at: index)
-            }
-        }
-        var parts: [([Token], [Int])] = []
-        for index in chunks.indices { parts.append(try results.take(index).get()) }
-        // One copy into the final array, shifting each chunk's offsets as it goes.
-        let total = parts.reduce(0) { $0 + $1.0.count }
-        let tokens = [Token](unsafeUninitializedCapacity: total) { buffer, count in
-            count = 0
-            for (index, range) in chunks.enumerated() {
-                let shift = Int32(range.lowerBound)
-                for var token in parts[index].0 {
-                    token.start += shift
-                    buffer.initializeElement(at: count, to: token)
-                    count += 1
-                }
-                parts[index].0 = []
-            }
-        }
+        let width = min(chunks.count, max(2, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let breakers = try (0..<width).map { _ throws(ICUError) in (try words.clone(), try sentences.clone()) }
+        var tokens: [Token] = []
         var sentenceEnds: [Int] = []
-        for (index, range) in chunks.enumerated() {
-            sentenceEnds.append(contentsOf: parts[index].1.lazy.map { $0 + range.lowerBound })
+        var waveStart = 0
+        while waveStart < chunks.count {
+            let wave = Array(chunks[waveStart..<min(chunks.count, waveStart + width)])
+            waveStart += wave.count
+            let results = ChunkResults(count: wave.count)
+            prose.withUnsafeBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                nonisolated(unsafe) let breakers = breakers
+                DispatchQueue.concurrentPerform(iterations: wave.count) { index in
+                    let slice = UnsafeBufferPointer(rebasing: buffer[wave[index]])
+                    results.store(Result { () throws(ICUError) in
+                        try Self.segment(slice, words: breakers[index].0, sentences: breakers[index].1)
+                    }, at: index)
+                }
+            }
+            for (index, range) in wave.enumerated() {
+                let (part, ends) = try results.take(index).get()
+                results.release(index)
+                let needed = tokens.count + part.count
+                if tokens.capacity < needed {
+                    // Sized once from the pace so far, so the array is not regrown (and copied)
+                    // chunk after chunk; by half again at least if the pace picks up.
+                    let pace = Double(needed) / Double(range.upperBound)
+                    let estimate = Int(pace * Double(prose.count) * 1.05)
+                    tokens.reserveCapacity(max(needed, estimate, tokens.capacity * 3 / 2))
+                }
+                let shift = Int32(range.lowerBound)
+                for var token in part {
+                    token.start += shift
+                    tokens.append(token)
+                }
+                sentenceEnds.append(contentsOf: ends.lazy.map { $0 + range.lowerBound })
+            }
         }
         return (tokens, sentenceEnds)
     }
@@ -424,18 +437,34 @@ private final class ChunkResults: @unchecked Sendable {
         results.withUnsafeMutableBufferPointer { $0[index] = result }
     }
     func take(_ index: Int) -> Result<([Token], [Int]), ICUError> { results[index]! }
+    func release(_ index: Int) { results[index] = nil }
 }
 
 private final class AnalysisMemo: @unchecked Sendable {
-    private var values: [String: any Sendable] = [:]
+    private var slots: [String: Slot] = [:]
     private let lock = Lock()
 
-    /// Computes outside the lock, so one shared value may be built from another; two rules
-    /// racing for the same key at worst both compute it (the results are equal).
+    /// One value, computed once: a second rule asking while the first computes waits for it
+    /// (on a large document rules run side by side, and a shared value such as the page layout
+    /// is large: building it twice would double the peak memory).
+    private final class Slot: @unchecked Sendable {
+        let lock = Lock()
+        var value: (any Sendable)?
+    }
+
+    /// Each key has its own lock, so one shared value may be built from another.
     func value<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
-        if let value = lock.withLock({ values[key] as? T }) { return value }
-        let value = compute()
-        lock.withLock { if values[key] == nil { values[key] = value } }
-        return value
+        let slot = lock.withLock {
+            if let slot = slots[key] { return slot }
+            let slot = Slot()
+            slots[key] = slot
+            return slot
+        }
+        return slot.lock.withLock {
+            if let value = slot.value as? T { return value }
+            let value = compute()
+            slot.value = value
+            return value
+        }
     }
 }

@@ -37,14 +37,16 @@ public struct LintRunner: Sendable {
     /// `progress`, when given, is called from the workers with the number of inputs checked so
     /// far, as each one finishes (before its report is delivered).
     public func run(_ work: [Job], progress: (@Sendable (Int) -> Void)? = nil, deliver: (FileReport) -> Void) throws(ICUError) {
-        try run(work, progress: progress, transform: { _, report, _ in report }, deliver: deliver)
+        try run(work, progress: progress, needsAnalysis: false, transform: { _, report, _ in report }, deliver: deliver)
     }
 
     /// Checks `work` and turns each report into `Output` on the worker that checked it, given the
     /// job's index in `work` and the analysis the rules read (nil when the input could not be
     /// checked, or was fixed), for callers that need more than the findings, such as editor
-    /// reports; `deliver` gets the outputs in input order.
-    public func run<Output: Sendable>(_ work: [Job], progress: (@Sendable (Int) -> Void)? = nil,
+    /// reports; `deliver` gets the outputs in input order. Without `needsAnalysis`, the analysis
+    /// handed to `transform` is nil, and a large file is analyzed a window at a time (see
+    /// `Linter.windowSize`).
+    public func run<Output: Sendable>(_ work: [Job], progress: (@Sendable (Int) -> Void)? = nil, needsAnalysis: Bool = true,
                                       transform: @escaping @Sendable (Int, FileReport, Analysis?) -> Output,
                                       deliver: (Output) -> Void) throws(ICUError) {
         let prototype = try Analyzer()
@@ -67,7 +69,7 @@ public struct LintRunner: Sendable {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if index >= batch.count { break }
                     let job = batch[index]
-                    let (report, analysis) = analyzedCheck(job.item, linter: job.linter, analyzer: analyzer)
+                    let (report, analysis) = analyzedCheck(job.item, linter: job.linter, analyzer: analyzer, needsAnalysis: needsAnalysis)
                     slots.store(transform(batchStart + index, report, analysis), at: index)
                     let done = finished.wrappingAdd(1, ordering: .relaxed).newValue
                     progress?(done)
@@ -79,16 +81,16 @@ public struct LintRunner: Sendable {
 
     /// Reads and checks one input; every failure becomes a report naming it.
     public func check(_ item: InputItem, linter: Linter, analyzer: Analyzer) -> FileReport {
-        analyzedCheck(item, linter: linter, analyzer: analyzer).report
+        analyzedCheck(item, linter: linter, analyzer: analyzer, needsAnalysis: false).report
     }
 
     public func check(bytes: [UInt8], path: String, format: InputFormat, linter: Linter, analyzer: Analyzer) -> FileReport {
-        analyzedCheck(bytes: bytes, path: path, format: format, linter: linter, analyzer: analyzer).report
+        analyzedCheck(bytes: bytes, path: path, format: format, linter: linter, analyzer: analyzer, needsAnalysis: false).report
     }
 
     /// `check`, with the analysis the rules read when there is one (not for a fixed file: its
     /// text changed after the last analysis that counts).
-    func analyzedCheck(_ item: InputItem, linter: Linter, analyzer: Analyzer) -> (report: FileReport, analysis: Analysis?) {
+    func analyzedCheck(_ item: InputItem, linter: Linter, analyzer: Analyzer, needsAnalysis: Bool = true) -> (report: FileReport, analysis: Analysis?) {
         let bytes: Result<[UInt8], FileReadError>
         let format: InputFormat
         switch item {
@@ -105,17 +107,20 @@ public struct LintRunner: Sendable {
         case .failure(let error):
             return (FileReport(path: item.path, error: error.message), nil)
         case .success(let bytes):
-            return analyzedCheck(bytes: bytes, path: item.path, format: format, linter: linter, analyzer: analyzer)
+            return analyzedCheck(bytes: bytes, path: item.path, format: format, linter: linter, analyzer: analyzer, needsAnalysis: needsAnalysis)
         }
     }
 
     func analyzedCheck(bytes: [UInt8], path: String, format: InputFormat, linter: Linter,
-                       analyzer: Analyzer) -> (report: FileReport, analysis: Analysis?) {
+                       analyzer: Analyzer, needsAnalysis: Bool = true) -> (report: FileReport, analysis: Analysis?) {
         do {
             let source = try SourceFile(path: path, bytes: bytes)
             if let fixThreshold {
                 let outcome = try linter.fix(source, format: format, analyzer: analyzer, upTo: fixThreshold)
                 return (FileReport(path: path, diagnostics: outcome.remaining, source: outcome.source, original: bytes, fix: outcome), nil)
+            }
+            guard needsAnalysis else {
+                return (FileReport(path: path, diagnostics: try linter.lint(source, format: format, analyzer: analyzer), source: source), nil)
             }
             let (diagnostics, analysis) = try linter.analyzedLint(source, format: format, analyzer: analyzer)
             return (FileReport(path: path, diagnostics: diagnostics, source: source), analysis)

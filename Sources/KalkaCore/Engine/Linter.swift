@@ -51,6 +51,9 @@ public final class Linter: Sendable {
                 rules[index].check(analysis, into: &findings)
                 slots.store(findings.items, at: index)
             }
+            // Sized once, and each rule's findings freed as they are moved: a large document's
+            // findings are held once, not twice.
+            all.reserveCapacity(rules.indices.reduce(0) { $0 + slots.count(at: $1) })
             for index in rules.indices { all.append(contentsOf: slots.take(index)) }
         } else {
             for rule in rules {
@@ -68,43 +71,107 @@ public final class Linter: Sendable {
     /// in English is corroborated — on the findings the run reports (after severity overrides and
     /// suppression directives: a finding the user suppressed is no evidence).
     func judged(_ findings: [ProseFinding], analysis: Analysis, source: [UInt8]?) -> [ProseFinding] {
+        judged(findings, prose: analysis.prose, date: { self.articleDate ?? ArticleDate.of(analysis, source: source) })
+    }
+
+    /// `judged`, given the document's prose and how to find the article's date.
+    func judged(_ findings: [ProseFinding], prose: [UInt8], date: () -> SimpleDate?) -> [ProseFinding] {
         let severity = { (finding: ProseFinding) in self.severityOverrides[finding.rule.code] ?? finding.severity }
         // A severity the configuration sets for a rule is the user's word: the judgements leave
         // its findings as the rule reported them.
         let keepsSeverity = { (finding: ProseFinding) in self.severityOverrides[finding.rule.code] != nil }
-        let all = UnfinishedTranslationJudgement.apply(findings, prose: analysis.prose, severity: severity)
-        let judged = PeriodStyleJudgement.apply(all, date: { articleDate ?? ArticleDate.of(analysis, source: source) }, policy: periodSpellings,
+        let all = UnfinishedTranslationJudgement.apply(findings, prose: prose, severity: severity)
+        let judged = PeriodStyleJudgement.apply(all, date: date, policy: periodSpellings,
                                                 severity: severity, keepsSeverity: keepsSeverity)
         return TranslationEvidence.corroborate(judged, severity: severity, keepsSeverity: keepsSeverity)
     }
 
+    /// A document with more prose than this and half again is checked in windows of about this
+    /// many bytes, cut at paragraph breaks: memory then holds one window's analysis, not the
+    /// whole document's. Each window reads as a page of its own (rules that weigh a page's top,
+    /// tail or repeated lines see the window); the judgements still weigh the whole document.
+    /// No article comes near it: it is for archives and concatenations checked as one file.
+    public static let windowSize = 4 << 20
+
     /// Reads, analyzes and checks one source; findings that suppression directives in it cover
     /// are left out.
     public func lint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> [Diagnostic] {
-        try analyzedLint(source, format: format, analyzer: analyzer).diagnostics
+        try lint(source, format: format, analyzer: analyzer, windowSize: Self.windowSize)
+    }
+
+    func lint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer, windowSize: Int) throws(ICUError) -> [Diagnostic] {
+        let document = Readers.reader(for: format).read(source.text)
+        guard document.prose.count > windowSize + windowSize / 2 else {
+            return try diagnostics(of: document, analysis: analyzer.analyze(document), source: source)
+        }
+        var reported: [ProseFinding] = []
+        // The sentence each finding starts in, by prose offset, for the diagnostics' context.
+        var sentences: [Int: Range<Int>] = [:]
+        var date: SimpleDate? = articleDate
+        for (index, window) in Self.windows(document.prose, size: windowSize).enumerated() {
+            let analysis = try analyzer.analyze(document.window(window))
+            if index == 0, date == nil { date = ArticleDate.of(analysis, source: source.text) }
+            let shift = window.lowerBound
+            for finding in ruleFindings(in: analysis) {
+                if sentences[finding.range.lowerBound + shift] == nil, let sentence = Self.sentence(containing: finding.range.lowerBound, in: analysis) {
+                    sentences[finding.range.lowerBound + shift] = (sentence.lowerBound + shift)..<(sentence.upperBound + shift)
+                }
+                reported.append(finding.shifted(by: shift))
+            }
+        }
+        return diagnostics(of: document, reported: reported, source: source, context: { sentences[$0] }, date: { date })
+    }
+
+    /// The windows of a large document's prose: stretches of about `size` bytes that end just
+    /// before a paragraph break (the break itself belongs to neither side).
+    static func windows(_ prose: [UInt8], size: Int) -> [Range<Int>] {
+        Analyzer.chunks(prose, size: size).filter { !$0.isEmpty }.map { chunk in
+            chunk.count >= 2 && prose[chunk.upperBound - 1] == 0x0A && prose[chunk.upperBound - 2] == 0x0A
+                ? chunk.lowerBound..<(chunk.upperBound - 2) : chunk
+        }
     }
 
     /// `lint`, also handing back the analysis the rules read, for callers that need the
-    /// document's sentences too (editor reports) without segmenting it again.
+    /// document's sentences too (editor reports) without segmenting it again. The whole document
+    /// is analyzed at once, however large.
     public func analyzedLint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> (diagnostics: [Diagnostic], analysis: Analysis) {
         let document = Readers.reader(for: format).read(source.text)
         let analysis = try analyzer.analyze(document)
-        guard !document.directives.isEmpty else {
-            return (findings(in: analysis, source: source.text).map { locate($0, in: source, analysis: analysis) }, analysis)
+        return (diagnostics(of: document, analysis: analysis, source: source), analysis)
+    }
+
+    private func diagnostics(of document: ProseDocument, analysis: Analysis, source: SourceFile) -> [Diagnostic] {
+        diagnostics(of: document, reported: ruleFindings(in: analysis), source: source,
+                    context: { Self.sentence(containing: $0, in: analysis) },
+                    date: { self.articleDate ?? ArticleDate.of(analysis, source: source.text) })
+    }
+
+    /// The diagnostics of what the rules reported (prose coordinates of the whole document):
+    /// suppressed findings leave before the judgements weigh the rest; the directives' use is
+    /// counted on what the rules reported. `context` gives the prose range of the sentence
+    /// holding a prose offset.
+    private func diagnostics(of document: ProseDocument, reported: [ProseFinding], source: SourceFile,
+                             context: (Int) -> Range<Int>?, date: () -> SimpleDate?) -> [Diagnostic] {
+        let locate = { (finding: ProseFinding) in
+            self.locate(finding, in: source, document: document, context: context(finding.range.lowerBound))
         }
-        // Suppressed findings leave before the judgements weigh the rest; the directives' use is
-        // counted on what the rules reported.
+        guard !document.directives.isEmpty else {
+            return judged(reported, prose: document.prose, date: date).map(locate)
+        }
         let suppressions = Suppressions(document.directives, text: source.text, lines: source.lines)
-        let reported = ruleFindings(in: analysis)
-        let (kept, used) = suppressions.partition(reported.map { locate($0, in: source, analysis: analysis) })
+        let (kept, used) = suppressions.partition(reported.map(locate))
         let shownFindings = reported.indices.filter { kept[$0] }.map { reported[$0] }
-        let shown = judged(shownFindings, analysis: analysis, source: source.text).map { locate($0, in: source, analysis: analysis) }
-        return (audited(shown, suppressions: suppressions, used: used, source: source), analysis)
+        let shown = judged(shownFindings, prose: document.prose, date: date).map(locate)
+        return audited(shown, suppressions: suppressions, used: used, source: source)
     }
 
     /// Maps a prose finding to the source file's bytes, lines and columns.
     func locate(_ finding: ProseFinding, in source: SourceFile, analysis: Analysis) -> Diagnostic {
-        let document = analysis.document
+        locate(finding, in: source, document: analysis.document, context: Self.sentence(containing: finding.range.lowerBound, in: analysis))
+    }
+
+    /// `locate`, given the prose range of the sentence the finding starts in.
+    func locate(_ finding: ProseFinding, in source: SourceFile, document: ProseDocument, context sentence: Range<Int>?) -> Diagnostic {
         let range = document.map.sourceRange(ofProse: finding.range)
         // A fix whose edits would touch markup the prose does not show is dropped: the finding
         // stays, and nobody's markup is broken by a fix.
@@ -118,7 +185,7 @@ public final class Linter: Sendable {
             }
             return Fix(title: fix.title, applicability: fix.applicability, edits: edits)
         }
-        let context = Self.sentence(containing: finding.range.lowerBound, in: analysis).map { document.map.sourceRange(ofProse: $0) } ?? range
+        let context = sentence.map { document.map.sourceRange(ofProse: $0) } ?? range
         return Diagnostic(rule: finding.rule, severity: severityOverrides[finding.rule.code] ?? finding.severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
                           textRange: range, contextRange: context, fix: fix)
@@ -178,5 +245,10 @@ private final class FindingSlots: @unchecked Sendable {
     func store(_ findings: [ProseFinding], at index: Int) {
         slots.withUnsafeMutableBufferPointer { $0[index] = findings }
     }
-    func take(_ index: Int) -> [ProseFinding] { slots[index] }
+    func count(at index: Int) -> Int { slots[index].count }
+    /// The findings at `index`, leaving the slot empty.
+    func take(_ index: Int) -> [ProseFinding] {
+        defer { slots[index] = [] }
+        return slots[index]
+    }
 }

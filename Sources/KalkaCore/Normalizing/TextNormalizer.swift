@@ -18,7 +18,9 @@ public struct NormalizationChange: Sendable, Equatable {
         var shown = ""
         for scalar in text.unicodeScalars {
             switch scalar.properties.generalCategory {
-            case .format, .control, .lineSeparator, .paragraphSeparator, .spaceSeparator where scalar != " ":
+            case .spaceSeparator where scalar == " ":
+                shown.unicodeScalars.append(scalar)
+            case .format, .control, .lineSeparator, .paragraphSeparator, .spaceSeparator:
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 shown += "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
             default:

@@ -46,13 +46,37 @@ public struct ProseDocument: Sendable {
     /// The blocks of the prose in order, each starting a paragraph (empty when the reader records
     /// none: every paragraph is then a plain paragraph).
     public let blocks: [ProseBlock]
+    /// Whether the prose starts and ends the page: false at the inner edges of a window of a
+    /// large document, where the page goes on (rules that place lines by the top or the tail of
+    /// the page find neither there).
+    public let opensPage: Bool
+    public let closesPage: Bool
 
-    public init(format: InputFormat, prose: [UInt8], map: SourceMap, directives: [SuppressionDirective] = [], blocks: [ProseBlock] = []) {
+    public init(format: InputFormat, prose: [UInt8], map: SourceMap, directives: [SuppressionDirective] = [], blocks: [ProseBlock] = [],
+                opensPage: Bool = true, closesPage: Bool = true) {
         self.format = format
         self.prose = prose
         self.map = map
         self.directives = directives
         self.blocks = blocks
+        self.opensPage = opensPage
+        self.closesPage = closesPage
+    }
+
+    /// The part of the document in prose `range`, as a document of its own (prose offsets from
+    /// the start of `range`; source offsets unchanged). Directives stay with the whole document.
+    func window(_ range: Range<Int>) -> ProseDocument {
+        let shift = range.lowerBound
+        var kept: [ProseBlock] = []
+        // The block the window opens in, moved to its start, then those starting inside it.
+        if let first = block(containing: range.lowerBound), first.proseStart < range.lowerBound {
+            kept.append(ProseBlock(proseStart: 0, kind: first.kind, sourceLines: nil))
+        }
+        for block in blocks where range.contains(block.proseStart) {
+            kept.append(ProseBlock(proseStart: block.proseStart - shift, kind: block.kind, sourceLines: block.sourceLines))
+        }
+        return ProseDocument(format: format, prose: Array(prose[range]), map: map.window(range), directives: [], blocks: kept,
+                             opensPage: range.lowerBound == 0, closesPage: range.upperBound == prose.count)
     }
 
     /// The block holding prose `offset`, if the reader recorded blocks.

@@ -77,6 +77,29 @@ public struct SourceMap: Sendable {
         return piece.verbatim && piece.proseStart <= range.lowerBound && range.upperBound <= piece.proseEnd
     }
 
+    /// The map of prose `range` alone, its prose offsets from the start of `range` (for a
+    /// window of a large document). A piece the range cuts is cut with it: a verbatim piece
+    /// keeps the source bytes of its part, a replaced one its whole source range.
+    func window(_ range: Range<Int>) -> SourceMap {
+        var window = SourceMap()
+        guard !pieces.isEmpty, !range.isEmpty else { return window }
+        var index = pieceIndex(atOrBefore: range.lowerBound)
+        while index < pieces.count, pieces[index].proseStart < range.upperBound {
+            var piece = pieces[index]
+            index += 1
+            let start = max(piece.proseStart, range.lowerBound), end = min(piece.proseEnd, range.upperBound)
+            guard start < end || (piece.proseLength == 0 && range.contains(piece.proseStart)) else { continue }
+            if piece.verbatim {
+                piece.sourceStart += start - piece.proseStart
+                piece.sourceLength = end - start
+            }
+            piece.proseStart = start - range.lowerBound
+            piece.proseLength = end - start
+            window.pieces.append(piece)
+        }
+        return window
+    }
+
     /// The last piece starting at or before prose `offset` (the first piece if none does).
     private func pieceIndex(atOrBefore offset: Int) -> Int {
         var low = 0, high = pieces.count

@@ -13,7 +13,8 @@ public struct ProseEdit: Sendable, Equatable {
 }
 
 /// A fix a rule offers, in prose coordinates.
-public struct ProseFix: Sendable {
+/// A class: findings are copied through several judgements, and a reference is one word.
+public final class ProseFix: Sendable {
     /// Imperative: "Replace with “Kyiv”".
     public let title: String
     public let applicability: FixApplicability
@@ -33,21 +34,35 @@ public struct ProseFinding: Sendable {
     public let fix: ProseFix?
     /// The rule's severity, unless the rule grades each finding (CAL001 takes it from the entry).
     public let severity: Severity
+    /// How strongly this finding signals translation, when not as strongly as its rule says (a
+    /// listed abbreviation that also spells an English one; a word found only by its letters).
+    public let signal: TranslationSignal
+    /// The qualifiers few findings carry, kept out of line so the many findings of a large
+    /// document stay small.
+    private let qualifiers: Qualifiers?
+
     /// Set when the flagged text was English house style until a date ("Kiev"): the
     /// period-style judgement may then lower the finding (see `PeriodStyleJudgement`).
-    public let period: PeriodSpelling?
+    public var period: PeriodSpelling? { qualifiers?.period }
     /// Set when the flagged text is also usual in some professional English (a British “14.30”,
     /// an SI “45 000”): it says where. Such a finding keeps its severity only in a document that
     /// shows other marks of translation; elsewhere the evidence judgement lowers it to info (see
     /// `TranslationEvidence`). It is no evidence itself.
-    public let needsCorroboration: String?
-
-    /// How strongly this finding signals translation, when not as strongly as its rule says (a
-    /// listed abbreviation that also spells an English one; a word found only by its letters).
-    public let signal: TranslationSignal
+    public var needsCorroboration: String? { qualifiers?.needsCorroboration }
     /// Set when the finding stands only if the page does (or does not) show a translation left
     /// unfinished, which the run's other findings decide (see `UnfinishedTranslationJudgement`).
-    public let page: PageCondition?
+    public var page: PageCondition? { qualifiers?.page }
+
+    private final class Qualifiers: Sendable {
+        let period: PeriodSpelling?
+        let needsCorroboration: String?
+        let page: PageCondition?
+        init(period: PeriodSpelling?, needsCorroboration: String?, page: PageCondition?) {
+            self.period = period
+            self.needsCorroboration = needsCorroboration
+            self.page = page
+        }
+    }
 
     init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil, period: PeriodSpelling? = nil,
          needsCorroboration: String? = nil, signal: TranslationSignal? = nil, page: PageCondition? = nil) {
@@ -56,10 +71,23 @@ public struct ProseFinding: Sendable {
         self.message = message
         self.fix = fix
         self.severity = severity ?? rule.severity
-        self.period = period
-        self.needsCorroboration = needsCorroboration
         self.signal = signal ?? rule.signalsTranslation
-        self.page = page
+        qualifiers = period == nil && needsCorroboration == nil && page == nil
+            ? nil : Qualifiers(period: period, needsCorroboration: needsCorroboration, page: page)
+    }
+}
+
+extension ProseFinding {
+    /// The same finding `offset` bytes further on (a window's finding in its document's prose).
+    func shifted(by offset: Int) -> ProseFinding {
+        guard offset != 0 else { return self }
+        let movedFix = fix.map { fix in
+            ProseFix(title: fix.title, applicability: fix.applicability, edits: fix.edits.map {
+                ProseEdit(($0.range.lowerBound + offset)..<($0.range.upperBound + offset), $0.replacement, deletesWholeBlock: $0.deletesWholeBlock)
+            })
+        }
+        return ProseFinding(rule: rule, range: (range.lowerBound + offset)..<(range.upperBound + offset), message: message, fix: movedFix,
+                            severity: severity, period: period, needsCorroboration: needsCorroboration, signal: signal, page: page)
     }
 }
 

@@ -75,8 +75,8 @@ public struct FixExample: Sendable {
 }
 
 /// Everything about a rule that is not code: what the CLI prints, the docs show, and the generic
-/// rule test runs.
-public struct RuleDescription: Sendable {
+/// rule test runs. A class: every finding refers to its rule, and a reference is one word to copy.
+public final class RuleDescription: Sendable {
     /// Stable code, e.g. `DUP001`.
     public let code: String
     /// Kebab-case name, e.g. `repeated-word`.

@@ -271,8 +271,12 @@ private struct LayoutBuilder {
     }
 
     func build() -> PageLayout {
+        // Counted first, so the index array is allocated once at its size (on a large document
+        // it is among the largest arrays a run holds).
+        var significantCount = 0
+        for token in tokens where token.kind != .space { significantCount += 1 }
         var storage: [Int32] = []
-        storage.reserveCapacity(tokens.count / 2 + 16)
+        storage.reserveCapacity(significantCount)
         var bounds: [Range<Int>] = []
         bounds.reserveCapacity(analysis.paragraphs.count)
         for paragraph in analysis.paragraphs.indices {
@@ -280,12 +284,19 @@ private struct LayoutBuilder {
             for index in analysis.tokenRange(ofParagraph: paragraph) where tokens[index].kind != .space { storage.append(Int32(index)) }
             bounds.append(start..<storage.count)
         }
-        var lines = analysis.paragraphs.indices.map { makeLine($0, TokenRun(storage: storage, bounds: bounds[$0])) }
-        if let first = lines.first, first.significant.isEmpty { lines[0].range = lines[0].range.upperBound..<lines[0].range.upperBound }
-        let foreign = Set(lines.filter(\.isForeign).map(\.paragraph))
         // The lines the page judgement reads: not foreign, not a table cell, not a bare capture
-        // marker.
-        let content = lines.filter { !$0.isForeign && !$0.significant.isEmpty && $0.kind != .tableCell }
+        // marker (built one at a time, not all then filtered: a line is large and a page may have
+        // very many).
+        var foreign = Set<Int>()
+        var content: [Line] = []
+        for paragraph in analysis.paragraphs.indices {
+            let line = makeLine(paragraph, TokenRun(storage: storage, bounds: bounds[paragraph]))
+            if line.isForeign {
+                foreign.insert(paragraph)
+            } else if !line.significant.isEmpty && line.kind != .tableCell {
+                content.append(line)
+            }
+        }
         var verdicts: [Verdict?] = Array(repeating: nil, count: content.count)
         var needsEdge = Array(repeating: false, count: content.count)
         var tailOnly = Array(repeating: false, count: content.count)
@@ -318,9 +329,11 @@ private struct LayoutBuilder {
         }
         let isBodyLine = content.indices.map(isBody)
         let body = content.indices.filter { isBodyLine[$0] }
-        let hasBody = !body.isEmpty
-        let firstBody = body.first ?? content.count
-        let lastBody = body.last ?? -1
+        // In a window of a large document, the body runs on past an inner edge.
+        let opens = analysis.document.opensPage, closes = analysis.document.closesPage
+        let hasBody = !body.isEmpty || !opens || !closes
+        let firstBody = opens ? body.first ?? content.count : 0
+        let lastBody = closes ? body.last ?? -1 : content.count - 1
         // Without a body there is no place to judge by: the edges are the whole document.
         func isEdge(_ k: Int) -> Bool { hasBody && (k < firstBody || k > lastBody) }
         for k in content.indices where verdicts[k] != nil {
@@ -351,9 +364,9 @@ private struct LayoutBuilder {
         // 3. Lines judged by their place on the page, only where there is a body to place them by.
         var repeated = Set<Int>()
         if hasBody {
-            if let label = topLabel(content, verdicts, isBody: isBodyLine, firstBody: firstBody) { verdicts[0] = label }
+            if opens, let label = topLabel(content, verdicts, isBody: isBodyLine, firstBody: firstBody) { verdicts[0] = label }
             markNavigationLists(content, &verdicts, before: firstBody)
-            let headline = content.indices.first { verdicts[$0] == nil && $0 <= firstBody && !(firstBody == $0 && $0 != 0) }
+            let headline = !opens ? nil : content.indices.first { verdicts[$0] == nil && $0 <= firstBody && !(firstBody == $0 && $0 != 0) }
 
             // 4. Repetition: a headline, lead or caption the page printed twice.
             repeated = markRepeats(content, &verdicts, headline: headline, firstBody: firstBody, lastBody: lastBody)
