@@ -43,10 +43,13 @@ public enum ConfigurationLoader {
     static let severityChoices = Severity.allCases.map(\.rawValue).reversed().joined(separator: ", ")
 
     public static func load(_ path: String) throws(ConfigurationError) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration file")
+        let data: [UInt8]
+        switch FileReading.read(path: path) {
+        case .success(let bytes): data = bytes
+        case .failure(let error):
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration file: \(error.message); nothing was checked")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw ConfigurationError(path: path, line: 1, column: 1, message: "the configuration file is not UTF-8")
         }
         return try parse(text, path: path)
@@ -60,7 +63,7 @@ public enum ConfigurationLoader {
         } catch let error as YamlError {
             throw syntaxError(error, path: path)
         } catch {
-            throw ConfigurationError(path: path, line: 1, column: 1, message: "\(error)")
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "YAML syntax: \(SystemErrors.plain(error))")
         }
         guard let root else { return configuration }
         guard let mapping = root.mapping else { throw self.error(root, path, "expected a mapping of settings (\(topLevelKeys.joined(separator: ", ")))") }
@@ -157,6 +160,7 @@ public enum ConfigurationLoader {
     }
 
     private static func selectors(_ node: Node, _ path: String) throws(ConfigurationError) -> [String] {
+        if isNull(node) { return [] }
         if let single = node.scalar {
             try checkSelector(single.string, node, path)
             return [single.string]
@@ -228,6 +232,7 @@ public enum ConfigurationLoader {
     }
 
     private static func strings(_ node: Node, _ path: String, what: String) throws(ConfigurationError) -> [String] {
+        if isNull(node) { return [] }
         if let single = node.scalar { return [single.string] }
         guard let sequence = node.sequence else { throw error(node, path, "expected \(what): a list of strings") }
         var result: [String] = []
@@ -236,6 +241,14 @@ public enum ConfigurationLoader {
             result.append(string)
         }
         return result
+    }
+
+    /// A list setting with no value (`ignore:`, `ignore: ~`, `ignore: null`) is an empty list,
+    /// as `ignore: []` is: it ignores nothing. (An empty `select` selects what no `select` does:
+    /// the default rules.)
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     private static func error(_ node: Node, _ path: String, _ message: String) -> ConfigurationError {
@@ -248,7 +261,7 @@ public enum ConfigurationLoader {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
             return ConfigurationError(path: path, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
         default:
-            return ConfigurationError(path: path, line: 1, column: 1, message: "YAML: \(error)")
+            return ConfigurationError(path: path, line: 1, column: 1, message: "YAML: \(SystemErrors.plain(error))")
         }
     }
 }
