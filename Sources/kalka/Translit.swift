@@ -115,8 +115,7 @@ struct Translit: ParsableCommand {
         if let standard {
             guard let found = standards.standard(named: standard) else {
                 let names = standards.all.map(\.name).joined(separator: ", ")
-                StandardStreams.writeError("kalka: error: unknown standard '\(standard)'; the standards are: \(names)\n")
-                throw ExitCode(2)
+                throw Failure.exit(nil, "unknown standard '\(standard)'; the standards are: \(names)")
             }
             chosen = found
         }
@@ -135,8 +134,7 @@ struct Translit: ParsableCommand {
         // A fixed language needs only its own standard; the other slot reuses it.
         let needed: [CyrillicLanguage] = if case .fixed(let language) = mode { [language] } else { [.uk, .ru] }
         for language in needed where pick(language) == nil {
-            StandardStreams.writeError("kalka: error: no \(language.englishName) standard '\(TransliterationStandards.defaultName(for: language))' in this build\n")
-            throw ExitCode(2)
+            throw Failure.exit(nil, "no \(language.englishName) standard '\(TransliterationStandards.defaultName(for: language))' in this build")
         }
         guard let ukrainian = pick(.uk) ?? pick(.ru), let russian = pick(.ru) ?? pick(.uk) else { throw ExitCode(2) }
         do {

@@ -149,7 +149,12 @@ public enum SystemErrors {
     /// What a JSON document lacked, in words (`files.a.txt[0].rule: missing`).
     static func plain(decoding error: DecodingError) -> String {
         func place(_ path: [any CodingKey]) -> String {
-            path.isEmpty ? "the top level" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            guard !path.isEmpty else { return "the top level" }
+            var text = ""
+            for key in path {
+                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return text
         }
         switch error {
         case .keyNotFound(let key, let context): return "\"\(key.stringValue)\" is missing at \(place(context.codingPath))"
