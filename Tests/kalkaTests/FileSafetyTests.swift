@@ -208,7 +208,7 @@ import Testing
         #expect(try Self.text(directory, "ro/a.txt") == long)
         #expect(!text.stdout.contains("All checked"), "\(text.stdout)")
         #expect(text.stdout.contains("ro/a.txt:1:1: DUP001"))
-        #expect(text.stdout.contains("1 file could not be checked or written"))
+        #expect(text.stdout.contains("1 file could not be checked or fixed"))
         #expect(text.stderr.contains("kalka: error: ro/a.txt: fixes not written ("), "\(text.stderr)")
         #expect(text.stderr.contains("the file is left unchanged"))
         #expect(text.stderr.contains("Fixed 0 problems in 0 files."))

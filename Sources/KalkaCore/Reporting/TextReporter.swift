@@ -28,7 +28,7 @@ public struct TextReporter: Reporter {
         if quiet { return }
         let hidden = summary.hiddenByBaseline
         // Files that could not be checked (or fixed) are never "all checked".
-        let failed = summary.errors == 0 ? "" : " \(summary.errors) file\(summary.errors == 1 ? "" : "s") could not be checked or written (see the errors above)."
+        let failed = summary.errors == 0 ? "" : " \(summary.errors) file\(summary.errors == 1 ? "" : "s") could not be checked or fixed (see the errors above)."
         if summary.diagnostics == 0 {
             let note = hidden == 0 ? "." : " (\(hidden) hidden by the baseline)."
             if summary.errors > 0 {
