@@ -340,7 +340,8 @@ import Testing
     @Test func errorPathsInterpolateNoRawError() throws {
         let files = ["Sources/kalka", "Sources/KalkaConfig", "Sources/KalkaCore/Fixing", "Sources/KalkaCore/Engine/Inputs.swift",
                      "Sources/KalkaCore/Engine/Baseline.swift", "Sources/KalkaCore/Reporting/ReportFile.swift",
-                     "Sources/KalkaCore/Transliteration/TransliterationStream.swift"]
+                     "Sources/KalkaCore/Transliteration/TransliterationStream.swift", "Sources/KalkaCore/Normalizing",
+                     "Sources/KalkaCore/Dictionaries"]
         var sources: [(String, String)] = []
         for file in files {
             let url = CLI.root.appendingPathComponent(file)

@@ -160,13 +160,6 @@ public struct InputCollector: Sendable {
         }
     }
 
-    /// Whether `path` is a directory (following symbolic links); nil when nothing is there.
-    static func isDirectory(_ path: String) -> Bool? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
     func format(for path: String) -> InputFormat {
         formatOverride ?? InputFormat.inferred(fromPath: path) ?? .plain
     }

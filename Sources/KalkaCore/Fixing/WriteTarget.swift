@@ -11,7 +11,8 @@ import Darwin
 ///
 /// - a symbolic link is followed to its target, which is written (the link stays a link, as an
 ///   editor keeps it); a link to nowhere creates its target; a symlink loop is an error;
-/// - a device, FIFO or terminal (`/dev/stdout`, `/dev/null`) is opened and written directly;
+/// - a device, FIFO or terminal (`/dev/stdout`, `/dev/null`), and any path under `/dev/` or
+///   `/proc/`, is opened and written directly;
 /// - a regular file is replaced by a temporary file beside it, in one `rename`.
 public enum WriteTarget: Equatable, Sendable {
     /// A regular file, existing or not, by its real path (every symbolic link resolved).
@@ -26,6 +27,10 @@ public enum WriteTarget: Equatable, Sendable {
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
+            case S_IFREG where path.hasPrefix("/dev/") || path.hasPrefix("/proc/"):
+                // `/dev/stdout` redirected to a file: write where the descriptor points (the
+                // shell's file and its offset), never rename over the file behind it.
+                return .special(path: path)
             case S_IFREG:
                 guard let real = realPath(path) else { throw .init(message: "cannot find the file's directory: \(SystemErrors.text(errno))") }
                 return .regular(path: real)
