@@ -73,7 +73,8 @@ struct Check: ParsableCommand {
         let accepted = try loadBaseline()
         let items = inputs.collect(paths)
         let (work, failThresholds) = try configure(items)
-        try OutputSafety.refuseOverwriting(outputFile, option: "--output-file", inputs: items)
+        // The baseline is read too: the report must not replace it.
+        try OutputSafety.refuseOverwriting(outputFile, option: "--output-file", inputs: items + (baseline.map { [.file(path: $0, format: .plain)] } ?? []))
         try OutputSafety.refuseOverwriting(writeBaseline, option: "--write-baseline", inputs: items)
         let reportFile: ReportFile?
         do {

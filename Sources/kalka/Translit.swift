@@ -68,7 +68,8 @@ struct Translit: ParsableCommand {
         let output = BufferedOutput()
         let input = try readInput(descriptor, path: path)
         do throws(TransliterationError) {
-            let canReread = descriptor != STDIN_FILENO || input.isWhole
+            // A pipe or FIFO, named or not, is read once: it votes as it goes.
+            let canReread = input.isWhole || lseek(descriptor, 0, SEEK_CUR) >= 0
             if case .auto = mode, canReread {
                 // A file can be read twice: vote over all of it, then romanize.
                 let vote = try TransliterationStream.vote(input.fresh(), path: path)

@@ -61,6 +61,12 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         #expect(try Self.text(directory, "z.txt") == Self.repeated)
+        // Nor may the report replace the baseline the run reads.
+        #expect(try CLI.run(["check", "--isolated", "--write-baseline", "b.json", "z.txt"], in: directory).status == 0)
+        let baseline = try Self.text(directory, "b.json")
+        let overBaseline = try CLI.run(["check", "--isolated", "--baseline", "b.json", "--output-file", "b.json", "z.txt"], in: directory)
+        #expect(overBaseline.status == 2 && overBaseline.stderr.contains("refusing to overwrite it"))
+        #expect(try Self.text(directory, "b.json") == baseline)
         // A different file is written as before.
         let other = try CLI.run(["check", "--isolated", "--output-file", "out.txt", "z.txt"], in: directory)
         #expect(other.status == 1)
@@ -286,7 +292,19 @@ import Testing
         let fromFile = try CLI.run(["translit", "u16.txt"], in: directory)
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
         #expect(fromFile.stdout == utf8.stdout)
-        // A NUL byte makes a binary file, for translit as for check.
+        // A named FIFO is read once, and all of it romanized.
+        let fifo = directory.appendingPathComponent("pipe.txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writing = Thread {
+            let writer = open(fifo, O_WRONLY)
+            guard writer >= 0 else { return }
+            _ = Array(text.utf8).withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+            close(writer)
+        }
+        writing.start()
+        let fromFIFO = try CLI.run(["translit", "pipe.txt"], in: directory)
+        #expect(fromFIFO.status == 0 && fromFIFO.stdout == utf8.stdout, "\(fromFIFO.stdout)")
+                // A NUL byte makes a binary file, for translit as for check.
         let binary = try CLI.run(["translit", "--lang", "uk"], stdin: Data([0x41, 0x00, 0x42, 0x0A]))
         #expect(binary.status == 2)
         #expect(binary.stderr.contains("binary file (NUL byte at 1)"), "\(binary.stderr)")
