@@ -103,6 +103,8 @@ public enum ConfigurationLoader {
             for (file, text) in try userFiles(value, path, what: "names-files") {
                 configuration.namesFiles.append(.init(path: file, text: text))
             }
+        case "dictionaries" where isNull(value):
+            break
         case "dictionaries":
             guard let mapping = value.mapping else {
                 throw self.error(value, path, "dictionaries must map a built-in table (such as phrases/calques.tsv) to a list of files")
@@ -124,6 +126,7 @@ public enum ConfigurationLoader {
 
     /// `severity: {SELECTOR: error|warning|info}`, broadest selector first so the narrowest wins.
     private static func severities(_ node: Node, _ path: String) throws(ConfigurationError) -> [Configuration.SeverityOverride] {
+        if isNull(node) { return [] }
         guard let mapping = node.mapping else { throw error(node, path, "severity must map rules to a severity (\(severityChoices)), as in {DUP001: error}") }
         var entries: [Configuration.SeverityOverride] = []
         for (keyNode, value) in mapping {
@@ -139,6 +142,7 @@ public enum ConfigurationLoader {
 
     /// `overrides: [{files: [globs], <setting>: …}]`.
     private static func overrides(_ node: Node, _ path: String) throws(ConfigurationError) -> [Configuration.Override] {
+        if isNull(node) { return [] }
         guard let sequence = node.sequence else { throw error(node, path, "overrides must be a list of entries, each with files: [globs]") }
         var result: [Configuration.Override] = []
         for entry in sequence {
@@ -184,9 +188,12 @@ public enum ConfigurationLoader {
 
     private static func readHouseStyle(_ node: Node, _ path: String, into configuration: inout Configuration) throws(ConfigurationError) {
         let keys = houseStyleKeys.joined(separator: ", ")
+        if isNull(node) { return }
         guard let mapping = node.mapping else { throw error(node, path, "house-style must be a mapping with the keys: \(keys)") }
         for (keyNode, value) in mapping {
             switch keyNode.string {
+            case "names" where isNull(value):
+                break
             case "names":
                 guard let pairs = value.mapping else { throw error(value, path, "house-style names must map a spelling to the spelling to use") }
                 for (from, to) in pairs {
@@ -245,7 +252,7 @@ public enum ConfigurationLoader {
 
     /// A list setting with no value (`ignore:`, `ignore: ~`, `ignore: null`) is an empty list,
     /// as `ignore: []` is: it ignores nothing. (An empty `select` selects what no `select` does:
-    /// the default rules.)
+    /// the default rules.) A mapping with no value (`severity:`) is an empty mapping.
     static func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)

@@ -241,7 +241,8 @@ import Testing
     @Test func anEmptyListSettingIsAnEmptyList() throws {
         let configurations = [
             "ignore:\n", "ignore: ~\n", "ignore: []\n", "ignore: null\n", "select:\n", "select: []\n", "exclude:\n",
-            "overrides:\n  - files: [\"*.txt\"]\n    ignore:\n", "names-files:\n",
+            "overrides:\n  - files: [\"*.txt\"]\n    ignore:\n", "names-files:\n", "overrides:\n", "severity:\n", "dictionaries:\n",
+            "house-style:\n", "house-style:\n  names:\n",
         ]
         for configuration in configurations {
             let directory = try Self.directory([".kalka.yml": configuration, "a.txt": Self.repeated])
