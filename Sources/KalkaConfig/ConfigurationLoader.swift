@@ -43,10 +43,13 @@ public enum ConfigurationLoader {
     static let severityChoices = Severity.allCases.map(\.rawValue).reversed().joined(separator: ", ")
 
     public static func load(_ path: String) throws(ConfigurationError) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration file")
+        let data: [UInt8]
+        switch FileReading.read(path: path) {
+        case .success(let bytes): data = bytes
+        case .failure(let error):
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration file: \(error.message); nothing was checked")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw ConfigurationError(path: path, line: 1, column: 1, message: "the configuration file is not UTF-8")
         }
         return try parse(text, path: path)
@@ -60,7 +63,7 @@ public enum ConfigurationLoader {
         } catch let error as YamlError {
             throw syntaxError(error, path: path)
         } catch {
-            throw ConfigurationError(path: path, line: 1, column: 1, message: "\(error)")
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "YAML syntax: \(SystemErrors.plain(error))")
         }
         guard let root else { return configuration }
         guard let mapping = root.mapping else { throw self.error(root, path, "expected a mapping of settings (\(topLevelKeys.joined(separator: ", ")))") }
@@ -100,6 +103,8 @@ public enum ConfigurationLoader {
             for (file, text) in try userFiles(value, path, what: "names-files") {
                 configuration.namesFiles.append(.init(path: file, text: text))
             }
+        case "dictionaries" where isNull(value):
+            break
         case "dictionaries":
             guard let mapping = value.mapping else {
                 throw self.error(value, path, "dictionaries must map a built-in table (such as phrases/calques.tsv) to a list of files")
@@ -121,6 +126,7 @@ public enum ConfigurationLoader {
 
     /// `severity: {SELECTOR: error|warning|info}`, broadest selector first so the narrowest wins.
     private static func severities(_ node: Node, _ path: String) throws(ConfigurationError) -> [Configuration.SeverityOverride] {
+        if isNull(node) { return [] }
         guard let mapping = node.mapping else { throw error(node, path, "severity must map rules to a severity (\(severityChoices)), as in {DUP001: error}") }
         var entries: [Configuration.SeverityOverride] = []
         for (keyNode, value) in mapping {
@@ -136,6 +142,7 @@ public enum ConfigurationLoader {
 
     /// `overrides: [{files: [globs], <setting>: …}]`.
     private static func overrides(_ node: Node, _ path: String) throws(ConfigurationError) -> [Configuration.Override] {
+        if isNull(node) { return [] }
         guard let sequence = node.sequence else { throw error(node, path, "overrides must be a list of entries, each with files: [globs]") }
         var result: [Configuration.Override] = []
         for entry in sequence {
@@ -157,6 +164,7 @@ public enum ConfigurationLoader {
     }
 
     private static func selectors(_ node: Node, _ path: String) throws(ConfigurationError) -> [String] {
+        if isNull(node) { return [] }
         if let single = node.scalar {
             try checkSelector(single.string, node, path)
             return [single.string]
@@ -180,9 +188,12 @@ public enum ConfigurationLoader {
 
     private static func readHouseStyle(_ node: Node, _ path: String, into configuration: inout Configuration) throws(ConfigurationError) {
         let keys = houseStyleKeys.joined(separator: ", ")
+        if isNull(node) { return }
         guard let mapping = node.mapping else { throw error(node, path, "house-style must be a mapping with the keys: \(keys)") }
         for (keyNode, value) in mapping {
             switch keyNode.string {
+            case "names" where isNull(value):
+                break
             case "names":
                 guard let pairs = value.mapping else { throw error(value, path, "house-style names must map a spelling to the spelling to use") }
                 for (from, to) in pairs {
@@ -228,6 +239,7 @@ public enum ConfigurationLoader {
     }
 
     private static func strings(_ node: Node, _ path: String, what: String) throws(ConfigurationError) -> [String] {
+        if isNull(node) { return [] }
         if let single = node.scalar { return [single.string] }
         guard let sequence = node.sequence else { throw error(node, path, "expected \(what): a list of strings") }
         var result: [String] = []
@@ -236,6 +248,14 @@ public enum ConfigurationLoader {
             result.append(string)
         }
         return result
+    }
+
+    /// A list setting with no value (`ignore:`, `ignore: ~`, `ignore: null`) is an empty list,
+    /// as `ignore: []` is: it ignores nothing. (An empty `select` selects what no `select` does:
+    /// the default rules.) A mapping with no value (`severity:`) is an empty mapping.
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     private static func error(_ node: Node, _ path: String, _ message: String) -> ConfigurationError {
@@ -248,7 +268,7 @@ public enum ConfigurationLoader {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
             return ConfigurationError(path: path, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
         default:
-            return ConfigurationError(path: path, line: 1, column: 1, message: "YAML: \(error)")
+            return ConfigurationError(path: path, line: 1, column: 1, message: "YAML: \(SystemErrors.plain(error))")
         }
     }
 }

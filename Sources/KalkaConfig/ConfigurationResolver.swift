@@ -98,8 +98,11 @@ public final class ConfigurationResolver {
             }
             visited.append(current)
             let candidate = current == "/" ? "/" + ConfigurationLoader.fileName : current + "/" + ConfigurationLoader.fileName
+            // Anything there that is not a directory is the configuration, even a broken link
+            // or a symlink loop: loading it then says what is wrong, instead of skipping it.
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let exists = FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory)
+            if exists ? !isDirectory.boolValue : (try? FileManager.default.destinationOfSymbolicLink(atPath: candidate)) != nil {
                 found = candidate
                 break
             }

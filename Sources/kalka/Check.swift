@@ -73,12 +73,14 @@ struct Check: ParsableCommand {
         let accepted = try loadBaseline()
         let items = inputs.collect(paths)
         let (work, failThresholds) = try configure(items)
+        // The baseline is read too: the report must not replace it.
+        try OutputSafety.refuseOverwriting(outputFile, option: "--output-file", inputs: items + (baseline.map { [.file(path: $0, format: .plain)] } ?? []))
+        try OutputSafety.refuseOverwriting(writeBaseline, option: "--write-baseline", inputs: items)
         let reportFile: ReportFile?
         do {
             reportFile = try outputFile.map { path throws(ReportFile.WriteError) in try ReportFile(path) }
         } catch {
-            StandardStreams.writeError("kalka: error: \(outputFile ?? ""): \(error)\n")
-            throw ExitCode(2)
+            throw Failure.exit(outputFile, error.message + "; nothing was checked")
         }
         let colored = reportFile == nil && (color == .always || (color == .auto && StandardStreams.outputIsTerminal))
         var reporter = format.makeReporter(.init(color: colored, quiet: quiet))
@@ -108,38 +110,48 @@ struct Check: ParsableCommand {
         reporter.begin(write: write)
         try LintRunner(jobs: inputs.jobs, fixThreshold: threshold).run(work, progress: onProgress) { checked in
             progress?.clear()
-            let report = accepted?.filter(checked) ?? checked
-            if writeBaseline != nil { recorded.add(report) }
-            if let threshold = failThresholds[delivered], report.diagnostics.contains(where: { $0.severity >= threshold }) { failing = true }
-            delivered += 1
-            if let error = report.error { StandardStreams.writeError("kalka: error: \(report.path): \(error)\n") }
-            if let outcome = report.fix, let original = report.original {
-                fixed += outcome.applied
-                if outcome.changed { changedFiles += 1 }
+            // A fix that cannot be written leaves the file's findings as they were, plus an error.
+            var results = [checked]
+            if let outcome = checked.fix, let original = checked.original {
                 if diff {
-                    StandardStreams.writeOut(UnifiedDiff.diff(old: original, new: outcome.bytes, oldName: "a/\(report.path)", newName: "b/\(report.path)"))
-                } else if report.path == stdinName(items) {
+                    StandardStreams.writeOut(UnifiedDiff.diff(old: original, new: outcome.bytes, oldName: "a/\(checked.path)", newName: "b/\(checked.path)"))
+                } else if checked.path == stdinName(items) {
                     StandardStreams.writeOut(String(decoding: outcome.bytes, as: UTF8.self))
                 } else if outcome.changed {
                     do {
-                        try AtomicFileWriter.replace(report.path, expecting: original, with: outcome.bytes)
+                        try AtomicFileWriter.replace(checked.path, expecting: original, with: outcome.bytes)
                     } catch {
                         writeFailures += 1
-                        StandardStreams.writeError("kalka: error: \(report.path): \(error)\n")
+                        let (findings, failure) = checked.fixesNotWritten(because: SystemErrors.plain(error))
+                        results = [findings, failure]
                     }
                 }
+                if results.count == 1 {
+                    fixed += outcome.applied
+                    if outcome.changed { changedFiles += 1 }
+                }
             }
-            summary.add(report)
-            reporter.report(report, write: write)
+            for checked in results {
+                let report = accepted?.filter(checked) ?? checked
+                if writeBaseline != nil { recorded.add(report) }
+                if let threshold = failThresholds[delivered], report.diagnostics.contains(where: { $0.severity >= threshold }) { failing = true }
+                if let error = report.error {
+                    Failure.report(report.path, results.count == 1 ? error + "; not checked" : error)
+                }
+                summary.add(report)
+                reporter.report(report, write: write)
+            }
+            delivered += 1
         }
         progress?.clear()
         reporter.finish(summary, write: write)
         if let writeBaseline {
             do {
-                try recorded.json().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
+                let file = try ReportFile(writeBaseline)
+                file.write(recorded.json())
+                try file.commit()
             } catch {
-                StandardStreams.writeError("kalka: error: cannot write baseline \(writeBaseline): \(error.localizedDescription)\n")
-                throw ExitCode(2)
+                throw Failure.exit(writeBaseline, "cannot write the baseline: \(error.message); no baseline was written")
             }
             StandardStreams.writeError("Wrote \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(recorded.files.count) file\(recorded.files.count == 1 ? "" : "s") to \(writeBaseline).\n")
             if summary.errors > 0 { throw ExitCode(2) }
@@ -148,8 +160,7 @@ struct Check: ParsableCommand {
         do {
             try reportFile?.commit()
         } catch {
-            StandardStreams.writeError("kalka: error: \(outputFile ?? ""): \(error)\n")
-            throw ExitCode(2)
+            throw Failure.exit(outputFile, "cannot write the report: \(error.message); the file is left as it was")
         }
         if statistics {
             let stdoutTaken = diff || fixesToStdout || (format.isMachineReadable && reportFile == nil)
@@ -175,14 +186,16 @@ struct Check: ParsableCommand {
     /// The `--baseline` file, read and checked before any file is.
     private func loadBaseline() throws -> Baseline? {
         guard let baseline else { return nil }
-        do {
-            return try Baseline(json: Array(try Data(contentsOf: URL(fileURLWithPath: baseline))))
-        } catch let error as BaselineError {
-            StandardStreams.writeError("kalka: error: \(baseline): \(error)\n")
-        } catch {
-            StandardStreams.writeError("kalka: error: cannot read baseline \(baseline): \(error.localizedDescription)\n")
+        switch FileReading.read(path: baseline) {
+        case .failure(let error):
+            throw Failure.exit(baseline, "cannot read the baseline: \(error.message); nothing was checked")
+        case .success(let bytes):
+            do {
+                return try Baseline(json: bytes)
+            } catch {
+                throw Failure.exit(baseline, error.message + "; nothing was checked")
+            }
         }
-        throw ExitCode(2)
     }
 
     private func stdinName(_ items: [InputItem]) -> String? {

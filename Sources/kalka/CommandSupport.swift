@@ -23,8 +23,7 @@ struct ConfigurationOptions: ParsableArguments {
             if let input, input != "-" { return try resolver.resolve(input).settings }
             return try resolver.resolveStandardInput().settings
         } catch {
-            StandardStreams.writeError("kalka: error: \(error)\n")
-            throw ExitCode(2)
+            throw Failure.exit(nil, error)
         }
     }
 }
@@ -81,9 +80,12 @@ struct LintInputOptions: ParsableArguments {
         }
     }
 
-    /// The inputs `paths` name (the current directory when none), in the order given.
+    /// The inputs `paths` name (the current directory when none), in the order given; what a
+    /// directory walk skipped is noted on standard error.
     func collect(_ paths: [String]) -> [InputItem] {
-        InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename).collect(paths.isEmpty ? ["."] : paths)
+        let (items, notes) = InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename).collectNoting(paths.isEmpty ? ["."] : paths)
+        for note in notes { Failure.note(note) }
+        return items
     }
 
     /// Each input with the linter of its configuration (the nearest `.kalka.yml`, `--config`
@@ -105,15 +107,13 @@ struct LintInputOptions: ParsableArguments {
                     if case .file = item, resolution.isExcluded { continue }
                 }
             } catch {
-                StandardStreams.writeError("kalka: error: \(error)\n")
-                throw ExitCode(2)
+                throw Failure.exit(nil, error)
             }
             do {
                 let settings = dateOption.withCommandLine(resolution.settings)
                 jobs.append((LintRunner.Job(item: item, linter: try linters.linter(for: settings)), settings))
             } catch {
-                StandardStreams.writeError("kalka: error: cannot load rules for \(resolution.file.path ?? "the built-in configuration"): \(error)\n")
-                throw ExitCode(2)
+                throw Failure.exit(resolution.file.path, "cannot load the rules: \(SystemErrors.plain(error)); nothing was checked")
             }
         }
         return jobs

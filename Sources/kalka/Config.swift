@@ -35,8 +35,7 @@ struct Config: ParsableCommand {
                 resolution = try options.resolver().resolve(path, isDirectory: exists && isDirectory.boolValue)
                 resolution.settings = dateOption.withCommandLine(resolution.settings)
             } catch {
-                StandardStreams.writeError("kalka: error: \(error)\n")
-                throw ExitCode(2)
+                throw Failure.exit(nil, error)
             }
             let settings = EffectiveSettings(path: path, resolution: resolution)
             StandardStreams.writeOut(format == .json ? try settings.json() : settings.text)

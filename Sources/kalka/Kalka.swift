@@ -22,6 +22,10 @@ enum Main {
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
+        } catch where !String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // Not a usage error: a failure no command caught, said in plain words.
+            Failure.report(nil, SystemErrors.plain(error) + "; stopped")
+            Foundation.exit(2)
         } catch {
             let code = Kalka.exitCode(for: error)
             if code == .success { Kalka.exit(withError: error) }

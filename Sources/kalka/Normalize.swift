@@ -59,10 +59,12 @@ struct Normalize: ParsableCommand {
         do {
             linter = try Linter.configured(configuration, select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
         } catch {
-            StandardStreams.writeError("kalka: error: cannot load rules: \(error)\n")
-            throw ExitCode(2)
+            throw Failure.exit(configuration.path, "cannot load the rules: \(SystemErrors.plain(error)); nothing was written")
         }
         let path = file ?? "-"
+        if let output {
+            try OutputSafety.refuseOverwriting(output, option: "--output", inputs: [path == "-" ? .standardInput(displayPath: "-", format: .plain) : .file(path: path, format: .plain)])
+        }
         let format = inputFormat ?? (path == "-" ? .plain : InputFormat.inferred(fromPath: path) ?? .plain)
         let normalizer = TextNormalizer(linter: linter, threshold: unsafe ? .unsafe : .safe, format: format)
         // Standard output streams; a file target gets the whole result at once, and only on success.
@@ -85,34 +87,32 @@ struct Normalize: ParsableCommand {
                 switch FileReading.read(path: path) {
                 case .success(let bytes): original = bytes
                 case .failure(let error):
-                    StandardStreams.writeError("kalka: error: \(path): \(error.message)\n")
-                    throw ExitCode(2)
+                    throw Failure.exit(path, error.message + "; left unchanged")
                 }
                 try stream.run(bytes: original, path: path, write: write, explain: report)
             } else {
                 let descriptor: Int32 = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
                 guard descriptor >= 0 else {
-                    StandardStreams.writeError("kalka: error: \(path): cannot open: \(String(cString: strerror(errno)).lowercased())\n")
-                    throw ExitCode(2)
+                    throw Failure.exit(path, "cannot open: \(SystemErrors.text(errno)); nothing was written")
                 }
                 defer { if descriptor != STDIN_FILENO { close(descriptor) } }
                 try stream.run(descriptor: descriptor, path: path, write: write, explain: report)
             }
         } catch let error as NormalizationError {
             standardOutput.flush()
-            StandardStreams.writeError("kalka: error: \(error)\n")
-            throw ExitCode(2)
+            throw Failure.exit(nil, error.description + (inPlace ? "; the file is left unchanged" : ""))
         }
         standardOutput.flush()
         do {
             if inPlace {
                 if changes > 0 { try AtomicFileWriter.replace(path, expecting: original, with: collected) }
             } else if let output {
-                try Data(collected).write(to: URL(fileURLWithPath: output), options: .atomic)
+                let file = try ReportFile(output)
+                file.write(bytes: collected)
+                try file.commit()
             }
         } catch {
-            StandardStreams.writeError("kalka: error: \(inPlace ? path : output ?? path): \(error)\n")
-            throw ExitCode(2)
+            throw Failure.exit(inPlace ? path : output, error.message + "; " + (inPlace ? "the file is left unchanged" : "nothing was written"))
         }
     }
 }

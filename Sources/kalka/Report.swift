@@ -39,9 +39,10 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let items = inputs.collect(paths)
+        try OutputSafety.refuseOverwriting(output, option: "--output", inputs: items)
         let work = try inputs.configuredJobs(items).map(\.job)
         let report = try EditorReport.build(work, jobs: inputs.jobs, dictionaries: try DictionaryStore.builtIn.get())
-        for error in report.errors { StandardStreams.writeError("kalka: error: \(error.path): \(error.message)\n") }
+        for error in report.errors { Failure.report(error.path, error.message + "; not checked") }
         let text = switch format {
         case .html: HTMLReport.render(report, top: top ?? 100)
         case .md: MarkdownReport.render(report, top: top ?? 10)
@@ -53,8 +54,7 @@ struct Report: ParsableCommand {
                 file.write(text)
                 try file.commit()
             } catch {
-                StandardStreams.writeError("kalka: error: \(output): \(error)\n")
-                throw ExitCode(2)
+                throw Failure.exit(output, "cannot write the report: \(error.message); the file is left as it was")
             }
         } else {
             StandardStreams.writeOut(text)

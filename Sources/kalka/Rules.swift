@@ -33,8 +33,7 @@ struct RuleCommand: ParsableCommand {
 
     func run() throws {
         guard let type = BuiltInRules.find(rule) else {
-            StandardStreams.writeError("kalka: error: no rule '\(rule)'; 'kalka rules' lists them\n")
-            throw ExitCode(2)
+            throw Failure.exit(nil, "no rule '\(rule)'; 'kalka rules' lists them")
         }
         StandardStreams.writeOut(RuleCatalog.explanation(type.description))
     }

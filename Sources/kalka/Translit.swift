@@ -44,8 +44,7 @@ struct Translit: ParsableCommand {
         do {
             standards = try TransliterationStandards.builtIn.get()
         } catch {
-            StandardStreams.writeError("kalka: error: \(error)\n")
-            throw ExitCode(2)
+            throw Failure.exit(nil, "cannot load the standards: \(SystemErrors.plain(error))")
         }
         if list {
             for standard in standards.all {
@@ -62,26 +61,50 @@ struct Translit: ParsableCommand {
         } else {
             descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                StandardStreams.writeError("kalka: error: \(path): cannot open: \(String(cString: strerror(errno)).lowercased())\n")
-                throw ExitCode(2)
+                throw Failure.exit(path, "cannot open: \(SystemErrors.text(errno)); nothing was written")
             }
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         let output = BufferedOutput()
-        do {
-            if case .auto = mode, descriptor != STDIN_FILENO {
+        let input = try readInput(descriptor, path: path)
+        do throws(TransliterationError) {
+            // A pipe or FIFO, named or not, is read once: it votes as it goes.
+            let canReread = input.isWhole || lseek(descriptor, 0, SEEK_CUR) >= 0
+            if case .auto = mode, canReread {
                 // A file can be read twice: vote over all of it, then romanize.
-                let vote = try TransliterationStream.vote(descriptor: descriptor, path: path)
+                let vote = try TransliterationStream.vote(input.fresh(), path: path)
                 romanizer.mode = .auto(vote: vote.winner)
-                lseek(descriptor, 0, SEEK_SET)
             }
             let stream = TransliterationStream(prototype: romanizer, jobs: jobs)
-            try stream.run(descriptor: descriptor, path: path, runningVote: descriptor == STDIN_FILENO) { output.write($0) }
+            try stream.run(input.fresh(), path: path, runningVote: !canReread) { output.write($0) }
             output.flush()
         } catch {
             output.flush()
-            StandardStreams.writeError("kalka: error: \(error)\n")
-            throw ExitCode(2)
+            throw Failure.exit(nil, "\(error.description); stopped there")
+        }
+    }
+
+    /// The input as `check` reads it: UTF-8 streams through; a file that starts with a UTF-16
+    /// byte order mark is decoded whole (and written out as UTF-8).
+    private func readInput(_ descriptor: Int32, path: String) throws -> TranslitSource {
+        var head: [UInt8] = []
+        var byte: UInt8 = 0
+        while head.count < 2 {
+            let count = Foundation.read(descriptor, &byte, 1)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            head.append(byte)
+        }
+        guard head == [0xFF, 0xFE] || head == [0xFE, 0xFF] else { return .stream(descriptor, head: head) }
+        var bytes = head
+        switch descriptor == STDIN_FILENO ? FileReading.readStandardInput() : FileReading.read(path: path) {
+        case .success(let rest): bytes += descriptor == STDIN_FILENO ? rest : Array(rest.dropFirst(2))
+        case .failure(let error): throw Failure.exit(path, error.message + "; nothing was written")
+        }
+        do {
+            return .whole(try SourceFile(path: path, bytes: bytes).text)
+        } catch {
+            throw Failure.exit(path, error.description + "; nothing was written")
         }
     }
 
@@ -93,8 +116,7 @@ struct Translit: ParsableCommand {
         if let standard {
             guard let found = standards.standard(named: standard) else {
                 let names = standards.all.map(\.name).joined(separator: ", ")
-                StandardStreams.writeError("kalka: error: unknown standard '\(standard)'; the standards are: \(names)\n")
-                throw ExitCode(2)
+                throw Failure.exit(nil, "unknown standard '\(standard)'; the standards are: \(names)")
             }
             chosen = found
         }
@@ -113,15 +135,33 @@ struct Translit: ParsableCommand {
         // A fixed language needs only its own standard; the other slot reuses it.
         let needed: [CyrillicLanguage] = if case .fixed(let language) = mode { [language] } else { [.uk, .ru] }
         for language in needed where pick(language) == nil {
-            StandardStreams.writeError("kalka: error: no \(language.englishName) standard '\(TransliterationStandards.defaultName(for: language))' in this build\n")
-            throw ExitCode(2)
+            throw Failure.exit(nil, "no \(language.englishName) standard '\(TransliterationStandards.defaultName(for: language))' in this build")
         }
         guard let ukrainian = pick(.uk) ?? pick(.ru), let russian = pick(.ru) ?? pick(.uk) else { throw ExitCode(2) }
         do {
             return (try TextRomanizer(ukrainian: ukrainian, russian: russian, mode: mode), mode)
         } catch {
-            StandardStreams.writeError("kalka: error: \(error)\n")
-            throw ExitCode(2)
+            throw Failure.exit(nil, "cannot prepare the standard: \(SystemErrors.plain(error))")
+        }
+    }
+}
+
+/// Where `translit` reads from: a descriptor that streams (after the bytes already peeked at),
+/// or text decoded whole.
+enum TranslitSource {
+    case stream(Int32, head: [UInt8])
+    case whole([UInt8])
+
+    var isWhole: Bool { if case .whole = self { true } else { false } }
+
+    /// A reader from the start: a file is rewound; standard input gets its peeked bytes back
+    /// (it is read once only).
+    func fresh() -> TransliterationInput {
+        switch self {
+        case .whole(let text): return TransliterationInput(text: text)
+        case .stream(let descriptor, let head):
+            if descriptor != STDIN_FILENO, lseek(descriptor, 0, SEEK_SET) == 0 { return TransliterationInput(descriptor: descriptor) }
+            return TransliterationInput(descriptor: descriptor, alreadyRead: head)
         }
     }
 }

@@ -78,7 +78,7 @@ import KalkaCore
         #expect(combined.status == 2)
         let missing = try CLI.run(["check", "--baseline", "missing.json", "a.txt"], in: directory)
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("cannot read baseline missing.json"))
+        #expect(missing.stderr.contains("missing.json: cannot read the baseline: cannot open: no such file or directory"))
         let bad = try CLI.run(["check", "--baseline", "bad.json", "a.txt"], in: directory)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("baseline version 7 is not supported"))

@@ -48,7 +48,7 @@ public final class DictionaryStore: Sendable {
         } catch let error as DictionaryError {
             throw error
         } catch {
-            throw DictionaryError(path: path, line: 0, message: "\(error)")
+            throw DictionaryError(path: path, line: 0, message: SystemErrors.plain(error))
         }
     }
 
@@ -94,7 +94,7 @@ public final class DictionaryStore: Sendable {
         do {
             return try PhraseSet(file.rows.map { $0[0] })
         } catch {
-            throw DictionaryError(path: path, line: 0, message: "cannot tokenize phrases: \(error)")
+            throw DictionaryError(path: path, line: 0, message: "cannot tokenize phrases: \(SystemErrors.plain(error))")
         }
     }
 }

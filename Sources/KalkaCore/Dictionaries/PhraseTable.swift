@@ -26,7 +26,7 @@ public struct PhraseTable: Sendable {
         do {
             matcher = try PhraseMatcher(entries.map(\.phrase))
         } catch {
-            throw DictionaryError(path: file.path, line: 0, message: "cannot tokenize phrases: \(error)")
+            throw DictionaryError(path: file.path, line: 0, message: "cannot tokenize phrases: \(SystemErrors.plain(error))")
         }
     }
 

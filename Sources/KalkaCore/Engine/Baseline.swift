@@ -33,8 +33,10 @@ public struct Baseline: Sendable, Equatable {
         let file: File
         do {
             file = try JSONDecoder().decode(File.self, from: Data(json))
+        } catch let error as DecodingError {
+            throw BaselineError(message: "not a kalka baseline: \(SystemErrors.plain(decoding: error))")
         } catch {
-            throw BaselineError(message: "not a kalka baseline (\(error))")
+            throw BaselineError(message: "not a kalka baseline: not valid JSON")
         }
         guard file.version == Self.formatVersion else {
             throw BaselineError(message: "baseline version \(file.version) is not supported (expected \(Self.formatVersion))")

@@ -26,6 +26,14 @@ public enum InputItem: Sendable, Equatable {
 
 /// Turns command-line paths into inputs: files as given, directories walked recursively in
 /// sorted order (hidden entries skipped) for the default extensions, exclusions applied.
+///
+/// Every file is checked once, however many names, symbolic links or hard links reach it (by
+/// device and inode; the first name found is the one reported). Symbolic links inside a walk
+/// are followed, to files and to directories, but a directory already walked is never walked
+/// again, so a link back up the tree ends there instead of looping. A walk checks regular files
+/// only: a FIFO, socket or device with a checked extension is skipped with a note (reading a
+/// FIFO would wait forever for a writer). Named on the command line, a FIFO or device (such as
+/// /dev/stdin) is read: that is deliberate use.
 public struct InputCollector: Sendable {
     public var extensions: Set<String> = Set(InputFormat.defaultExtensions)
     public var exclude: [String] = []
@@ -41,52 +49,115 @@ public struct InputCollector: Sendable {
     }
 
     public func collect(_ paths: [String]) -> [InputItem] {
-        var items: [InputItem] = []
+        collectNoting(paths).items
+    }
+
+    /// The inputs, and a note for each entry a walk skipped (`path: why`), for standard error.
+    public func collectNoting(_ paths: [String]) -> (items: [InputItem], notes: [String]) {
+        var state = WalkState()
         for path in paths {
             if path == "-" {
                 let name = stdinFilename ?? "-"
-                items.append(.standardInput(displayPath: name, format: format(for: name)))
+                state.items.append(.standardInput(displayPath: name, format: format(for: name)))
                 continue
             }
             if isExcluded(path) { continue }
-            guard let isDirectory = Self.isDirectory(path) else {
-                items.append(.failure(path: path, message: "no such file or directory"))
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                let failure = errno
+                state.items.append(.failure(path: path, message: Self.missingReason(path, failure)))
                 continue
             }
-            if isDirectory {
-                walk(path, into: &items)
-            } else {
-                items.append(.file(path: path, format: format(for: path)))
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                if state.directories.insert(FileIdentity(info)).inserted { walk(path, into: &state) }
+            } else if state.files.insert(FileIdentity(info)).inserted {
+                state.items.append(.file(path: path, format: format(for: path)))
             }
         }
-        return items
+        return (state.items, state.notes)
     }
 
-    private func walk(_ directory: String, into items: inout [InputItem]) {
+    private struct WalkState {
+        var items: [InputItem] = []
+        var notes: [String] = []
+        var files: Set<FileIdentity> = []
+        var directories: Set<FileIdentity> = []
+    }
+
+    private func walk(_ directory: String, into state: inout WalkState) {
         let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
-            items.append(.failure(path: directory, message: "cannot read directory: \(Self.reason(error))"))
+        switch Self.entries(of: directory) {
+        case .success(let names): entries = names
+        case .failure(let failure):
+            state.items.append(.failure(path: directory, message: "cannot read the directory: \(SystemErrors.text(failure.code))"))
             return
         }
         for entry in entries where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
             if isExcluded(path) { continue }
-            guard let isDirectory = Self.isDirectory(path) else { continue }
-            if isDirectory {
-                walk(path, into: &items)
-            } else if let dot = entry.lastIndex(of: "."), extensions.contains(entry[entry.index(after: dot)...].lowercased()) {
-                items.append(.file(path: path, format: format(for: path)))
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                // Gone since listed, or a symbolic link to nothing or to itself.
+                let failure = errno
+                var link = stat()
+                if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+                    state.notes.append("\(path): \(Self.missingReason(path, failure)); skipped")
+                }
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                if state.directories.insert(FileIdentity(info)).inserted {
+                    walk(path, into: &state)
+                }
+            case S_IFREG:
+                guard hasCheckedExtension(entry) else { continue }
+                if state.files.insert(FileIdentity(info)).inserted {
+                    state.items.append(.file(path: path, format: format(for: path)))
+                }
+            default:
+                guard hasCheckedExtension(entry) else { continue }
+                state.notes.append("\(path): not a regular file (\(Self.kind(info.st_mode))); skipped")
             }
         }
     }
 
-    /// Whether `path` is a directory (following symbolic links); nil when nothing is there.
-    static func isDirectory(_ path: String) -> Bool? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return (info.st_mode & S_IFMT) == S_IFDIR
+    private func hasCheckedExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// A directory's entry names, sorted; the error number when it cannot be read.
+    static func entries(of directory: String) -> Result<[String], SystemErrorCode> {
+        guard let stream = opendir(directory) else { return .failure(SystemErrorCode(errno)) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names.sorted())
+    }
+
+    /// Why `path` cannot be checked, in words: a symlink loop and a link to nothing are told
+    /// apart from a missing file.
+    static func missingReason(_ path: String, _ code: Int32) -> String {
+        var link = stat()
+        if code == ENOENT, lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+            return "broken symbolic link (its target does not exist)"
+        }
+        return SystemErrors.text(code)
+    }
+
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "a special file"
+        }
     }
 
     func format(for path: String) -> InputFormat {
@@ -102,13 +173,12 @@ public struct InputCollector: Sendable {
                 || (path.hasPrefix("./") && PathGlob.matches(pattern, String(path.dropFirst(2))))
         }
     }
+}
 
-    static func reason(_ error: Error) -> String {
-        if let error = error as? CocoaError, let underlying = error.underlying as? POSIXError {
-            return String(cString: strerror(underlying.code.rawValue)).lowercased()
-        }
-        return "\(error)"
-    }
+/// An `errno` value as an `Error`, for `Result`.
+public struct SystemErrorCode: Error, Sendable {
+    public let code: Int32
+    init(_ code: Int32) { self.code = code }
 }
 
 /// Reads a whole file or standard input as bytes, with a message naming the failure.
@@ -149,7 +219,7 @@ public enum FileReading {
         return .success(bytes)
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)).lowercased() }
+    static func errnoText() -> String { SystemErrors.text(errno) }
 }
 
 /// Reads a descriptor into a buffer of pending bytes, for the commands that stream their input
@@ -159,8 +229,9 @@ struct ChunkReader {
     private(set) var pending: [UInt8] = []
     private(set) var atEnd = false
 
-    init(descriptor: Int32) {
+    init(descriptor: Int32, pending: [UInt8] = []) {
         self.descriptor = descriptor
+        self.pending = pending
     }
 
     /// All of the input at once.

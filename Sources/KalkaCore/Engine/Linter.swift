@@ -215,7 +215,8 @@ public struct RuleSelector: Sendable, Equatable {
 
     public func matches(_ rule: RuleDescription) -> Bool {
         let key = text.lowercased()
-        return key == "all" || key == rule.name || key == rule.category.rawValue || rule.code.lowercased().hasPrefix(key)
+        // An empty selector picks nothing (a prefix of every code, it once picked every rule).
+        return !key.isEmpty && (key == "all" || key == rule.name || key == rule.category.rawValue || rule.code.lowercased().hasPrefix(key))
     }
 
     /// True when the selector is the rule's own code or name: what it takes to run a preview rule.

@@ -7,17 +7,24 @@ import Glibc
 /// directory (same file system), which takes the original's permissions and then replaces it
 /// with one `rename`, so a reader sees the old file or the new one, never a mix. A file changed
 /// on disk since it was read is left alone.
+///
+/// A symbolic link is followed: its target is replaced and the link stays (see `WriteTarget`).
+/// A file with other hard links gets a new inode, so the other names keep the old text: the
+/// price of never leaving a half-written file (the README says so).
 public enum AtomicFileWriter {
     public struct WriteError: Error, Sendable, CustomStringConvertible {
         public let message: String
         public var description: String { message }
     }
 
-    public static func replace(_ path: String, expecting original: [UInt8], with bytes: [UInt8]) throws(WriteError) {
+    public static func replace(_ givenPath: String, expecting original: [UInt8], with bytes: [UInt8]) throws(WriteError) {
+        guard case .regular(let path) = try WriteTarget.resolve(givenPath) else {
+            throw WriteError(message: "not a regular file (a device, FIFO or socket), so it cannot be rewritten")
+        }
         var info = stat()
-        guard stat(path, &info) == 0 else { throw WriteError(message: "cannot stat: \(errorText())") }
+        guard stat(path, &info) == 0 else { throw WriteError(message: "cannot read its permissions: \(errorText())") }
         guard case .success(let current) = FileReading.read(path: path), current == original else {
-            throw WriteError(message: "changed on disk since it was read; not overwritten")
+            throw WriteError(message: "changed on disk since it was read")
         }
         let (descriptor, temporary) = try temporaryFile(beside: path)
         var succeeded = false
@@ -62,5 +69,5 @@ public enum AtomicFileWriter {
         return nil
     }
 
-    static func errorText() -> String { String(cString: strerror(errno)).lowercased() }
+    static func errorText() -> String { SystemErrors.text(errno) }
 }

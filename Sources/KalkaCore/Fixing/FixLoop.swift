@@ -13,8 +13,22 @@ public struct FixOutcome: Sendable {
     /// The diagnostics whose fixes were applied, pass by pass; each pass's positions are in the
     /// text that pass read (the original for the first).
     public let passes: [[Diagnostic]]
+    /// The file as read and its findings before any fix: what stays reported when the fixed
+    /// file cannot be written.
+    public let originalSource: SourceFile
+    public let originalDiagnostics: [Diagnostic]
 
     public var changed: Bool { applied > 0 }
+}
+
+extension FileReport {
+    /// For a fixed file whose fixes could not be written: the findings of the file as it is on
+    /// disk (none of the fixes took effect), and the failure, which every output format reports
+    /// as an error and the summary counts.
+    public func fixesNotWritten(because reason: String) -> (findings: FileReport, failure: FileReport) {
+        let unchanged = fix.map { FileReport(path: path, diagnostics: $0.originalDiagnostics, source: $0.originalSource, hiddenByBaseline: hiddenByBaseline) } ?? self
+        return (unchanged, FileReport(path: path, error: "fixes not written (\(reason)); the file is left unchanged"))
+    }
 }
 
 extension Linter {
@@ -25,6 +39,7 @@ extension Linter {
                     maximumPasses: Int = 10) throws(ICUError) -> FixOutcome {
         var current = source
         var diagnostics = try lint(current, format: format, analyzer: analyzer)
+        let originalDiagnostics = diagnostics
         var applied = 0
         var passes: [[Diagnostic]] = []
         for _ in 0..<maximumPasses {
@@ -37,6 +52,7 @@ extension Linter {
             current = try! SourceFile(path: source.path, bytes: source.encode(text: text))
             diagnostics = try lint(current, format: format, analyzer: analyzer)
         }
-        return FixOutcome(bytes: current.bytes, applied: applied, remaining: diagnostics, source: current, passes: passes)
+        return FixOutcome(bytes: current.bytes, applied: applied, remaining: diagnostics, source: current, passes: passes,
+                          originalSource: source, originalDiagnostics: originalDiagnostics)
     }
 }

@@ -48,7 +48,7 @@ public struct NormalizationStream {
     private func run(_ reader: ChunkReader, path: String, write: ([UInt8]) -> Void,
                      explain: (NormalizationChange) -> Void) throws(NormalizationError) {
         let analyzer: Analyzer
-        do { analyzer = try Analyzer() } catch { throw NormalizationError(path: path, message: "\(error)") }
+        do { analyzer = try Analyzer() } catch { throw NormalizationError(path: path, message: SystemErrors.plain(error)) }
         var reader = reader
         var position = InputPosition()
         var first = true
@@ -83,7 +83,7 @@ public struct NormalizationStream {
             throw NormalizationError(path: path, message: position.shifted(error).description)
         }
         let normalized: NormalizedText
-        do { normalized = try normalizer.normalize(source, analyzer: analyzer) } catch { throw NormalizationError(path: path, message: "\(error)") }
+        do { normalized = try normalizer.normalize(source, analyzer: analyzer) } catch { throw NormalizationError(path: path, message: SystemErrors.plain(error)) }
         write(normalized.bytes)
         for var change in normalized.changes {
             change.location = position.global(change.location)

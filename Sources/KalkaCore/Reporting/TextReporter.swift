@@ -27,8 +27,14 @@ public struct TextReporter: Reporter {
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {
         if quiet { return }
         let hidden = summary.hiddenByBaseline
+        // Files that could not be checked (or fixed) are never "all checked".
+        let failed = summary.errors == 0 ? "" : " \(summary.errors) file\(summary.errors == 1 ? "" : "s") could not be checked or fixed (see the errors above)."
         if summary.diagnostics == 0 {
             let note = hidden == 0 ? "." : " (\(hidden) hidden by the baseline)."
+            if summary.errors > 0 {
+                write(paint("No problems found in \(summary.files) file\(summary.files == 1 ? "" : "s")\(note)", .bold) + failed + "\n")
+                return
+            }
             write(paint("All checked: no problems found", .green) + " in \(summary.files) file\(summary.files == 1 ? "" : "s")\(note)\n")
             return
         }
@@ -41,7 +47,7 @@ public struct TextReporter: Reporter {
         if safe > 0 { line += " \(safe) fixable with --fix." }
         if unsafe > 0 { line += " \(unsafe) more with --unsafe-fixes." }
         if hidden > 0 { line += " \(hidden) more hidden by the baseline." }
-        write(paint(line, .bold) + "\n")
+        write(paint(line, .bold) + failed + "\n")
     }
 
     /// `path:line:col: CODE [severity] message`: the first line of a finding, and all of it in

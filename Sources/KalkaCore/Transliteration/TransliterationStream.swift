@@ -27,18 +27,21 @@ public struct TransliterationStream {
     /// languages follow the vote of everything read so far (for standard input, which cannot be
     /// read twice); otherwise the mode's vote stands.
     public func run(descriptor: Int32, path: String, runningVote: Bool, batchSize: Int = batchSize, write: ([UInt8]) -> Void) throws(TransliterationError) {
+        try run(TransliterationInput(descriptor: descriptor), path: path, runningVote: runningVote, batchSize: batchSize, write: write)
+    }
+
+    /// Streams `input` to `write` (see `run(descriptor:…)`).
+    public func run(_ input: TransliterationInput, path: String, runningVote: Bool, batchSize: Int = batchSize, write: ([UInt8]) -> Void) throws(TransliterationError) {
         var workers = [prototype]
         do {
             for _ in 1..<jobs { workers.append(try prototype.clone()) }
         } catch {
-            throw TransliterationError(path: path, message: "\(error)")
+            throw TransliterationError(path: path, message: SystemErrors.plain(error))
         }
         var vote = CyrillicLanguageGuess.Vote()
         var offset = 0
-        try LineBatches(descriptor: descriptor, path: path, batchSize: batchSize).forEach { (batch) throws(TransliterationError) in
-            if let invalid = UTF8Validation.firstInvalidOffset(batch, from: 0) {
-                throw TransliterationError(path: path, message: "invalid UTF-8 at byte \(offset + invalid)")
-            }
+        try LineBatches(reader: input.reader, path: path, batchSize: batchSize).forEach { (batch) throws(TransliterationError) in
+            try Self.checkText(batch, at: offset, path: path)
             if runningVote, case .auto = prototype.mode {
                 batch.withUnsafeBufferPointer { vote.add(utf8: $0) }
                 for worker in workers { worker.mode = .auto(vote: vote.winner) }
@@ -61,7 +64,7 @@ public struct TransliterationStream {
         for index in parts.indices {
             switch results.take(index) {
             case .success(let bytes): output += bytes
-            case .failure(let error): throw TransliterationError(path: path, message: "\(error)")
+            case .failure(let error): throw TransliterationError(path: path, message: SystemErrors.plain(error))
             }
         }
         return output
@@ -96,25 +99,58 @@ public struct TransliterationStream {
         return parts.isEmpty ? [0..<0] : parts
     }
 
-    /// The vote of a whole file, read once ahead of romanizing it (in bounded memory).
+    /// Text as `check` reads it: valid UTF-8 without NUL bytes (a NUL means a binary file).
+    static func checkText(_ batch: [UInt8], at offset: Int, path: String) throws(TransliterationError) {
+        if let invalid = UTF8Validation.firstInvalidOffset(batch, from: 0) {
+            throw TransliterationError(path: path, message: "invalid UTF-8 at byte \(offset + invalid)")
+        }
+        if let nul = batch.firstIndex(of: 0) {
+            throw TransliterationError(path: path, message: "binary file (NUL byte at \(offset + nul))")
+        }
+    }
+
+    /// The vote of a whole file, read once ahead of romanizing it (in bounded memory); it also
+    /// finds a binary or invalid file before anything is written.
     public static func vote(descriptor: Int32, path: String) throws(TransliterationError) -> CyrillicLanguageGuess.Vote {
+        try vote(TransliterationInput(descriptor: descriptor), path: path)
+    }
+
+    public static func vote(_ input: TransliterationInput, path: String) throws(TransliterationError) -> CyrillicLanguageGuess.Vote {
         var vote = CyrillicLanguageGuess.Vote()
-        try LineBatches(descriptor: descriptor, path: path, batchSize: batchSize).forEach { (batch) throws(TransliterationError) in
+        var offset = 0
+        try LineBatches(reader: input.reader, path: path, batchSize: batchSize).forEach { (batch) throws(TransliterationError) in
+            try checkText(batch, at: offset, path: path)
             batch.withUnsafeBufferPointer { vote.add(utf8: $0) }
+            offset += batch.count
         }
         return vote
+    }
+}
+
+/// What `translit` reads: a descriptor (after any bytes already taken from it), or text
+/// decoded whole (a UTF-16 file, as `check` reads it).
+public struct TransliterationInput {
+    let reader: ChunkReader
+
+    public init(descriptor: Int32, alreadyRead: [UInt8] = []) {
+        reader = ChunkReader(descriptor: descriptor, pending: alreadyRead)
+    }
+
+    /// UTF-8 text, all of it.
+    public init(text: [UInt8]) {
+        reader = ChunkReader(bytes: text)
     }
 }
 
 /// Reads a descriptor in batches that end at a line end; a line longer than a batch is cut at
 /// white space (or, failing that, between characters).
 struct LineBatches {
-    let descriptor: Int32
+    let reader: ChunkReader
     let path: String
     let batchSize: Int
 
     func forEach(_ body: ([UInt8]) throws(TransliterationError) -> Void) throws(TransliterationError) {
-        var reader = ChunkReader(descriptor: descriptor)
+        var reader = reader
         while true {
             do { try reader.fill(upTo: batchSize) } catch { throw TransliterationError(path: path, message: error.message) }
             if reader.pending.isEmpty { return }

@@ -30,9 +30,11 @@ extension UnknownSuppressionCodeRule: DirectiveRule {
         var diagnostics: [Diagnostic] = []
         for directive in audit.directives {
             for selector in directive.selectors where !Suppressions.isSuppressible(selector.text) {
+                // The quote stays short however long the unknown code (the range marks all of it).
+                let quoted = selector.text.count > 40 ? selector.text.prefix(39) + "…" : selector.text
                 let message = BuiltInRules.descriptions.contains(where: RuleSelector(selector.text).matches)
-                    ? "“\(selector.text)” cannot be suppressed by a directive: use --ignore"
-                    : "“\(selector.text)” names no rule: use a code, code prefix, name or category (see kalka rules)"
+                    ? "“\(quoted)” cannot be suppressed by a directive: use --ignore"
+                    : "“\(quoted)” names no rule: use a code, code prefix, name or category (see kalka rules)"
                 diagnostics.append(audit.diagnostic(Self.description, selector.range, message))
             }
         }

@@ -1,0 +1,171 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a write to a path really lands. Every command that writes a file (`--fix`,
+/// `--output-file`, `report -o`, `normalize -o` and `--in-place`, `--write-baseline`) goes
+/// through this, so none of them replaces a symbolic link or a device with a plain file:
+///
+/// - a symbolic link is followed to its target, which is written (the link stays a link, as an
+///   editor keeps it); a link to nowhere creates its target; a symlink loop is an error;
+/// - a device, FIFO or terminal (`/dev/stdout`, `/dev/null`), and any path under `/dev/` or
+///   `/proc/`, is opened and written directly;
+/// - a regular file is replaced by a temporary file beside it, in one `rename`.
+public enum WriteTarget: Equatable, Sendable {
+    /// A regular file, existing or not, by its real path (every symbolic link resolved).
+    case regular(path: String)
+    /// An existing file that is not a regular file: written in place, never replaced.
+    case special(path: String)
+
+    /// Symbolic links followed at most (as the kernel does: 40).
+    static let maximumLinks = 40
+
+    public static func resolve(_ path: String) throws(AtomicFileWriter.WriteError) -> WriteTarget {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG where path.hasPrefix("/dev/") || path.hasPrefix("/proc/"):
+                // `/dev/stdout` redirected to a file: write where the descriptor points (the
+                // shell's file and its offset), never rename over the file behind it.
+                return .special(path: path)
+            case S_IFREG:
+                guard let real = realPath(path) else { throw .init(message: "cannot find the file's directory: \(SystemErrors.text(errno))") }
+                return .regular(path: real)
+            case S_IFDIR:
+                throw .init(message: "is a directory")
+            default:
+                return .special(path: path)
+            }
+        }
+        let failure = errno
+        guard failure == ENOENT else { throw .init(message: SystemErrors.text(failure)) }
+        // Nothing there, or a link to nothing: write the name the chain of links ends at.
+        var current = path
+        for _ in 0...maximumLinks {
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return .regular(path: current) }
+            guard let target = readLink(current) else { throw .init(message: SystemErrors.text(errno)) }
+            current = target.hasPrefix("/") ? target : directory(of: current) + "/" + target
+        }
+        throw .init(message: SystemErrors.text(ELOOP))
+    }
+
+    public var path: String {
+        switch self {
+        case .regular(let path), .special(let path): path
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func readLink(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// A file's identity on disk: the same file whatever name, symbolic link or hard link reaches it.
+public struct FileIdentity: Hashable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// The file `path` names (symbolic links followed); nil when there is none.
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The file open on `descriptor` (standard input: 0); nil when it is closed.
+    public init?(descriptor: Int32) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The regular file an output `path` would overwrite; nil when it names none (nothing yet,
+    /// or a device, FIFO or terminal, which writing does not destroy).
+    public static func overwrittenBy(output path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileIdentity(info)
+    }
+}
+
+/// System error numbers in plain words, for messages users read.
+public enum SystemErrors {
+    public static func text(_ code: Int32) -> String {
+        switch code {
+        case ELOOP: "symlink loop (a symbolic link leads back to itself)"
+        case ENOENT: "no such file or directory"
+        case EACCES, EPERM: "permission denied"
+        case EROFS: "the file system is read-only"
+        case ENOSPC: "no space left on the device"
+        case EISDIR: "is a directory"
+        case ENOTDIR: "a part of the path is not a directory"
+        default: String(cString: strerror(code)).lowercased()
+        }
+    }
+
+    /// Any error in plain words: kalka's own errors by their message, system and file errors by
+    /// what went wrong, never a type name or an error domain.
+    public static func plain(_ error: any Error) -> String {
+        if let error = error as? POSIXError { return text(error.code.rawValue) }
+        if let error = error as? CocoaError {
+            if let underlying = error.underlying as? POSIXError { return text(underlying.code.rawValue) }
+            switch error.code {
+            case .fileNoSuchFile, .fileReadNoSuchFile: return text(ENOENT)
+            case .fileReadNoPermission, .fileWriteNoPermission: return text(EACCES)
+            case .fileWriteVolumeReadOnly: return text(EROFS)
+            case .fileWriteOutOfSpace: return text(ENOSPC)
+            case .fileReadInvalidFileName, .fileWriteInvalidFileName: return "not a valid file name"
+            case .fileReadCorruptFile: return "the file is not in the expected form"
+            case .fileReadInapplicableStringEncoding, .fileWriteInapplicableStringEncoding: return "the text is not in the expected encoding"
+            default: return "the file system refused the operation"
+            }
+        }
+        if let error = error as? DecodingError { return plain(decoding: error) }
+        if let error = error as? any CustomStringConvertible & Error {
+            let text = error.description
+            // Kalka's own errors describe themselves in words; anything else is not shown raw.
+            if !text.contains("Error Domain"), !text.contains("Swift."), !text.contains("Error("), !text.contains("Code=") { return text }
+        }
+        return "an unexpected failure"
+    }
+
+    /// What a JSON document lacked, in words (`files.a.txt[0].rule: missing`).
+    static func plain(decoding error: DecodingError) -> String {
+        func place(_ path: [any CodingKey]) -> String {
+            guard !path.isEmpty else { return "the top level" }
+            var text = ""
+            for key in path {
+                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return text
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\"\(key.stringValue)\" is missing at \(place(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "unexpected value at \(place(context.codingPath))"
+        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "not valid JSON" : "unexpected value at \(place(context.codingPath))"
+        @unknown default: return "not valid JSON"
+        }
+    }
+}

@@ -1,0 +1,385 @@
+import Foundation
+import Testing
+
+/// What kalka does with the files around the ones it checks: outputs that are inputs, symbolic
+/// and hard links, FIFOs and devices, loops, writes that fail (issue 13).
+@Suite struct FileSafetyTests {
+    /// A fresh directory holding `files` (name → text).
+    static func directory(_ files: [String: String] = [:]) throws -> URL {
+        let directory = try CLI.temporaryDirectory()
+        for (name, text) in files {
+            let url = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    static func text(_ directory: URL, _ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: directory.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    static func fileType(_ directory: URL, _ name: String) -> mode_t? {
+        var info = stat()
+        guard lstat(directory.appendingPathComponent(name).path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT
+    }
+
+    static let repeated = "The the talks ended.\n"
+
+    // MARK: 1. An output that is one of the inputs
+
+    @Test func anOutputThatIsAnInputIsRefusedWhateverNameReachesIt() throws {
+        let directory = try Self.directory(["z.txt": Self.repeated])
+        try FileManager.default.linkItem(atPath: directory.appendingPathComponent("z.txt").path, toPath: directory.appendingPathComponent("hard.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("soft.txt").path, withDestinationPath: "z.txt")
+        let attempts: [[String]] = [
+            ["check", "--isolated", "--output-file", "z.txt", "z.txt"],
+            ["check", "--isolated", "--output-file", "hard.txt", "z.txt"],
+            ["check", "--isolated", "--output-file", "./soft.txt", "."],
+            ["check", "--isolated", "--write-baseline", "soft.txt", "z.txt"],
+            ["report", "--isolated", "-o", "z.txt", "z.txt"],
+            ["report", "--isolated", "--format", "md", "-o", "hard.txt", "soft.txt"],
+            ["normalize", "--isolated", "-o", "soft.txt", "z.txt"],
+        ]
+        for arguments in attempts {
+            let result = try CLI.run(arguments, in: directory)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("names the same file as an input") && result.stderr.contains("refusing to overwrite it"), "\(arguments): \(result.stderr)")
+            #expect(try Self.text(directory, "z.txt") == Self.repeated, "\(arguments)")
+            #expect(Self.fileType(directory, "soft.txt") == S_IFLNK)
+        }
+        // Standard input redirected from the output file counts too.
+        let input = try FileHandle(forReadingFrom: directory.appendingPathComponent("z.txt"))
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["check", "--isolated", "--output-file", "z.txt", "-"]
+        process.currentDirectoryURL = directory
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(try Self.text(directory, "z.txt") == Self.repeated)
+        // Nor may the report replace the baseline the run reads.
+        #expect(try CLI.run(["check", "--isolated", "--write-baseline", "b.json", "z.txt"], in: directory).status == 0)
+        let baseline = try Self.text(directory, "b.json")
+        let overBaseline = try CLI.run(["check", "--isolated", "--baseline", "b.json", "--output-file", "b.json", "z.txt"], in: directory)
+        #expect(overBaseline.status == 2 && overBaseline.stderr.contains("refusing to overwrite it"))
+        #expect(try Self.text(directory, "b.json") == baseline)
+        // A different file is written as before.
+        let other = try CLI.run(["check", "--isolated", "--output-file", "out.txt", "z.txt"], in: directory)
+        #expect(other.status == 1)
+        #expect(try Self.text(directory, "out.txt").contains("DUP001"))
+    }
+
+    // MARK: 2. Fixing through a symbolic link
+
+    @Test func fixingThroughASymbolicLinkFixesTheTargetAndKeepsTheLink() throws {
+        let directory = try Self.directory(["real/t.txt": Self.repeated, "real/n.txt": Self.repeated])
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("l.txt").path, withDestinationPath: "real/t.txt")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("n.txt").path, withDestinationPath: "real/n.txt")
+        let fixed = try CLI.run(["check", "--isolated", "--fix", "l.txt"], in: directory)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(Self.fileType(directory, "l.txt") == S_IFLNK)
+        #expect(try Self.text(directory, "real/t.txt") == "The talks ended.\n")
+        let normalized = try CLI.run(["normalize", "--isolated", "--in-place", "n.txt"], in: directory)
+        #expect(normalized.status == 0, "\(normalized.stderr)")
+        #expect(Self.fileType(directory, "n.txt") == S_IFLNK)
+        #expect(try Self.text(directory, "real/n.txt") == "The talks ended.\n")
+    }
+
+    // MARK: 3. Outputs that are links, FIFOs and devices
+
+    @Test func anOutputLinkIsFollowedAndADeviceOrFIFOIsWrittenNotReplaced() throws {
+        let directory = try Self.directory(["a.txt": Self.repeated])
+        // A link to a report file: the report lands in the target, the link stays.
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("report-link").path, withDestinationPath: "reports/latest.txt")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        for arguments in [["check", "--isolated", "--output-file", "report-link", "a.txt"], ["report", "--isolated", "--format", "md", "-o", "report-link", "a.txt"],
+                          ["normalize", "--isolated", "-o", "report-link", "a.txt"], ["check", "--isolated", "--write-baseline", "report-link", "a.txt"]] {
+            let result = try CLI.run(arguments, in: directory)
+            #expect(result.status != 2, "\(arguments): \(result.stderr)")
+            #expect(Self.fileType(directory, "report-link") == S_IFLNK, "\(arguments)")
+            #expect(Self.fileType(directory, "reports/latest.txt") == S_IFREG, "\(arguments)")
+        }
+        // A link to a device: written through, both stay what they were.
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("null-link").path, withDestinationPath: "/dev/null")
+        let toDevice = try CLI.run(["check", "--isolated", "--output-file", "null-link", "a.txt"], in: directory)
+        #expect(toDevice.status == 1, "\(toDevice.stderr)")
+        #expect(Self.fileType(directory, "null-link") == S_IFLNK)
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        // A FIFO: the report goes down it and the FIFO stays.
+        let fifo = directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let toFIFO = try CLI.run(["check", "--isolated", "--format", "json", "--output-file", "pipe", "a.txt"], in: directory)
+        #expect(toFIFO.status == 1, "\(toFIFO.stderr)")
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while case let count = read(reader, &buffer, buffer.count), count > 0 { received += buffer[0..<count] }
+        #expect(String(decoding: received, as: UTF8.self).contains("\"DUP001\""))
+        #expect(Self.fileType(directory, "pipe") == S_IFIFO)
+    }
+
+    // MARK: 4. Loops and files reached twice
+
+    @Test func aWalkVisitsEachDirectoryAndFileOnceThroughLoops() throws {
+        let directory = try Self.directory(["L/a/t.txt": Self.repeated])
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("L/a/loop").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("L/a/loop2").path, withDestinationPath: "../..")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("L/again.txt").path, withDestinationPath: "a/t.txt")
+        try FileManager.default.linkItem(atPath: directory.appendingPathComponent("L/a/t.txt").path, toPath: directory.appendingPathComponent("L/a/hard.txt").path)
+        let result = try CLI.run(["check", "--isolated", "--format", "json", "L", "L/a/t.txt"], in: directory)
+        #expect(result.status == 1, "\(result.stderr)")
+        let files = result.json["files"] as? [[String: Any]] ?? []
+        #expect(files.count == 1, "\(files.map { $0["path"] ?? "" })")
+        #expect((result.json["summary"] as? [String: Any])?["diagnostics"] as? Int == 1)
+        let fixed = try CLI.run(["check", "--isolated", "--fix", "L"], in: directory)
+        #expect(fixed.stderr.contains("Fixed 1 problem in 1 file."), "\(fixed.stderr)")
+        // Found first as hard.txt (sorted), fixed under that name: the replacing write splits
+        // the hard link, so t.txt keeps the old text (as the README says).
+        #expect(try Self.text(directory, "L/a/hard.txt") == "The talks ended.\n")
+        #expect(try Self.text(directory, "L/a/t.txt") == Self.repeated)
+    }
+
+    @Test func aSelfReferencingLinkIsCalledASymlinkLoop() throws {
+        let directory = try Self.directory(["d/ok.txt": "Fine.\n"])
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("self.txt").path, withDestinationPath: "self.txt")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("d/self.txt").path, withDestinationPath: "self.txt")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("d/gone.txt").path, withDestinationPath: "nowhere.txt")
+        let named = try CLI.run(["check", "--isolated", "self.txt"], in: directory)
+        #expect(named.status == 2)
+        #expect(named.stderr.contains("self.txt: symlink loop"), "\(named.stderr)")
+        let walked = try CLI.run(["check", "--isolated", "d"], in: directory)
+        #expect(walked.status == 0, "\(walked.stderr)")
+        #expect(walked.stderr.contains("d/self.txt: symlink loop"))
+        #expect(walked.stderr.contains("d/gone.txt: broken symbolic link"))
+    }
+
+    // MARK: 5. FIFOs
+
+    @Test func aWalkSkipsAFIFOWithANoteAndANamedFIFOIsRead() throws {
+        let directory = try Self.directory(["F/y.txt": Self.repeated])
+        let fifo = directory.appendingPathComponent("F/x.txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Were the FIFO opened, this unblocks it after a while, so a regression fails instead of hanging.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20) {
+            let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
+        }
+        let walked = try CLI.run(["check", "--isolated", "F"], in: directory)
+        #expect(walked.status == 1)
+        #expect(walked.stderr.contains("kalka: note: F/x.txt: not a regular file (a FIFO); skipped"), "\(walked.stderr)")
+        #expect(walked.stdout.contains("F/y.txt:1:1: DUP001"))
+        // Named on the command line, it is read: deliberate use.
+        let writing = Thread {
+            let writer = open(fifo, O_WRONLY)
+            guard writer >= 0 else { return }
+            _ = Array(Self.repeated.utf8).withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+            close(writer)
+        }
+        writing.start()
+        let named = try CLI.run(["check", "--isolated", "F/x.txt"], in: directory)
+        #expect(named.status == 1, "\(named.stderr)")
+        #expect(named.stdout.contains("F/x.txt:1:1: DUP001"))
+    }
+
+    // MARK: 6. A fix that cannot be written
+
+    /// Runs kalka in `directory` so that writing a file fails: in a read-only directory where
+    /// that stops writes, else (as root) under a file size limit of one kilobyte.
+    static func runWithFailingWrites(_ arguments: [String], in directory: URL, readOnly: URL) throws -> CLI.Result {
+        chmod(readOnly.path, 0o555)
+        defer { chmod(readOnly.path, 0o755) }
+        let probe = readOnly.appendingPathComponent("probe").path
+        let descriptor = open(probe, O_WRONLY | O_CREAT, 0o644)
+        if descriptor < 0 { return try CLI.run(arguments, in: directory) }
+        close(descriptor)
+        unlink(probe)
+        // Ignored, SIGXFSZ leaves write() failing with EFBIG; ignored signals survive exec.
+        let command = "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\""
+        return try CLI.run(["-c", command, CLI.executable.path] + arguments, in: directory, executable: URL(fileURLWithPath: "/bin/sh"))
+    }
+
+    @Test func aFixThatCannotBeWrittenIsAnErrorInEveryFormatAndItsFindingsStay() throws {
+        let long = Self.repeated + String(repeating: "Plain words stand here.\n", count: 400)
+        let directory = try Self.directory(["ro/a.txt": long])
+        let readOnly = directory.appendingPathComponent("ro")
+        let text = try Self.runWithFailingWrites(["check", "--isolated", "--fix", "ro/a.txt"], in: directory, readOnly: readOnly)
+        #expect(text.status == 2)
+        #expect(try Self.text(directory, "ro/a.txt") == long)
+        #expect(!text.stdout.contains("All checked"), "\(text.stdout)")
+        #expect(text.stdout.contains("ro/a.txt:1:1: DUP001"))
+        #expect(text.stdout.contains("1 file could not be checked or fixed"))
+        #expect(text.stderr.contains("kalka: error: ro/a.txt: fixes not written ("), "\(text.stderr)")
+        #expect(text.stderr.contains("the file is left unchanged"))
+        #expect(text.stderr.contains("Fixed 0 problems in 0 files."))
+
+        let json = try Self.runWithFailingWrites(["check", "--isolated", "--fix", "--format", "json", "ro/a.txt"], in: directory, readOnly: readOnly)
+        #expect(json.status == 2)
+        let errors = json.json["errors"] as? [[String: String]] ?? []
+        #expect(errors.count == 1 && errors.first?["path"] == "ro/a.txt" && errors.first?["message"]?.hasPrefix("fixes not written") == true, "\(json.stdout)")
+        // The findings are those of the file as it stands, unfixed.
+        let unfixed = try CLI.run(["check", "--isolated", "--format", "json", "ro/a.txt"], in: directory)
+        let count = (unfixed.json["summary"] as? [String: Any])?["diagnostics"] as? Int
+        #expect(count != nil && (json.json["summary"] as? [String: Any])?["diagnostics"] as? Int == count)
+
+        let sarif = try Self.runWithFailingWrites(["check", "--isolated", "--fix", "--format", "sarif", "ro/a.txt"], in: directory, readOnly: readOnly)
+        #expect(sarif.status == 2)
+        #expect(sarif.stdout.contains("\"executionSuccessful\": false"))
+        #expect(sarif.stdout.contains("fixes not written"))
+        #expect(sarif.stdout.contains("\"ruleId\": \"DUP001\""))
+        #expect(try Self.text(directory, "ro/a.txt") == long)
+    }
+
+    // MARK: 7. Empty lists in .kalka.yml
+
+    @Test func anEmptyListSettingIsAnEmptyList() throws {
+        let configurations = [
+            "ignore:\n", "ignore: ~\n", "ignore: []\n", "ignore: null\n", "select:\n", "select: []\n", "exclude:\n",
+            "overrides:\n  - files: [\"*.txt\"]\n    ignore:\n", "names-files:\n", "overrides:\n", "severity:\n", "dictionaries:\n",
+            "house-style:\n", "house-style:\n  names:\n",
+        ]
+        for configuration in configurations {
+            let directory = try Self.directory([".kalka.yml": configuration, "a.txt": Self.repeated])
+            let result = try CLI.run(["check", "a.txt"], in: directory)
+            #expect(result.status == 1, "\(configuration): \(result.stderr)")
+            #expect(result.stdout.contains("a.txt:1:1: DUP001"), "\(configuration)")
+        }
+        // An empty string in a list is no rule: an error, never "every rule".
+        let emptyString = try Self.directory([".kalka.yml": "ignore: [\"\"]\n", "a.txt": Self.repeated])
+        let named = try CLI.run(["check", "a.txt"], in: emptyString)
+        #expect(named.status == 2 && named.stderr.contains("unknown rule ''"))
+        // From the command line, an empty --ignore is no selector at all.
+        let directory = try Self.directory(["a.txt": Self.repeated])
+        let result = try CLI.run(["check", "--isolated", "--ignore", "", "a.txt"], in: directory)
+        #expect(result.status == 1)
+    }
+
+    // MARK: 8. The minor items
+
+    @Test func aRunWhereNothingCouldBeReadDoesNotSayAllChecked() throws {
+        let directory = try Self.directory()
+        let result = try CLI.run(["check", "--isolated", "missing.txt", "gone.md"], in: directory)
+        #expect(result.status == 2)
+        #expect(!result.stdout.contains("All checked"), "\(result.stdout)")
+        #expect(result.stdout.contains("2 files could not be checked"))
+        #expect(result.stderr.contains("kalka: error: missing.txt: no such file or directory; not checked"))
+    }
+
+    @Test func aConfigurationThatIsASymlinkLoopIsAnErrorNamingIt() throws {
+        let directory = try Self.directory(["a.txt": Self.repeated])
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(".kalka.yml").path, withDestinationPath: ".kalka.yml")
+        let result = try CLI.run(["check", "a.txt"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".kalka.yml:1:1: cannot read the configuration file") && result.stderr.contains("symlink loop"), "\(result.stderr)")
+    }
+
+    @Test func translitReadsInputAsCheckDoes() throws {
+        let text = "Київ і Харків\n"
+        let utf8 = try CLI.run(["translit", "--lang", "uk"], stdin: Data(text.utf8))
+        #expect(utf8.status == 0)
+        var utf16 = Data([0xFF, 0xFE])
+        for unit in text.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        let fromStandardInput = try CLI.run(["translit", "--lang", "uk"], stdin: utf16)
+        #expect(fromStandardInput.status == 0, "\(fromStandardInput.stderr)")
+        #expect(fromStandardInput.stdout == utf8.stdout)
+        let directory = try Self.directory()
+        try utf16.write(to: directory.appendingPathComponent("u16.txt"))
+        let fromFile = try CLI.run(["translit", "u16.txt"], in: directory)
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        #expect(fromFile.stdout == utf8.stdout)
+        // A named FIFO is read once, and all of it romanized.
+        let fifo = directory.appendingPathComponent("pipe.txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writing = Thread {
+            let writer = open(fifo, O_WRONLY)
+            guard writer >= 0 else { return }
+            _ = Array(text.utf8).withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+            close(writer)
+        }
+        writing.start()
+        let fromFIFO = try CLI.run(["translit", "pipe.txt"], in: directory)
+        #expect(fromFIFO.status == 0 && fromFIFO.stdout == utf8.stdout, "\(fromFIFO.stdout)")
+                // A NUL byte makes a binary file, for translit as for check.
+        let binary = try CLI.run(["translit", "--lang", "uk"], stdin: Data([0x41, 0x00, 0x42, 0x0A]))
+        #expect(binary.status == 2)
+        #expect(binary.stderr.contains("binary file (NUL byte at 1)"), "\(binary.stderr)")
+        try Data([0x41, 0x0A, 0x00, 0x0A]).write(to: directory.appendingPathComponent("nul.txt"))
+        let binaryFile = try CLI.run(["translit", "nul.txt"], in: directory)
+        #expect(binaryFile.status == 2 && binaryFile.stdout.isEmpty)
+    }
+
+    @Test func anUnknownSuppressionCodeIsQuotedShort() throws {
+        let code = String(repeating: "X", count: 100_000)
+        let directory = try Self.directory(["a.txt": "[kalka-disable-next-line \(code)]\nThe talks ended.\n"])
+        let result = try CLI.run(["check", "--isolated", "--format", "json", "a.txt"], in: directory)
+        let diagnostics = (result.json["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]] ?? []
+        let message = diagnostics.first { $0["rule"] as? String == "KAL002" }?["message"] as? String
+        #expect(message?.contains("“" + String(repeating: "X", count: 39) + "…”") == true, "\(message?.prefix(200) ?? "none")")
+        #expect((message?.count ?? .max) < 200)
+    }
+
+    // MARK: 9. Plain error messages
+
+    /// Several real failures: none shows a type name, an error domain or a debug description.
+    @Test func realFailuresSayWhatHappenedInPlainWords() throws {
+        let directory = try Self.directory(["a.txt": Self.repeated, "bad.json": "{\"version\": 1, \"files\": {\"a.txt\": [{\"rule\": 3}]}}",
+                                            "broken.json": "[1", "bad.yml": "select: [DUP\n", "reports/x": ""])
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop.txt").path, withDestinationPath: "loop.txt")
+        let failures: [[String]] = [
+            ["check", "--isolated", "--baseline", "bad.json", "a.txt"],
+            ["check", "--isolated", "--baseline", "broken.json", "a.txt"],
+            ["check", "--isolated", "--baseline", "none.json", "a.txt"],
+            ["check", "--isolated", "--write-baseline", "reports", "a.txt"],
+            ["check", "--isolated", "--output-file", "a.txt/x", "a.txt"],
+            ["check", "--config", "bad.yml", "a.txt"],
+            ["check", "--isolated", "loop.txt"],
+            ["normalize", "--isolated", "-o", "reports", "a.txt"],
+            ["normalize", "--isolated", "-o", "no/such/dir/out.txt", "a.txt"],
+            ["report", "--isolated", "-o", "reports", "a.txt"],
+            ["translit", "loop.txt"],
+        ]
+        for arguments in failures {
+            let result = try CLI.run(arguments, in: directory)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.hasPrefix("kalka: error: "), "\(arguments): \(result.stderr)")
+            for leak in ["NSCocoaErrorDomain", "Error Domain", "DecodingError", "Swift.", "CocoaError", "POSIXError", "Code=", "codingPath", "debugDescription", "Optional("] {
+                #expect(!result.stderr.contains(leak), "\(arguments): \(result.stderr)")
+            }
+        }
+    }
+
+    /// The sources print no raw error: every user-facing message goes through `Failure` and
+    /// `SystemErrors.plain`.
+    @Test func errorPathsInterpolateNoRawError() throws {
+        let files = ["Sources/kalka", "Sources/KalkaConfig", "Sources/KalkaCore/Fixing", "Sources/KalkaCore/Engine/Inputs.swift",
+                     "Sources/KalkaCore/Engine/Baseline.swift", "Sources/KalkaCore/Reporting/ReportFile.swift",
+                     "Sources/KalkaCore/Transliteration/TransliterationStream.swift", "Sources/KalkaCore/Normalizing",
+                     "Sources/KalkaCore/Dictionaries"]
+        var sources: [(String, String)] = []
+        for file in files {
+            let url = CLI.root.appendingPathComponent(file)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                Issue.record("missing \(file)")
+                continue
+            }
+            let urls = isDirectory.boolValue ? try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil).filter { $0.pathExtension == "swift" } : [url]
+            for url in urls { sources.append((url.lastPathComponent, try String(contentsOf: url, encoding: .utf8))) }
+        }
+        #expect(sources.count > 10)
+        let leaks = [#"\(error)"#, "localizedDescription", "String(describing: error", #"\(error.underlying"#, "debugDescription", "String(reflecting: error"]
+        for (name, text) in sources {
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for leak in leaks where line.contains(leak) {
+                    Issue.record("\(name):\(number + 1) shows a raw error: \(line.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+    }
+}
