@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KalkaCore
+import Synchronization
 
 /// The `kalka` command: a thin layer over KalkaCore.
 struct Kalka: ParsableCommand {
@@ -20,15 +21,19 @@ enum Main {
         do {
             var command = try Kalka.parseAsRoot()
             try command.run()
+            StandardStreams.flush()
         } catch let exit as ExitCode {
+            StandardStreams.flush()
             Foundation.exit(exit.rawValue)
         } catch where !String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
             // Not a usage error: a failure no command caught, said in plain words.
             Failure.report(nil, SystemErrors.plain(error) + "; stopped")
+            StandardStreams.flush()
             Foundation.exit(2)
         } catch {
             let code = Kalka.exitCode(for: error)
             if code == .success { Kalka.exit(withError: error) }
+            StandardStreams.flush()
             let message = Kalka.fullMessage(for: error)
             FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 0 ? 2 : code.rawValue)
@@ -37,12 +42,43 @@ enum Main {
 }
 
 enum StandardStreams {
+    /// Standard output, gathered up to 64 KB: a large report goes out as it is made, in few
+    /// system calls. Standard error writes it out first, so the two keep their order on one
+    /// terminal; `main` writes out the rest before the process ends.
+    private static let output = Mutex<[UInt8]>([])
+
     static func writeOut(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        output.withLock { buffer in
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 16 { drain(&buffer) }
+        }
+    }
+
+    static func flush() {
+        output.withLock { drain(&$0) }
     }
 
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        flush()
+        var bytes = Array(text.utf8)
+        writeAll(STDERR_FILENO, &bytes)
+    }
+
+    private static func drain(_ buffer: inout [UInt8]) {
+        writeAll(STDOUT_FILENO, &buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: inout [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
     }
 
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

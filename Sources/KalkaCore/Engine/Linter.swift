@@ -91,7 +91,7 @@ public final class Linter: Sendable {
     /// whole document's. Each window reads as a page of its own (rules that weigh a page's top,
     /// tail or repeated lines see the window); the judgements still weigh the whole document.
     /// No article comes near it: it is for archives and concatenations checked as one file.
-    public static let windowSize = 4 << 20
+    public static let windowSize = 2 << 20
 
     /// Reads, analyzes and checks one source; findings that suppression directives in it cover
     /// are left out.
@@ -118,6 +118,9 @@ public final class Linter: Sendable {
                 }
                 reported.append(finding.shifted(by: shift))
             }
+            // The window's analysis is gone: hand its pages back, or the allocator keeps them
+            // and the process's size grows with the document after all.
+            Allocator.releaseFreeMemory()
         }
         return diagnostics(of: document, reported: reported, source: source, context: { sentences[$0] }, date: { date })
     }

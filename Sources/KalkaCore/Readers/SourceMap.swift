@@ -131,7 +131,9 @@ public struct ProseBuilder {
 
     public init(source: [UInt8]) {
         self.source = source
-        prose.reserveCapacity(source.count)
+        // Prose is about as long as its source: a little longer where single line breaks become
+        // paragraph breaks. Room for that, so a large document's prose is not copied to grow.
+        prose.reserveCapacity(source.count + source.count / 16 + 64)
     }
 
     /// The kind (and, for Markdown, the source lines) of the block whose text comes next: readers

@@ -22,6 +22,10 @@ public struct CheckstyleReporter: Reporter {
         for diagnostic in file.diagnostics {
             out += "    <error line=\"\(diagnostic.start.line)\" column=\"\(diagnostic.start.column)\" severity=\"\(diagnostic.severity.rawValue)\" "
             out += "message=\"\(XML.escape(diagnostic.message))\" source=\"kalka.\(diagnostic.rule.code)\"/>\n"
+            if out.utf8.count >= Reporting.pieceSize {
+                write(out)
+                out = ""
+            }
         }
         write(out + "  </file>\n")
     }

@@ -9,7 +9,7 @@ public struct ConciseReporter: Reporter {
 
     public mutating func report(_ file: FileReport, write: (String) -> Void) {
         guard file.error == nil, !file.diagnostics.isEmpty else { return } // errors go to stderr, from the command
-        write(file.diagnostics.map { text.headline($0, path: file.path) + "\n" }.joined())
+        for diagnostic in file.diagnostics { write(text.headline(diagnostic, path: file.path) + "\n") }
     }
 
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {

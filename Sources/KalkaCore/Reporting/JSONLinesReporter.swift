@@ -12,7 +12,7 @@ public struct JSONLinesReporter: Reporter {
             write("{\(path), \"error\": \(JSON.string(error))}\n")
             return
         }
-        write(file.diagnostics.map { "{" + ([path] + JSONReporter.fields($0)).joined(separator: ", ") + "}\n" }.joined())
+        for diagnostic in file.diagnostics { write("{" + ([path] + JSONReporter.fields(diagnostic)).joined(separator: ", ") + "}\n") }
     }
 
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {}

@@ -23,6 +23,11 @@ public struct JSONReporter: Reporter {
         for (index, diagnostic) in file.diagnostics.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "        " + Self.object(diagnostic)
+            // Written in pieces: a file with many findings is never held as one string.
+            if out.utf8.count >= Reporting.pieceSize {
+                write(out)
+                out = ""
+            }
         }
         out += file.diagnostics.isEmpty ? "]\n    }" : "\n      ]\n    }"
         write(out)

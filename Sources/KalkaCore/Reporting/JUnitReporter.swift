@@ -30,6 +30,10 @@ public struct JUnitReporter: Reporter {
             out += "      <failure type=\"\(code)\" message=\"\(XML.escape(diagnostic.message))\">"
             out += XML.escape("\(file.path):\(start.line):\(start.column): \(code) [\(diagnostic.severity.rawValue)] \(diagnostic.message)")
             out += "</failure>\n    </testcase>\n"
+            if out.utf8.count >= Reporting.pieceSize {
+                write(out)
+                out = ""
+            }
         }
         write(out + "  </testsuite>\n")
     }
