@@ -1,5 +1,5 @@
-/// `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF readers. Collects the
-/// run (the rules used come before the results). Columns count Unicode scalars, declared with
+/// `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF readers. Streams
+/// the results; the rules used (in the order of first use) follow them. Columns count Unicode scalars, declared with
 /// `columnKind: unicodeCodePoints`; each region also carries the byte offset and length into
 /// the file as stored. Rules carry their summary, rationale and full help (what `kalka rule`
 /// prints) and their category as a tag; fixes become SARIF fixes; files that could not be
@@ -7,40 +7,58 @@
 public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     private let toolVersion: String
-    private var rules: [String: RuleDescription] = [:]
-    private var findings: [(path: String, diagnostic: Diagnostic, fingerprint: String)] = []
+    /// The rules used so far, in the order of first use: a result's `ruleIndex` points here.
+    private var rules: [RuleDescription] = []
+    private var ruleIndex: [String: Int] = [:]
     private var errors: [(path: String, message: String)] = []
+    private var firstResult = true
 
     public init(toolVersion: String) { self.toolVersion = toolVersion }
 
-    public mutating func begin(write: (String) -> Void) {}
+    // Results are written as they come, before the run's tool and invocations (JSON members have
+    // no order): a large run is never held whole.
+    public mutating func begin(write: (String) -> Void) {
+        write("{\n  \"$schema\": \(JSON.string(Self.schemaURI)),\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+              + "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+    }
 
     public mutating func report(_ file: FileReport, write: (String) -> Void) {
         if let error = file.error {
             errors.append((file.path, error))
             return
         }
+        var out = ""
         for (diagnostic, fingerprint) in zip(file.diagnostics, FindingFingerprint.of(file)) {
-            rules[diagnostic.rule.code] = diagnostic.rule
-            findings.append((file.path, diagnostic, fingerprint))
+            let code = diagnostic.rule.code
+            let index: Int
+            if let known = ruleIndex[code] {
+                index = known
+            } else {
+                index = rules.count
+                ruleIndex[code] = index
+                rules.append(diagnostic.rule)
+            }
+            out += (firstResult ? "\n" : ",\n") + String(repeating: " ", count: 8) + Self.result(file.path, diagnostic, fingerprint, index)
+            firstResult = false
+            if out.utf8.count >= Reporting.pieceSize {
+                write(out)
+                out = ""
+            }
         }
+        write(out)
     }
 
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {
-        let usedRules = rules.values.sorted { $0.code < $1.code }
-        let ruleIndex = Dictionary(uniqueKeysWithValues: usedRules.enumerated().map { ($0.element.code, $0.offset) })
-        var out = "{\n  \"$schema\": \(JSON.string(Self.schemaURI)),\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+        var out = firstResult ? "],\n" : "\n      ],\n"
         out += "      \"tool\": {\n        \"driver\": {\n          \"name\": \"kalka\",\n"
         out += "          \"version\": \(JSON.string(toolVersion)),\n          \"semanticVersion\": \(JSON.string(toolVersion)),\n"
-        out += "          \"rules\": [" + lines(usedRules.map(Self.rule), indent: 12) + "]\n        }\n      },\n"
+        out += "          \"rules\": [" + lines(rules.map(Self.rule), indent: 12) + "]\n        }\n      },\n"
         let notifications = errors.map {
             "{\"level\": \"error\", \"message\": {\"text\": \(JSON.string($0.message))}, \"descriptor\": {\"id\": \"unreadable-file\"}, "
                 + "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": \(Self.artifact($0.path))}}]}"
         }
         out += "      \"invocations\": [\n        {\"executionSuccessful\": \(errors.isEmpty), \"toolExecutionNotifications\": ["
-        out += lines(notifications, indent: 10) + "]}\n      ],\n"
-        out += "      \"columnKind\": \"unicodeCodePoints\",\n"
-        out += "      \"results\": [" + lines(findings.map { Self.result($0.path, $0.diagnostic, $0.fingerprint, ruleIndex[$0.diagnostic.rule.code]!) }, indent: 8) + "]\n"
+        out += lines(notifications, indent: 10) + "]}\n      ]\n"
         out += "    }\n  ]\n}\n"
         write(out)
     }
