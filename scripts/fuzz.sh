@@ -36,9 +36,24 @@ rss_mb=${FUZZ_RSS_MB:-2048}
 work=${FUZZ_WORK:-.build/fuzz/runs}
 
 # Release, so that a second of fuzzing runs many inputs; the checks stay on (they are not asserts).
+# The sanitizer's coverage instrumentation goes to the compiler alone (-Xfrontend), and libFuzzer
+# without its main is linked in, so that kalka-fuzz keeps its own main (which picks the target)
+# and the package's other programs (the dictionary-embedding build tool) still link.
+runtime="$(dirname "$(dirname "$(command -v swiftc)")")/lib/clang"
+runtime=$(ls "$runtime"/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a 2>/dev/null | head -1)
+if [ -z "$runtime" ]; then
+    echo "scripts/fuzz.sh: libFuzzer (libclang_rt.fuzzer_no_main) is not in this Swift toolchain" >&2
+    exit 2
+fi
+build=(swift build -c release --scratch-path .build/fuzz -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer
+       -Xswiftc -DKALKA_LIBFUZZER -Xlinker "$runtime" -Xlinker -lstdc++)
 echo "Building kalka-fuzz with libFuzzer (.build/fuzz)..."
-swift build -c release --scratch-path .build/fuzz --sanitize fuzzer -Xswiftc -DKALKA_LIBFUZZER --product kalka-fuzz >&2
-fuzzer="$(swift build -c release --scratch-path .build/fuzz --sanitize fuzzer --show-bin-path)/kalka-fuzz"
+start=$SECONDS
+"${build[@]}" --product kalka-fuzz >&2
+echo "Built in $((SECONDS - start))s."
+fuzzer="$("${build[@]}" --show-bin-path)/kalka-fuzz"
+# libFuzzer, not Swift's backtracer, must catch a crash: it saves the input.
+export SWIFT_BACKTRACE=enable=no
 
 failed=()
 summary=()
