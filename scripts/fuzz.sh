@@ -72,8 +72,10 @@ for target in "${targets[@]}"; do
     "$fuzzer" "$target" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss_mb" -max_len="$max_len" \
         -artifact_prefix="$run/artifacts/" -print_final_stats=1 "${corpora[@]}" >"$run/log" 2>&1 || status=$?
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$run/log" | tail -1)
-    summary+=("$target: ${executions:-?} executions in ${seconds}s, corpus $(ls "$run/corpus" | wc -l) inputs")
-    if [ "$status" -ne 0 ]; then
+    if [ "$status" -eq 0 ]; then
+        summary+=("$target: ${executions:-?} executions in ${seconds}s, corpus $(ls "$run/corpus" | wc -l) inputs")
+    else
+        summary+=("$target: FAILED after ${executions:-?} executions")
         failed+=("$target")
         echo "FAILED: $target (libFuzzer exit status $status); the end of its log:" >&2
         grep -v '^#[0-9]' "$run/log" | tail -25 >&2

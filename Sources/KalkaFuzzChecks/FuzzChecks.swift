@@ -262,7 +262,13 @@ public final class FuzzChecker {
         do {
             configuration = try ConfigurationLoader.parse(text, path: path)
         } catch {
-            let lines = text.utf8.count(where: { $0 == 0x0A }) + 1
+            // YAML's line breaks: CR LF, LF, CR alone, NEL, LS and PS.
+            var lines = 1
+            var previous: Unicode.Scalar = " "
+            for scalar in text.unicodeScalars {
+                if ["\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) || (scalar == "\n" && previous != "\r") { lines += 1 }
+                previous = scalar
+            }
             problems.expect(error.path == path && error.line >= 1 && error.line <= lines + 1 && error.column >= 1 && !error.message.isEmpty,
                             "configuration error '\(error)' is not located in the \(lines)-line file")
             return
