@@ -39,7 +39,7 @@ work=${FUZZ_WORK:-.build/fuzz/runs}
 # The sanitizer's coverage instrumentation goes to the compiler alone (-Xfrontend), and libFuzzer
 # without its main is linked in, so that kalka-fuzz keeps its own main (which picks the target)
 # and the package's other programs (the dictionary-embedding build tool) still link.
-runtime="$(dirname "$(dirname "$(command -v swiftc)")")/lib/clang"
+runtime="$(dirname "$(dirname "$(readlink -f "$(command -v swiftc)")")")/lib/clang"
 runtime=$(ls "$runtime"/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a 2>/dev/null | head -1)
 if [ -z "$runtime" ]; then
     echo "scripts/fuzz.sh: libFuzzer (libclang_rt.fuzzer_no_main) is not in this Swift toolchain" >&2
