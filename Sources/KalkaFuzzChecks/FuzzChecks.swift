@@ -19,15 +19,26 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 /// Holds the ICU analyzer, which is not thread-safe: one checker per thread.
 public final class FuzzChecker {
     let analyzer: Analyzer
-    /// Every built-in rule, preview rules included (they must be selected by code).
-    let linter: Linter
+    /// Every built-in rule, preview rules included (they must be selected by code): without a
+    /// house style, and with two (whose quote and dash rules rewrite the most bytes).
+    let linters: [Linter]
     let directiveRuleCodes: Set<String>
 
     public init() throws {
         analyzer = try Analyzer()
         let codes = BuiltInRules.all.map { $0.description.code }
-        linter = try Linter.builtIn(select: codes)
+        var linters = [try Linter.builtIn(select: codes)]
+        for typography in [Typography(quotes: .curly, dashes: .emSpaced), Typography(quotes: .straight, dashes: .em)] {
+            let store = DictionaryStore(texts: DictionaryStore.builtInTexts, typography: typography)
+            linters.append(try Linter.builtIn(store: store, select: codes, ignore: []))
+        }
+        self.linters = linters
         directiveRuleCodes = Set(BuiltInRules.all.filter { $0 is any DirectiveRule.Type }.map { $0.description.code })
+    }
+
+    /// The linter for an input: chosen by its length, so that a replay uses the same one.
+    func linter(for bytes: [UInt8]) -> Linter {
+        linters[bytes.count % linters.count]
     }
 
     /// The broken invariants for `bytes` fed to `target`, each as one line of text.
@@ -65,6 +76,7 @@ public final class FuzzChecker {
     }
 
     func checkReading(_ bytes: [UInt8], format: InputFormat, _ problems: inout Problems) {
+        let linter = self.linter(for: bytes)
         let source = source(bytes, &problems)
         let document = Readers.reader(for: format).read(source.text)
         checkDocument(document, text: source.text, &problems)
@@ -185,6 +197,7 @@ public final class FuzzChecker {
     /// than those about directives, is one the rules report without directives); a
     /// `disable-file` hides every finding its selectors name.
     func checkSuppressions(_ bytes: [UInt8], format: InputFormat, _ problems: inout Problems) {
+        let linter = self.linter(for: bytes)
         let source = source(bytes, &problems)
         let document = Readers.reader(for: format).read(source.text)
         checkDocument(document, text: source.text, &problems)
@@ -224,6 +237,7 @@ public final class FuzzChecker {
     /// Replaying the fix loop's passes gives its result, each pass's edits lying in the text that
     /// pass read; fixing the result again changes nothing.
     func checkFixing(_ bytes: [UInt8], format: InputFormat, _ problems: inout Problems) {
+        let linter = self.linter(for: bytes)
         let source = source(bytes, &problems)
         let outcome: FixOutcome
         let again: FixOutcome
