@@ -29,6 +29,12 @@ let package = Package(
         ),
         // Reads .kalka.yml (Yams brings Foundation, so it stays out of KalkaCore: see ICUKit).
         .target(name: "KalkaConfig", dependencies: ["KalkaCore", "Yams"]),
+        // The invariants the fuzz targets check, shared by kalka-fuzz and the tests that replay
+        // the seed corpus and regressions (Tests/Fuzz).
+        .target(name: "KalkaFuzzChecks", dependencies: ["KalkaCore", "KalkaConfig"]),
+        // libFuzzer's driver entry, declared only: scripts/fuzz.sh links libFuzzer.
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(name: "kalka-fuzz", dependencies: ["KalkaFuzzChecks", "CLibFuzzer"]),
         .executableTarget(
             name: "kalka",
             dependencies: ["KalkaCore", "KalkaConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -36,6 +42,7 @@ let package = Package(
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "KalkaCoreTests", dependencies: ["KalkaCore"]),
         .testTarget(name: "KalkaConfigTests", dependencies: ["KalkaConfig", "KalkaCore"]),
+        .testTarget(name: "KalkaFuzzChecksTests", dependencies: ["KalkaFuzzChecks"]),
         .testTarget(name: "kalkaTests", dependencies: ["kalka", "KalkaCore"]),
     ]
 )

@@ -40,6 +40,14 @@ import Testing
         #expect(safe.contains("central Kiev"))
     }
 
+    /// Found by fuzzing: a run of digits longer than an integer holds, near the top where a
+    /// dateline stands, overflowed while the article's date was read.
+    @Test func aLongRunOfDigitsIsNoDate() throws {
+        let text = "Officials in Kiev said \(String(repeating: "5", count: 40)) on Monday.\nThe talks resumed.\n"
+        #expect(SimpleDate.number(Array(String(repeating: "9", count: 40).utf8)) == nil)
+        #expect(try names(text).map(\.0) == ["Kiev"])
+    }
+
     @Test func newerCopyKeepsTheWarning() throws {
         let text = Self.oldWire.replacingOccurrences(of: "November 18, 2011", with: "May 12, 2023")
         #expect(try severities(text) == [.warning, .warning, .warning])

@@ -23,6 +23,14 @@ import Testing
         #expect(try codes("\(english)\n\nМэр заявил, что ремонт завершится к осени.\n\n\(chrome)\n") == ["UNT001", "UNT001"])
     }
 
+    /// Found by fuzzing: Cyrillic mixed only with a script MIX001 does not cover (Arabic) gave a
+    /// finding naming no stray letter and a fix that changed nothing, applied on every pass.
+    @Test func mixingWithAnUncoveredScriptIsNoMixedWord() throws {
+        let word = "е\u{0671}а"
+        #expect(try Lint.diagnostics("Ку \(word)").filter { $0.rule.code == "MIX001" }.isEmpty)
+        #expect(try Lint.diagnostics("Talks in Kyіv resumed.").filter { $0.rule.code == "MIX001" }.count == 1)
+    }
+
     @Test func timestampsAtTheEdgeOfALineAreChrome() throws {
         let found = try Lint.diagnostics("Talks resume in Geneva 17 ноября 2021, 09:40\n\nThe talks resumed.\n")
         #expect(found.map(\.rule.code) == ["UNT004"])

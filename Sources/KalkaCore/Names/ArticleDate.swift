@@ -43,7 +43,8 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     static func number(_ bytes: some Collection<UInt8>) -> Int? {
-        guard !bytes.isEmpty else { return nil }
+        // No part of a date has more digits; a longer run of digits would overflow.
+        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
         var value = 0
         for byte in bytes {
             guard byte &- 0x30 < 10 else { return nil }

@@ -66,6 +66,8 @@ public struct MixedScriptWordRule: Rule {
         let fixed = candidates.lazy.compactMap { target in lookAlikes.convert(word, to: target).map { (target, $0) } }.first
         guard let target = fixed?.0 ?? candidates.first else { return }
         let strays = letters.filter { $0.script != target }
+        // Mixed only with a script this rule does not cover (Cyrillic with Arabic): nothing to name or fix.
+        guard !strays.isEmpty else { return }
         let strayList = strays.map { "\(Self.name($0.script)) “\(Character($0.scalar))” U+\(String($0.scalar.value, radix: 16, uppercase: true).leftPadded(4))" }
         let message = "“\(word)” mixes \(Self.name(target)) letters with \(strayList.joined(separator: ", "))"
         if let (_, replacement) = fixed {
