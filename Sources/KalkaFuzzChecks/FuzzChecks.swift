@@ -90,6 +90,17 @@ public final class FuzzChecker {
         }
         checkDiagnostics(diagnostics, in: source, format: format, &problems)
         checkFixApplication(diagnostics, in: source, format: format, &problems)
+        // Large documents are checked in windows (see `Linter.windowSize`): with small windows,
+        // what the windows report must keep the same invariants.
+        if bytes.count % 2 == 1 {
+            do {
+                let windowed = try linter.lint(source, format: format, analyzer: analyzer, windowSize: 64)
+                checkDiagnostics(windowed, in: source, format: format, &problems)
+                checkFixApplication(windowed, in: source, format: format, &problems)
+            } catch {
+                problems.add("\(format): linting in windows failed: \(error)")
+            }
+        }
     }
 
     /// The prose is valid UTF-8 with line feeds only in paragraph breaks; the source map sends

@@ -99,7 +99,8 @@ public final class Linter: Sendable {
         try lint(source, format: format, analyzer: analyzer, windowSize: Self.windowSize)
     }
 
-    func lint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer, windowSize: Int) throws(ICUError) -> [Diagnostic] {
+    /// `lint` with windows of `windowSize` bytes (tests and fuzzing use small ones).
+    public func lint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer, windowSize: Int) throws(ICUError) -> [Diagnostic] {
         let document = Readers.reader(for: format).read(source.text)
         guard document.prose.count > windowSize + windowSize / 2 else {
             return try diagnostics(of: document, analysis: analyzer.analyze(document), source: source)
