@@ -117,6 +117,18 @@ public struct Analysis: Sendable {
         return low - 1
     }
 
+    /// The index of the sentence whose tokens include token `index` (binary search); nil for a
+    /// token between sentences.
+    public func sentence(containingToken index: Int) -> Int? {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].tokens.lowerBound <= index { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, sentences[low - 1].tokens.contains(index) else { return nil }
+        return low - 1
+    }
+
     /// `range` (a whole paragraph, or the whole of a line) widened to take in the paragraph
     /// separator after it, or else the one before it, when that separator stands for a single
     /// source line break: deleting the result deletes the line and its line break, where deleting
