@@ -59,7 +59,9 @@ public struct Suppressions: Sendable {
                 let closing = Set(keys.compactMap(\.1))
                 let closed: [String?] = closing.isEmpty ? Array(open.keys) : closing.filter { open[$0] != nil }
                 for selector in closed {
+                    WorkCounter.count(1)
                     for entry in open.removeValue(forKey: selector) ?? [] {
+                        WorkCounter.count(1)
                         add(entry.key, selector, entry.start..<directive.range.lowerBound)
                         ended[index, default: []].insert(entry.key.directive)
                     }
@@ -107,6 +109,7 @@ public struct Suppressions: Sendable {
         private static func firstContentLine(from first: Int, text: [UInt8], lines: LineIndex, skipping directiveRanges: Set<Range<Int>>) -> Int? {
             var line = first
             while line < lines.count {
+                WorkCounter.count(1)
                 var content = lines.contentRange(ofLine: line, in: text)
                 while !content.isEmpty && (text[content.lowerBound] == 0x20 || text[content.lowerBound] == 0x09) { content = content.dropFirst() }
                 while !content.isEmpty && (text[content.upperBound - 1] == 0x20 || text[content.upperBound - 1] == 0x09) { content = content.dropLast() }
@@ -143,6 +146,7 @@ public struct Suppressions: Sendable {
         for (_, findings) in byRule {
             let rule = diagnostics[findings[0]].rule
             var matches: [String: Bool] = [:]
+            WorkCounter.count(scopes.count + findings.count)
             let ruleScopes = scopeOrder.filter { index in
                 guard let selector = scopes[index].selector else { return true }
                 if let known = matches[selector.text] { return known }
@@ -169,6 +173,7 @@ public struct Suppressions: Sendable {
                 kept[finding] = false
                 // A waiting scope either holds this finding (used) or ended before it, and then
                 // holds no later finding either: both leave the list for good.
+                WorkCounter.count(waiting.count)
                 for index in waiting where scopes[index].range.upperBound > offset { used.insert(scopes[index].key) }
                 waiting.removeAll(keepingCapacity: true)
             }

@@ -503,6 +503,7 @@ struct MarkdownBlockParser {
             if matched > 0 { (pos, col) = blank }
         } else {
             matching: for container in containers {
+                WorkCounter.count(1)
                 let (p, c): (Int, Int)
                 if let spaces, spaces.from <= pos, pos <= spaces.to {
                     (p, c) = (spaces.to, spaces.column)
@@ -791,6 +792,7 @@ struct MarkdownBlockParser {
     /// Consumes spaces and tabs (tab stops every 4 columns) until column `target`.
     private func advance(_ pos: Int, _ col: Int, toColumn target: Int) -> (Int, Int) {
         var p = pos, c = col
+        defer { WorkCounter.count(p - pos) }
         while p < lineEnd && c < target {
             if text[p] == ASCII.space { c += 1 } else if text[p] == ASCII.tab { c += 4 - c % 4 } else { break }
             p += 1

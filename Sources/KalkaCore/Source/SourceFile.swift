@@ -98,6 +98,7 @@ public struct SourceFile: Sendable {
         let checkpoint = offset / Self.columnStride
         var count = scalarCheckpoints[checkpoint]
         var index = checkpoint * Self.columnStride
+        WorkCounter.count(offset - index)
         while index < offset {
             if text[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
@@ -129,6 +130,7 @@ public struct SourceFile: Sendable {
         // that locating every finding on a one-line file stays linear.
         var column = 1
         if offset - lineStart <= Self.columnStride {
+            WorkCounter.count(offset - lineStart)
             var index = lineStart
             while index < offset {
                 if text[index] & 0xC0 != 0x80 { column += 1 }

@@ -92,6 +92,7 @@ public struct RepeatedWordRule: Rule {
     private func isMenuLine(_ analysis: Analysis, paragraph: ParagraphSpan) -> Bool {
         var words = 0, capitalized = 0
         for sentence in analysis.sentences[paragraph.sentences] {
+            WorkCounter.count(sentence.tokens.count)
             for position in sentence.tokens {
                 let token = analysis.tokens[position]
                 if token.kind == .punctuation && token.length == 1

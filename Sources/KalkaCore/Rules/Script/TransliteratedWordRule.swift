@@ -230,6 +230,7 @@ public struct TransliteratedWordRule: Rule {
         let word = Array(prose[token.range])
         func known(_ bytes: ArraySlice<UInt8>, _ extra: [UInt8] = []) -> Bool {
             guard bytes.count + extra.count >= 2 else { return false }
+            WorkCounter.count(bytes.count)
             var hash = FoldedHash.offsetBasis
             for byte in bytes { hash = (hash ^ UInt64(byte | 0x20)) &* FoldedHash.prime }
             for byte in extra { hash = (hash ^ UInt64(byte)) &* FoldedHash.prime }
