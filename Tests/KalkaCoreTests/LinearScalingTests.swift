@@ -120,6 +120,18 @@ struct LinearScalingTests {
         #expect(ratio < 6, "one long token: \(ratio)")
     }
 
+    @Test(.enabled(if: WorkCounter.isCounting))
+    func phrasesInsideALongQuotation() throws {
+        let ratio = try stepRatio(n: 200) { "He said: \"" + String(repeating: "Subscribe to our Telegram channel and ", count: $0) + "see Kiev.\"\n" }
+        #expect(ratio < 6, "page-layout phrases inside one open quotation: \(ratio)")
+    }
+
+    @Test(.enabled(if: WorkCounter.isCounting))
+    func repeatedSentencesInsideALongQuotation() throws {
+        let ratio = try stepRatio(n: 200) { "“" + String(repeating: "The mayor of Kiev said that the talks ended today. ", count: $0) + "\n" }
+        #expect(ratio < 6, "repeated sentences in one quoted paragraph: \(ratio)")
+    }
+
     @Test
     func textReportOfOneLongLine() throws {
         // Every finding quotes its line: a window of a long line, never the whole of it.
@@ -181,5 +193,6 @@ struct HostileShape: Sendable, CustomTestStringConvertible {
         HostileShape(name: "nested block quotes", format: .markdown, n: 40) { quotes($0) },
         HostileShape(name: "emphasis and backtick runs", format: .markdown, n: 200) { repeated("*a _b `c ", $0, then: "Kiev\n") },
         HostileShape(name: "link reference definitions", format: .markdown, n: 150) { references($0) },
+        HostileShape(name: "page-layout phrases mid-sentence", format: .plain, n: 100) { repeated("He asked everyone to subscribe to our channel in Kiev. ", $0) },
     ]
 }
