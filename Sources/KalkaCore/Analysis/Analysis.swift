@@ -93,22 +93,19 @@ public struct Analysis: Sendable {
     /// True when prose `offset` stands inside a quotation opened since `start` (the start of its
     /// line or paragraph): more “ than ”, more « than », or an odd number of straight quotes.
     public func isInsideQuotation(_ offset: Int, since start: Int) -> Bool {
-        var curly = 0, straight = 0, guillemets = 0
-        var index = start
-        while index < offset && index < prose.count {
-            let byte = prose[index]
-            if byte == 0x22 { straight += 1 }
-            if byte == 0xE2, byteAt(index + 1) == 0x80 {
-                if byteAt(index + 2) == 0x9C { curly += 1 }
-                if byteAt(index + 2) == 0x9D { curly -= 1 }
-            }
-            if byte == 0xC2 {
-                if byteAt(index + 1) == 0xAB { guillemets += 1 }
-                if byteAt(index + 1) == 0xBB { guillemets -= 1 }
-            }
-            index += 1
+        var tracker = QuotationTracker(since: start)
+        return tracker.isInside(offset, in: self)
+    }
+
+    /// The index of the first sentence of `sentences` (indices in text order) that ends after
+    /// prose `offset` (binary search).
+    public func firstSentence(in sentences: Range<Int>, endingAfter offset: Int) -> Int? {
+        var low = sentences.lowerBound, high = sentences.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if self.sentences[mid].range.upperBound > offset { high = mid } else { low = mid + 1 }
         }
-        return curly > 0 || straight % 2 == 1 || guillemets > 0
+        return low < sentences.upperBound ? low : nil
     }
 
     /// The index of the paragraph whose range holds prose `offset` (binary search).
@@ -119,6 +116,18 @@ public struct Analysis: Sendable {
             if paragraphs[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
         }
         guard low > 0, paragraphs[low - 1].range.contains(offset) else { return nil }
+        return low - 1
+    }
+
+    /// The index of the sentence whose tokens include token `index` (binary search); nil for a
+    /// token between sentences.
+    public func sentence(containingToken index: Int) -> Int? {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].tokens.lowerBound <= index { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, sentences[low - 1].tokens.contains(index) else { return nil }
         return low - 1
     }
 
@@ -466,5 +475,39 @@ private final class AnalysisMemo: @unchecked Sendable {
             slot.value = value
             return value
         }
+    }
+}
+
+/// `Analysis.isInsideQuotation(_:since:)` asked for several offsets from one start: each call
+/// counts on from where the last stopped (offsets asked in order), so asking about every match
+/// on a long line reads the line once, not once per match.
+public struct QuotationTracker: Sendable {
+    private let start: Int
+    private var index: Int
+    private var curly = 0, straight = 0, guillemets = 0
+
+    public init(since start: Int) {
+        self.start = start
+        index = start
+    }
+
+    public mutating func isInside(_ offset: Int, in analysis: Analysis) -> Bool {
+        if offset < index { self = QuotationTracker(since: start) }
+        let prose = analysis.prose
+        WorkCounter.count(max(0, min(offset, prose.count) - index))
+        while index < offset && index < prose.count {
+            let byte = prose[index]
+            if byte == 0x22 { straight += 1 }
+            if byte == 0xE2, analysis.byteAt(index + 1) == 0x80 {
+                if analysis.byteAt(index + 2) == 0x9C { curly += 1 }
+                if analysis.byteAt(index + 2) == 0x9D { curly -= 1 }
+            }
+            if byte == 0xC2 {
+                if analysis.byteAt(index + 1) == 0xAB { guillemets += 1 }
+                if analysis.byteAt(index + 1) == 0xBB { guillemets -= 1 }
+            }
+            index += 1
+        }
+        return curly > 0 || straight % 2 == 1 || guillemets > 0
     }
 }

@@ -102,9 +102,17 @@ public final class DictionaryStore: Sendable {
 /// Words compared case-insensitively by folded hash, without a `String` per lookup.
 public struct WordSet: Sendable {
     private let hashes: HashSet64
+    /// No word of the set folds to more UTF-8 bytes than this (case folding at most triples a
+    /// scalar's bytes): a longer run of bytes is in no case one of its words.
+    public let maximumFoldedLength: Int
 
     public init(_ words: some Sequence<String>) {
-        hashes = HashSet64(words.map { FoldedHash.of($0) })
+        var longest = 0
+        hashes = HashSet64(words.map { word in
+            longest = max(longest, word.utf8.count)
+            return FoldedHash.of(word)
+        })
+        maximumFoldedLength = 3 * longest
     }
 
     public func contains(_ token: Token) -> Bool { hashes.contains(token.foldedHash) }

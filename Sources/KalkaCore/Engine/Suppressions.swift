@@ -39,7 +39,10 @@ public struct Suppressions: Sendable {
         self.directives = directives
         let everything = 0..<(text.count + 1)
         let directiveOnlyLines = Set(directives.map(\.range))
-        var open: [(key: Key, selector: String?, start: Int)] = []
+        // Open `disable` selectors by selector as written (nil: a directive naming no rules), so
+        // that an `enable` closes what it names without looking at every open selector.
+        var open: [String?: [(key: Key, start: Int)]] = [:]
+        var nextLines = NextLineSearch()
         for (index, directive) in directives.enumerated() {
             let keys: [(Key, String?)] = directive.selectors.isEmpty
                 ? [(Key(directive: index, selector: nil), nil)]
@@ -48,42 +51,76 @@ public struct Suppressions: Sendable {
             case .disableFile:
                 for (key, selector) in keys { add(key, selector, everything) }
             case .disableNextLine:
-                guard let line = Self.nextLine(after: directive.range, text: text, lines: lines, skipping: directiveOnlyLines) else { continue }
+                guard let line = nextLines.line(after: directive.range, text: text, lines: lines, skipping: directiveOnlyLines) else { continue }
                 for (key, selector) in keys { add(key, selector, line) }
             case .disable:
-                for (key, selector) in keys { open.append((key, selector, directive.range.upperBound)) }
+                for (key, selector) in keys { open[selector, default: []].append((key, directive.range.upperBound)) }
             case .enable:
                 let closing = Set(keys.compactMap(\.1))
-                open.removeAll { entry in
-                    guard closing.isEmpty || entry.selector.map(closing.contains) == true else { return false }
-                    add(entry.key, entry.selector, entry.start..<directive.range.lowerBound)
-                    ended[index, default: []].insert(entry.key.directive)
-                    return true
+                let closed: [String?] = closing.isEmpty ? Array(open.keys) : closing.filter { open[$0] != nil }
+                for selector in closed {
+                    WorkCounter.count(1)
+                    for entry in open.removeValue(forKey: selector) ?? [] {
+                        WorkCounter.count(1)
+                        add(entry.key, selector, entry.start..<directive.range.lowerBound)
+                        ended[index, default: []].insert(entry.key.directive)
+                    }
                 }
             }
         }
-        for entry in open { add(entry.key, entry.selector, entry.start..<everything.upperBound) }
+        for (selector, entries) in open {
+            for entry in entries { add(entry.key, selector, entry.start..<everything.upperBound) }
+        }
+        for (enable, directives) in ended where directives.count == 1 {
+            enablesEndingOnly[directives.first!, default: []].append(enable)
+        }
     }
+
+    /// For each directive (by index), the `enable` directives that ended it and no other.
+    private(set) var enablesEndingOnly: [Int: [Int]] = [:]
 
     private mutating func add(_ key: Key, _ selector: String?, _ range: Range<Int>) {
         scopes.append(Scope(key: key, selector: selector.map(RuleSelector.init), range: range))
     }
 
-    /// The text range of the first line after the one where `range` ends that is neither blank
-    /// nor only a directive (its line break included).
-    private static func nextLine(after range: Range<Int>, text: [UInt8], lines: LineIndex, skipping directiveRanges: Set<Range<Int>>) -> Range<Int>? {
-        var line = lines.line(containing: max(range.lowerBound, range.upperBound - 1)) + 1
-        while line < lines.count {
-            var content = lines.contentRange(ofLine: line, in: text)
-            while !content.isEmpty && (text[content.lowerBound] == 0x20 || text[content.lowerBound] == 0x09) { content = content.dropFirst() }
-            while !content.isEmpty && (text[content.upperBound - 1] == 0x20 || text[content.upperBound - 1] == 0x09) { content = content.dropLast() }
-            if content.isEmpty || directiveRanges.contains(content) {
-                line += 1
-                continue
+    /// Finds the line a `disable-next-line` applies to. Directives come in text order, so the
+    /// lines one search skipped need not be read again by the next: a run of directives, each on
+    /// its own line, is resolved in one pass, not one pass per directive.
+    private struct NextLineSearch {
+        /// The line the last search started from and the line it found (nil: none to the end).
+        private var last: (from: Int, found: Int?)?
+
+        /// The text range of the first line after the one where `range` ends that is neither
+        /// blank nor only a directive (its line break included).
+        mutating func line(after range: Range<Int>, text: [UInt8], lines: LineIndex, skipping directiveRanges: Set<Range<Int>>) -> Range<Int>? {
+            let from = lines.line(containing: max(range.lowerBound, range.upperBound - 1)) + 1
+            let found: Int?
+            if let last, from >= last.from, last.found.map({ from <= $0 }) ?? true {
+                // Every line from `last.from` up to `last.found` was skipped.
+                found = last.found
+            } else {
+                found = Self.firstContentLine(from: from, text: text, lines: lines, skipping: directiveRanges)
             }
-            return lines.start(ofLine: line)..<(line + 1 < lines.count ? lines.start(ofLine: line + 1) : text.count + 1)
+            last = (from, found)
+            guard let found else { return nil }
+            return lines.start(ofLine: found)..<(found + 1 < lines.count ? lines.start(ofLine: found + 1) : text.count + 1)
         }
-        return nil
+
+        private static func firstContentLine(from first: Int, text: [UInt8], lines: LineIndex, skipping directiveRanges: Set<Range<Int>>) -> Int? {
+            var line = first
+            while line < lines.count {
+                WorkCounter.count(1)
+                var content = lines.contentRange(ofLine: line, in: text)
+                while !content.isEmpty && (text[content.lowerBound] == 0x20 || text[content.lowerBound] == 0x09) { content = content.dropFirst() }
+                while !content.isEmpty && (text[content.upperBound - 1] == 0x20 || text[content.upperBound - 1] == 0x09) { content = content.dropLast() }
+                if content.isEmpty || directiveRanges.contains(content) {
+                    line += 1
+                    continue
+                }
+                return line
+            }
+            return nil
+        }
     }
 
     /// The diagnostics no directive covers, and the directive selectors that covered at least
@@ -97,16 +134,49 @@ public struct Suppressions: Sendable {
     /// For each diagnostic, whether it is shown (no directive covers it), and the directives'
     /// selectors that covered at least one.
     func partition(_ diagnostics: [Diagnostic]) -> (kept: [Bool], used: Set<Key>) {
-        var kept: [Bool] = []
-        kept.reserveCapacity(diagnostics.count)
+        var kept = [Bool](repeating: true, count: diagnostics.count)
         var used: Set<Key> = []
-        for diagnostic in diagnostics {
-            var covered = false
-            for scope in scopes where scope.range.contains(diagnostic.textRange.lowerBound) && (scope.selector?.matches(diagnostic.rule) ?? true) {
-                used.insert(scope.key)
-                covered = true
+        guard !scopes.isEmpty else { return (kept, used) }
+        // One sweep per rule that reported, over its findings and the scopes whose selector
+        // matches it, both in text order: each scope is looked at once per rule, not once per
+        // finding, so many directives and many findings cost their sum, not their product.
+        let scopeOrder = scopes.indices.sorted { scopes[$0].range.lowerBound < scopes[$1].range.lowerBound }
+        var byRule: [String: [Int]] = [:]
+        for index in diagnostics.indices { byRule[diagnostics[index].rule.code, default: []].append(index) }
+        for (_, findings) in byRule {
+            let rule = diagnostics[findings[0]].rule
+            var matches: [String: Bool] = [:]
+            WorkCounter.count(scopes.count + findings.count)
+            let ruleScopes = scopeOrder.filter { index in
+                guard let selector = scopes[index].selector else { return true }
+                if let known = matches[selector.text] { return known }
+                let match = selector.matches(rule)
+                matches[selector.text] = match
+                return match
             }
-            kept.append(!covered)
+            let ordered = findings.sorted { diagnostics[$0].textRange.lowerBound < diagnostics[$1].textRange.lowerBound }
+            var next = 0
+            var furthestEnd = Int.min
+            // Scopes started at or before the last finding and not yet counted as used.
+            var waiting: [Int] = []
+            for finding in ordered {
+                let offset = diagnostics[finding].textRange.lowerBound
+                while next < ruleScopes.count, scopes[ruleScopes[next]].range.lowerBound <= offset {
+                    let scope = scopes[ruleScopes[next]]
+                    if !scope.range.isEmpty {
+                        furthestEnd = max(furthestEnd, scope.range.upperBound)
+                        waiting.append(ruleScopes[next])
+                    }
+                    next += 1
+                }
+                guard furthestEnd > offset else { continue }
+                kept[finding] = false
+                // A waiting scope either holds this finding (used) or ended before it, and then
+                // holds no later finding either: both leave the list for good.
+                WorkCounter.count(waiting.count)
+                for index in waiting where scopes[index].range.upperBound > offset { used.insert(scopes[index].key) }
+                waiting.removeAll(keepingCapacity: true)
+            }
         }
         return (kept, used)
     }

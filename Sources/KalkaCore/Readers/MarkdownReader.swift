@@ -457,6 +457,10 @@ struct MarkdownBlockParser {
     }
 
     private var containers: [Container] = []
+    /// Where the block quotes stand in `containers`, and how many list items it holds: what a
+    /// blank line or a finished paragraph asks, answered without walking a deep stack.
+    private var quoteIndices: [Int] = []
+    private var listItemCount = 0
     private var tip: Tip = .none
     private var paragraphLines: [Range<Int>] = []
     /// The end of the current line's content (before its line ending).
@@ -487,22 +491,41 @@ struct MarkdownBlockParser {
     private mutating func processLine(from lineStart: Int) {
         var pos = lineStart, col = 0
         var matched = 0
-        matching: for container in containers {
-            let (p, c) = skipSpaces(pos, col)
-            switch container {
-            case .quote:
-                guard c - col <= 3, p < lineEnd, text[p] == ASCII.gt else { break matching }
-                (pos, col) = afterQuoteMarker(p, c)
-            case .listItem(let contentColumn):
-                if p == lineEnd {
-                    (pos, col) = (p, c)
-                } else if c >= contentColumn {
-                    (pos, col) = advance(pos, col, toColumn: contentColumn)
+        // The run of spaces the last `skipSpaces` crossed: a container that consumes only part
+        // of it leaves the rest for the next, whose skip then ends where the last one did.
+        // Without this a line nested d deep would be crossed d times.
+        var spaces: (from: Int, to: Int, column: Int)? = nil
+        let blank = skipSpaces(lineStart, 0)
+        if blank.0 == lineEnd {
+            // A blank line: list items go on, the first block quote and what it holds do not
+            // (what the loop below finds, without walking every container).
+            matched = quoteIndices.first ?? containers.count
+            if matched > 0 { (pos, col) = blank }
+        } else {
+            matching: for container in containers {
+                WorkCounter.count(1)
+                let (p, c): (Int, Int)
+                if let spaces, spaces.from <= pos, pos <= spaces.to {
+                    (p, c) = (spaces.to, spaces.column)
                 } else {
-                    break matching
+                    (p, c) = skipSpaces(pos, col)
+                    spaces = (pos, p, c)
                 }
+                switch container {
+                case .quote:
+                    guard c - col <= 3, p < lineEnd, text[p] == ASCII.gt else { break matching }
+                    (pos, col) = afterQuoteMarker(p, c)
+                case .listItem(let contentColumn):
+                    if p == lineEnd {
+                        (pos, col) = (p, c)
+                    } else if c >= contentColumn {
+                        (pos, col) = advance(pos, col, toColumn: contentColumn)
+                    } else {
+                        break matching
+                    }
+                }
+                matched += 1
             }
-            matched += 1
         }
 
         // Fenced code and HTML blocks swallow their lines whole while their containers go on.
@@ -633,6 +656,7 @@ struct MarkdownBlockParser {
     private mutating func open(_ container: Container, matched: inout Int) {
         closeContainers(downTo: matched)
         closeTip()
+        if case .quote = container { quoteIndices.append(containers.count) } else { listItemCount += 1 }
         containers.append(container)
         matched = containers.count
     }
@@ -640,6 +664,12 @@ struct MarkdownBlockParser {
     private mutating func closeContainers(downTo count: Int) {
         guard containers.count > count else { return }
         closeTip()
+        var removedQuotes = 0
+        while let last = quoteIndices.last, last >= count {
+            quoteIndices.removeLast()
+            removedQuotes += 1
+        }
+        listItemCount -= containers.count - count - removedQuotes
         containers.removeLast(containers.count - count)
     }
 
@@ -664,7 +694,7 @@ struct MarkdownBlockParser {
         if first < paragraphLines.count {
             if closingSetextHeading { setextLeaves.insert(leaves.count) }
             leaves.append(Array(paragraphLines[first...]))
-            let inListItem = containers.contains { if case .listItem = $0 { true } else { false } }
+            let inListItem = listItemCount > 0
             leafKinds.append(closingSetextHeading ? .heading : inListItem ? .listItem : .paragraph)
         }
         paragraphLines.removeAll(keepingCapacity: true)
@@ -762,6 +792,7 @@ struct MarkdownBlockParser {
     /// Consumes spaces and tabs (tab stops every 4 columns) until column `target`.
     private func advance(_ pos: Int, _ col: Int, toColumn target: Int) -> (Int, Int) {
         var p = pos, c = col
+        defer { WorkCounter.count(p - pos) }
         while p < lineEnd && c < target {
             if text[p] == ASCII.space { c += 1 } else if text[p] == ASCII.tab { c += 4 - c % 4 } else { break }
             p += 1

@@ -61,6 +61,8 @@ public struct TextReporter: Reporter {
     /// The first line of the span with carets under it (to the line's end if the span goes on).
     private func snippet(_ diagnostic: Diagnostic, _ source: SourceFile) -> String {
         let number = diagnostic.start.line
+        let content = source.lines.contentRange(ofLine: number - 1, in: source.text)
+        if content.count > Self.longLine { return window(diagnostic, source, line: content) }
         let text = source.lineText(number - 1)
         let gutter = String(number)
         let pad = String(repeating: " ", count: gutter.count)
@@ -73,6 +75,51 @@ public struct TextReporter: Reporter {
         var out = " \(pad) |\n"
         out += " \(gutter) | \(text)\n"
         out += " \(pad) | \(lead)" + paint(String(repeating: "^", count: width), severityStyle(diagnostic.severity)) + "\n"
+        return out
+    }
+
+    /// Lines longer than this many bytes are quoted as a window around the span: printing the
+    /// whole line under every finding would make a one-line file's report grow with the square
+    /// of its length.
+    static let longLine = 4096
+    /// Scalars quoted either side of the span in a window, and of the span itself at most.
+    static let windowContext = 60
+    static let windowSpan = 200
+
+    /// The snippet of a long line: the span with some context either side, "…" where the line
+    /// goes on, and carets under the span.
+    private func window(_ diagnostic: Diagnostic, _ source: SourceFile, line content: Range<Int>) -> String {
+        let text = source.text
+        let number = diagnostic.start.line
+        func scalarStart(_ offset: Int) -> Bool { offset >= content.upperBound || text[offset] & 0xC0 != 0x80 }
+        func back(_ offset: Int) -> Int {
+            var offset = offset - 1
+            while offset > content.lowerBound && !scalarStart(offset) { offset -= 1 }
+            return offset
+        }
+        func forward(_ offset: Int) -> Int {
+            var offset = offset + 1
+            while !scalarStart(offset) { offset += 1 }
+            return offset
+        }
+        let start = min(max(diagnostic.textRange.lowerBound, content.lowerBound), content.upperBound)
+        let spanLimit = diagnostic.end.line == number ? min(max(diagnostic.textRange.upperBound, start), content.upperBound) : content.upperBound
+        var from = start, spanEnd = start, to: Int
+        var count = 0
+        while from > content.lowerBound && count < Self.windowContext { from = back(from); count += 1 }
+        var width = 0
+        while spanEnd < spanLimit && width < Self.windowSpan { spanEnd = forward(spanEnd); width += 1 }
+        to = spanEnd
+        count = 0
+        while to < content.upperBound && count < Self.windowContext { to = forward(to); count += 1 }
+        let opensCut = from > content.lowerBound
+        let shown = (opensCut ? "…" : "") + String(decoding: text[from..<to], as: UTF8.self) + (to < content.upperBound ? "…" : "")
+        let lead = (opensCut ? " " : "") + String(decoding: text[from..<start], as: UTF8.self).unicodeScalars.map { $0 == "\t" ? "\t" : " " }.joined()
+        let gutter = String(number)
+        let pad = String(repeating: " ", count: gutter.count)
+        var out = " \(pad) |\n"
+        out += " \(gutter) | \(shown)\n"
+        out += " \(pad) | \(lead)" + paint(String(repeating: "^", count: max(1, width)), severityStyle(diagnostic.severity)) + "\n"
         return out
     }
 

@@ -34,6 +34,9 @@ public struct SourceFile: Sendable {
     /// The text as UTF-8, without any byte order mark.
     public let text: [UInt8]
     public let lines: LineIndex
+    /// Scalars before every `columnStride`-th text offset, so that a column on a long line is
+    /// counted from the nearest checkpoint, not from the start of the line.
+    private let scalarCheckpoints: [Int]
     /// For UTF-16 files only: the file offset of every UTF-8 text offset (count + 1 entries).
     private let utf16FileOffsets: [Int]?
 
@@ -60,6 +63,7 @@ public struct SourceFile: Sendable {
             utf16FileOffsets = nil
         }
         lines = LineIndex(text)
+        scalarCheckpoints = Self.checkpoints(text)
     }
 
     /// A source from a Swift string (tests, stdin already decoded).
@@ -71,6 +75,35 @@ public struct SourceFile: Sendable {
         self.text = bytes
         self.utf16FileOffsets = nil
         self.lines = LineIndex(text)
+        self.scalarCheckpoints = Self.checkpoints(text)
+    }
+
+    static let columnStride = 512
+
+    private static func checkpoints(_ text: [UInt8]) -> [Int] {
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(text.count / columnStride + 1)
+        var scalars = 0
+        text.withUnsafeBufferPointer { bytes in
+            for index in 0...bytes.count {
+                if index % columnStride == 0 { checkpoints.append(scalars) }
+                if index < bytes.count && bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            }
+        }
+        return checkpoints
+    }
+
+    /// The number of Unicode scalars that start before text offset `offset`.
+    private func scalars(before offset: Int) -> Int {
+        let checkpoint = offset / Self.columnStride
+        var count = scalarCheckpoints[checkpoint]
+        var index = checkpoint * Self.columnStride
+        WorkCounter.count(offset - index)
+        while index < offset {
+            if text[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     /// Length of the byte order mark (0 when there is none).
@@ -92,14 +125,20 @@ public struct SourceFile: Sendable {
     public func location(ofText offset: Int) -> Location {
         let line = lines.line(containing: offset)
         let lineStart = lines.start(ofLine: line)
+        // Column = scalars between the line start and offset + 1 (the first byte of each scalar
+        // counts, its continuation bytes do not). A long line is counted from checkpoints, so
+        // that locating every finding on a one-line file stays linear.
         var column = 1
-        var index = lineStart
-        while index < offset {
-            if text[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
+        if offset - lineStart <= Self.columnStride {
+            WorkCounter.count(offset - lineStart)
+            var index = lineStart
+            while index < offset {
+                if text[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+        } else {
+            column += scalars(before: offset) - scalars(before: lineStart)
         }
-        // A scalar's continuation bytes between lineStart and offset were not counted; the first
-        // byte of each scalar was, so column = scalars before offset + 1.
         return Location(line: line + 1, column: column, offset: fileOffset(ofText: offset))
     }
 

@@ -494,6 +494,7 @@ private struct LayoutBuilder {
     /// page's.
     func phraseVerdict(_ line: Line, _ matches: [PhraseMatcher.Match]) -> (Int, Range<Int>, Bool)? {
         var tail: (Int, Range<Int>)? = nil
+        var quotation = QuotationTracker(since: line.range.lowerBound)
         for match in matches {
             if match.phrase >= reader.labelStart {
                 if coversLine(match, line) { return (match.phrase, line.range, false) }
@@ -505,9 +506,9 @@ private struct LayoutBuilder {
                 if opens || short { return (match.phrase, line.range, false) }
                 continue
             }
-            guard !analysis.isInsideQuotation(match.range.lowerBound, since: line.range.lowerBound) else { continue }
+            guard !quotation.isInside(match.range.lowerBound, in: analysis) else { continue }
             let sentences = analysis.paragraphs[line.paragraph].sentences
-            guard let sentence = sentences.first(where: { analysis.sentences[$0].range.upperBound > match.range.lowerBound }) else { continue }
+            guard let sentence = analysis.firstSentence(in: sentences, endingAfter: match.range.lowerBound) else { continue }
             let span = analysis.sentences[sentence]
             let range = sentences.count == 1 ? line.range : max(span.range.lowerBound, line.range.lowerBound)..<span.range.upperBound
             let opensSentence = span.tokens.lowerBound == match.tokens.lowerBound

@@ -51,6 +51,8 @@ public struct RepeatedWordRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
+        // Whether each paragraph asked about is a menu line, read once per paragraph.
+        var menuLines: [Int: Bool] = [:]
         var index = 0
         while index + 2 < tokens.count {
             if let end = repeatedPair(analysis, at: index) {
@@ -67,7 +69,7 @@ public struct RepeatedWordRule: Rule {
             guard first.kind == .word, gap.kind == .space, !gap.isParagraphBreak, second.kind == .word,
                   analysis.sameWord(first, second),
                   !allowed.contains([first, second]),
-                  !(first.shape == .title && isMenuLine(analysis, containing: index)) else { continue }
+                  !(first.shape == .title && isMenuLine(analysis, containing: index, known: &menuLines)) else { continue }
             let word = analysis.text(of: first)
             findings.report(
                 Int(first.start)..<Int(second.end), "“\(word)” is repeated",
@@ -78,11 +80,19 @@ public struct RepeatedWordRule: Rule {
 
     /// "Home Meet the Staff Staff Picks Archive": a line of capitalized menu items with no sentence
     /// punctuation, where one item's last word meets the next item's first.
-    private func isMenuLine(_ analysis: Analysis, containing index: Int) -> Bool {
-        guard let sentence = analysis.sentences.firstIndex(where: { $0.tokens.contains(index) }) else { return false }
-        let paragraph = analysis.paragraphs[analysis.sentences[sentence].paragraph]
+    private func isMenuLine(_ analysis: Analysis, containing index: Int, known: inout [Int: Bool]) -> Bool {
+        guard let sentence = analysis.sentence(containingToken: index) else { return false }
+        let paragraphIndex = analysis.sentences[sentence].paragraph
+        if let isMenu = known[paragraphIndex] { return isMenu }
+        let isMenu = isMenuLine(analysis, paragraph: analysis.paragraphs[paragraphIndex])
+        known[paragraphIndex] = isMenu
+        return isMenu
+    }
+
+    private func isMenuLine(_ analysis: Analysis, paragraph: ParagraphSpan) -> Bool {
         var words = 0, capitalized = 0
         for sentence in analysis.sentences[paragraph.sentences] {
+            WorkCounter.count(sentence.tokens.count)
             for position in sentence.tokens {
                 let token = analysis.tokens[position]
                 if token.kind == .punctuation && token.length == 1

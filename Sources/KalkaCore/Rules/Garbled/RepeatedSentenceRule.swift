@@ -100,7 +100,22 @@ public struct RepeatedSentenceRule: Rule {
     /// True when the sentence stands inside a quotation its paragraph opened before it, or
     /// opens with one.
     private static func isQuoted(_ sentence: Int, _ analysis: Analysis) -> Bool {
-        let span = analysis.sentences[sentence]
-        return analysis.isInsideQuotation(span.range.lowerBound + 3, since: analysis.paragraphs[span.paragraph].range.lowerBound)
+        quotedSentences(analysis)[sentence]
+    }
+
+    /// For every sentence, whether it stands inside a quotation: worked out for all of them in
+    /// one pass over each paragraph the first time one is asked about, so that a long quoted
+    /// paragraph of repeated sentences is not read again for each repeat.
+    private static func quotedSentences(_ analysis: Analysis) -> [Bool] {
+        analysis.shared("RepeatedSentenceRule.quotedSentences") {
+            var quoted = [Bool](repeating: false, count: analysis.sentences.count)
+            for paragraph in analysis.paragraphs {
+                var quotation = QuotationTracker(since: paragraph.range.lowerBound)
+                for sentence in paragraph.sentences {
+                    quoted[sentence] = quotation.isInside(analysis.sentences[sentence].range.lowerBound + 3, in: analysis)
+                }
+            }
+            return quoted
+        }
     }
 }

@@ -217,13 +217,20 @@ public struct TransliteratedWordRule: Rule {
         "un", "re", "non", "pre", "anti", "over", "under", "counter", "semi", "multi", "post", "co", "de", "dis", "mis", "inter", "sub",
         "super", "self", "out", "mega", "micro", "pro", "geo", "euro", "cyber", "ultra",
     ].map { Array($0.utf8) }
+    private static let longestPrefix = prefixes.map(\.count).max()!
+    private static let longestEnding = endings.map(\.suffix.count).max()!
 
     /// An inflection, derivation or compound of English words: "moisturised", "unthreatening",
     /// "floodlit", "townsfolk".
     private func isEnglishForm(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Every way below of being English takes at most two words, a prefix and an ending: a
+        // longer token is none, and is not tried at every cut (which costs its length squared).
+        let longest = english.maximumFoldedLength
+        guard token.length <= 2 * longest + Self.longestPrefix + Self.longestEnding + 2 else { return false }
         let word = Array(prose[token.range])
         func known(_ bytes: ArraySlice<UInt8>, _ extra: [UInt8] = []) -> Bool {
             guard bytes.count + extra.count >= 2 else { return false }
+            WorkCounter.count(bytes.count)
             var hash = FoldedHash.offsetBasis
             for byte in bytes { hash = (hash ^ UInt64(byte | 0x20)) &* FoldedHash.prime }
             for byte in extra { hash = (hash ^ UInt64(byte)) &* FoldedHash.prime }

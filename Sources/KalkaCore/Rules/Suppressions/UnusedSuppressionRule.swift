@@ -86,7 +86,7 @@ extension UnusedSuppressionRule: DirectiveRule {
         var fix: (title: String, deletions: [Range<Int>])? = nil
         if let lines = audit.wholeLines(of: directive.range) {
             var deletions = [lines]
-            for (enable, ended) in audit.suppressions.ended where ended == [index] {
+            for enable in audit.suppressions.enablesEndingOnly[index] ?? [] {
                 if let enableLines = audit.wholeLines(of: audit.directives[enable].range) { deletions.append(enableLines) }
             }
             fix = (title: "Remove the unused directive", deletions: deletions.sorted { $0.lowerBound < $1.lowerBound })
