@@ -5,12 +5,39 @@
 /// line break → a space) and map atomically: any part of one maps to the whole source range;
 /// *inserted* pieces (paragraph separators) map to an empty range at one source offset.
 public struct SourceMap: Sendable {
+    /// Stored in 32 bits (files are far below 4 GB: `SourceFile.defaultSizeLimit`), so a large
+    /// document's map, a piece or two per line, takes half the memory.
     struct Piece: Sendable {
-        var proseStart: Int
-        var proseLength: Int
-        var sourceStart: Int
-        var sourceLength: Int
+        private var storedProseStart: UInt32
+        private var storedProseLength: UInt32
+        private var storedSourceStart: UInt32
+        private var storedSourceLength: UInt32
         var verbatim: Bool
+
+        init(proseStart: Int, proseLength: Int, sourceStart: Int, sourceLength: Int, verbatim: Bool) {
+            storedProseStart = UInt32(proseStart)
+            storedProseLength = UInt32(proseLength)
+            storedSourceStart = UInt32(sourceStart)
+            storedSourceLength = UInt32(sourceLength)
+            self.verbatim = verbatim
+        }
+
+        var proseStart: Int {
+            get { Int(storedProseStart) }
+            set { storedProseStart = UInt32(newValue) }
+        }
+        var proseLength: Int {
+            get { Int(storedProseLength) }
+            set { storedProseLength = UInt32(newValue) }
+        }
+        var sourceStart: Int {
+            get { Int(storedSourceStart) }
+            set { storedSourceStart = UInt32(newValue) }
+        }
+        var sourceLength: Int {
+            get { Int(storedSourceLength) }
+            set { storedSourceLength = UInt32(newValue) }
+        }
         var proseEnd: Int { proseStart + proseLength }
     }
 
