@@ -50,6 +50,8 @@ import Testing
         for (index, window) in windows.enumerated() {
             covered += window.count
             #expect(prose[window].first != 0x0A && prose[window].last != 0x0A)
+            // What memory holds at once: about a window, never the document.
+            #expect(window.count <= 1_000 + paragraph.count)
             if index > 0 { #expect(window.lowerBound == windows[index - 1].upperBound + 2) }
         }
         #expect(windows.first?.lowerBound == 0 && windows.last?.upperBound == prose.count)
