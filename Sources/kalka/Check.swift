@@ -71,11 +71,12 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let accepted = try loadBaseline()
-        let items = inputs.collect(paths)
-        let (work, failThresholds) = try configure(items)
+        var items = inputs.collect(paths)
         // The baseline is read too: the report must not replace it.
-        try OutputSafety.refuseOverwriting(outputFile, option: "--output-file", inputs: items + (baseline.map { [.file(path: $0, format: .plain)] } ?? []))
-        try OutputSafety.refuseOverwriting(writeBaseline, option: "--write-baseline", inputs: items)
+        try OutputSafety.refuseOverwriting(outputFile, option: "--output-file", inputs: baseline.map { [.file(path: $0, format: .plain)] } ?? [])
+        items = try OutputSafety.excludingOutput(outputFile, option: "--output-file", from: items, named: paths)
+        items = try OutputSafety.excludingOutput(writeBaseline, option: "--write-baseline", from: items, named: paths)
+        let (work, failThresholds) = try configure(items)
         let reportFile: ReportFile?
         do {
             reportFile = try outputFile.map { path throws(ReportFile.WriteError) in try ReportFile(path) }

@@ -21,22 +21,20 @@ enum Main {
         do {
             var command = try Kalka.parseAsRoot()
             try command.run()
-            StandardStreams.flush()
+            StandardStreams.finish(status: 0)
         } catch let exit as ExitCode {
-            StandardStreams.flush()
-            Foundation.exit(exit.rawValue)
+            StandardStreams.finish(status: exit.rawValue)
         } catch where !String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
             // Not a usage error: a failure no command caught, said in plain words.
             Failure.report(nil, SystemErrors.plain(error) + "; stopped")
-            StandardStreams.flush()
-            Foundation.exit(2)
+            StandardStreams.finish(status: 2)
         } catch {
             let code = Kalka.exitCode(for: error)
             if code == .success { Kalka.exit(withError: error) }
             StandardStreams.flush()
             let message = Kalka.fullMessage(for: error)
             FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 0 ? 2 : code.rawValue)
+            StandardStreams.finish(status: code == .validationFailure ? 2 : code.rawValue == 0 ? 2 : code.rawValue)
         }
     }
 }
@@ -75,10 +73,32 @@ enum StandardStreams {
             while offset < raw.count {
                 let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return }
+                if written <= 0 {
+                    if descriptor == STDOUT_FILENO { recordOutputFailure(written < 0 ? errno : ENOSPC) }
+                    return
+                }
                 offset += written
             }
         }
+    }
+
+    /// The first error writing standard output (a full disk behind `> file`), if any.
+    private static let outputFailure = Mutex<Int32?>(nil)
+
+    /// Notes that standard output could not be written; the run then ends with status 2.
+    static func recordOutputFailure(_ code: Int32) {
+        outputFailure.withLock { if $0 == nil { $0 = code } }
+    }
+
+    /// Writes out what is buffered and ends the process: with `status`, or with 2 and a message
+    /// when standard output could not be written (a report cut short is never a success).
+    static func finish(status: Int32) -> Never {
+        flush()
+        if let code = outputFailure.withLock({ $0 }) {
+            writeError("kalka: error: cannot write to standard output: \(SystemErrors.text(code)); the output is incomplete\n")
+            Foundation.exit(2)
+        }
+        Foundation.exit(status)
     }
 
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

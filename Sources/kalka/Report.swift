@@ -38,8 +38,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let items = inputs.collect(paths)
-        try OutputSafety.refuseOverwriting(output, option: "--output", inputs: items)
+        let items = try OutputSafety.excludingOutput(output, option: "--output", from: inputs.collect(paths), named: paths)
         let work = try inputs.configuredJobs(items).map(\.job)
         let report = try EditorReport.build(work, jobs: inputs.jobs, dictionaries: try DictionaryStore.builtIn.get())
         for error in report.errors { Failure.report(error.path, error.message + "; not checked") }

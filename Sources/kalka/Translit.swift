@@ -69,7 +69,7 @@ struct Translit: ParsableCommand {
         let input = try readInput(descriptor, path: path)
         do throws(TransliterationError) {
             // A pipe or FIFO, named or not, is read once: it votes as it goes.
-            let canReread = input.isWhole || lseek(descriptor, 0, SEEK_CUR) >= 0
+            let canReread = input.canReread
             if case .auto = mode, canReread {
                 // A file can be read twice: vote over all of it, then romanize.
                 let vote = try TransliterationStream.vote(input.fresh(), path: path)
@@ -87,6 +87,8 @@ struct Translit: ParsableCommand {
     /// The input as `check` reads it: UTF-8 streams through; a file that starts with a UTF-16
     /// byte order mark is decoded whole (and written out as UTF-8).
     private func readInput(_ descriptor: Int32, path: String) throws -> TranslitSource {
+        // Where the input starts: standard input redirected from a file need not be at 0.
+        let start = lseek(descriptor, 0, SEEK_CUR)
         var head: [UInt8] = []
         var byte: UInt8 = 0
         while head.count < 2 {
@@ -95,7 +97,7 @@ struct Translit: ParsableCommand {
             if count <= 0 { break }
             head.append(byte)
         }
-        guard head == [0xFF, 0xFE] || head == [0xFE, 0xFF] else { return .stream(descriptor, head: head) }
+        guard head == [0xFF, 0xFE] || head == [0xFE, 0xFF] else { return .stream(descriptor, head: head, start: start) }
         var bytes = head
         switch descriptor == STDIN_FILENO ? FileReading.readStandardInput() : FileReading.read(path: path) {
         case .success(let rest): bytes += descriptor == STDIN_FILENO ? rest : Array(rest.dropFirst(2))
@@ -149,18 +151,26 @@ struct Translit: ParsableCommand {
 /// Where `translit` reads from: a descriptor that streams (after the bytes already peeked at),
 /// or text decoded whole.
 enum TranslitSource {
-    case stream(Int32, head: [UInt8])
+    /// `start` is the offset the input began at, or -1 when it cannot seek (a pipe, a FIFO).
+    case stream(Int32, head: [UInt8], start: off_t)
     case whole([UInt8])
 
-    var isWhole: Bool { if case .whole = self { true } else { false } }
+    /// Whether `fresh()` can start over: text held whole, or a descriptor that seeks (a file,
+    /// named or redirected to standard input).
+    var canReread: Bool {
+        switch self {
+        case .whole: true
+        case .stream(_, _, let start): start >= 0
+        }
+    }
 
-    /// A reader from the start: a file is rewound; standard input gets its peeked bytes back
-    /// (it is read once only).
+    /// A reader from the start: a file is rewound to where it began; a pipe gets its peeked
+    /// bytes back (it is read once only).
     func fresh() -> TransliterationInput {
         switch self {
         case .whole(let text): return TransliterationInput(text: text)
-        case .stream(let descriptor, let head):
-            if descriptor != STDIN_FILENO, lseek(descriptor, 0, SEEK_SET) == 0 { return TransliterationInput(descriptor: descriptor) }
+        case .stream(let descriptor, let head, let start):
+            if start >= 0, lseek(descriptor, start, SEEK_SET) == start { return TransliterationInput(descriptor: descriptor) }
             return TransliterationInput(descriptor: descriptor, alreadyRead: head)
         }
     }
@@ -181,7 +191,11 @@ final class BufferedOutput {
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 { if errno == EINTR { continue }; return }
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 {
+                    StandardStreams.recordOutputFailure(written < 0 ? errno : ENOSPC)
+                    return
+                }
                 offset += written
             }
         }

@@ -36,7 +36,7 @@ import Testing
         let attempts: [[String]] = [
             ["check", "--isolated", "--output-file", "z.txt", "z.txt"],
             ["check", "--isolated", "--output-file", "hard.txt", "z.txt"],
-            ["check", "--isolated", "--output-file", "./soft.txt", "."],
+            ["check", "--isolated", "--output-file", "./soft.txt", "soft.txt"],
             ["check", "--isolated", "--write-baseline", "soft.txt", "z.txt"],
             ["report", "--isolated", "-o", "z.txt", "z.txt"],
             ["report", "--isolated", "--format", "md", "-o", "hard.txt", "soft.txt"],
@@ -67,6 +67,16 @@ import Testing
         let overBaseline = try CLI.run(["check", "--isolated", "--baseline", "b.json", "--output-file", "b.json", "z.txt"], in: directory)
         #expect(overBaseline.status == 2 && overBaseline.stderr.contains("refusing to overwrite it"))
         #expect(try Self.text(directory, "b.json") == baseline)
+        // Met by a directory walk instead of named (last run's report in the checked folder),
+        // the output file is left out of the check with a note, and the run goes on.
+        let walked = try Self.directory(["article.txt": Self.repeated, "report.html": "<p>Kiev said.</p>"])
+        for _ in 0..<2 {
+            let result = try CLI.run(["report", "--isolated", "-o", "report.html", "."], in: walked)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("report.html: the --output file; not checked"), "\(result.stderr)")
+            #expect(try Self.text(walked, "report.html").contains("The the talks"))
+            #expect(try Self.text(walked, "article.txt") == Self.repeated)
+        }
         // A different file is written as before.
         let other = try CLI.run(["check", "--isolated", "--output-file", "out.txt", "z.txt"], in: directory)
         #expect(other.status == 1)
@@ -123,6 +133,53 @@ import Testing
         while case let count = read(reader, &buffer, buffer.count), count > 0 { received += buffer[0..<count] }
         #expect(String(decoding: received, as: UTF8.self).contains("\"DUP001\""))
         #expect(Self.fileType(directory, "pipe") == S_IFIFO)
+    }
+
+    /// Runs `command` (kalka's path is `$KALKA`) in a shell, for the redirections it needs.
+    static func shell(_ command: String, in directory: URL) throws -> CLI.Result {
+        try CLI.run(["-c", command], in: directory, executable: URL(fileURLWithPath: "/bin/sh"), environment: ["KALKA": CLI.executable.path])
+    }
+
+    @Test func theCommandsOwnStandardOutputAsAnOutputFileLandsWhereTheShellPutIt() throws {
+        let directory = try Self.directory(["a.txt": Self.repeated, "log.txt": "an earlier line\n"])
+        // Appended to a log: what the log held stays, the report follows it.
+        let appended = try Self.shell("\"$KALKA\" check --isolated --output-file /dev/stdout a.txt >> log.txt", in: directory)
+        #expect(appended.status == 1, "\(appended.stderr)")
+        let log = try Self.text(directory, "log.txt")
+        #expect(log.hasPrefix("an earlier line\n") && log.contains("DUP001"), "\(log)")
+        // The report, then the statistics table, each whole and in that order.
+        let both = try Self.shell("\"$KALKA\" check --isolated --statistics --output-file /dev/stdout a.txt > out.txt", in: directory)
+        #expect(both.status == 1, "\(both.stderr)")
+        let out = try Self.text(directory, "out.txt")
+        let report = out.range(of: "DUP001"), table = out.range(of: "Count  Code")
+        #expect(report != nil && table != nil && report!.lowerBound < table!.lowerBound, "\(out)")
+        #expect(!out.contains("\u{FFFD}"))
+        // A regular file under /dev (shared memory) is an ordinary file: replaced whole, no stale tail.
+        var info = stat()
+        if stat("/dev/shm", &info) == 0, access("/dev/shm", W_OK) == 0 {
+            let path = "/dev/shm/kalka-test-\(UUID().uuidString).txt"
+            defer { unlink(path) }
+            try Data(repeating: UInt8(ascii: "X"), count: 20_001).write(to: URL(fileURLWithPath: path))
+            let toShm = try CLI.run(["check", "--isolated", "--output-file", path, "a.txt"], in: directory)
+            #expect(toShm.status == 1, "\(toShm.stderr)")
+            let written = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            #expect(written.contains("DUP001") && !written.contains("X"))
+            try Data(Self.repeated.utf8).write(to: URL(fileURLWithPath: path))
+            let fixed = try CLI.run(["check", "--isolated", "--fix", path], in: directory)
+            #expect(fixed.status == 0, "\(fixed.stderr)")
+            #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "The talks ended.\n")
+        }
+    }
+
+    @Test func aReportThatCannotBeWrittenToStandardOutputIsAnError() throws {
+        let directory = try Self.directory(["a.txt": Self.repeated])
+        for format in ["text", "json"] {
+            let full = try Self.shell("\"$KALKA\" check --isolated --format \(format) a.txt > /dev/full", in: directory)
+            #expect(full.status == 2, "\(format): \(full.stderr)")
+            #expect(full.stderr.contains("cannot write to standard output: no space left"), "\(full.stderr)")
+        }
+        let translit = try Self.shell("echo Київ | \"$KALKA\" translit --lang uk > /dev/full", in: directory)
+        #expect(translit.status == 2, "\(translit.stderr)")
     }
 
     // MARK: 4. Loops and files reached twice
@@ -306,6 +363,10 @@ import Testing
         let fromFIFO = try CLI.run(["translit", "pipe.txt"], in: directory)
         #expect(fromFIFO.status == 0 && fromFIFO.stdout == utf8.stdout, "\(fromFIFO.stdout)")
                 // A NUL byte makes a binary file, for translit as for check.
+        // Standard input redirected from a file (it can seek) is voted over, then read again whole.
+        try Data(text.utf8).write(to: directory.appendingPathComponent("plain.txt"))
+        let redirected = try Self.shell("\"$KALKA\" translit < plain.txt", in: directory)
+        #expect(redirected.status == 0 && redirected.stdout == utf8.stdout, "\(redirected.stdout) \(redirected.stderr)")
         let binary = try CLI.run(["translit", "--lang", "uk"], stdin: Data([0x41, 0x00, 0x42, 0x0A]))
         #expect(binary.status == 2)
         #expect(binary.stderr.contains("binary file (NUL byte at 1)"), "\(binary.stderr)")

@@ -127,7 +127,7 @@ public struct LintRunner: Sendable {
         } catch let error as SourceError {
             return (FileReport(path: path, error: error.description), nil)
         } catch {
-            return (FileReport(path: path, error: SystemErrors.plain(error) + "; not checked"), nil)
+            return (FileReport(path: path, error: SystemErrors.plain(error)), nil)
         }
     }
 }

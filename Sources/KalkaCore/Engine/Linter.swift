@@ -88,9 +88,11 @@ public final class Linter: Sendable {
 
     /// A document with more prose than this and half again is checked in windows of about this
     /// many bytes, cut at paragraph breaks: memory then holds one window's analysis, not the
-    /// whole document's. Each window reads as a page of its own (rules that weigh a page's top,
-    /// tail or repeated lines see the window); the judgements still weigh the whole document.
-    /// No article comes near it: it is for archives and concatenations checked as one file.
+    /// whole document's. A page's top and tail are found only at the document's real edges
+    /// (`ProseDocument.opensPage`), and the judgements weigh the whole document's findings; what
+    /// a rule learns from the rest of the document (a name also spelled the modern way, a line
+    /// the page printed twice) it learns from its window only. No article comes near this size:
+    /// it is for archives and concatenations checked as one file.
     public static let windowSize = 2 << 20
 
     /// Reads, analyzes and checks one source; findings that suppression directives in it cover

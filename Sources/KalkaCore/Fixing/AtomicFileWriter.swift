@@ -33,14 +33,17 @@ public enum AtomicFileWriter {
         }
         let failure: String? = bytes.withUnsafeBytes { raw in
             if let failure = writeAll(descriptor, raw) { return failure }
+            // Ownership first (a change of owner or group clears set-user- and set-group-ID
+            // bits), then the mode. The owner and group follow the original where we may set
+            // them (root, or the owner in the file's group); elsewhere the file keeps the
+            // writer's, as any editor's save leaves it.
+            _ = fchown(descriptor, info.st_uid, info.st_gid)
             if fchmod(descriptor, info.st_mode & 0o7777) != 0 { return "cannot set permissions: \(errorText())" }
             if fsync(descriptor) != 0 { return "cannot sync: \(errorText())" }
             return nil
         }
         close(descriptor)
         if let failure { throw WriteError(message: failure) }
-        // Ownership follows the original where we may set it (root, or the same owner).
-        _ = chown(temporary, info.st_uid, info.st_gid)
         guard rename(temporary, path) == 0 else { throw WriteError(message: "cannot replace the file: \(errorText())") }
         succeeded = true
     }

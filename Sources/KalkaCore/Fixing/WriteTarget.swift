@@ -11,8 +11,9 @@ import Darwin
 ///
 /// - a symbolic link is followed to its target, which is written (the link stays a link, as an
 ///   editor keeps it); a link to nowhere creates its target; a symlink loop is an error;
-/// - a device, FIFO or terminal (`/dev/stdout`, `/dev/null`), and any path under `/dev/` or
-///   `/proc/`, is opened and written directly;
+/// - a device, FIFO or terminal (`/dev/null`, a named pipe) is opened and written directly, and
+///   the command's own standard output or error (`/dev/stdout`, whatever it is redirected to)
+///   is written through its descriptor;
 /// - a regular file is replaced by a temporary file beside it, in one `rename`.
 public enum WriteTarget: Equatable, Sendable {
     /// A regular file, existing or not, by its real path (every symbolic link resolved).
@@ -27,9 +28,9 @@ public enum WriteTarget: Equatable, Sendable {
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
-            case S_IFREG where path.hasPrefix("/dev/") || path.hasPrefix("/proc/"):
-                // `/dev/stdout` redirected to a file: write where the descriptor points (the
-                // shell's file and its offset), never rename over the file behind it.
+            case S_IFREG where standardStream(for: path) != nil && (path.hasPrefix("/dev/") || path.hasPrefix("/proc/")):
+                // `/dev/stdout` redirected to a file: written through the command's own
+                // descriptor (the shell's file, its offset and `>>`), never renamed over.
                 return .special(path: path)
             case S_IFREG:
                 guard let real = realPath(path) else { throw .init(message: "cannot find the file's directory: \(SystemErrors.text(errno))") }
@@ -50,6 +51,13 @@ public enum WriteTarget: Equatable, Sendable {
             current = target.hasPrefix("/") ? target : directory(of: current) + "/" + target
         }
         throw .init(message: SystemErrors.text(ELOOP))
+    }
+
+    /// 1 or 2 when `path` is the file this process's standard output or error is open on
+    /// (compared by device and inode).
+    public static func standardStream(for path: String) -> Int32? {
+        guard let file = FileIdentity(path: path) else { return nil }
+        return [STDOUT_FILENO, STDERR_FILENO].first { FileIdentity(descriptor: $0) == file }
     }
 
     public var path: String {

@@ -6,14 +6,15 @@ import Glibc
 /// An output file (`--output-file`, `report -o`, `normalize -o`, `--write-baseline`): written
 /// to a temporary file beside the target, which replaces the target in one `rename` once the
 /// output is complete, so a reader never sees half a report. A symbolic link is followed to its
-/// target (the link stays); a device, FIFO or terminal is written directly, never replaced
-/// (see `WriteTarget`).
+/// target (the link stays); a device, FIFO or terminal is written directly, never replaced, and
+/// the command's own standard output through its descriptor (see `WriteTarget`).
 public final class ReportFile {
     public typealias WriteError = AtomicFileWriter.WriteError
     private let target: WriteTarget
-    /// The temporary file for a regular target; nil when writing a device directly.
-    private let temporary: String?
-    private var descriptor: Int32
+    /// The temporary file for a regular target, made at the first write (so a run interrupted
+    /// before it leaves nothing behind); nil when writing a device or stream directly.
+    private var temporary: String?
+    private var descriptor: Int32 = -1
     private var failure: String?
     private var buffer: [UInt8] = []
 
@@ -21,13 +22,20 @@ public final class ReportFile {
         target = try WriteTarget.resolve(path)
         switch target {
         case .regular(let real):
-            let (descriptor, temporary) = try AtomicFileWriter.temporaryFile(beside: real)
-            self.descriptor = descriptor
-            self.temporary = temporary
+            // Found out now, not after the run: a directory the file cannot be made in.
+            guard access(WriteTarget.directory(of: real), W_OK | X_OK) == 0 else {
+                throw WriteError(message: "cannot create the file: \(AtomicFileWriter.errorText())")
+            }
         case .special(let device):
-            descriptor = open(device, O_WRONLY | O_CLOEXEC)
+            // The command's own standard output or error (`-o /dev/stdout` redirected to a file):
+            // written through a copy of that descriptor, so the output lands where the shell put
+            // it (after what is there with `>>`), in order with what kalka prints itself.
+            if let stream = WriteTarget.standardStream(for: device) {
+                descriptor = dup(stream)
+            } else {
+                descriptor = open(device, O_WRONLY | O_CLOEXEC)
+            }
             guard descriptor >= 0 else { throw WriteError(message: "cannot open for writing: \(AtomicFileWriter.errorText())") }
-            temporary = nil
         }
     }
 
@@ -53,7 +61,7 @@ public final class ReportFile {
             descriptor = -1
             if failure == nil, rename(temporary, target.path) != 0 { failure = "cannot put the file in place: \(AtomicFileWriter.errorText())" }
             if failure != nil { unlink(temporary) }
-        } else {
+        } else if descriptor >= 0 {
             close(descriptor)
             descriptor = -1
         }
@@ -61,6 +69,13 @@ public final class ReportFile {
     }
 
     private func flush() {
+        if failure == nil, descriptor < 0, case .regular(let real) = target {
+            do {
+                (descriptor, temporary) = try AtomicFileWriter.temporaryFile(beside: real)
+            } catch {
+                failure = error.message
+            }
+        }
         if failure == nil { failure = buffer.withUnsafeBytes { AtomicFileWriter.writeAll(descriptor, $0) } }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -33,10 +33,9 @@ public struct RunSummary: Sendable {
     }
 }
 
-/// A reporter writes a run's output as reports arrive (in input order), then its closing part.
-/// Every format but SARIF (whose rules list comes before its results) and the per-file XML
-/// counts writes as it goes, in pieces of at most about `Reporting.pieceSize` bytes beyond one
-/// finding, so output never holds a large file's findings as one string.
+/// A reporter writes a run's output as reports arrive (in input order), then its closing part,
+/// in pieces of at most about `Reporting.pieceSize` bytes beyond one finding, so output never
+/// holds a large file's findings as one string.
 public protocol Reporter {
     mutating func begin(write: (String) -> Void)
     mutating func report(_ file: FileReport, write: (String) -> Void)

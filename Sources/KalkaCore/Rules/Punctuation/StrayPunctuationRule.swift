@@ -48,6 +48,7 @@ public struct StrayPunctuationRule: Rule {
             "The *Kyiv* — *Lviv* train left.",
             "See ../docs for details.",
             "The talks ended…. Moscow did not comment.",
+            "The garbled caption read only ;;;;. and nothing else.",
             "> Moscow did not comment.",
             "The score was 3>2 and x > y.",
             "⚡\u{FE0F} Attention: an air raid alert. ❤\u{FE0F} 1\u{FE0F}\u{20E3}",
@@ -181,14 +182,16 @@ public struct StrayPunctuationRule: Rule {
         return nil
     }
 
-    /// ",." ";." ":." ",," and exactly two dots.
+    /// ",." ";." ":." ",," and exactly two dots: two marks, not the end of a longer run (where
+    /// deleting one mark would leave the same finding again).
     private func doubledMarks(_ analysis: Analysis, into findings: inout Findings) {
         let prose = analysis.prose
         var offset = 0
         while offset + 1 < prose.count {
             let byte = prose[offset], next = prose[offset + 1]
             var stray: Range<Int>?
-            if (byte == 0x2C || byte == 0x3B || byte == 0x3A) && next == 0x2E && analysis.byteAt(offset + 2) != 0x2E {
+            if (byte == 0x2C || byte == 0x3B || byte == 0x3A) && next == 0x2E && analysis.byteAt(offset + 2) != 0x2E
+                && analysis.byteAt(offset - 1) != byte {
                 stray = offset..<offset + 1
             } else if byte == 0x2C && next == 0x2C && analysis.byteAt(offset + 2) != 0x2C && analysis.byteAt(offset - 1) != 0x2C {
                 stray = offset + 1..<offset + 2
