@@ -203,6 +203,18 @@ import Testing
         #expect(try Self.text(directory, "L/a/t.txt") == Self.repeated)
     }
 
+    @Test func aWalkNotesAFileWhoseNameIsNotUTF8() throws {
+        let directory = try Self.directory(["good.txt": Self.repeated])
+        // "bad\u{FF}.txt": no path string can name it.
+        let name: [CChar] = (Array(directory.path.utf8) + Array("/bad".utf8) + [0xFF] + Array(".txt".utf8) + [0]).map { CChar(bitPattern: $0) }
+        let descriptor = open(name, O_WRONLY | O_CREAT, 0o644)
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let result = try CLI.run(["check", "--isolated", "."], in: directory)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(".txt: the name is not valid UTF-8; skipped"), "\(result.stderr)")
+    }
+
     @Test func aSelfReferencingLinkIsCalledASymlinkLoop() throws {
         let directory = try Self.directory(["d/ok.txt": "Fine.\n"])
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("self.txt").path, withDestinationPath: "self.txt")

@@ -87,7 +87,11 @@ public struct InputCollector: Sendable {
     private func walk(_ directory: String, into state: inout WalkState) {
         let entries: [String]
         switch Self.entries(of: directory) {
-        case .success(let names): entries = names
+        case .success(let listed):
+            entries = listed.names
+            for name in listed.undecodable where !name.hasPrefix(".") {
+                state.notes.append("\(directory)/\(name): the name is not valid UTF-8; skipped")
+            }
         case .failure(let failure):
             state.items.append(.failure(path: directory, message: "cannot read the directory: \(SystemErrors.text(failure.code))"))
             return
@@ -127,18 +131,22 @@ public struct InputCollector: Sendable {
         return extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
-    /// A directory's entry names, sorted; the error number when it cannot be read.
-    static func entries(of directory: String) -> Result<[String], SystemErrorCode> {
+    /// A directory's entry names, sorted, with those that are not valid UTF-8 apart (shown with
+    /// replacement characters: no path can be made of them); the error number when it cannot be
+    /// read.
+    static func entries(of directory: String) -> Result<(names: [String], undecodable: [String]), SystemErrorCode> {
         guard let stream = opendir(directory) else { return .failure(SystemErrorCode(errno)) }
         defer { closedir(stream) }
-        var names: [String] = []
+        var names: [String] = [], undecodable: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                if name != "." && name != ".." { names.append(name) }
+            } else {
+                undecodable.append(String(decoding: bytes, as: UTF8.self))
             }
-            if name != "." && name != ".." { names.append(name) }
         }
-        return .success(names.sorted())
+        return .success((names.sorted(), undecodable.sorted()))
     }
 
     /// Why `path` cannot be checked, in words: a symlink loop and a link to nothing are told
