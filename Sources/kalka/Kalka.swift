@@ -18,6 +18,9 @@ struct Kalka: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // Over a file size limit (`ulimit -f`) a write fails with an error kalka reports, and
+        // cleans up after, instead of the signal killing it beside a half-made temporary file.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try Kalka.parseAsRoot()
             try command.run()

@@ -307,6 +307,16 @@ import Testing
 
     // MARK: 7. Empty lists in .kalka.yml
 
+    @Test func aFileSizeLimitIsAnErrorAndLeavesNoTemporaryFile() throws {
+        let directory = try Self.directory(["a.txt": Self.repeated])
+        // No `trap`: kalka itself must not be killed by the limit's signal.
+        let result = try Self.shell("ulimit -f 0; exec \"$KALKA\" check --isolated --fix a.txt", in: directory)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("a.txt: fixes not written"), "\(result.stderr)")
+        #expect(try Self.text(directory, "a.txt") == Self.repeated)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["a.txt"])
+    }
+
     @Test func anEmptyListSettingIsAnEmptyList() throws {
         let configurations = [
             "ignore:\n", "ignore: ~\n", "ignore: []\n", "ignore: null\n", "select:\n", "select: []\n", "exclude:\n",
