@@ -55,6 +55,14 @@ enum StandardStreams {
         }
     }
 
+    /// Bytes as they are (fixed or romanized text, in the file's own encoding).
+    static func writeOut(bytes: [UInt8]) {
+        output.withLock { buffer in
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { drain(&buffer) }
+        }
+    }
+
     static func flush() {
         output.withLock { drain(&$0) }
     }

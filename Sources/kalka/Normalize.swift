@@ -69,11 +69,10 @@ struct Normalize: ParsableCommand {
         let normalizer = TextNormalizer(linter: linter, threshold: unsafe ? .unsafe : .safe, format: format)
         // Standard output streams; a file target gets the whole result at once, and only on success.
         let toStandardOutput = output == nil && !inPlace
-        let standardOutput = BufferedOutput()
         var collected: [UInt8] = []
         var changes = 0
         let write: ([UInt8]) -> Void = { bytes in
-            if toStandardOutput { standardOutput.write(bytes) } else { collected += bytes }
+            if toStandardOutput { StandardStreams.writeOut(bytes: bytes) } else { collected += bytes }
         }
         let report: (NormalizationChange) -> Void = { change in
             changes += 1
@@ -99,10 +98,10 @@ struct Normalize: ParsableCommand {
                 try stream.run(descriptor: descriptor, path: path, write: write, explain: report)
             }
         } catch let error as NormalizationError {
-            standardOutput.flush()
+            StandardStreams.flush()
             throw Failure.exit(nil, error.description + (inPlace ? "; the file is left unchanged" : ""))
         }
-        standardOutput.flush()
+        StandardStreams.flush()
         do {
             if inPlace {
                 if changes > 0 { try AtomicFileWriter.replace(path, expecting: original, with: collected) }

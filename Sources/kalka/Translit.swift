@@ -65,7 +65,6 @@ struct Translit: ParsableCommand {
             }
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        let output = BufferedOutput()
         let input = try readInput(descriptor, path: path)
         do throws(TransliterationError) {
             // A pipe or FIFO, named or not, is read once: it votes as it goes.
@@ -76,10 +75,10 @@ struct Translit: ParsableCommand {
                 romanizer.mode = .auto(vote: vote.winner)
             }
             let stream = TransliterationStream(prototype: romanizer, jobs: jobs)
-            try stream.run(input.fresh(), path: path, runningVote: !canReread) { output.write($0) }
-            output.flush()
+            try stream.run(input.fresh(), path: path, runningVote: !canReread) { StandardStreams.writeOut(bytes: $0) }
+            StandardStreams.flush()
         } catch {
-            output.flush()
+            StandardStreams.flush()
             throw Failure.exit(nil, "\(error.description); stopped there")
         }
     }
@@ -173,32 +172,5 @@ enum TranslitSource {
             if start >= 0, lseek(descriptor, start, SEEK_SET) == start { return TransliterationInput(descriptor: descriptor) }
             return TransliterationInput(descriptor: descriptor, alreadyRead: head)
         }
-    }
-}
-
-/// Collects output and writes it to standard output in large blocks.
-final class BufferedOutput {
-    private var buffer: [UInt8] = []
-
-    func write(_ bytes: [UInt8]) {
-        buffer += bytes
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 {
-                    StandardStreams.recordOutputFailure(written < 0 ? errno : ENOSPC)
-                    return
-                }
-                offset += written
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -100,35 +100,27 @@ public struct Analysis: Sendable {
     /// The index of the first sentence of `sentences` (indices in text order) that ends after
     /// prose `offset` (binary search).
     public func firstSentence(in sentences: Range<Int>, endingAfter offset: Int) -> Int? {
-        var low = sentences.lowerBound, high = sentences.upperBound
-        while low < high {
-            let mid = (low + high) / 2
-            if self.sentences[mid].range.upperBound > offset { high = mid } else { low = mid + 1 }
-        }
-        return low < sentences.upperBound ? low : nil
+        let first = self.sentences[sentences].partitionPoint { $0.range.upperBound <= offset }
+        return first < sentences.upperBound ? first : nil
     }
 
     /// The index of the paragraph whose range holds prose `offset` (binary search).
     public func paragraph(containing offset: Int) -> Int? {
-        var low = 0, high = paragraphs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if paragraphs[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        guard low > 0, paragraphs[low - 1].range.contains(offset) else { return nil }
-        return low - 1
+        let next = paragraphs.partitionPoint { $0.range.lowerBound <= offset }
+        return next > 0 && paragraphs[next - 1].range.contains(offset) ? next - 1 : nil
+    }
+
+    /// The index of the sentence whose range holds prose `offset` (binary search).
+    public func sentence(containing offset: Int) -> Int? {
+        let next = sentences.partitionPoint { $0.range.lowerBound <= offset }
+        return next > 0 && sentences[next - 1].range.contains(offset) ? next - 1 : nil
     }
 
     /// The index of the sentence whose tokens include token `index` (binary search); nil for a
     /// token between sentences.
     public func sentence(containingToken index: Int) -> Int? {
-        var low = 0, high = sentences.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sentences[mid].tokens.lowerBound <= index { low = mid + 1 } else { high = mid }
-        }
-        guard low > 0, sentences[low - 1].tokens.contains(index) else { return nil }
-        return low - 1
+        let next = sentences.partitionPoint { $0.tokens.lowerBound <= index }
+        return next > 0 && sentences[next - 1].tokens.contains(index) ? next - 1 : nil
     }
 
     /// `range` (a whole paragraph, or the whole of a line) widened to take in the paragraph

@@ -199,14 +199,7 @@ public final class Linter: Sendable {
 
     /// The prose range of the sentence holding prose `offset`, if one does.
     static func sentence(containing offset: Int, in analysis: Analysis) -> Range<Int>? {
-        let sentences = analysis.sentences
-        var low = 0, high = sentences.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sentences[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        guard low > 0, sentences[low - 1].range.contains(offset) else { return nil }
-        return sentences[low - 1].range
+        analysis.sentence(containing: offset).map { analysis.sentences[$0].range }
     }
 }
 

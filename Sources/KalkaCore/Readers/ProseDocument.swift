@@ -81,12 +81,8 @@ public struct ProseDocument: Sendable {
 
     /// The block holding prose `offset`, if the reader recorded blocks.
     public func block(containing offset: Int) -> ProseBlock? {
-        var low = 0, high = blocks.count
-        while low < high {
-            let mid = (low + high) / 2
-            if blocks[mid].proseStart <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low > 0 ? blocks[low - 1] : nil
+        let next = blocks.partitionPoint { $0.proseStart <= offset }
+        return next > 0 ? blocks[next - 1] : nil
     }
 
     /// The kind of the block holding prose `offset` (a plain paragraph when unknown).

@@ -8,11 +8,11 @@ public struct SourceMap: Sendable {
     /// Stored in 32 bits (files are far below 4 GB: `SourceFile.defaultSizeLimit`), so a large
     /// document's map, a piece or two per line, takes half the memory.
     struct Piece: Sendable {
-        private var storedProseStart: UInt32
-        private var storedProseLength: UInt32
-        private var storedSourceStart: UInt32
-        private var storedSourceLength: UInt32
-        var verbatim: Bool
+        private let storedProseStart: UInt32
+        private let storedProseLength: UInt32
+        private let storedSourceStart: UInt32
+        private let storedSourceLength: UInt32
+        let verbatim: Bool
 
         init(proseStart: Int, proseLength: Int, sourceStart: Int, sourceLength: Int, verbatim: Bool) {
             storedProseStart = UInt32(proseStart)
@@ -22,22 +22,10 @@ public struct SourceMap: Sendable {
             self.verbatim = verbatim
         }
 
-        var proseStart: Int {
-            get { Int(storedProseStart) }
-            set { storedProseStart = UInt32(newValue) }
-        }
-        var proseLength: Int {
-            get { Int(storedProseLength) }
-            set { storedProseLength = UInt32(newValue) }
-        }
-        var sourceStart: Int {
-            get { Int(storedSourceStart) }
-            set { storedSourceStart = UInt32(newValue) }
-        }
-        var sourceLength: Int {
-            get { Int(storedSourceLength) }
-            set { storedSourceLength = UInt32(newValue) }
-        }
+        var proseStart: Int { Int(storedProseStart) }
+        var proseLength: Int { Int(storedProseLength) }
+        var sourceStart: Int { Int(storedSourceStart) }
+        var sourceLength: Int { Int(storedSourceLength) }
         var proseEnd: Int { proseStart + proseLength }
     }
 
@@ -112,38 +100,28 @@ public struct SourceMap: Sendable {
         guard !pieces.isEmpty, !range.isEmpty else { return window }
         var index = pieceIndex(atOrBefore: range.lowerBound)
         while index < pieces.count, pieces[index].proseStart < range.upperBound {
-            var piece = pieces[index]
+            let piece = pieces[index]
             index += 1
             let start = max(piece.proseStart, range.lowerBound), end = min(piece.proseEnd, range.upperBound)
             guard start < end || (piece.proseLength == 0 && range.contains(piece.proseStart)) else { continue }
-            if piece.verbatim {
-                piece.sourceStart += start - piece.proseStart
-                piece.sourceLength = end - start
-            }
-            piece.proseStart = start - range.lowerBound
-            piece.proseLength = end - start
-            window.pieces.append(piece)
+            let source = piece.verbatim ? (piece.sourceStart + start - piece.proseStart, end - start) : (piece.sourceStart, piece.sourceLength)
+            window.pieces.append(Piece(proseStart: start - range.lowerBound, proseLength: end - start,
+                                       sourceStart: source.0, sourceLength: source.1, verbatim: piece.verbatim))
         }
         return window
     }
 
     /// The last piece starting at or before prose `offset` (the first piece if none does).
     private func pieceIndex(atOrBefore offset: Int) -> Int {
-        var low = 0, high = pieces.count
-        while low < high {
-            let mid = (low + high) / 2
-            if pieces[mid].proseStart <= offset { low = mid + 1 } else { high = mid }
-        }
-        return max(0, low - 1)
+        max(0, pieces.partitionPoint { $0.proseStart <= offset } - 1)
     }
 
     mutating func append(_ piece: Piece) {
         guard piece.proseLength > 0 || piece.sourceLength > 0 else { return }
-        if piece.verbatim, var last = pieces.last, last.verbatim,
+        if piece.verbatim, let last = pieces.last, last.verbatim,
            last.proseEnd == piece.proseStart, last.sourceStart + last.sourceLength == piece.sourceStart {
-            last.proseLength += piece.proseLength
-            last.sourceLength += piece.sourceLength
-            pieces[pieces.count - 1] = last
+            pieces[pieces.count - 1] = Piece(proseStart: last.proseStart, proseLength: last.proseLength + piece.proseLength,
+                                             sourceStart: last.sourceStart, sourceLength: last.sourceLength + piece.sourceLength, verbatim: true)
         } else {
             pieces.append(piece)
         }

@@ -91,11 +91,9 @@ public struct PageChromeRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        let layout = reader.layout(of: analysis)
-        for item in layout.chrome {
-            guard case .structure(let kind) = item.evidence else { continue }
-            findings.report(item.range, "This line looks like \(kind.explanation), not article text",
-                            fix: layout.fix(for: item, in: analysis, title: "Delete the line"), severity: item.severity)
+        reader.layout(of: analysis).report(in: analysis, into: &findings, fixTitle: "Delete the line") { item in
+            guard case .structure(let kind) = item.evidence else { return nil }
+            return "This line looks like \(kind.explanation), not article text"
         }
     }
 }

@@ -125,6 +125,15 @@ public struct PageLayout: Sendable {
         return ProseEdit(range, "")
     }
 
+    /// Reports each line of chrome that `message` describes (nil: another rule's evidence), with
+    /// the fix that deletes it: the one report loop of the rules that read the layout.
+    public func report(in analysis: Analysis, into findings: inout Findings, fixTitle: String, message: (Chrome) -> String?) {
+        for item in chrome {
+            guard let text = message(item) else { continue }
+            findings.report(item.range, text, fix: fix(for: item, in: analysis, title: fixTitle), severity: item.severity)
+        }
+    }
+
     /// The fix for a piece of chrome: the deletion, applied with the unsafe fixes unless the
     /// verdict is positional or only info (a doubt is shown, never acted on).
     public func fix(for item: Chrome, in analysis: Analysis, title: String) -> ProseFix {

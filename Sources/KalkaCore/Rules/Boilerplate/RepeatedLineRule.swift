@@ -57,18 +57,15 @@ public struct RepeatedLineRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        let layout = reader.layout(of: analysis)
-        for item in layout.chrome {
-            guard case .repetition(let kind, let other) = item.evidence else { continue }
+        reader.layout(of: analysis).report(in: analysis, into: &findings, fixTitle: "Delete the copy") { item in
+            guard case .repetition(let kind, let other) = item.evidence else { return nil }
             let excerpt = analysis.excerpt(from: analysis.sentences[other].tokens.lowerBound, words: 5)
-            let message: String
-            switch kind {
-            case .line: message = "This line repeats “\(excerpt)” word for word: the page printed it twice"
-            case .headlineAsLead: message = "The headline “\(excerpt)” again as the lead's first sentence: the page printed it twice"
-            case .teaser: message = "A teaser cut short of the paragraph “\(excerpt)” below: the page printed it twice"
-            case .nearCopy: message = "This line nearly copies “\(excerpt)” above: the page printed the teaser twice"
+            return switch kind {
+            case .line: "This line repeats “\(excerpt)” word for word: the page printed it twice"
+            case .headlineAsLead: "The headline “\(excerpt)” again as the lead's first sentence: the page printed it twice"
+            case .teaser: "A teaser cut short of the paragraph “\(excerpt)” below: the page printed it twice"
+            case .nearCopy: "This line nearly copies “\(excerpt)” above: the page printed the teaser twice"
             }
-            findings.report(item.range, message, fix: layout.fix(for: item, in: analysis, title: "Delete the copy"), severity: item.severity)
         }
     }
 }

@@ -64,14 +64,12 @@ public struct SiteBoilerplateRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        let layout = reader.layout(of: analysis)
-        for item in layout.chrome {
-            guard case .phrase(let row) = item.evidence else { continue }
-            // A blank line around a paragraph is not in the prose every format maps back exactly,
-            // so the fix deletes the paragraph's text and leaves its blank line; a single line
-            // break after a line of its own goes with the line.
-            findings.report(item.range, "“\(reader.phrases[row])” marks website chrome (\(reader.kinds[row])), not article text",
-                            fix: layout.fix(for: item, in: analysis, title: "Delete the line"), severity: item.severity)
+        // A blank line around a paragraph is not in the prose every format maps back exactly, so
+        // the fix deletes the paragraph's text and leaves its blank line; a single line break
+        // after a line of its own goes with the line.
+        reader.layout(of: analysis).report(in: analysis, into: &findings, fixTitle: "Delete the line") { item in
+            guard case .phrase(let row) = item.evidence else { return nil }
+            return "“\(reader.phrases[row])” marks website chrome (\(reader.kinds[row])), not article text"
         }
     }
 }
