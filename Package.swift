@@ -22,13 +22,26 @@ let package = Package(
         .target(name: "ICUKit", dependencies: ["CICU"]),
         .executableTarget(name: "EmbedDictionaries", path: "Plugins/EmbedDictionariesTool"),
         .plugin(name: "EmbedDictionariesPlugin", capability: .buildTool(), dependencies: ["EmbedDictionaries"]),
-        .target(
-            name: "KalkaCore",
-            dependencies: ["ICUKit"],
-            plugins: ["EmbedDictionariesPlugin"]
-        ),
+        // The layers, lowest first. Each may import only the layers above it in this list (the
+        // compiler enforces it: see ARCHITECTURE.md), and only ICUKit sees ICU.
+        // Positions, findings, diagnostics, source files: plain types, no ICU.
+        .target(name: "KalkaModel"),
+        // Reading text: the readers (plain, Markdown, HTML) into prose with a source map, and the
+        // analysis every rule reads (tokens, sentences, paragraphs), segmented once through ICU.
+        .target(name: "KalkaText", dependencies: ["KalkaModel", "ICUKit"], plugins: ["EmbedDictionariesPlugin"]),
+        // What kalka knows: the dictionaries, names, transliteration standards, phrase matching,
+        // the sentence model and the page layout, built once and shared by the rules.
+        .target(name: "KalkaKnowledge", dependencies: ["KalkaText", "KalkaModel", "ICUKit"], plugins: ["EmbedDictionariesPlugin"]),
+        // The rules (one per file), their registry and catalog, rule selectors and directives.
+        .target(name: "KalkaRules", dependencies: ["KalkaKnowledge", "KalkaText", "KalkaModel", "ICUKit"]),
+        // Running the rules: linter, runner, configuration, inputs, fixing, baseline, normalizing.
+        .target(name: "KalkaEngine", dependencies: ["KalkaRules", "KalkaKnowledge", "KalkaText", "KalkaModel", "ICUKit"]),
+        // What the user reads: the CI report formats and the editor report.
+        .target(name: "KalkaOutput", dependencies: ["KalkaEngine", "KalkaRules", "KalkaKnowledge", "KalkaText", "KalkaModel"]),
+        // The library as one import: re-exports every layer.
+        .target(name: "KalkaCore", dependencies: ["KalkaOutput", "KalkaEngine", "KalkaRules", "KalkaKnowledge", "KalkaText", "KalkaModel"]),
         // Reads .kalka.yml (Yams brings Foundation, so it stays out of KalkaCore: see ICUKit).
-        .target(name: "KalkaConfig", dependencies: ["KalkaCore", "Yams"]),
+        .target(name: "KalkaConfig", dependencies: ["KalkaEngine", "KalkaRules", "KalkaKnowledge", "KalkaModel", "Yams"]),
         // The invariants the fuzz targets check, shared by kalka-fuzz and the tests that replay
         // the seed corpus and regressions (Tests/Fuzz).
         .target(name: "KalkaFuzzChecks", dependencies: ["KalkaCore", "KalkaConfig"]),
@@ -40,9 +53,9 @@ let package = Package(
             dependencies: ["KalkaCore", "KalkaConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
-        .testTarget(name: "KalkaCoreTests", dependencies: ["KalkaCore"]),
+        .testTarget(name: "KalkaCoreTests", dependencies: ["KalkaCore", "KalkaModel", "KalkaText", "KalkaKnowledge", "KalkaRules", "KalkaEngine", "KalkaOutput"]),
         .testTarget(name: "KalkaConfigTests", dependencies: ["KalkaConfig", "KalkaCore"]),
         .testTarget(name: "KalkaFuzzChecksTests", dependencies: ["KalkaFuzzChecks"]),
-        .testTarget(name: "kalkaTests", dependencies: ["kalka", "KalkaCore"]),
+        .testTarget(name: "kalkaTests", dependencies: ["kalka", "KalkaCore", "KalkaModel", "KalkaText", "KalkaKnowledge", "KalkaRules", "KalkaEngine", "KalkaOutput"]),
     ]
 )

@@ -61,7 +61,6 @@ public final class Transliterator {
         }
     }
 
-
     public func clone() throws(ICUError) -> Transliterator {
         var status = U_ZERO_ERROR
         let copy = utrans_clone(handle.assumingMemoryBound(to: UTransliterator?.self), &status)

@@ -1,5 +1,8 @@
 import Foundation
-import KalkaCore
+import KalkaEngine
+import KalkaKnowledge
+import KalkaModel
+import KalkaRules
 import Yams
 
 /// A problem in a configuration file, located by file, line and column.

@@ -1,5 +1,8 @@
 import Foundation
-import KalkaCore
+import KalkaEngine
+import KalkaKnowledge
+import KalkaModel
+import KalkaRules
 
 /// What `kalka config show PATH` prints: the settings that apply to one path, where they come
 /// from, and the rules they leave on with their severities.

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 import KalkaConfig
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 @Suite struct ConfigurationLoaderTests {
     @Test func readsEverySetting() throws {

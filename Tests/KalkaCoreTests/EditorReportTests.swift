@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// Reads marked-up HTML back: the text each mark (grouped by `data-f`) covers, and whether the
 /// marks nest properly. The HTML renderer and the browser tests are checked against this.

@@ -1,5 +1,10 @@
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// Fixes land on exactly the bytes they report, through every reader, and never break markup.
 @Suite struct FixMappingTests {

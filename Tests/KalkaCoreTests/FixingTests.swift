@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 @Suite struct FixLoopTests {
     private func fix(_ bytes: [UInt8], _ format: InputFormat = .plain, _ threshold: FixApplicability = .unsafe) throws -> FixOutcome {

@@ -1,5 +1,10 @@
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// Garbled-clause rules on the conventions of real copy: quotations over several paragraphs,
 /// texts cut off mid-sentence, and lowercase starts that are slips rather than lost clauses.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// Every string kalka writes into JSON (messages, paths, flagged text) must read back exactly.
 @Suite struct JSONStringTests {

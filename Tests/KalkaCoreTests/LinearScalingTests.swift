@@ -4,7 +4,12 @@ import Glibc
 import Darwin
 #endif
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// Hostile inputs whose cost once grew with the square of one dimension: each test measures the
 /// work at two sizes and checks it grows like the input. Where the code counts its steps

@@ -1,5 +1,10 @@
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// The name data: every entry loads, every derived form agrees with the transliteration engine,
 /// and no spelling to flag is a correct spelling of another entry.

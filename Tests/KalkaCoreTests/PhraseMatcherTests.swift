@@ -1,5 +1,10 @@
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 @Suite struct PhraseMatcherTests {
     private func matches(_ phrases: [String], in text: String) throws -> [(String, Int)] {

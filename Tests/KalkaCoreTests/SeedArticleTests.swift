@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// The article the project started from (../shared/seed, beside the checkout; read here, never
 /// copied into the project): every name artifact its table lists is flagged with the right

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// Shared test helpers: linting strings through the real pipeline.
 enum Lint {

@@ -1,5 +1,10 @@
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// The UTF-8 byte range of the `occurrence`-th `needle` in `text`.
 private func byteRange(of needle: String, in text: String, occurrence: Int = 1) -> Range<Int> {

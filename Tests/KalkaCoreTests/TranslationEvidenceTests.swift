@@ -1,5 +1,10 @@
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// The evidence judgement: findings that need corroboration are warnings only beside a mark of
 /// translation; alone they are info, with a message that says why and a fix that waits for

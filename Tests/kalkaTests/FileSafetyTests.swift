@@ -440,10 +440,10 @@ import Testing
     /// The sources print no raw error: every user-facing message goes through `Failure` and
     /// `SystemErrors.plain`.
     @Test func errorPathsInterpolateNoRawError() throws {
-        let files = ["Sources/kalka", "Sources/KalkaConfig", "Sources/KalkaCore/Fixing", "Sources/KalkaCore/Engine/Inputs.swift",
-                     "Sources/KalkaCore/Engine/Baseline.swift", "Sources/KalkaCore/Reporting/ReportFile.swift",
-                     "Sources/KalkaCore/Transliteration/TransliterationStream.swift", "Sources/KalkaCore/Normalizing",
-                     "Sources/KalkaCore/Dictionaries"]
+        let files = ["Sources/kalka", "Sources/KalkaConfig", "Sources/KalkaEngine/Fixing", "Sources/KalkaEngine/Inputs.swift",
+                     "Sources/KalkaEngine/Baseline.swift", "Sources/KalkaOutput/Reporting/ReportFile.swift",
+                     "Sources/KalkaEngine/Transliteration/TransliterationStream.swift", "Sources/KalkaEngine/Normalizing",
+                     "Sources/KalkaKnowledge/Dictionaries", "Sources/KalkaModel/SystemErrors.swift"]
         var sources: [(String, String)] = []
         for file in files {
             let url = CLI.root.appendingPathComponent(file)

@@ -1,5 +1,10 @@
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// The Ukrainian/Russian guess on paragraphs composed for the purpose: news prose in each
 /// language, short lines, and lines that mix the two.

@@ -1,5 +1,10 @@
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// The Russian romanization standards in `Dictionaries/translit/ru-*.txt`, checked against each
 /// document's table and examples, in lower, Title and UPPER case.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// The engine around the standards: headers, rule errors, language guessing, mixed lines,
 /// streaming. Uses small made-up rule sets so that it tests the engine, not a standard.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KalkaCore
+@testable import KalkaEngine
+@testable import KalkaKnowledge
+@testable import KalkaModel
+@testable import KalkaOutput
+@testable import KalkaRules
+@testable import KalkaText
 
 /// The Ukrainian romanization standards in `Dictionaries/translit/uk-*.txt`, checked against the
 /// public examples of each document, in lower, Title and UPPER case.

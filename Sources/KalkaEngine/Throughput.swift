@@ -1,0 +1,128 @@
+import ICUKit
+import KalkaKnowledge
+import KalkaModel
+import KalkaRules
+import KalkaText
+
+/// Throughput measurements for `kalka bench`: ICU's own word + sentence breaking over the same
+/// text (the floor no linter on ICU can beat) against kalka's whole pass and its phases.
+public struct Throughput: Sendable {
+    public struct Phases: Sendable {
+        public var icuFloor: Duration
+        public var whole: Duration
+        public var reading: Duration
+        public var analyzing: Duration
+        public var checking: Duration
+        public var findings: Int
+    }
+
+    public let linter: Linter
+
+    public init(linter: Linter) { self.linter = linter }
+
+    /// The best of `repetitions` runs of each measurement over `sources`.
+    public func measure(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> Phases {
+        let clock = ContinuousClock()
+        let analyzer = try Analyzer()
+        let words = try TextBreaker(.word)
+        let sentences = try TextBreaker(.sentence)
+        let never = Duration.seconds(Int64.max / 2)
+        var phases = Phases(icuFloor: never, whole: never, reading: never, analyzing: never, checking: never, findings: 0)
+        for _ in 0..<max(1, repetitions) {
+            // ICU over UTF-16, its fastest input (what kalka feeds it), conversion included.
+            phases.icuFloor = min(phases.icuFloor, try clock.measure {
+                for (source, _) in sources {
+                    let units = source.text.withUnsafeBufferPointer { UTF16Conversion.utf16(fromUTF8: $0) }
+                    try units.withUnsafeBufferPointer { text in
+                        var count = 0
+                        try words.forEachSegment(utf16: text) { _, _, _ in count += 1 }
+                        try sentences.forEachSegment(utf16: text) { _, _, _ in count += 1 }
+                    }
+                }
+            })
+            var documents: [ProseDocument] = []
+            var analyses: [Analysis] = []
+            phases.reading = min(phases.reading, clock.measure {
+                documents = sources.map { Readers.reader(for: $0.1).read($0.0.text) }
+            })
+            phases.analyzing = min(phases.analyzing, try clock.measure {
+                analyses = try documents.map { try analyzer.analyze($0) }
+            })
+            phases.checking = min(phases.checking, clock.measure {
+                for analysis in analyses { _ = linter.findings(in: analysis) }
+            })
+            analyses = []
+            var findings = 0
+            phases.whole = min(phases.whole, try clock.measure {
+                for (source, format) in sources { findings += try linter.lint(source, format: format, analyzer: analyzer).count }
+            })
+            phases.findings = findings
+        }
+        return phases
+    }
+
+    /// Each rule's time over `sources` on one core (best of `repetitions`), slowest first: where
+    /// the rules phase goes.
+    public func ruleTimes(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> [(code: String, duration: Duration)] {
+        let analyzer = try Analyzer()
+        let analyses = try sources.map { try analyzer.analyze(Readers.reader(for: $0.1).read($0.0.text)) }
+        let clock = ContinuousClock()
+        return linter.rules.map { rule in
+            var best = Duration.seconds(Int64.max / 2)
+            for _ in 0..<max(1, repetitions) {
+                best = min(best, clock.measure {
+                    for analysis in analyses {
+                        var findings = Findings(rule: rule.description)
+                        rule.check(analysis, into: &findings)
+                    }
+                })
+            }
+            return (rule.description.code, best)
+        }.sorted { $0.duration > $1.duration }
+    }
+
+    /// The cost of phrase matching as the list grows: the calque list as shipped, then with ten
+    /// times as many entries (synthetic phrases of the same shape), matched over `sources`.
+    /// Bit filters reject most positions before any trie walk at either size, so the times should
+    /// stay close; what remains grows with the real partial matches (the synthetic phrases are
+    /// built from the calques' own words, so "of the" starts many of them).
+    public func phraseScaling(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> [(phrases: Int, duration: Duration)] {
+        let store = try DictionaryStore.builtIn.get()
+        let base = try store.file("phrases/calques.tsv").rows.map { $0[0] }
+        var grown = base
+        // Seeded, so every run measures the same list.
+        var generator = SplitMix64(seed: 0x6B61_6C6B_61)
+        let words = base.flatMap { $0.split(separator: " ").map(String.init) }
+        while grown.count < base.count * 10 {
+            let length = Int.random(in: 2...5, using: &generator)
+            grown.append((0..<length).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") + " x\(grown.count)")
+        }
+        let analyzer = try Analyzer()
+        let analyses = try sources.map { try analyzer.analyze(Readers.reader(for: $0.1).read($0.0.text)) }
+        let clock = ContinuousClock()
+        let matchers = try [base, grown].map { try PhraseMatcher($0) }
+        var best = [Duration](repeating: .seconds(Int64.max / 2), count: matchers.count)
+        // Interleaved, so a burst of load on a shared machine hits both sizes alike.
+        for _ in 0..<max(1, repetitions) {
+            for (index, matcher) in matchers.enumerated() {
+                best[index] = min(best[index], clock.measure {
+                    for analysis in analyses { _ = matcher.matches(in: analysis) }
+                })
+            }
+        }
+        return [(base.count, best[0]), (grown.count, best[1])]
+    }
+}
+
+/// SplitMix64: a small, fast, seeded generator, so generated benchmark and test inputs reproduce.
+public struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,199 @@
+import ICUKit
+import KalkaModel
+import KalkaText
+
+/// The dictionaries compiled into kalka (from the top-level `Dictionaries/` folder), parsed and
+/// validated once per process, plus the word and phrase sets rules build from them.
+public final class DictionaryStore: Sendable {
+    /// The built-in dictionaries. Each table is parsed and validated on first use (so a run
+    /// pays only for the files its rules read), once per process; the tests parse every one.
+    public static let builtIn: Result<DictionaryStore, DictionaryError> = .success(DictionaryStore(texts: builtInTexts))
+
+    /// Every built-in file's path (relative to `Dictionaries/`) and text: the readers' own (the
+    /// HTML character references) and the rest.
+    public static let builtInTexts: [String: String] = EmbeddedDictionaries.files.merging(EmbeddedReaderData.files) { mine, _ in mine }
+
+    /// Table files (not rule files) by path, as text until first read.
+    private let texts: [String: String]
+    /// Transliteration standards: ICU rule files under `translit/`, kept as text.
+    public let ruleFiles: [String: String]
+    /// House style for names (see `Configuration.nameStyle`), read by the name dictionary.
+    public let houseStyle: [String: String]
+    /// House style for quotes and dashes, read by the typography rules (off by default).
+    public let typography: Typography
+    /// The house's rows for built-in tables, by table path (see `Configuration.dictionaries`).
+    private let extensions: [String: [DictionaryExtension]]
+    private let parsed = DerivedCache()
+
+    public init(texts: [String: String], houseStyle: [String: String] = [:], typography: Typography = Typography(),
+                extensions: [DictionaryExtension] = []) {
+        self.houseStyle = houseStyle
+        self.typography = typography
+        self.extensions = Dictionary(grouping: extensions, by: \.target)
+        self.texts = texts.filter { !Self.isRuleFile($0.key) }
+        self.ruleFiles = texts.filter { Self.isRuleFile($0.key) }
+    }
+
+    /// The paths of the table files, sorted.
+    public var tablePaths: [String] { texts.keys.sorted() }
+
+    public func file(_ path: String) throws(DictionaryError) -> DictionaryFile {
+        guard let text = texts[path] else {
+            throw DictionaryError(path: path, line: 0, message: "no such dictionary file")
+        }
+        do {
+            return try parsed.value("file:" + path) {
+                let builtIn = try DictionaryFile.parse(path: path, text: text)
+                return try (extensions[path] ?? []).reduce(builtIn) { table, extra in
+                    try table.extended(by: DictionaryFile.parse(path: extra.path, text: extra.text))
+                }
+            }
+        } catch let error as DictionaryError {
+            throw error
+        } catch {
+            throw DictionaryError(path: path, line: 0, message: SystemErrors.plain(error))
+        }
+    }
+
+    /// A table file's text, unparsed: for generated tables too large to hold as rows, which their
+    /// reader parses straight into its own form (house extensions do not apply to them).
+    public func text(_ path: String) throws(DictionaryError) -> String {
+        guard let text = texts[path] else {
+            throw DictionaryError(path: path, line: 0, message: "no such dictionary file")
+        }
+        return text
+    }
+
+    /// Parses every table: what loading all at once would have found wrong.
+    public func validateAll() throws(DictionaryError) {
+        for path in tablePaths { _ = try file(path) }
+    }
+
+    /// Files under `translit/` are ICU transliterator rules, not tables.
+    public static func isRuleFile(_ path: String) -> Bool { path.hasPrefix("translit/") }
+
+    /// Knowledge built from the files once per store and shared by every rule that needs it
+    /// (the name dictionary, for one, feeds several rules).
+    private let derived = DerivedCache()
+
+    public func derived<T: Sendable>(_ key: String, _ build: () throws -> T) throws -> T {
+        try derived.value(key, build)
+    }
+
+    /// The first column of a file as a set of single words.
+    public func words(_ path: String) throws(DictionaryError) -> WordSet {
+        WordSet(try file(path).rows.map { $0[0] })
+    }
+
+    /// Every word of the English word list (`english/word-classes.tsv`: the 40,000 commonest
+    /// words and the function words), names and foreign words among them, built once per store.
+    public func englishWords() throws -> WordSet {
+        try derived("english/word-set") { WordSet(try file("english/word-classes.tsv").rows.map { $0[0] }) }
+    }
+
+    /// The first column of a file as a set of token sequences.
+    public func phrases(_ path: String) throws(DictionaryError) -> PhraseSet {
+        let file = try file(path)
+        do {
+            return try PhraseSet(file.rows.map { $0[0] })
+        } catch {
+            throw DictionaryError(path: path, line: 0, message: "cannot tokenize phrases: \(SystemErrors.plain(error))")
+        }
+    }
+}
+
+/// Words compared case-insensitively by folded hash, without a `String` per lookup.
+public struct WordSet: Sendable {
+    private let hashes: HashSet64
+    /// No word of the set folds to more UTF-8 bytes than this (case folding at most triples a
+    /// scalar's bytes): a longer run of bytes is in no case one of its words.
+    public let maximumFoldedLength: Int
+
+    public init(_ words: some Sequence<String>) {
+        var longest = 0
+        hashes = HashSet64(words.map { word in
+            longest = max(longest, word.utf8.count)
+            return FoldedHash.of(word)
+        })
+        maximumFoldedLength = 3 * longest
+    }
+
+    public func contains(_ token: Token) -> Bool { hashes.contains(token.foldedHash) }
+    public func contains(_ word: String) -> Bool { hashes.contains(FoldedHash.of(word)) }
+    public func containsHash(_ hash: UInt64) -> Bool { hashes.contains(hash) }
+    public var count: Int { hashes.count }
+}
+
+/// A set of 64-bit hashes with open addressing. The keys are already well-mixed hashes, so
+/// hashing them again (as `Set` does, with a per-process seed) only costs time on a hot path
+/// that looks up every word of every document.
+public struct HashSet64: Sendable {
+    private let slots: [UInt64]
+    private let mask: Int
+    /// 0 marks an empty slot; the one key that is 0 is remembered aside.
+    private let containsZero: Bool
+    public let count: Int
+
+    public init(_ keys: some Sequence<UInt64>) {
+        let unique = Set(keys)
+        var capacity = 8
+        while capacity < unique.count * 2 { capacity <<= 1 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        for key in unique where key != 0 {
+            var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & (capacity - 1)
+            while slots[index] != 0 { index = (index + 1) & (capacity - 1) }
+            slots[index] = key
+        }
+        self.slots = slots
+        self.mask = capacity - 1
+        self.containsZero = unique.contains(0)
+        self.count = unique.count
+    }
+
+    @inline(__always)
+    public func contains(_ key: UInt64) -> Bool {
+        if key == 0 { return containsZero }
+        return slots.withUnsafeBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while true {
+                let slot = slots[index]
+                if slot == key { return true }
+                if slot == 0 { return false }
+                index = (index + 1) & mask
+            }
+        }
+    }
+}
+
+/// Token sequences ("more and more", "many, many") compared case-insensitively; spaces between
+/// tokens do not matter.
+public struct PhraseSet: Sendable {
+    private let keys: HashSet64
+
+    /// Tokenizes each phrase with the same ICU word breaking documents get.
+    public init(_ phrases: some Sequence<String>) throws(ICUError) {
+        keys = HashSet64(try PhraseTokenizer.tokenHashes(Array(phrases)).map { FoldedHash.combine($0) })
+    }
+
+    /// Whether `tokens` (spaces ignored) form one of the phrases.
+    public func contains(_ tokens: some Sequence<Token>) -> Bool {
+        keys.contains(FoldedHash.combine(tokens.lazy.filter { $0.kind != .space }.map(\.foldedHash)))
+    }
+}
+
+private final class DerivedCache: @unchecked Sendable {
+    private var values: [String: any Sendable] = [:]
+    private let lock = Lock()
+
+    /// Builds outside the lock, so one derived value may be built from another (the name
+    /// dictionary reads parsed files); concurrent first uses at worst build twice.
+    func value<T: Sendable>(_ key: String, _ build: () throws -> T) throws -> T {
+        if let value = lock.withLock({ values[key] as? T }) { return value }
+        let value = try build()
+        return lock.withLock {
+            if let existing = values[key] as? T { return existing }
+            values[key] = value
+            return value
+        }
+    }
+}

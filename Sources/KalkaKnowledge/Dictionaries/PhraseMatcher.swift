@@ -1,0 +1,277 @@
+import ICUKit
+import KalkaText
+
+/// One multi-pattern matcher for a whole phrase list: a trie over the folded hashes of tokens, so
+/// every position of a document is tried against every phrase in one walk, without a regex per
+/// phrase or a `String` per token.
+///
+/// Phrases are tokenized with the same ICU word breaking documents get; matching ignores case
+/// and the spaces between tokens (but never crosses a paragraph break), and punctuation tokens
+/// must match. A phrase's last word also matches in the possessive ("Kiev's", "Kyiv’s"). At
+/// each position the longest phrase wins, and matches do not overlap.
+public struct PhraseMatcher: Sendable {
+    public struct Match: Sendable, Equatable {
+        /// Token indices of the match (first to last significant token).
+        public let tokens: ClosedRange<Int>
+        /// Prose bytes of the match, without a possessive ending ("Kiev" of "Kiev's").
+        public let range: Range<Int>
+        /// The index of the matched phrase in the list the matcher was built from.
+        public let phrase: Int
+
+        package init(tokens: ClosedRange<Int>, range: Range<Int>, phrase: Int) {
+            self.tokens = tokens
+            self.range = range
+            self.phrase = phrase
+        }
+    }
+
+    /// One trie edge: from `node`, on a token with this folded hash, to `child`. Packed so a probe
+    /// touches one cache line, not three arrays.
+    private struct Edge {
+        var token: UInt64
+        var node: Int32
+        var child: Int32
+        static let empty = Edge(token: 0, node: -1, child: 0)
+    }
+
+    /// The edges out of the root, keyed by token hash alone: every position of a document probes
+    /// this table, so it stays apart from the deeper edges and as small as the first tokens are.
+    private var rootEdges: EdgeTable
+    /// Every other edge, keyed by (node, token hash).
+    private var innerEdges: EdgeTable
+    /// Bit filters on a phrase's first tokens (28 KB together, in the fastest cache however long
+    /// the list grows): a bit per one-word phrase, per two-word phrase, and per first three
+    /// tokens of a longer phrase. Every position pays the same few probes whatever the list's
+    /// size — a common word or pair such as "of the" that only begins phrases goes no further
+    /// unless the next token fits too — so only real partial matches reach the edge tables.
+    private var oneWordFilter: BitFilter
+    private var twoWordFilter: BitFilter
+    private var threeTokenFilter: BitFilter
+    /// For each node, the phrase that ends there (-1: none).
+    private var terminal: [Int32] = [-1]
+
+    public var isEmpty: Bool { rootEdges.count == 0 }
+
+    public init(_ phrases: [String]) throws(ICUError) {
+        rootEdges = EdgeTable()
+        innerEdges = EdgeTable()
+        oneWordFilter = BitFilter(bits: 1 << 15)
+        twoWordFilter = BitFilter(bits: 1 << 16)
+        threeTokenFilter = BitFilter(bits: 1 << 17)
+        for (index, hashes) in try PhraseTokenizer.tokenHashes(phrases).enumerated() {
+            guard let first = hashes.first else { continue }
+            switch hashes.count {
+            case 1: oneWordFilter.insert(first)
+            case 2: twoWordFilter.insert(Self.combine(first, hashes[1]))
+            default: threeTokenFilter.insert(Self.combine(Self.combine(first, hashes[1]), hashes[2]))
+            }
+            var node: Int32 = 0
+            for hash in hashes {
+                if let child = child(of: node, hash) {
+                    node = child
+                } else {
+                    let child = Int32(terminal.count)
+                    terminal.append(-1)
+                    if node == 0 {
+                        rootEdges.insert(node, hash, child)
+                    } else {
+                        innerEdges.insert(node, hash, child)
+                    }
+                    node = child
+                }
+            }
+            // The first phrase listed wins over a later duplicate.
+            if node != 0 && terminal[Int(node)] < 0 { terminal[Int(node)] = Int32(index) }
+        }
+    }
+
+    @inline(__always)
+    private static func combine(_ first: UInt64, _ next: UInt64) -> UInt64 { first &* 31 &+ next }
+
+    /// Whether a phrase may start at token `index` (never a false "no"): it is a one-word
+    /// phrase, or with the next token a two-word phrase, or with the next two the start of a
+    /// longer one — a possessive (only ever a phrase's last word, as
+    /// in "Verkhovna Rada's") passing in either place, since the filters hold the base form.
+    @inline(__always)
+    private func mayStartPhrase(at index: Int, _ tokens: UnsafeBufferPointer<Token>, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = tokens[index].foldedHash
+        if oneWordFilter.contains(first) { return true }
+        guard let second = Self.nextSignificant(after: index, tokens) else { return false }
+        if Self.endsInPossessive(tokens[second], prose) { return true }
+        let pair = Self.combine(first, tokens[second].foldedHash)
+        if twoWordFilter.contains(pair) { return true }
+        guard let third = Self.nextSignificant(after: second, tokens) else { return false }
+        return Self.endsInPossessive(tokens[third], prose) || threeTokenFilter.contains(Self.combine(pair, tokens[third].foldedHash))
+    }
+
+    /// The next token other than space, within the paragraph.
+    @inline(__always)
+    private static func nextSignificant(after index: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int? {
+        var next = index + 1
+        while next < tokens.count && tokens[next].kind == .space {
+            if tokens[next].isParagraphBreak { return nil }
+            next += 1
+        }
+        return next < tokens.count ? next : nil
+    }
+
+    /// "…'s" or "…’s": the bytes only, no hashing (`Analysis.possessiveBase` does the rest).
+    @inline(__always)
+    private static func endsInPossessive(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = Int(token.end)
+        guard token.kind == .word, token.length > 2, prose[end - 1] | 0x20 == 0x73 else { return false }
+        return prose[end - 2] == 0x27 || (token.length > 4 && prose[end - 2] == 0x99 && prose[end - 3] == 0x80 && prose[end - 4] == 0xE2)
+    }
+
+    /// A fixed-size bit set indexed by a slice of a hash's high bits.
+    private struct BitFilter {
+        private var words: [UInt64]
+        private let mask: Int
+
+        init(bits: Int) {
+            words = Array(repeating: 0, count: bits / 64)
+            mask = bits - 1
+        }
+
+        @inline(__always)
+        private func bit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash ^ (hash >> 29)) >> 20) & mask }
+
+        mutating func insert(_ hash: UInt64) {
+            let bit = bit(hash)
+            words[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+
+        @inline(__always)
+        func contains(_ hash: UInt64) -> Bool {
+            let bit = bit(hash)
+            return words.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+        }
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ token: UInt64) -> Int32? {
+        node == 0 ? rootEdges.child(of: 0, token) : innerEdges.child(of: node, token)
+    }
+
+    /// An open-addressing table of edges, at most half full.
+    private struct EdgeTable {
+        private var slots = Array(repeating: Edge.empty, count: 16)
+        private(set) var count = 0
+
+        @inline(__always)
+        private static func slot(_ node: Int32, _ token: UInt64, _ mask: Int) -> Int {
+            let key = token &+ UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: key ^ (key >> 31)) & mask
+        }
+
+        @inline(__always)
+        func child(of node: Int32, _ token: UInt64) -> Int32? {
+            slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
+                var index = Self.slot(node, token, mask)
+                while true {
+                    let edge = slots[index]
+                    if edge.node < 0 { return nil }
+                    if edge.node == node && edge.token == token { return edge.child }
+                    index = (index + 1) & mask
+                }
+            }
+        }
+
+        mutating func insert(_ node: Int32, _ token: UInt64, _ child: Int32) {
+            if (count + 1) * 2 > slots.count {
+                let old = slots
+                slots = Array(repeating: Edge.empty, count: old.count * 2)
+                count = 0
+                for edge in old where edge.node >= 0 { insert(edge.node, edge.token, edge.child) }
+            }
+            let mask = slots.count - 1
+            var index = Self.slot(node, token, mask)
+            while slots[index].node >= 0 { index = (index + 1) & mask }
+            slots[index] = Edge(token: token, node: node, child: child)
+            count += 1
+        }
+    }
+
+    /// Leftmost-longest, non-overlapping matches in the document.
+    public func matches(in analysis: Analysis) -> [Match] {
+        var found: [Match] = []
+        let prose = analysis.prose
+        let count = analysis.tokens.count
+        var start = 0
+        while start < count {
+            // The cheap tests inline, on raw buffers: nearly every position fails them.
+            let candidate = analysis.tokens.withUnsafeBufferPointer { tokens in
+                prose.withUnsafeBufferPointer { prose in
+                    while start < count {
+                        let token = tokens[start]
+                        if token.kind != .space && (mayStartPhrase(at: start, tokens, prose) || Self.endsInPossessive(token, prose)) { return true }
+                        start += 1
+                    }
+                    return false
+                }
+            }
+            guard candidate else { break }
+            if let match = longestMatch(in: analysis, at: start) {
+                found.append(match)
+                start = match.tokens.upperBound + 1
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+
+    /// The longest phrase starting at token `start`, if any.
+    public func longestMatch(in analysis: Analysis, at start: Int) -> Match? {
+        let tokens = analysis.tokens
+        var node: Int32 = 0
+        var index = start
+        var best: (last: Int, end: Int, phrase: Int32)? = nil
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.kind == .space {
+                if token.isParagraphBreak { break }
+                index += 1
+                continue
+            }
+            if let next = child(of: node, token.foldedHash) {
+                node = next
+                if terminal[Int(node)] >= 0 { best = (index, Int(token.end), terminal[Int(node)]) }
+                index += 1
+                continue
+            }
+            // A possessive can only end a phrase.
+            if let base = analysis.possessiveBase(of: token), let next = child(of: node, base.hash), terminal[Int(next)] >= 0 {
+                best = (index, Int(token.end) - base.suffixLength, terminal[Int(next)])
+            }
+            break
+        }
+        guard let best else { return nil }
+        return Match(tokens: start...best.last, range: Int(tokens[start].start)..<best.end, phrase: Int(best.phrase))
+    }
+}
+
+/// Tokenizes phrase lists the way documents are tokenized, in one ICU pass for the whole list:
+/// the phrases are read as the paragraphs of one document.
+enum PhraseTokenizer {
+    /// For each phrase, the folded hashes of its tokens other than spaces.
+    static func tokenHashes(_ phrases: [String]) throws(ICUError) -> [[UInt64]] {
+        var text: [UInt8] = []
+        var starts: [Int] = []
+        for phrase in phrases {
+            starts.append(text.count)
+            // A line break inside a phrase would split it; phrases are one line by the file format.
+            text += phrase.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            text += [0x0A, 0x0A]
+        }
+        let analysis = try Analyzer().analyze(PlainTextReader().read(text))
+        var result = [[UInt64]](repeating: [], count: phrases.count)
+        var phrase = 0
+        for token in analysis.tokens where token.kind != .space {
+            while phrase + 1 < starts.count && Int(token.start) >= starts[phrase + 1] { phrase += 1 }
+            result[phrase].append(token.foldedHash)
+        }
+        return result
+    }
+}

@@ -1,0 +1,199 @@
+import KalkaText
+
+/// What a named thing is.
+public enum NameKind: String, Sendable, CaseIterable {
+    case person, settlement, region, river, landmark, organization, event
+}
+
+/// Where an entry's canonical English form comes from.
+public enum NameDerivation: String, Sendable, CaseIterable {
+    /// The Ukrainian national romanization (uk-national) of the original; a test checks it.
+    case national
+    /// A spelling the person uses or an established exonym (Zelenskyy, Klitschko, Crimea): the
+    /// note says which.
+    case exception
+    /// The established English form built on a romanized name ("Kharkiv Oblast", "Dnipro River").
+    case english
+    /// The usual English spelling of a Russian or Belarusian name (Sergei Lavrov): never flagged.
+    case usual
+    /// A name in a Latin-script language, in its own spelling (Edgars Rinkēvičs).
+    case native
+}
+
+/// One person or place: its original form, the canonical English spelling, and the spellings
+/// to flag (those listed, plus those derived from the Russian form by the usual renderings).
+public struct NameEntry: Sendable {
+    public let canonical: String
+    public let original: String
+    public let russian: String
+    public let language: String
+    public let kind: NameKind
+    /// Spellings to flag: listed in the file, and derived from `russian`.
+    public let variants: [String]
+    /// Spellings some house styles prefer (Zelensky for Zelenskyy): not flagged unless the
+    /// configured house style picks another form.
+    public let alternatives: [String]
+    public let derivation: NameDerivation
+    public let note: String
+    public let path: String
+    public let line: Int
+
+    /// Every correct form: canonical first.
+    public var correctForms: [String] { [canonical] + alternatives }
+}
+
+/// How a form in the matcher relates to its entry.
+public enum NameFormRole: Sendable, Equatable {
+    case canonical, alternative, variant
+    /// A phrase that contains a variant but is correct as a whole ("Chicken Kiev").
+    case allowed
+}
+
+/// The name dictionary: every entry of `Dictionaries/names/*.tsv` (except the given-name and
+/// allow lists), with one phrase matcher over all their forms.
+public struct NameDictionary: Sendable {
+    public let entries: [NameEntry]
+    /// Matches every form of every entry, and the allowed phrases.
+    public let matcher: PhraseMatcher
+    /// For each phrase of the matcher: its entry (nil for allowed phrases) and role.
+    public let forms: [(entry: Int?, role: NameFormRole, text: String)]
+    /// Russian-form given names → the Ukrainian form (Dmitry → Dmytro).
+    public let givenNames: [String: String]
+    public let givenNameMatcher: PhraseMatcher
+    public let givenNameForms: [String]
+    /// For each spelling to flag (lowercased): every entry it stands for. More than one makes the
+    /// fix a guess.
+    public let variantOwners: [String: [Int]]
+
+    public static let columns = ["canonical", "original", "russian", "language", "kind", "variants", "alternatives", "derivation", "note"]
+    static let givenNamesPath = "names/given-names.tsv"
+    static let allowPath = "names/allow.tsv"
+
+    /// The dictionary of a store, built once per store.
+    public static func of(_ store: DictionaryStore) throws -> NameDictionary {
+        try store.derived("NameDictionary") { try NameDictionary(store: store) }
+    }
+
+    public init(store: DictionaryStore) throws {
+        let standards = try TransliterationStandards(ruleFiles: store.ruleFiles)
+        // The renderings that make a Russian-based spelling: the media's (Dmitry Kuleba, Kharkov)
+        // and BGN/PCGN's (Dmitriy Kuleba).
+        let renderers = try ["ru-wikipedia", "ru-bgn-pcgn"].compactMap { standards.standard(named: $0) }.map { try Romanizer($0) }
+        var entries: [NameEntry] = []
+        for path in store.tablePaths where path.hasPrefix("names/") && path != Self.givenNamesPath && path != Self.allowPath
+            && path != PeriodSpellings.path {
+            let file = try store.file(path)
+            guard file.columns == Self.columns else {
+                throw DictionaryError(path: path, line: 1, message: "columns must be: \(Self.columns.joined(separator: ", "))")
+            }
+            for row in file.rows { entries.append(try Self.entry(row, path: path, renderers: renderers)) }
+        }
+        self.entries = try Self.applying(store.houseStyle, to: entries)
+        var phrases: [String] = []
+        var forms: [(Int?, NameFormRole, String)] = []
+        for (index, entry) in self.entries.enumerated() {
+            for form in entry.correctForms {
+                phrases.append(form)
+                forms.append((index, form == entry.canonical ? .canonical : .alternative, form))
+            }
+            for variant in entry.variants {
+                phrases.append(variant)
+                forms.append((index, .variant, variant))
+            }
+        }
+        if store.tablePaths.contains(Self.allowPath) {
+            let allow = try store.file(Self.allowPath)
+            for row in allow.rows {
+                phrases.append(row[0])
+                forms.append((nil, .allowed, row[0]))
+            }
+        }
+        matcher = try PhraseMatcher(phrases)
+        self.forms = forms
+        var owners: [String: [Int]] = [:]
+        for case let (entry?, .variant, text) in forms where !(owners[text.lowercased()] ?? []).contains(entry) {
+            owners[text.lowercased(), default: []].append(entry)
+        }
+        variantOwners = owners
+        var givenNames: [String: String] = [:]
+        if store.tablePaths.contains(Self.givenNamesPath) {
+            let file = try store.file(Self.givenNamesPath)
+            for row in file.rows {
+                for russian in row[1].split(separator: "|") { givenNames[String(russian)] = row[0] }
+            }
+        }
+        self.givenNames = givenNames
+        givenNameForms = givenNames.keys.sorted()
+        givenNameMatcher = try PhraseMatcher(givenNameForms)
+    }
+
+    /// The dictionary's matches in a document, computed once and shared by the name rules.
+    public func matches(in analysis: Analysis) -> [PhraseMatcher.Match] {
+        analysis.shared("NameDictionary.matches") { matcher.matches(in: analysis) }
+    }
+
+    private static func entry(_ row: DictionaryFile.Row, path: String, renderers: [Romanizer]) throws -> NameEntry {
+        func fail(_ message: String) -> DictionaryError { DictionaryError(path: path, line: row.line, message: message) }
+        guard let kind = NameKind(rawValue: row[4]) else {
+            throw fail("kind '\(row[4])' is not one of \(NameKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let derivation = NameDerivation(rawValue: row[7]) else {
+            throw fail("derivation '\(row[7])' is not one of \(NameDerivation.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard !row[1].isEmpty, !row[3].isEmpty else { throw fail("original and language are required") }
+        if derivation == .exception && row[8].isEmpty { throw fail("an exception needs a note saying why") }
+        let canonical = row[0]
+        let alternatives = Self.list(row[6])
+        let correct = Set(([canonical] + alternatives).map { $0.lowercased() })
+        var variants = Self.list(row[5])
+        // Russian-based spellings, derived from the Russian form.
+        if !row[2].isEmpty && derivation != .usual {
+            for renderer in renderers {
+                let derived = try renderer.romanize(row[2])
+                if !variants.contains(derived) { variants.append(derived) }
+            }
+        }
+        variants.removeAll { correct.contains($0.lowercased()) }
+        return NameEntry(canonical: canonical, original: row[1], russian: row[2], language: row[3], kind: kind,
+                         variants: variants, alternatives: alternatives, derivation: derivation, note: row[8],
+                         path: path, line: row.line)
+    }
+
+    /// House style: the chosen spelling becomes the canonical one (what fixes write, and what wins
+    /// when a document mixes spellings); the former canonical spelling stays correct.
+    static func applying(_ style: [String: String], to entries: [NameEntry]) throws -> [NameEntry] {
+        var entries = entries
+        for (name, chosen) in style.sorted(by: { $0.key < $1.key }) {
+            let keys = [name.lowercased(), chosen.lowercased()]
+            guard let index = entries.firstIndex(where: { entry in
+                ([entry.canonical] + entry.alternatives + entry.variants).contains { keys.contains($0.lowercased()) }
+            }) else {
+                throw DictionaryError(path: "house-style", line: 0, message: "'\(name)' is not a spelling of any name in the dictionary")
+            }
+            let entry = entries[index]
+            let others = ([entry.canonical] + entry.alternatives).filter { $0.lowercased() != chosen.lowercased() }
+            entries[index] = NameEntry(canonical: chosen, original: entry.original, russian: entry.russian, language: entry.language,
+                                       kind: entry.kind, variants: entry.variants.filter { $0.lowercased() != chosen.lowercased() },
+                                       alternatives: others, derivation: entry.derivation, note: entry.note, path: entry.path, line: entry.line)
+        }
+        return entries
+    }
+
+    private static func list(_ field: String) -> [String] {
+        field.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+}
+
+extension NameEntry {
+    /// A place or person of Ukraine.
+    public var isUkrainian: Bool { language == "uk" }
+    /// A Russian or Belarusian name in its usual English spelling.
+    public var isRussianOrBelarusian: Bool { derivation == .usual }
+}
+
+/// Gives a replacement the capitalization of the text it replaces: "KIEV" → "KYIV".
+package func matchingCase(_ replacement: String, like original: String) -> String {
+    let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
+    if letters.count > 1 && letters.allSatisfy({ $0.properties.isUppercase }) { return replacement.uppercased() }
+    return replacement
+}

@@ -1,0 +1,506 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import ICUKit
+import KalkaModel
+
+/// A document segmented once — tokens, sentences, paragraphs — for every rule to read.
+public struct Analysis: Sendable {
+    public let document: ProseDocument
+    public let tokens: [Token]
+    public let sentences: [SentenceSpan]
+    public let paragraphs: [ParagraphSpan]
+    /// Results several rules derive from the same document (the name matches), computed once.
+    private let memo = AnalysisMemo()
+
+    public init(document: ProseDocument, tokens: [Token], sentences: [SentenceSpan], paragraphs: [ParagraphSpan]) {
+        self.document = document
+        self.tokens = tokens
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+    }
+
+    public var prose: [UInt8] { document.prose }
+
+    /// The value for `key`, computed by the first rule that asks and shared with the others.
+    public func shared<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
+        memo.value(key, compute)
+    }
+
+    /// The token's text (allocates: for messages and fixes, not for matching).
+    public func text(of token: Token) -> String {
+        String(decoding: document.prose[token.range], as: UTF8.self)
+    }
+
+    public func text(of range: Range<Int>) -> String {
+        String(decoding: document.prose[range], as: UTF8.self)
+    }
+
+    /// Whether two tokens are the same word ignoring case (by folded hash: 64 bits make a
+    /// collision between two words of one document negligible).
+    public func sameWord(_ a: Token, _ b: Token) -> Bool {
+        a.foldedHash == b.foldedHash
+    }
+
+    /// The index of the next token after `index` that is not a space within the paragraph, or nil
+    /// when a paragraph break or the end comes first.
+    public func nextNonSpace(after index: Int) -> Int? {
+        var next = index + 1
+        while next < tokens.count {
+            let token = tokens[next]
+            if token.isParagraphBreak { return nil }
+            if token.kind != .space { return next }
+            next += 1
+        }
+        return nil
+    }
+
+    /// The index of the previous non-space token before `index` within the paragraph.
+    public func previousNonSpace(before index: Int) -> Int? {
+        var previous = index - 1
+        while previous >= 0 {
+            let token = tokens[previous]
+            if token.isParagraphBreak { return nil }
+            if token.kind != .space { return previous }
+            previous -= 1
+        }
+        return nil
+    }
+
+    /// For a possessive word ("Kiev's", "Kyiv’s"): the folded hash of the word without its
+    /// ending, and the ending's length in bytes; nil for any other token. Lets phrase lists
+    /// match names in the possessive without listing every form.
+    public func possessiveBase(of token: Token) -> (hash: UInt64, suffixLength: Int)? {
+        guard token.kind == .word, token.length > 2 else { return nil }
+        let end = Int(token.end)
+        guard prose[end - 1] | 0x20 == 0x73 else { return nil } // s or S
+        let suffix: Int
+        if prose[end - 2] == 0x27 {
+            suffix = 2
+        } else if token.length > 4, prose[end - 4] == 0xE2, prose[end - 3] == 0x80, prose[end - 2] == 0x99 {
+            suffix = 4
+        } else {
+            return nil
+        }
+        let hash = prose.withUnsafeBufferPointer { buffer in
+            FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: buffer[Int(token.start)..<(end - suffix)]))
+        }
+        return (hash, suffix)
+    }
+
+    /// True when prose `offset` stands inside a quotation opened since `start` (the start of its
+    /// line or paragraph): more “ than ”, more « than », or an odd number of straight quotes.
+    public func isInsideQuotation(_ offset: Int, since start: Int) -> Bool {
+        var tracker = QuotationTracker(since: start)
+        return tracker.isInside(offset, in: self)
+    }
+
+    /// The index of the first sentence of `sentences` (indices in text order) that ends after
+    /// prose `offset` (binary search).
+    public func firstSentence(in sentences: Range<Int>, endingAfter offset: Int) -> Int? {
+        let first = self.sentences[sentences].partitionPoint { $0.range.upperBound <= offset }
+        return first < sentences.upperBound ? first : nil
+    }
+
+    /// The index of the paragraph whose range holds prose `offset` (binary search).
+    public func paragraph(containing offset: Int) -> Int? {
+        let next = paragraphs.partitionPoint { $0.range.lowerBound <= offset }
+        return next > 0 && paragraphs[next - 1].range.contains(offset) ? next - 1 : nil
+    }
+
+    /// The index of the sentence whose range holds prose `offset` (binary search).
+    public func sentence(containing offset: Int) -> Int? {
+        let next = sentences.partitionPoint { $0.range.lowerBound <= offset }
+        return next > 0 && sentences[next - 1].range.contains(offset) ? next - 1 : nil
+    }
+
+    /// The index of the sentence whose tokens include token `index` (binary search); nil for a
+    /// token between sentences.
+    public func sentence(containingToken index: Int) -> Int? {
+        let next = sentences.partitionPoint { $0.tokens.lowerBound <= index }
+        return next > 0 && sentences[next - 1].tokens.contains(index) ? next - 1 : nil
+    }
+
+    /// `range` (a whole paragraph, or the whole of a line) widened to take in the paragraph
+    /// separator after it, or else the one before it, when that separator stands for a single
+    /// source line break: deleting the result deletes the line and its line break, where deleting
+    /// `range` alone would leave a blank line that splits the text around it. Separators that
+    /// stand for blank lines are left alone (they map to no source bytes).
+    public func widenedToLineBreak(_ range: Range<Int>) -> Range<Int> {
+        let map = document.map
+        if range.upperBound + 2 <= prose.count, prose[range.upperBound] == 0x0A, prose[range.upperBound + 1] == 0x0A,
+           !map.sourceRange(ofProse: range.upperBound..<(range.upperBound + 2)).isEmpty {
+            return range.lowerBound..<(range.upperBound + 2)
+        }
+        if range.lowerBound >= 2, prose[range.lowerBound - 1] == 0x0A, prose[range.lowerBound - 2] == 0x0A,
+           !map.sourceRange(ofProse: (range.lowerBound - 2)..<range.lowerBound).isEmpty {
+            return (range.lowerBound - 2)..<range.upperBound
+        }
+        return range
+    }
+
+    /// The prose byte at `offset`, or 0 outside the prose.
+    @inline(__always)
+    public func byteAt(_ offset: Int) -> UInt8 {
+        offset >= 0 && offset < prose.count ? prose[offset] : 0
+    }
+
+    /// True when the prose byte at `offset` is the given ASCII character.
+    public func byte(at offset: Int, is character: Unicode.Scalar) -> Bool {
+        character.isASCII && byteAt(offset) == UInt8(character.value) && offset >= 0 && offset < prose.count
+    }
+}
+
+/// Segments documents. Holds ICU break iterators, so it belongs to one worker at a time.
+public final class Analyzer {
+    private let words: TextBreaker
+    private let sentences: TextBreaker
+
+    public init() throws(ICUError) {
+        words = try TextBreaker(.word, locale: "en")
+        sentences = try TextBreaker(.sentence, locale: "en")
+    }
+
+    private init(words: TextBreaker, sentences: TextBreaker) {
+        self.words = words
+        self.sentences = sentences
+    }
+
+    /// A copy for another worker.
+    public func clone() throws(ICUError) -> Analyzer {
+        Analyzer(words: try words.clone(), sentences: try sentences.clone())
+    }
+
+    /// Documents larger than this are segmented in chunks on all cores (see `analyze`).
+    public static let parallelChunkSize = 1 << 20
+
+    /// Segments `document` once: tokens, sentences, paragraphs.
+    ///
+    /// ICU's word and sentence rules never join text across a paragraph break (a line feed), so
+    /// a large document is cut at paragraph breaks into chunks of about `parallelChunkSize`
+    /// bytes, segmented in parallel with cloned break iterators, and joined: the result is the
+    /// same as one pass, in a fraction of the time on several cores.
+    public func analyze(_ document: ProseDocument) throws(ICUError) -> Analysis {
+        try analyze(document, chunkSize: Self.parallelChunkSize)
+    }
+
+    func analyze(_ document: ProseDocument, chunkSize: Int) throws(ICUError) -> Analysis {
+        let prose = document.prose
+        let chunks = Self.chunks(prose, size: chunkSize)
+        var tokens: [Token]
+        var sentenceEnds: [Int]
+        if chunks.count == 1 {
+            (tokens, sentenceEnds) = try prose.withUnsafeBufferPointer { (buffer) throws(ICUError) in
+                try Self.segment(buffer, words: words, sentences: sentences)
+            }
+        } else {
+            (tokens, sentenceEnds) = try segmentInParallel(prose, chunks)
+        }
+        let (sentenceSpans, paragraphSpans) = Self.group(tokens, sentenceEnds: sentenceEnds)
+        return Analysis(document: document, tokens: tokens, sentences: sentenceSpans, paragraphs: paragraphSpans)
+    }
+
+    /// Byte ranges that each end just after a paragraph break ("\n\n"), or at the end.
+    package static func chunks(_ prose: [UInt8], size: Int) -> [Range<Int>] {
+        var chunks: [Range<Int>] = []
+        var start = 0
+        while prose.count - start > size {
+            var cut = start + size
+            while cut < prose.count && !(prose[cut - 1] == 0x0A && prose[cut - 2] == 0x0A) { cut += 1 }
+            chunks.append(start..<cut)
+            start = cut
+        }
+        chunks.append(start..<prose.count)
+        return chunks
+    }
+
+    /// Chunks go in waves, one per core, and each wave's tokens are appended to the result as
+    /// soon as it is done: memory holds the result and one wave, never every chunk's tokens
+    /// beside their joined copy (on a large document the tokens are the largest array a run holds).
+    private func segmentInParallel(_ prose: [UInt8], _ chunks: [Range<Int>]) throws(ICUError) -> ([Token], [Int]) {
+        let width = min(chunks.count, max(2, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let breakers = try (0..<width).map { _ throws(ICUError) in (try words.clone(), try sentences.clone()) }
+        var tokens: [Token] = []
+        var sentenceEnds: [Int] = []
+        var waveStart = 0
+        while waveStart < chunks.count {
+            let wave = Array(chunks[waveStart..<min(chunks.count, waveStart + width)])
+            waveStart += wave.count
+            let results = ChunkResults(count: wave.count)
+            prose.withUnsafeBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                nonisolated(unsafe) let breakers = breakers
+                DispatchQueue.concurrentPerform(iterations: wave.count) { index in
+                    let slice = UnsafeBufferPointer(rebasing: buffer[wave[index]])
+                    results.store(Result { () throws(ICUError) in
+                        try Self.segment(slice, words: breakers[index].0, sentences: breakers[index].1)
+                    }, at: index)
+                }
+            }
+            for (index, range) in wave.enumerated() {
+                let (part, ends) = try results.take(index).get()
+                results.release(index)
+                let needed = tokens.count + part.count
+                if tokens.capacity < needed {
+                    // Sized once from the pace so far, so the array is not regrown (and copied)
+                    // chunk after chunk; by half again at least if the pace picks up.
+                    let pace = Double(needed) / Double(range.upperBound)
+                    let estimate = Int(pace * Double(prose.count) * 1.05)
+                    tokens.reserveCapacity(max(needed, estimate, tokens.capacity * 3 / 2))
+                }
+                let shift = Int32(range.lowerBound)
+                for var token in part {
+                    token.start += shift
+                    tokens.append(token)
+                }
+                sentenceEnds.append(contentsOf: ends.lazy.map { $0 + range.lowerBound })
+            }
+        }
+        return (tokens, sentenceEnds)
+    }
+
+    /// Tokens and sentence ends (UTF-8 offsets into `prose`) of one stretch of prose.
+    private static func segment(_ prose: UnsafeBufferPointer<UInt8>, words: TextBreaker, sentences: TextBreaker) throws(ICUError) -> ([Token], [Int]) {
+        var tokens: [Token] = []
+        // English averages a token (word, space or mark) every three bytes or so; reserve enough
+        // that the array never regrows and copies.
+        tokens.reserveCapacity(prose.count / 2 + 16)
+        var sentenceEnds: [Int] = []
+        // ICU breaks UTF-16 faster than a UTF-8 UText; converting costs little next to it.
+        // Token boundaries come back in UTF-16 units: classifying a token walks its UTF-8 bytes
+        // anyway, and finds its UTF-8 end on the way.
+        let units = UTF16Conversion.utf16(fromUTF8: prose)
+        try units.withUnsafeBufferPointer { (utf16) throws(ICUError) in
+            var cursor = 0
+            try words.forEachSegment(utf16: utf16) { start, end, status in
+                var units = end - start
+                // A token longer than `Token.maximumLength` bytes (3 per unit at most) is split,
+                // never inside a surrogate pair.
+                while units > 0 {
+                    var take = min(units, Token.maximumLength / 3)
+                    if take < units, UTF16.isLeadSurrogate(utf16[end - units + take - 1]) { take -= 1 }
+                    let token = classify(prose, from: cursor, units: take, status)
+                    cursor = Int(token.end)
+                    tokens.append(token)
+                    units -= take
+                }
+            }
+            let offsets = UTF16OffsetMap(utf8: prose)
+            try sentences.forEachSegment(utf16: utf16) { _, end, _ in sentenceEnds.append(offsets.utf8Offset(ofUTF16: end)) }
+        }
+        return (tokens, sentenceEnds)
+    }
+
+    /// Sentences and paragraphs as token runs; spaces between sentences belong to none.
+    private static func group(_ tokens: [Token], sentenceEnds: [Int]) -> ([SentenceSpan], [ParagraphSpan]) {
+        var sentences: [SentenceSpan] = []
+        var paragraphs: [ParagraphSpan] = []
+        var paragraphStartSentence = 0
+        var tokenIndex = 0
+        var paragraphStart = 0
+        func closeParagraph(at offset: Int) {
+            if sentences.count > paragraphStartSentence {
+                let range = sentences[paragraphStartSentence].range.lowerBound..<sentences[sentences.count - 1].range.upperBound
+                paragraphs.append(ParagraphSpan(sentences: paragraphStartSentence..<sentences.count, range: range))
+            }
+            paragraphStartSentence = sentences.count
+            paragraphStart = offset
+        }
+        _ = paragraphStart
+        for end in sentenceEnds {
+            // Collect tokens up to `end`, split further at paragraph breaks (ICU breaks after a
+            // line feed already, so a sentence never spans one).
+            var first: Int? = nil
+            var last: Int? = nil
+            while tokenIndex < tokens.count && Int(tokens[tokenIndex].start) < end {
+                let token = tokens[tokenIndex]
+                if token.isParagraphBreak {
+                    if let f = first, let l = last {
+                        sentences.append(SentenceSpan(tokens: f..<(l + 1), range: Int(tokens[f].start)..<Int(tokens[l].end), paragraph: paragraphs.count))
+                        first = nil
+                        last = nil
+                    }
+                    closeParagraph(at: Int(token.end))
+                } else if token.kind != .space {
+                    if first == nil { first = tokenIndex }
+                    last = tokenIndex
+                }
+                tokenIndex += 1
+            }
+            if let f = first, let l = last {
+                sentences.append(SentenceSpan(tokens: f..<(l + 1), range: Int(tokens[f].start)..<Int(tokens[l].end), paragraph: paragraphs.count))
+            }
+        }
+        closeParagraph(at: tokens.last.map { Int($0.end) } ?? 0)
+        return (sentences, paragraphs)
+    }
+
+    /// Kind, case shape, script and folded hash of the token starting at byte `start` and spanning
+    /// `units` UTF-16 code units, in one pass over its bytes.
+    @inline(__always)
+    private static func classify(_ prose: UnsafeBufferPointer<UInt8>, from start: Int, units: Int, _ status: WordStatus) -> Token {
+        var hash = FoldedHash.offsetBasis
+        var uppers = 0, lowers = 0
+        var firstIsUpper = false
+        var sawCased = false
+        var allSpace = true
+        var hasLineFeed = false
+        var latin = false, cyrillic = false, greek = false, other = false
+        var index = start
+        var remainingUnits = units
+        while remainingUnits > 0 {
+            let byte = prose[index]
+            if byte < 0x80 {
+                remainingUnits -= 1
+                index += 1
+                let isUpper = byte &- 0x41 < 26
+                hash = (hash ^ UInt64(isUpper ? byte | 0x20 : byte)) &* FoldedHash.prime
+                if isUpper || byte &- 0x61 < 26 {
+                    latin = true
+                    if !sawCased { firstIsUpper = isUpper; sawCased = true }
+                    if isUpper { uppers += 1 } else { lowers += 1 }
+                    allSpace = false
+                } else if byte > 0x20 {
+                    allSpace = false
+                } else if byte == 0x0A {
+                    hasLineFeed = true
+                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                    allSpace = false
+                }
+                continue
+            }
+            let (scalar, width) = UTF8Scalars.decode(prose, at: index)
+            index += width
+            remainingUnits -= width == 4 ? 2 : 1
+            if !UnicodeProperties.isWhitespace(scalar) { allSpace = false }
+            let folded = Folding.fold(scalar)
+            for byte in UTF8.encode(folded)! { hash = (hash ^ UInt64(byte)) &* FoldedHash.prime }
+            guard UnicodeProperties.isAlphabetic(scalar) else { continue }
+            let isUpper = UnicodeProperties.isUppercase(scalar)
+            let isLower = UnicodeProperties.isLowercase(scalar)
+            if isUpper || isLower {
+                if !sawCased { firstIsUpper = isUpper; sawCased = true }
+                if isUpper { uppers += 1 } else { lowers += 1 }
+            }
+            switch UnicodeProperties.script(of: scalar) {
+            case .latin: latin = true
+            case .cyrillic: cyrillic = true
+            case .greek: greek = true
+            case .common, .inherited: break
+            default: other = true
+            }
+        }
+        let end = index
+        let kind: TokenKind
+        switch status {
+        case .word: kind = .word
+        case .number: kind = .number
+        case .none:
+            if allSpace { kind = .space }
+            else if latin || cyrillic || greek || other { kind = .word }
+            else { kind = Self.isPunctuation(prose, start, end) ? .punctuation : .symbol }
+        }
+        let shape: CaseShape
+        if uppers == 0 && lowers == 0 { shape = .uncased }
+        else if uppers == 0 { shape = .lower }
+        else if lowers == 0 { shape = uppers == 1 ? .title : .upper }
+        else if firstIsUpper && uppers == 1 { shape = .title }
+        else { shape = .mixed }
+        let scriptCount = (latin ? 1 : 0) + (cyrillic ? 1 : 0) + (greek ? 1 : 0) + (other ? 1 : 0)
+        let script: TokenScript = scriptCount > 1 ? .mixed
+            : latin ? .latin : cyrillic ? .cyrillic : greek ? .greek : other ? .other : .none
+        return Token(start: Int32(start), end: Int32(end), kind: kind, shape: shape, script: script,
+                     isParagraphBreak: hasLineFeed, foldedHash: hash)
+    }
+
+    private static func isPunctuation(_ prose: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let byte = prose[start]
+        if byte < 0x80 {
+            // ASCII punctuation; symbols such as + < = > | ~ $ ^ ` count as symbols.
+            switch byte {
+            case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: return true
+            default: return false
+            }
+        }
+        let (scalar, _) = UTF8Scalars.decode(prose, at: start)
+        return UnicodeProperties.isPunctuation(scalar)
+    }
+}
+
+/// One result slot per chunk, each written by exactly one iteration of `concurrentPerform` and
+/// read after it returns.
+private final class ChunkResults: @unchecked Sendable {
+    private var results: [Result<([Token], [Int]), ICUError>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func store(_ result: Result<([Token], [Int]), ICUError>, at index: Int) {
+        results.withUnsafeMutableBufferPointer { $0[index] = result }
+    }
+    func take(_ index: Int) -> Result<([Token], [Int]), ICUError> { results[index]! }
+    func release(_ index: Int) { results[index] = nil }
+}
+
+private final class AnalysisMemo: @unchecked Sendable {
+    private var slots: [String: Slot] = [:]
+    private let lock = Lock()
+
+    /// One value, computed once: a second rule asking while the first computes waits for it
+    /// (on a large document rules run side by side, and a shared value such as the page layout
+    /// is large: building it twice would double the peak memory).
+    private final class Slot: @unchecked Sendable {
+        let lock = Lock()
+        var value: (any Sendable)?
+    }
+
+    /// Each key has its own lock, so one shared value may be built from another.
+    func value<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
+        let slot = lock.withLock {
+            if let slot = slots[key] { return slot }
+            let slot = Slot()
+            slots[key] = slot
+            return slot
+        }
+        return slot.lock.withLock {
+            if let value = slot.value as? T { return value }
+            let value = compute()
+            slot.value = value
+            return value
+        }
+    }
+}
+
+/// `Analysis.isInsideQuotation(_:since:)` asked for several offsets from one start: each call
+/// counts on from where the last stopped (offsets asked in order), so asking about every match
+/// on a long line reads the line once, not once per match.
+public struct QuotationTracker: Sendable {
+    private let start: Int
+    private var index: Int
+    private var curly = 0, straight = 0, guillemets = 0
+
+    public init(since start: Int) {
+        self.start = start
+        index = start
+    }
+
+    public mutating func isInside(_ offset: Int, in analysis: Analysis) -> Bool {
+        if offset < index { self = QuotationTracker(since: start) }
+        let prose = analysis.prose
+        WorkCounter.count(max(0, min(offset, prose.count) - index))
+        while index < offset && index < prose.count {
+            let byte = prose[index]
+            if byte == 0x22 { straight += 1 }
+            if byte == 0xE2, analysis.byteAt(index + 1) == 0x80 {
+                if analysis.byteAt(index + 2) == 0x9C { curly += 1 }
+                if analysis.byteAt(index + 2) == 0x9D { curly -= 1 }
+            }
+            if byte == 0xC2 {
+                if analysis.byteAt(index + 1) == 0xAB { guillemets += 1 }
+                if analysis.byteAt(index + 1) == 0xBB { guillemets -= 1 }
+            }
+            index += 1
+        }
+        return curly > 0 || straight % 2 == 1 || guillemets > 0
+    }
+}

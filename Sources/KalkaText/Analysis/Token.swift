@@ -1,0 +1,134 @@
+/// What a token is, from ICU's word-break status and its characters.
+public enum TokenKind: UInt8, Sendable {
+    case word, number, space, punctuation, symbol
+}
+
+/// The capitalization of a token's cased letters.
+public enum CaseShape: UInt8, Sendable {
+    /// No cased letters ("2021", "—").
+    case uncased
+    case lower      // "guarantees"
+    case upper      // "NATO"
+    case title      // "Kyiv", "Kuleba"
+    case mixed      // "iPhone", "McDonald"
+}
+
+/// The script of a token's letters.
+public enum TokenScript: UInt8, Sendable {
+    /// No letters.
+    case none
+    case latin, cyrillic, greek
+    /// Letters of another single script.
+    case other
+    /// Letters of more than one script ("Kyіv" with a Cyrillic "і").
+    case mixed
+}
+
+/// One token of a document's prose. Offsets are UTF-8 byte offsets into `ProseDocument.prose`;
+/// no `String` is made per token.
+///
+/// Packed into 16 bytes (a large document holds millions of tokens): the start, the length and
+/// the classification share one word, the folded hash takes the other.
+public struct Token: Sendable, Equatable {
+    public var start: Int32
+    /// Length (low 22 bits), kind (3 bits), shape (3), script (3), paragraph break (1).
+    private var packed: UInt32
+    /// A hash of the case-folded token: equal words, whatever their case, share it.
+    public var foldedHash: UInt64
+
+    /// The longest token in bytes; longer runs (a megabyte of spaces) are split.
+    public static let maximumLength = (1 << 22) - 1
+
+    public init(start: Int32, end: Int32, kind: TokenKind, shape: CaseShape, script: TokenScript, isParagraphBreak: Bool, foldedHash: UInt64) {
+        precondition(end - start <= Token.maximumLength && end >= start)
+        self.start = start
+        self.packed = UInt32(end - start) | UInt32(kind.rawValue) << 22 | UInt32(shape.rawValue) << 25
+            | UInt32(script.rawValue) << 28 | (isParagraphBreak ? 1 << 31 : 0)
+        self.foldedHash = foldedHash
+    }
+
+    public var end: Int32 { start + Int32(packed & 0x3F_FFFF) }
+    public var kind: TokenKind { TokenKind(rawValue: UInt8(packed >> 22 & 0x7))! }
+    public var shape: CaseShape { CaseShape(rawValue: UInt8(packed >> 25 & 0x7))! }
+    public var script: TokenScript { TokenScript(rawValue: UInt8(packed >> 28 & 0x7))! }
+    /// True when the token holds a line feed (only paragraph breaks do).
+    public var isParagraphBreak: Bool { packed >> 31 != 0 }
+
+    public var range: Range<Int> { Int(start)..<Int(end) }
+    public var length: Int { Int(packed & 0x3F_FFFF) }
+    public var isWord: Bool { kind == .word }
+}
+
+/// A sentence: a run of tokens, without the spaces that trail it.
+public struct SentenceSpan: Sendable, Equatable {
+    /// Token indices.
+    public var tokens: Range<Int>
+    /// Prose byte range.
+    public var range: Range<Int>
+    public var paragraph: Int
+}
+
+/// A paragraph: a run of sentences.
+public struct ParagraphSpan: Sendable, Equatable {
+    /// Sentence indices.
+    public var sentences: Range<Int>
+    public var range: Range<Int>
+}
+
+/// FNV-1a over case-folded scalars: the key kalka's word lists and phrase matcher use, so a
+/// token is looked up without making a `String` of it.
+public enum FoldedHash {
+    package static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    package static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// The hash of a word as written in a dictionary file.
+    public static func of(_ word: some StringProtocol) -> UInt64 {
+        var word = String(word)
+        return word.withUTF8 { of(utf8: $0) }
+    }
+
+    public static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = offsetBasis
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* prime
+                index += 1
+                continue
+            }
+            let (scalar, width) = UTF8Scalars.decode(bytes, at: index)
+            let folded = Folding.fold(scalar)
+            for byte in UTF8.encode(folded)! { hash = (hash ^ UInt64(byte)) &* prime }
+            index += width
+        }
+        return hash
+    }
+
+    /// Combines word hashes into the key of a phrase.
+    public static func combine(_ hashes: some Sequence<UInt64>) -> UInt64 {
+        var hash = offsetBasis
+        for word in hashes { hash = (hash ^ word) &* prime &+ 0x9E37_79B9 }
+        return hash
+    }
+}
+
+package enum UTF8Scalars {
+    /// Decodes the well-formed UTF-8 scalar at `index` and its width in bytes.
+    @inline(__always)
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        if lead < 0xE0 {
+            let value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            return (Unicode.Scalar(value)!, 2)
+        }
+        if lead < 0xF0 {
+            let value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", 3)
+        }
+        let value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
+    }
+}
