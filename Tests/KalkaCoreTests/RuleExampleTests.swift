@@ -176,6 +176,26 @@ import Testing
             .filter { !$0.hasPrefix(".") && $0 != "Fixtures" && $0 != "Fuzz" }.sorted().map { folder + "/" + $0 }
     }
 
+    /// The layers of ARCHITECTURE.md, lowest first: each may import only the ones before it. The
+    /// build enforces it too (`--explicit-target-dependency-import-check error` in CI); this
+    /// says it where a reader of the tests looks.
+    static let layers = ["KalkaModel", "KalkaText", "KalkaKnowledge", "KalkaRules", "KalkaEngine", "KalkaOutput"]
+
+    @Test func eachLayerImportsOnlyTheLayersBelowIt() throws {
+        let kalkaModules = Set(Self.layers + ["ICUKit", "CICU", "KalkaCore", "KalkaConfig", "KalkaFuzzChecks"])
+        for (index, layer) in Self.layers.enumerated() {
+            let allowed = Set(Self.layers[..<index]).union(layer == "KalkaModel" ? [] : ["ICUKit"])
+            let imports = try imports(in: "Sources/" + layer)
+            #expect(!imports.isEmpty || layer == "KalkaModel")
+            for (file, module) in imports where kalkaModules.contains(module) {
+                #expect(allowed.contains(module), "\(layer)/\(file) imports \(module), which is not below it")
+            }
+        }
+        for (file, module) in try imports(in: "Sources/KalkaConfig") where kalkaModules.contains(module) {
+            #expect(Self.layers.prefix(5).contains(module), "KalkaConfig/\(file) imports \(module)")
+        }
+    }
+
     @Test func onlyICUKitSeesICU() throws {
         let directories = try targetDirectories(under: "Sources") + targetDirectories(under: "Tests")
         #expect(directories.contains("Sources/KalkaText"))
