@@ -17,8 +17,10 @@ public struct PageLayoutReader: Sendable {
     /// Words that have an English reading in the sentence model's word list (not names).
     private let englishWords: HashSet64
 
+    private static let built = StoreFact<PageLayoutReader>()
+
     public static func shared(_ dictionaries: DictionaryStore) throws -> PageLayoutReader {
-        try dictionaries.derived("page-layout-reader") { try PageLayoutReader(dictionaries: dictionaries) }
+        try dictionaries.derived(built) { try PageLayoutReader(dictionaries: dictionaries) }
     }
 
     init(dictionaries: DictionaryStore) throws {
@@ -51,9 +53,11 @@ public struct PageLayoutReader: Sendable {
         englishWords = HashSet64(try dictionaries.file("english/word-classes.tsv").rows.filter { $0[1] != "X" }.map { FoldedHash.of($0[0]) })
     }
 
+    private static let documentLayout = DocumentFact<PageLayout>()
+
     /// The layout of `analysis`, computed by the first rule that asks.
     public func layout(of analysis: Analysis) -> PageLayout {
-        analysis.shared("page-layout") { LayoutBuilder(reader: self, analysis: analysis).build() }
+        analysis.fact(Self.documentLayout) { LayoutBuilder(reader: self, analysis: analysis).build() }
     }
 
     func wordClass(_ token: Token) -> WordClass? { vocabulary.lookup(token.foldedHash) }

@@ -47,10 +47,11 @@ enum NumberText {
         return value
     }
 
-    /// `value` with a comma between groups of three digits: 65000 → "65,000".
+    /// `value` with a comma between groups of three digits: 65000 → "65,000", -1234 → "-1,234".
+    /// The one digit grouping of kalka: fixes and the editor report alike.
     static func grouped(_ value: Int) -> String {
-        let digits = Array(String(value))
-        var out = ""
+        let digits = Array(String(value.magnitude))
+        var out = value < 0 ? "-" : ""
         for (index, digit) in digits.enumerated() {
             if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
             out.append(digit)
