@@ -23,7 +23,8 @@ public final class DictionaryStore: Sendable {
     public let typography: Typography
     /// The house's rows for built-in tables, by table path (see `Configuration.dictionaries`).
     private let extensions: [String: [DictionaryExtension]]
-    private let parsed = DerivedCache()
+    private let parsed = StoreFacts()
+    private static let parsedFile = StoreFact<DictionaryFile>()
 
     public init(texts: [String: String], houseStyle: [String: String] = [:], typography: Typography = Typography(),
                 extensions: [DictionaryExtension] = []) {
@@ -42,7 +43,7 @@ public final class DictionaryStore: Sendable {
             throw DictionaryError(path: path, line: 0, message: "no such dictionary file")
         }
         do {
-            return try parsed.value("file:" + path) {
+            return try parsed.value(Self.parsedFile, path: path) {
                 let builtIn = try DictionaryFile.parse(path: path, text: text)
                 return try (extensions[path] ?? []).reduce(builtIn) { table, extra in
                     try table.extended(by: DictionaryFile.parse(path: extra.path, text: extra.text))
@@ -74,10 +75,15 @@ public final class DictionaryStore: Sendable {
 
     /// Knowledge built from the files once per store and shared by every rule that needs it
     /// (the name dictionary, for one, feeds several rules).
-    private let derived = DerivedCache()
+    private let derived = StoreFacts()
 
-    public func derived<T: Sendable>(_ key: String, _ build: () throws -> T) throws -> T {
-        try derived.value(key, build)
+    public func derived<Value: Sendable>(_ fact: StoreFact<Value>, _ build: () throws -> Value) throws -> Value {
+        try derived.value(fact, path: "", build)
+    }
+
+    /// The value of `fact` for the table at `path` (one key for the phrase table of every file).
+    public func derived<Value: Sendable>(_ fact: StoreFact<Value>, path: String, _ build: () throws -> Value) throws -> Value {
+        try derived.value(fact, path: path, build)
     }
 
     /// The first column of a file as a set of single words.
@@ -88,8 +94,10 @@ public final class DictionaryStore: Sendable {
     /// Every word of the English word list (`english/word-classes.tsv`: the 40,000 commonest
     /// words and the function words), names and foreign words among them, built once per store.
     public func englishWords() throws -> WordSet {
-        try derived("english/word-set") { WordSet(try file("english/word-classes.tsv").rows.map { $0[0] }) }
+        try derived(Self.englishWordSet) { WordSet(try file("english/word-classes.tsv").rows.map { $0[0] }) }
     }
+
+    private static let englishWordSet = StoreFact<WordSet>()
 
     /// The first column of a file as a set of token sequences.
     public func phrases(_ path: String) throws(DictionaryError) -> PhraseSet {
@@ -178,22 +186,5 @@ public struct PhraseSet: Sendable {
     /// Whether `tokens` (spaces ignored) form one of the phrases.
     public func contains(_ tokens: some Sequence<Token>) -> Bool {
         keys.contains(FoldedHash.combine(tokens.lazy.filter { $0.kind != .space }.map(\.foldedHash)))
-    }
-}
-
-private final class DerivedCache: @unchecked Sendable {
-    private var values: [String: any Sendable] = [:]
-    private let lock = Lock()
-
-    /// Builds outside the lock, so one derived value may be built from another (the name
-    /// dictionary reads parsed files); concurrent first uses at worst build twice.
-    func value<T: Sendable>(_ key: String, _ build: () throws -> T) throws -> T {
-        if let value = lock.withLock({ values[key] as? T }) { return value }
-        let value = try build()
-        return lock.withLock {
-            if let existing = values[key] as? T { return existing }
-            values[key] = value
-            return value
-        }
     }
 }

@@ -16,9 +16,11 @@ public struct PhraseTable: Sendable {
     public let entries: [Entry]
     public let matcher: PhraseMatcher
 
+    private static let tableOfPath = StoreFact<PhraseTable>()
+
     /// The table for `path`, built once per store and shared.
     public static func of(_ store: DictionaryStore, _ path: String) throws -> PhraseTable {
-        try store.derived("phrase-table:\(path)") { try PhraseTable(file: store.file(path)) }
+        try store.derived(tableOfPath, path: path) { try PhraseTable(file: store.file(path)) }
     }
 
     public init(file: DictionaryFile) throws(DictionaryError) {
@@ -56,21 +58,4 @@ public struct PhraseTable: Sendable {
         }
         return result
     }
-}
-
-/// `suggestion` in the case of `written`, a match of the dictionary form `phrase`: all capitals
-/// when a non-acronym was written in capitals, a capital first letter when a lowercase entry
-/// starts a sentence; otherwise the suggestion as listed.
-package func adaptCase(_ suggestion: String, written: String, phrase: String) -> String {
-    func isUpper(_ text: String) -> Bool {
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count > 1 && letters.allSatisfy { $0.properties.isUppercase }
-    }
-    if isUpper(written) && !isUpper(phrase) { return suggestion.uppercased() }
-    if let first = written.unicodeScalars.first, first.properties.isUppercase,
-       let phraseFirst = phrase.unicodeScalars.first, phraseFirst.properties.isLowercase,
-       let suggestionFirst = suggestion.first, suggestionFirst.isLowercase {
-        return suggestionFirst.uppercased() + suggestion.dropFirst()
-    }
-    return suggestion
 }

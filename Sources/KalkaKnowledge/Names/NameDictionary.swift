@@ -69,9 +69,11 @@ public struct NameDictionary: Sendable {
     static let givenNamesPath = "names/given-names.tsv"
     static let allowPath = "names/allow.tsv"
 
+    private static let built = StoreFact<NameDictionary>()
+
     /// The dictionary of a store, built once per store.
     public static func of(_ store: DictionaryStore) throws -> NameDictionary {
-        try store.derived("NameDictionary") { try NameDictionary(store: store) }
+        try store.derived(built) { try NameDictionary(store: store) }
     }
 
     public init(store: DictionaryStore) throws {
@@ -127,9 +129,11 @@ public struct NameDictionary: Sendable {
         givenNameMatcher = try PhraseMatcher(givenNameForms)
     }
 
+    private static let documentMatches = DocumentFact<[PhraseMatcher.Match]>()
+
     /// The dictionary's matches in a document, computed once and shared by the name rules.
     public func matches(in analysis: Analysis) -> [PhraseMatcher.Match] {
-        analysis.shared("NameDictionary.matches") { matcher.matches(in: analysis) }
+        analysis.fact(Self.documentMatches) { matcher.matches(in: analysis) }
     }
 
     private static func entry(_ row: DictionaryFile.Row, path: String, renderers: [Romanizer]) throws -> NameEntry {
@@ -189,11 +193,4 @@ extension NameEntry {
     public var isUkrainian: Bool { language == "uk" }
     /// A Russian or Belarusian name in its usual English spelling.
     public var isRussianOrBelarusian: Bool { derivation == .usual }
-}
-
-/// Gives a replacement the capitalization of the text it replaces: "KIEV" → "KYIV".
-package func matchingCase(_ replacement: String, like original: String) -> String {
-    let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
-    if letters.count > 1 && letters.allSatisfy({ $0.properties.isUppercase }) { return replacement.uppercased() }
-    return replacement
 }

@@ -11,9 +11,11 @@ package struct NationalContext {
 
     package init(names: NameDictionary) { self.names = names }
 
+    private static let knownNameTokens = DocumentFact<[Int: Bool]>()
+
     /// Tokens covered by a known name, and whether that name is Ukrainian (once per document).
     package func knownNames(in analysis: Analysis) -> [Int: Bool] {
-        analysis.shared("NationalContext.knownNames") {
+        analysis.fact(Self.knownNameTokens) {
             var covered: [Int: Bool] = [:]
             for match in names.matches(in: analysis) {
                 guard let entry = names.forms[match.phrase].entry else { continue }

@@ -16,8 +16,10 @@ public struct PeriodSpellings: Sendable {
     public static let givenNamesKey = "[Russian-form given names]"
     private let byFoldedSpelling: [String: PeriodSpelling]
 
+    private static let built = StoreFact<PeriodSpellings>()
+
     public static func of(_ store: DictionaryStore) throws -> PeriodSpellings {
-        try store.derived("PeriodSpellings") { try PeriodSpellings(store: store) }
+        try store.derived(built) { try PeriodSpellings(store: store) }
     }
 
     init(store: DictionaryStore) throws {

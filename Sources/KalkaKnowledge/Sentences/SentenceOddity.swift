@@ -57,9 +57,11 @@ public struct SentenceOddity: Sendable {
         }
     }
 
+    private static let built = StoreFact<SentenceOddity>()
+
     /// The model built from the built-in dictionaries, once per store.
     public static func shared(_ dictionaries: DictionaryStore) throws -> SentenceOddity {
-        try dictionaries.derived("english/sentence-oddity") { try SentenceOddity(dictionaries: dictionaries) }
+        try dictionaries.derived(built) { try SentenceOddity(dictionaries: dictionaries) }
     }
 
     public init(dictionaries: DictionaryStore) throws(DictionaryError) {
@@ -133,9 +135,11 @@ public struct SentenceOddity: Sendable {
         return oddness
     }
 
+    private static let documentScores = DocumentFact<[SentenceScore]>()
+
     /// Every sentence's score, computed once per analysis and shared.
     public func scores(_ analysis: Analysis) -> [SentenceScore] {
-        analysis.shared("sentence-oddity") {
+        analysis.fact(Self.documentScores) {
             analysis.sentences.indices.map { score(sentence: $0, in: analysis) }
         }
     }

@@ -45,8 +45,10 @@ public enum SentenceRepetition {
     /// For every sentence, whether it stands inside a quotation: worked out for all of them in
     /// one pass over each paragraph the first time one is asked about, so that a long quoted
     /// paragraph of repeated sentences is not read again for each repeat.
+    private static let quotedSentenceFlags = DocumentFact<[Bool]>()
+
     private static func quotedSentences(_ analysis: Analysis) -> [Bool] {
-        analysis.shared("RepeatedSentenceRule.quotedSentences") {
+        analysis.fact(quotedSentenceFlags) {
             var quoted = [Bool](repeating: false, count: analysis.sentences.count)
             for paragraph in analysis.paragraphs {
                 var quotation = QuotationTracker(since: paragraph.range.lowerBound)

@@ -1,5 +1,7 @@
 import KalkaEngine
 import KalkaModel
+import KalkaRules
+import KalkaText
 
 /// `kalka report` as one self-contained HTML page: inline CSS and script, no network access.
 ///
@@ -19,7 +21,7 @@ public enum HTMLReport {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-            <meta name="generator" content="kalka \(HTMLText.escape(toolVersion))">
+            <meta name="generator" content="kalka \(Markup.escape(toolVersion, .html))">
             <title>kalka report</title>
             <style>\(style)</style>
             </head>
@@ -52,7 +54,7 @@ public enum HTMLReport {
     private static func summary(_ report: EditorReport) -> String {
         var out = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n<dl class=\"stats\">"
         out += "<div><dt>Documents</dt><dd id=\"stat-documents\">\(report.documents.count)</dd></div>"
-        out += "<div><dt>Words</dt><dd id=\"stat-words\">\(grouped(report.words))</dd></div>"
+        out += "<div><dt>Words</dt><dd id=\"stat-words\">\(NumberText.grouped(report.words))</dd></div>"
         out += "<div><dt>Findings</dt><dd id=\"stat-findings\">\(report.findings)</dd></div>"
         for (severity, count) in report.findingsBySeverity {
             out += "<div><dt>\(severity.rawValue)</dt><dd data-sev=\"\(severity.rawValue)\">\(count)</dd></div>"
@@ -60,7 +62,7 @@ public enum HTMLReport {
         out += "</dl>\n" + chart(report.findingsByCategory)
         if !report.errors.isEmpty {
             out += "<h3>Not included</h3>\n<ul class=\"errors\">"
-            for error in report.errors { out += "<li><code>\(HTMLText.escape(error.path))</code>: \(HTMLText.escape(error.message))</li>" }
+            for error in report.errors { out += "<li><code>\(Markup.escape(error.path, .html))</code>: \(Markup.escape(error.message, .html))</li>" }
             out += "</ul>\n"
         }
         return out + "</section>\n"
@@ -112,12 +114,12 @@ public enum HTMLReport {
             let target = "s-\(document.id)-\(sentence.index)"
             out += "<tr data-findings=\"\(unique(keys).joined(separator: " "))\" data-target=\"\(target)\">"
             out += "<td class=\"rank\">\(rank + 1)</td><td class=\"score\">\(decimal(sentence.score))</td>"
-            out += "<td class=\"sentence\"><a href=\"#\(target)\">\(HTMLText.escape(sentence.text))</a></td><td class=\"codes\">"
+            out += "<td class=\"sentence\"><a href=\"#\(target)\">\(Markup.escape(sentence.text, .html))</a></td><td class=\"codes\">"
             for finding in findings {
-                out += "<span class=\"chip\" data-cat=\"\(finding.category.rawValue)\" data-sev=\"\(finding.severity.rawValue)\" title=\"\(HTMLText.escape(finding.message))\">\(finding.rule.code)</span> "
+                out += "<span class=\"chip\" data-cat=\"\(finding.category.rawValue)\" data-sev=\"\(finding.severity.rawValue)\" title=\"\(Markup.escape(finding.message, .html))\">\(finding.rule.code)</span> "
             }
             if sentence.oddity > 0 { out += "<span class=\"oddity\" title=\"Sentence oddity in bits\">\(decimal(sentence.oddity)) bits</span>" }
-            out += "</td><td class=\"where\">\(HTMLText.escape(document.path)):\(sentence.start.line)</td></tr>\n"
+            out += "</td><td class=\"where\">\(Markup.escape(document.path, .html)):\(sentence.start.line)</td></tr>\n"
         }
         return out + "</tbody></table>\n</section>\n"
     }
@@ -127,7 +129,7 @@ public enum HTMLReport {
         out += "<p class=\"note\">Most suspicious first; suspicion is points per 100 words. Open a document to read it with its findings marked.</p>\n"
         var data = ""
         for document in report.documentsBySuspicion {
-            out += "<details class=\"doc\" id=\"d-\(document.id)\" data-doc=\"\(document.id)\"><summary><span class=\"path\">\(HTMLText.escape(document.path))</span>"
+            out += "<details class=\"doc\" id=\"d-\(document.id)\" data-doc=\"\(document.id)\"><summary><span class=\"path\">\(Markup.escape(document.path, .html))</span>"
             out += " <span class=\"meta\">\(count(document.words, "word")) · \(count(document.findings.count, "finding")) · suspicion <b>\(decimal(document.suspicion))</b></span></summary>"
             out += "<div class=\"text\" data-state=\"empty\"></div></details>\n"
             data += "<script type=\"application/json\" id=\"data-\(document.id)\">\(HTMLText.scriptSafe(json: documentJSON(document)))</script>\n"
@@ -142,7 +144,7 @@ public enum HTMLReport {
         for (index, finding) in document.findings.enumerated() {
             var title = "\(finding.message) — \(finding.rule.code) \(finding.rule.name) (\(finding.category.rawValue), \(finding.severity.rawValue))"
             if let fix = finding.fix { title += " — Fix: \(fix.title)" }
-            spans.append(MarkedHTML.Span(range: finding.textRange, attributes: " data-f=\"\(index)\" data-rule=\"\(finding.rule.code)\" data-cat=\"\(finding.category.rawValue)\" data-sev=\"\(finding.severity.rawValue)\" tabindex=\"0\" title=\"\(HTMLText.escape(title))\""))
+            spans.append(MarkedHTML.Span(range: finding.textRange, attributes: " data-f=\"\(index)\" data-rule=\"\(finding.rule.code)\" data-cat=\"\(finding.category.rawValue)\" data-sev=\"\(finding.severity.rawValue)\" tabindex=\"0\" title=\"\(Markup.escape(title, .html))\""))
             var fields = [
                 "\"rule\": \(JSON.string(finding.rule.code))", "\"name\": \(JSON.string(finding.rule.name))",
                 "\"category\": \(JSON.string(finding.category.rawValue))", "\"severity\": \(JSON.string(finding.severity.rawValue))",
@@ -186,17 +188,8 @@ public enum HTMLReport {
         return "\(tenths / 10).\(abs(tenths % 10))"
     }
 
-    static func grouped(_ value: Int) -> String {
-        var digits = String(value), out = ""
-        while digits.count > 3 {
-            out = "," + digits.suffix(3) + out
-            digits.removeLast(3)
-        }
-        return digits + out
-    }
-
     private static func count(_ value: Int, _ noun: String) -> String {
-        "\(grouped(value)) \(noun)\(value == 1 ? "" : "s")"
+        "\(NumberText.grouped(value)) \(noun)\(value == 1 ? "" : "s")"
     }
 
     private static func unique(_ values: [String]) -> [String] {

@@ -1,4 +1,5 @@
 import KalkaRules
+import KalkaText
 
 /// Text as HTML with `<mark>` elements over byte ranges, escaped, for the report's documents.
 ///
@@ -53,7 +54,7 @@ enum MarkedHTML {
                 if clamp(spans[index].range.upperBound, text.count) <= position { out += "</mark>" } else { open.append(index) }
             }
             if step + 1 < positions.count {
-                out += HTMLText.escape(String(decoding: text[position..<positions[step + 1]], as: UTF8.self))
+                out += Markup.escape(String(decoding: text[position..<positions[step + 1]], as: UTF8.self), .html)
             }
         }
         out += String(repeating: "</mark>", count: open.count)
@@ -63,11 +64,8 @@ enum MarkedHTML {
     private static func clamp(_ offset: Int, _ count: Int) -> Int { min(max(0, offset), count) }
 }
 
-/// Escaping for HTML text and attribute values (quoted with "), and for JSON placed inside a
-/// `<script>` element.
+/// JSON placed inside a `<script>` element.
 enum HTMLText {
-    static func escape(_ text: String) -> String { Markup.escape(text, xml: false) }
-
     /// JSON text made safe inside `<script type="application/json">`: every `<` (only ever
     /// inside JSON strings) becomes `\u003c`, so no `</script>` or `<!--` can end the element.
     static func scriptSafe(json: String) -> String {

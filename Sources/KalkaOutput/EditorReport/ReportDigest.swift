@@ -7,7 +7,7 @@ import KalkaRules
 public enum MarkdownReport {
     public static func render(_ report: EditorReport, top: Int) -> String {
         var out = "### kalka report\n\n"
-        out += "\(report.documents.count) document\(report.documents.count == 1 ? "" : "s") · \(HTMLReport.grouped(report.words)) words · "
+        out += "\(report.documents.count) document\(report.documents.count == 1 ? "" : "s") · \(NumberText.grouped(report.words)) words · "
         out += "\(report.findings) finding\(report.findings == 1 ? "" : "s")"
         let categories = report.findingsByCategory.filter { $0.count > 0 }.map { "\($0.count) \($0.category.rawValue)" }
         if !categories.isEmpty { out += " (" + categories.joined(separator: ", ") + ")" }

@@ -1,4 +1,5 @@
 import KalkaModel
+import KalkaText
 
 /// `--format checkstyle`: Checkstyle XML (format version 4.3), streamed: one `file` per input,
 /// also without findings, one `error` per finding with `source` `kalka.CODE`. A file that could
@@ -11,9 +12,9 @@ public struct CheckstyleReporter: Reporter {
     }
 
     public mutating func report(_ file: FileReport, write: (String) -> Void) {
-        let name = XML.escape(file.path)
+        let name = Markup.escape(file.path, .xml)
         if let error = file.error {
-            write("  <file name=\"\(name)\">\n    <error severity=\"error\" message=\"\(XML.escape(error))\" source=\"kalka.unreadable-file\"/>\n  </file>\n")
+            write("  <file name=\"\(name)\">\n    <error severity=\"error\" message=\"\(Markup.escape(error, .xml))\" source=\"kalka.unreadable-file\"/>\n  </file>\n")
             return
         }
         if file.diagnostics.isEmpty {
@@ -23,7 +24,7 @@ public struct CheckstyleReporter: Reporter {
         var out = "  <file name=\"\(name)\">\n"
         for diagnostic in file.diagnostics {
             out += "    <error line=\"\(diagnostic.start.line)\" column=\"\(diagnostic.start.column)\" severity=\"\(diagnostic.severity.rawValue)\" "
-            out += "message=\"\(XML.escape(diagnostic.message))\" source=\"kalka.\(diagnostic.rule.code)\"/>\n"
+            out += "message=\"\(Markup.escape(diagnostic.message, .xml))\" source=\"kalka.\(diagnostic.rule.code)\"/>\n"
             if out.utf8.count >= Reporting.pieceSize {
                 write(out)
                 out = ""

@@ -1,4 +1,5 @@
 import KalkaModel
+import KalkaText
 
 /// `--format junit`: JUnit XML, streamed, one `testsuite` per file. Each finding is a failed
 /// `testcase` named by rule and position; a file without findings is one passing `testcase`;
@@ -11,12 +12,12 @@ public struct JUnitReporter: Reporter {
     }
 
     public mutating func report(_ file: FileReport, write: (String) -> Void) {
-        let path = XML.escape(file.path)
+        let path = Markup.escape(file.path, .xml)
         if let error = file.error {
             write("""
                   <testsuite name="\(path)" tests="1" failures="0" errors="1">
                     <testcase classname="\(path)" name="kalka" file="\(path)">
-                      <error type="unreadable-file" message="\(XML.escape(error))"/>
+                      <error type="unreadable-file" message="\(Markup.escape(error, .xml))"/>
                     </testcase>
                   </testsuite>
 
@@ -29,8 +30,8 @@ public struct JUnitReporter: Reporter {
         for diagnostic in file.diagnostics {
             let code = diagnostic.rule.code, start = diagnostic.start
             out += "    <testcase classname=\"\(path)\" name=\"\(code) \(diagnostic.rule.name) at \(start.line):\(start.column)\" file=\"\(path)\" line=\"\(start.line)\">\n"
-            out += "      <failure type=\"\(code)\" message=\"\(XML.escape(diagnostic.message))\">"
-            out += XML.escape("\(file.path):\(start.line):\(start.column): \(code) [\(diagnostic.severity.rawValue)] \(diagnostic.message)")
+            out += "      <failure type=\"\(code)\" message=\"\(Markup.escape(diagnostic.message, .xml))\">"
+            out += Markup.escape("\(file.path):\(start.line):\(start.column): \(code) [\(diagnostic.severity.rawValue)] \(diagnostic.message)", .xml)
             out += "</failure>\n    </testcase>\n"
             if out.utf8.count >= Reporting.pieceSize {
                 write(out)

@@ -101,9 +101,11 @@ public struct MojibakeRule: Rule {
         for run in garbledRuns(in: analysis) { report(run, analysis, &findings) }
     }
 
+    static let runs = DocumentFact<[ChunkMatch]>()
+
     /// The garbled runs of a document, found once and shared (UNT001 leaves them to this rule).
     func garbledRuns(in analysis: Analysis) -> [ChunkMatch] {
-        analysis.shared("MojibakeRule.runs") {
+        analysis.fact(Self.runs) {
             var runs: [ChunkMatch] = []
             analysis.prose.withUnsafeBufferPointer { prose in
                 for paragraph in analysis.paragraphs { collect(paragraph.range, prose, into: &runs) }

@@ -71,7 +71,7 @@ public struct RussianFormNameRule: Rule {
             let written = analysis.text(of: match.range)
             let owners = names.variantOwners[form.text.lowercased()] ?? [index]
             let entry = names.entries[index]
-            let replacement = matchingCase(entry.canonical, like: written)
+            let replacement = CaseAdapter.adapt(entry.canonical, toCaseOf: written, listed: nil)
             let origin = entry.isUkrainian ? "the Russian-based spelling of \(entry.original)" : "a spelling of \(entry.canonical) distorted through Russian"
             var period = periodSpellings.spelling(written)
             if writtenCorrectly.contains(index) { period = period?.mixed() }

@@ -3,7 +3,7 @@ import KalkaModel
 import KalkaText
 
 /// Byte-level reading of number tokens for the number-format rules: no `String` per token.
-enum NumberText {
+package enum NumberText {
     @inline(__always)
     static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
@@ -51,10 +51,11 @@ enum NumberText {
         return value
     }
 
-    /// `value` with a comma between groups of three digits: 65000 → "65,000".
-    static func grouped(_ value: Int) -> String {
-        let digits = Array(String(value))
-        var out = ""
+    /// `value` with a comma between groups of three digits: 65000 → "65,000", -1234 → "-1,234".
+    /// The one digit grouping of kalka: fixes and the editor report alike.
+    package static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value.magnitude))
+        var out = value < 0 ? "-" : ""
         for (index, digit) in digits.enumerated() {
             if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
             out.append(digit)

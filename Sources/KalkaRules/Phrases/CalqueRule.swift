@@ -67,7 +67,7 @@ public struct CalqueRule: Rule {
                     : nil
                 findings.report(match.range, "\(origin): \(advice)", fix: fix, severity: severity)
             } else {
-                let replacement = adaptCase(suggestion, written: written, phrase: table.entries[match.phrase].phrase)
+                let replacement = CaseAdapter.adapt(suggestion, toCaseOf: written, listed: table.entries[match.phrase].phrase)
                 findings.report(match.range, "\(origin): say “\(replacement)”",
                                 fix: ProseFix(title: "Say “\(replacement)”", applicability: .displayOnly,
                                               edits: [ProseEdit(match.range, replacement)]),

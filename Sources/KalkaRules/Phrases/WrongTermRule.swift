@@ -70,7 +70,7 @@ public struct WrongTermRule: Rule {
             let written = analysis.text(of: match.range)
             let entry = table.entries[match.phrase]
             if isAbbreviation[match.phrase] && (Self.capitals(in: written) < 2 || written.first?.isLowercase == true) { continue }
-            let replacement = adaptCase(suggestions[match.phrase], written: written, phrase: entry.phrase)
+            let replacement = CaseAdapter.adapt(suggestions[match.phrase], toCaseOf: written, listed: entry.phrase)
             let note = entry["note"].isEmpty ? "" : " (\(entry["note"]))"
             findings.report(match.range, "“\(written)” is not the English term: use “\(replacement)”\(note)",
                             fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(match.range, replacement)],

@@ -8,8 +8,10 @@ struct ReportingVerbs: Sendable {
     let all: WordSet
     let verbsOnly: WordSet
 
+    private static let built = StoreFact<ReportingVerbs>()
+
     static func load(_ dictionaries: DictionaryStore) throws -> ReportingVerbs {
-        try dictionaries.derived("english/reporting-verbs.txt") {
+        try dictionaries.derived(built) {
             let rows = try dictionaries.file("english/reporting-verbs.txt").rows
             return ReportingVerbs(all: WordSet(rows.map { $0[0] }),
                                   verbsOnly: WordSet(rows.filter { $0[1] == "-" }.map { $0[0] }))

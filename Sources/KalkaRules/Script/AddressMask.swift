@@ -7,8 +7,10 @@ struct AddressMask: Sendable {
     /// The chunks, in order, without overlaps.
     let ranges: [Range<Int>]
 
+    private static let documentMask = DocumentFact<AddressMask>()
+
     static func of(_ analysis: Analysis) -> AddressMask {
-        analysis.shared("AddressMask") { AddressMask(prose: analysis.prose) }
+        analysis.fact(documentMask) { AddressMask(prose: analysis.prose) }
     }
 
     init(prose: [UInt8]) {

@@ -50,17 +50,21 @@ struct CyrillicPlacement: Sendable {
     /// chrome rather than text.
     static let chromeWords = 3
 
+    private static let built = StoreFact<CyrillicPlacement>()
+
     static func of(_ store: DictionaryStore) throws -> CyrillicPlacement {
-        try store.derived("CyrillicPlacement") { try CyrillicPlacement(dictionaries: store) }
+        try store.derived(built) { try CyrillicPlacement(dictionaries: store) }
     }
 
     private init(dictionaries: DictionaryStore) throws {
         mojibake = try MojibakeRule(dictionaries: dictionaries)
     }
 
+    private static let documentRuns = DocumentFact<[CyrillicRun]>()
+
     /// The Cyrillic runs of the document, classified once and shared.
     func runs(in analysis: Analysis) -> [CyrillicRun] {
-        analysis.shared("CyrillicPlacement.runs") { findRuns(analysis) }
+        analysis.fact(Self.documentRuns) { findRuns(analysis) }
     }
 
     /// Whether the document has Cyrillic text left untranslated: in an English sentence, or a

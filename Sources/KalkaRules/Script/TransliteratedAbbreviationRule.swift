@@ -125,9 +125,11 @@ public struct TransliteratedAbbreviationRule: Rule {
         }
     }
 
+    private static let documentHits = DocumentFact<[Hit]>()
+
     /// Every transliterated abbreviation of the document, found once and shared.
     func hits(in analysis: Analysis) -> [Hit] {
-        analysis.shared("TransliteratedAbbreviationRule.hits") { findHits(in: analysis) }
+        analysis.fact(Self.documentHits) { findHits(in: analysis) }
     }
 
     private static func language(_ code: String) -> String {

@@ -142,9 +142,11 @@ public struct TransliteratedWordRule: Rule {
         var part: Int?
     }
 
+    private static let documentHits = DocumentFact<[Hit]>()
+
     /// Every transliterated word of the document, found once and shared.
     func hits(in analysis: Analysis) -> [Hit] {
-        analysis.shared("TransliteratedWordRule.hits") { findHits(in: analysis) }
+        analysis.fact(Self.documentHits) { findHits(in: analysis) }
     }
 
     private func findHits(in analysis: Analysis) -> [Hit] {
@@ -349,8 +351,10 @@ struct RomanizedNgramModel: Sendable {
     private let contexts: [UInt32]
     private let unseenRatios: [Float]
 
+    private static let built = StoreFact<RomanizedNgramModel>()
+
     static func of(_ store: DictionaryStore) throws -> RomanizedNgramModel {
-        try store.derived(path) { try RomanizedNgramModel(text: store.text(path)) }
+        try store.derived(built) { try RomanizedNgramModel(text: store.text(path)) }
     }
 
     /// Parses the table's rows ("gram<TAB>romanized<TAB>english") straight from its bytes.

@@ -13,8 +13,8 @@ public struct Analysis: Sendable {
     public let tokens: [Token]
     public let sentences: [SentenceSpan]
     public let paragraphs: [ParagraphSpan]
-    /// Results several rules derive from the same document (the name matches), computed once.
-    private let memo = AnalysisMemo()
+    /// Facts several rules derive from the same document (the name matches), computed once.
+    private let memo = DocumentMemo()
 
     public init(document: ProseDocument, tokens: [Token], sentences: [SentenceSpan], paragraphs: [ParagraphSpan]) {
         self.document = document
@@ -25,9 +25,10 @@ public struct Analysis: Sendable {
 
     public var prose: [UInt8] { document.prose }
 
-    /// The value for `key`, computed by the first rule that asks and shared with the others.
-    public func shared<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
-        memo.value(key, compute)
+    /// The document's `fact`, computed (`compute`) by the first rule that asks and shared with
+    /// the others.
+    public func fact<Value: Sendable>(_ fact: DocumentFact<Value>, _ compute: () -> Value) -> Value {
+        memo.value(fact, compute)
     }
 
     /// The token's text (allocates: for messages and fixes, not for matching).
@@ -440,35 +441,6 @@ private final class ChunkResults: @unchecked Sendable {
     }
     func take(_ index: Int) -> Result<([Token], [Int]), ICUError> { results[index]! }
     func release(_ index: Int) { results[index] = nil }
-}
-
-private final class AnalysisMemo: @unchecked Sendable {
-    private var slots: [String: Slot] = [:]
-    private let lock = Lock()
-
-    /// One value, computed once: a second rule asking while the first computes waits for it
-    /// (on a large document rules run side by side, and a shared value such as the page layout
-    /// is large: building it twice would double the peak memory).
-    private final class Slot: @unchecked Sendable {
-        let lock = Lock()
-        var value: (any Sendable)?
-    }
-
-    /// Each key has its own lock, so one shared value may be built from another.
-    func value<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
-        let slot = lock.withLock {
-            if let slot = slots[key] { return slot }
-            let slot = Slot()
-            slots[key] = slot
-            return slot
-        }
-        return slot.lock.withLock {
-            if let value = slot.value as? T { return value }
-            let value = compute()
-            slot.value = value
-            return value
-        }
-    }
 }
 
 /// `Analysis.isInsideQuotation(_:since:)` asked for several offsets from one start: each call

@@ -96,17 +96,7 @@ public struct ProseDocument: Sendable {
     public func escapeReplacement(_ text: String) -> String {
         switch format {
         case .plain, .markdown: return text
-        case .html:
-            var escaped = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": escaped += "&amp;"
-                case "<": escaped += "&lt;"
-                case ">": escaped += "&gt;"
-                default: escaped.unicodeScalars.append(scalar)
-                }
-            }
-            return escaped
+        case .html: return Markup.escape(text, .htmlText)
         }
     }
 }
