@@ -1459,7 +1459,3 @@ private enum Word {
     static let via = FoldedHash.of("via")
     static let imageExtensions: Set<UInt64> = Set(["jpg", "jpeg", "png", "gif", "webp"].map { FoldedHash.of($0) })
 }
-
-private extension UInt8 {
-    var isASCIIHexDigit: Bool { (self >= 0x30 && self <= 0x39) || ((self | 0x20) >= 0x61 && (self | 0x20) <= 0x66) }
-}

@@ -156,12 +156,7 @@ public struct MojibakeRule: Rule {
     /// The scalars of a chunk with their byte offsets.
     private func scalars(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> [(scalar: Unicode.Scalar, start: Int, end: Int)] {
         var result: [(Unicode.Scalar, Int, Int)] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let (scalar, width) = UTF8Scalars.decode(prose, at: index)
-            result.append((scalar, index, index + width))
-            index += width
-        }
+        UTF8Decoding.forEachScalar(in: prose, range) { scalar, bytes in result.append((scalar, bytes.lowerBound, bytes.upperBound)) }
         return result
     }
 
