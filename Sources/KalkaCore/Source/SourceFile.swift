@@ -87,7 +87,7 @@ public struct SourceFile: Sendable {
         text.withUnsafeBufferPointer { bytes in
             for index in 0...bytes.count {
                 if index % columnStride == 0 { checkpoints.append(scalars) }
-                if index < bytes.count && bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+                if index < bytes.count && !UTF8Decoding.isContinuation(bytes[index]) { scalars += 1 }
             }
         }
         return checkpoints
@@ -100,7 +100,7 @@ public struct SourceFile: Sendable {
         var index = checkpoint * Self.columnStride
         WorkCounter.count(offset - index)
         while index < offset {
-            if text[index] & 0xC0 != 0x80 { count += 1 }
+            if !UTF8Decoding.isContinuation(text[index]) { count += 1 }
             index += 1
         }
         return count
@@ -133,7 +133,7 @@ public struct SourceFile: Sendable {
             WorkCounter.count(offset - lineStart)
             var index = lineStart
             while index < offset {
-                if text[index] & 0xC0 != 0x80 { column += 1 }
+                if !UTF8Decoding.isContinuation(text[index]) { column += 1 }
                 index += 1
             }
         } else {

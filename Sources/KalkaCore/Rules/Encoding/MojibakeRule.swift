@@ -129,7 +129,7 @@ public struct MojibakeRule: Rule {
         while start < paragraph.upperBound {
             // Chunks are separated by ASCII spaces and tabs only: a no-break space or a C1
             // control may be part of the garble.
-            if prose[start] == 0x20 || prose[start] == 0x09 {
+            if prose[start].isSpaceOrTab {
                 start += 1
                 continue
             }

@@ -347,7 +347,7 @@ public struct TransliteratedAbbreviationRule: Rule {
         var units = 0, digraphs = 0, laterDigraphs = 0
         while index < end {
             let byte = prose[index]
-            guard byte >= 0x41 && byte <= 0x5A else { return false }
+            guard byte.isASCIIUppercase else { return false }
             let next = index + 1 < end ? prose[index + 1] : 0
             var digraph = true
             if next == 0x68, [0x5A, 0x4B, 0x43].contains(byte) { // Zh Kh Ch

@@ -169,7 +169,7 @@ public struct TransliteratedWordRule: Rule {
     }
 
     private static func isLetters(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
-        for offset in token.range where !(prose[offset] | 0x20 >= 0x61 && prose[offset] | 0x20 <= 0x7A) { return false }
+        for offset in token.range where !prose[offset].isASCIILetter { return false }
         return true
     }
 
