@@ -6,6 +6,10 @@
 /// dropped there. The inline phase then reads each leaf, hides markup (emphasis delimiters, link
 /// brackets and destinations, code spans, tags, autolinks) and decodes escapes and entities. Every
 /// prose byte is copied from, or replaces, a known source range, so findings map back exactly.
+///
+/// The block phase is `MarkdownBlockParser` (what a line starts: MarkdownBlockStarts.swift), the
+/// inline phase `MarkdownInlineParser` (emphasis: MarkdownEmphasis.swift); both read links with
+/// `MarkdownSyntax` and raw HTML with `MarkdownHTMLScanner`.
 public struct MarkdownReader: Reader {
     public init() {}
 
