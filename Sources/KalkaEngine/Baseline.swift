@@ -108,7 +108,7 @@ public struct Baseline: Sendable, Equatable {
         func mix(collapsing range: Range<Int>) {
             var pendingSpace = false
             for byte in source.text[range] {
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                if byte.isSpaceTabOrNewline {
                     pendingSpace = true
                     continue
                 }

@@ -1,31 +1,106 @@
-/// ASCII byte classes the markup readers share.
+/// ASCII bytes and byte classes, one set for every reader (Markdown, HTML, plain text, character
+/// references) and for the rules that look at single bytes of the prose.
 package extension UInt8 {
-    static let lessThan = UInt8(ascii: "<")
-    static let greaterThan = UInt8(ascii: ">")
-    static let ampersand = UInt8(ascii: "&")
-    static let semicolon = UInt8(ascii: ";")
-    static let numberSign = UInt8(ascii: "#")
-    static let slash = UInt8(ascii: "/")
-    static let exclamationMark = UInt8(ascii: "!")
-    static let questionMark = UInt8(ascii: "?")
-    static let hyphen = UInt8(ascii: "-")
-    static let equals = UInt8(ascii: "=")
-    static let doubleQuote = UInt8(ascii: "\"")
-    static let singleQuote = UInt8(ascii: "'")
-    static let lineFeed = UInt8(ascii: "\n")
+    @inlinable static var tab: UInt8 { UInt8(ascii: "\t") }
+    @inlinable static var lineFeed: UInt8 { UInt8(ascii: "\n") }
+    @inlinable static var carriageReturn: UInt8 { UInt8(ascii: "\r") }
+    @inlinable static var space: UInt8 { UInt8(ascii: " ") }
+    @inlinable static var exclamationMark: UInt8 { UInt8(ascii: "!") }
+    @inlinable static var doubleQuote: UInt8 { UInt8(ascii: "\"") }
+    @inlinable static var numberSign: UInt8 { UInt8(ascii: "#") }
+    @inlinable static var ampersand: UInt8 { UInt8(ascii: "&") }
+    @inlinable static var singleQuote: UInt8 { UInt8(ascii: "'") }
+    @inlinable static var leftParenthesis: UInt8 { UInt8(ascii: "(") }
+    @inlinable static var rightParenthesis: UInt8 { UInt8(ascii: ")") }
+    @inlinable static var asterisk: UInt8 { UInt8(ascii: "*") }
+    @inlinable static var plus: UInt8 { UInt8(ascii: "+") }
+    @inlinable static var comma: UInt8 { UInt8(ascii: ",") }
+    @inlinable static var hyphen: UInt8 { UInt8(ascii: "-") }
+    @inlinable static var period: UInt8 { UInt8(ascii: ".") }
+    @inlinable static var slash: UInt8 { UInt8(ascii: "/") }
+    @inlinable static var colon: UInt8 { UInt8(ascii: ":") }
+    @inlinable static var semicolon: UInt8 { UInt8(ascii: ";") }
+    @inlinable static var lessThan: UInt8 { UInt8(ascii: "<") }
+    @inlinable static var equals: UInt8 { UInt8(ascii: "=") }
+    @inlinable static var greaterThan: UInt8 { UInt8(ascii: ">") }
+    @inlinable static var questionMark: UInt8 { UInt8(ascii: "?") }
+    @inlinable static var atSign: UInt8 { UInt8(ascii: "@") }
+    @inlinable static var leftBracket: UInt8 { UInt8(ascii: "[") }
+    @inlinable static var backslash: UInt8 { UInt8(ascii: "\\") }
+    @inlinable static var rightBracket: UInt8 { UInt8(ascii: "]") }
+    @inlinable static var caret: UInt8 { UInt8(ascii: "^") }
+    @inlinable static var underscore: UInt8 { UInt8(ascii: "_") }
+    @inlinable static var backtick: UInt8 { UInt8(ascii: "`") }
+    @inlinable static var verticalBar: UInt8 { UInt8(ascii: "|") }
+    @inlinable static var rightBrace: UInt8 { UInt8(ascii: "}") }
+    @inlinable static var tilde: UInt8 { UInt8(ascii: "~") }
 
+    /// Space or tab: Markdown's and plain text's blank inside a line.
+    @inlinable var isSpaceOrTab: Bool { self == 0x20 || self == 0x09 }
+    /// Space, tab, LF or CR: what parts words in the prose.
+    @inlinable var isSpaceTabOrNewline: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
     /// HTML's ASCII white space: space, tab, LF, FF, CR.
-    var isHTMLSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0C || self == 0x0D }
-    var isHTMLLineBreak: Bool { self == 0x0A || self == 0x0C || self == 0x0D }
-    var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
-    var isASCIIAlphanumeric: Bool { isASCIILetter || (self >= 0x30 && self <= 0x39) }
-    var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+    @inlinable var isHTMLSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0C || self == 0x0D }
+    @inlinable var isHTMLLineBreak: Bool { self == 0x0A || self == 0x0C || self == 0x0D }
+    @inlinable var isASCIIDigit: Bool { self &- 0x30 < 10 }
+    @inlinable var isASCIIUppercase: Bool { self &- 0x41 < 26 }
+    @inlinable var isASCIILowercase: Bool { self &- 0x61 < 26 }
+    @inlinable var isASCIILetter: Bool { (self | 0x20) &- 0x61 < 26 }
+    @inlinable var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
+    @inlinable var isASCIIHexDigit: Bool { isASCIIDigit || (self | 0x20) &- 0x61 < 6 }
+    /// ASCII punctuation and symbols: `!` to `/`, `:` to `@`, `[` to `` ` ``, `{` to `~`.
+    @inlinable var isASCIIPunctuation: Bool {
+        (0x21...0x2F).contains(self) || (0x3A...0x40).contains(self)
+            || (0x5B...0x60).contains(self) || (0x7B...0x7E).contains(self)
+    }
+    @inlinable var asciiLowercased: UInt8 { isASCIIUppercase ? self | 0x20 : self }
 
     func digitValue(hex: Bool) -> UInt32? {
-        if self >= 0x30 && self <= 0x39 { return UInt32(self - 0x30) }
+        if isASCIIDigit { return UInt32(self - 0x30) }
         guard hex else { return nil }
         let lower = self | 0x20
         if lower >= 0x61 && lower <= 0x66 { return UInt32(lower - 0x61 + 10) }
+        return nil
+    }
+}
+
+/// Byte-range tests the readers share.
+package extension [UInt8] {
+    /// Whether `self[range]` holds only spaces and tabs.
+    func isSpacesAndTabs(_ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if !self[index].isSpaceOrTab { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// `range` without leading and trailing spaces and tabs.
+    func trimmingSpacesAndTabs(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end && self[start].isSpaceOrTab { start += 1 }
+        while end > start && self[end - 1].isSpaceOrTab { end -= 1 }
+        return start..<end
+    }
+
+    /// Whether `self[index..<limit]` starts with the lowercase ASCII `word`, ignoring case.
+    func hasPrefixIgnoringCase(_ word: [UInt8], at index: Int, limit: Int) -> Bool {
+        guard index + word.count <= limit else { return false }
+        for offset in 0..<word.count where self[index + offset].asciiLowercased != word[offset] { return false }
+        return true
+    }
+
+    /// The first occurrence of `needle` (lowercase ASCII) in `self[range]`, ignoring case.
+    func firstIndexIgnoringCase(of needle: [UInt8], in range: Range<Int>) -> Int? {
+        guard let first = needle.first else { return range.lowerBound }
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if self[index].asciiLowercased == first && hasPrefixIgnoringCase(needle, at: index, limit: range.upperBound) {
+                return index
+            }
+            index += 1
+        }
         return nil
     }
 }

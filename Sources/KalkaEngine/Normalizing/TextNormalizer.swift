@@ -106,7 +106,7 @@ public struct TextNormalizer: Sendable {
         while start < prose.count {
             var end = start
             var hasNonASCII = false
-            while end < prose.count, !Self.isASCIISpace(prose[end]) {
+            while end < prose.count, !prose[end].isSpaceTabOrNewline {
                 if prose[end] >= 0x80 { hasNonASCII = true }
                 end += 1
             }
@@ -121,9 +121,6 @@ public struct TextNormalizer: Sendable {
         return edits
     }
 
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-    }
 }
 
 /// Maps offsets in the text after one pass of edits back to the text before it. An offset inside

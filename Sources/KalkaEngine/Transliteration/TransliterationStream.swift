@@ -167,9 +167,9 @@ struct LineBatches {
     static func cutPoint(_ bytes: [UInt8], limit: Int) -> Int {
         let window = min(limit, bytes.count)
         if let lineFeed = bytes[0..<window].lastIndex(of: 0x0A) { return lineFeed + 1 }
-        if let space = bytes[0..<window].lastIndex(where: { $0 == 0x20 || $0 == 0x09 }) { return space + 1 }
+        if let space = bytes[0..<window].lastIndex(where: \.isSpaceOrTab) { return space + 1 }
         var cut = window
-        while cut > 0 && cut < bytes.count && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        while cut > 0 && cut < bytes.count && UTF8Decoding.isContinuation(bytes[cut]) { cut -= 1 }
         return max(cut, 1)
     }
 }

@@ -385,7 +385,3 @@ extension LayoutBuilder {
         isWidgetLabel(line) && line.significant.contains { reader.wordClass(tokens[$0]) == .listing || isWord(tokens[$0], Word.news) }
     }
 }
-
-private extension UInt8 {
-    var isASCIIHexDigit: Bool { (self >= 0x30 && self <= 0x39) || ((self | 0x20) >= 0x61 && (self | 0x20) <= 0x66) }
-}

@@ -1,3 +1,4 @@
+import KalkaModel
 import KalkaText
 
 /// Tells Ukrainian from Russian, word by word. The letters come first: і ї є ґ and an apostrophe
@@ -39,15 +40,12 @@ public struct CyrillicLanguageGuess: Sendable {
     /// The language of the word in `bytes` (UTF-8, one word as `CyrillicWords` finds them).
     func language(ofWord bytes: UnsafeBufferPointer<UInt8>) -> CyrillicLanguage? {
         var ukrainian = false, russian = false
-        var index = 0
-        while index < bytes.count {
-            let (scalar, width) = UTF8Scalars.decode(bytes, at: index)
+        UTF8Decoding.forEachScalar(in: bytes, 0..<bytes.count) { scalar, _ in
             switch scalar {
             case "і", "І", "ї", "Ї", "є", "Є", "ґ", "Ґ", "'", "\u{2019}", "\u{02BC}": ukrainian = true
             case "ы", "Ы", "э", "Э", "ъ", "Ъ", "ё", "Ё": russian = true
             default: break
             }
-            index += width
         }
         if ukrainian != russian { return ukrainian ? .uk : .ru }
         if ukrainian { return nil }
@@ -127,8 +125,7 @@ public enum CyrillicWords {
         let lead = bytes[index]
         guard lead >= 0xD0 && lead <= 0xD3, index + 1 < bytes.count else { return false }
         // U+0482–U+0489 are a sign and combining marks, not letters.
-        let value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
-        return !(0x0482...0x0489).contains(value)
+        return !("\u{0482}"..."\u{0489}").contains(UTF8Decoding.decode(bytes, at: index).scalar)
     }
 
     /// Combining acute and grave (stress marks) inside a word: U+0300, U+0301.

@@ -102,7 +102,7 @@ public final class TextRomanizer {
         var start = range.lowerBound
         var index = range.lowerBound + pieceLength
         while index < range.upperBound {
-            if bytes[index] == 0x20 || bytes[index] == 0x09 {
+            if bytes[index].isSpaceOrTab {
                 pieces.append(start..<(index + 1))
                 start = index + 1
                 index = start + pieceLength

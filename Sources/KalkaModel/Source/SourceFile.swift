@@ -87,7 +87,7 @@ public struct SourceFile: Sendable {
         text.withUnsafeBufferPointer { bytes in
             for index in 0...bytes.count {
                 if index % columnStride == 0 { checkpoints.append(scalars) }
-                if index < bytes.count && bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+                if index < bytes.count && !UTF8Decoding.isContinuation(bytes[index]) { scalars += 1 }
             }
         }
         return checkpoints
@@ -100,7 +100,7 @@ public struct SourceFile: Sendable {
         var index = checkpoint * Self.columnStride
         WorkCounter.count(offset - index)
         while index < offset {
-            if text[index] & 0xC0 != 0x80 { count += 1 }
+            if !UTF8Decoding.isContinuation(text[index]) { count += 1 }
             index += 1
         }
         return count
@@ -133,7 +133,7 @@ public struct SourceFile: Sendable {
             WorkCounter.count(offset - lineStart)
             var index = lineStart
             while index < offset {
-                if text[index] & 0xC0 != 0x80 { column += 1 }
+                if !UTF8Decoding.isContinuation(text[index]) { column += 1 }
                 index += 1
             }
         } else {
@@ -194,24 +194,8 @@ package enum UTF8Validation {
                     index += 8
                 }
                 guard index < count else { break }
-                let lead = buffer[index]
-                if lead < 0x80 { index += 1; continue }
-                let length: Int
-                var lowerBound: UInt8 = 0x80, upperBound: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; lowerBound = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; upperBound = 0x9F
-                case 0xF0: length = 4; lowerBound = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; upperBound = 0x8F
-                default: return index
-                }
-                guard index + length <= count else { return index }
-                let second = buffer[index + 1]
-                guard second >= lowerBound && second <= upperBound else { return index }
-                for continuation in 2..<length where buffer[index + continuation] & 0xC0 != 0x80 { return index }
+                if buffer[index] < 0x80 { index += 1; continue }
+                guard let length = UTF8Decoding.wellFormedLength(buffer, at: index) else { return index }
                 index += length
             }
             return nil

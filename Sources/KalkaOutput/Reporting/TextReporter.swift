@@ -94,7 +94,7 @@ public struct TextReporter: Reporter {
     private func window(_ diagnostic: Diagnostic, _ source: SourceFile, line content: Range<Int>) -> String {
         let text = source.text
         let number = diagnostic.start.line
-        func scalarStart(_ offset: Int) -> Bool { offset >= content.upperBound || text[offset] & 0xC0 != 0x80 }
+        func scalarStart(_ offset: Int) -> Bool { offset >= content.upperBound || !UTF8Decoding.isContinuation(text[offset]) }
         func back(_ offset: Int) -> Int {
             var offset = offset - 1
             while offset > content.lowerBound && !scalarStart(offset) { offset -= 1 }

@@ -135,9 +135,8 @@ public struct InvisibleCharacterRule: Rule {
     static func neighbour(_ prose: UnsafeBufferPointer<UInt8>, before offset: Int) -> Unicode.Scalar? {
         var end = offset
         while end > 0 {
-            var start = end - 1
-            while start > 0 && prose[start] & 0xC0 == 0x80 { start -= 1 }
-            if invisible(prose, at: start) == nil { return UTF8Scalars.decode(prose, at: start).0 }
+            let start = UTF8Decoding.scalarStart(before: end, in: prose)
+            if invisible(prose, at: start) == nil { return UTF8Decoding.decode(prose, at: start).0 }
             end = start
         }
         return nil
@@ -151,7 +150,7 @@ public struct InvisibleCharacterRule: Rule {
                 start += width
                 continue
             }
-            return UTF8Scalars.decode(prose, at: start).0
+            return UTF8Decoding.decode(prose, at: start).0
         }
         return nil
     }
@@ -161,9 +160,8 @@ public struct InvisibleCharacterRule: Rule {
     static func word(around range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> String {
         var start = range.lowerBound
         while start > 0 {
-            var previous = start - 1
-            while previous > 0 && prose[previous] & 0xC0 == 0x80 { previous -= 1 }
-            guard invisible(prose, at: previous) != nil || UnicodeProperties.isAlphabetic(UTF8Scalars.decode(prose, at: previous).0) else { break }
+            let previous = UTF8Decoding.scalarStart(before: start, in: prose)
+            guard invisible(prose, at: previous) != nil || UnicodeProperties.isAlphabetic(UTF8Decoding.decode(prose, at: previous).0) else { break }
             start = previous
         }
         var end = range.upperBound
@@ -172,7 +170,7 @@ public struct InvisibleCharacterRule: Rule {
                 end += width
                 continue
             }
-            let (scalar, width) = UTF8Scalars.decode(prose, at: end)
+            let (scalar, width) = UTF8Decoding.decode(prose, at: end)
             guard UnicodeProperties.isAlphabetic(scalar) else { break }
             end += width
         }
@@ -183,7 +181,7 @@ public struct InvisibleCharacterRule: Rule {
                 index += width
                 continue
             }
-            let (scalar, width) = UTF8Scalars.decode(prose, at: index)
+            let (scalar, width) = UTF8Decoding.decode(prose, at: index)
             word.append(scalar)
             index += width
         }

@@ -134,7 +134,7 @@ public struct MojibakeRule: Rule {
         while start < paragraph.upperBound {
             // Chunks are separated by ASCII spaces and tabs only: a no-break space or a C1
             // control may be part of the garble.
-            if prose[start] == 0x20 || prose[start] == 0x09 {
+            if prose[start].isSpaceOrTab {
                 start += 1
                 continue
             }
@@ -161,12 +161,7 @@ public struct MojibakeRule: Rule {
     /// The scalars of a chunk with their byte offsets.
     private func scalars(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> [(scalar: Unicode.Scalar, start: Int, end: Int)] {
         var result: [(Unicode.Scalar, Int, Int)] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let (scalar, width) = UTF8Scalars.decode(prose, at: index)
-            result.append((scalar, index, index + width))
-            index += width
-        }
+        UTF8Decoding.forEachScalar(in: prose, range) { scalar, bytes in result.append((scalar, bytes.lowerBound, bytes.upperBound)) }
         return result
     }
 

@@ -246,15 +246,14 @@ public struct UnbalancedQuotesRule: Rule {
     private func endsMidSentence(_ analysis: Analysis) -> Bool {
         guard let last = analysis.paragraphs.last else { return false }
         var end = last.range.upperBound
-        while end > last.range.lowerBound, analysis.prose[end - 1] == 0x20 || analysis.prose[end - 1] == 0x09 { end -= 1 }
+        while end > last.range.lowerBound, analysis.prose[end - 1].isSpaceOrTab { end -= 1 }
         guard end > last.range.lowerBound else { return false }
         let byte = analysis.prose[end - 1]
-        if byte.isASCIIAlphanumeric || byte == 0x2C || byte == 0x2D || byte == 0x3B { return true }
+        if byte.isASCIIAlphanumeric || byte == .comma || byte == .hyphen || byte == .semicolon { return true }
         // A letter outside ASCII (a cut-off Cyrillic or accented word).
         if byte >= 0x80 {
-            var lead = end - 1
-            while lead > last.range.lowerBound, analysis.prose[lead] & 0xC0 == 0x80 { lead -= 1 }
-            return String(decoding: analysis.prose[lead..<end], as: UTF8.self).unicodeScalars.first?.properties.isAlphabetic ?? false
+            let lead = UTF8Decoding.scalarStart(before: end, in: analysis.prose[last.range])
+            return UTF8Decoding.decodeStrict(analysis.prose[lead..<end], at: lead)?.scalar.properties.isAlphabetic ?? false
         }
         return false
     }

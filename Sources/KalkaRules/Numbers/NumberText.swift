@@ -5,7 +5,7 @@ import KalkaText
 /// Byte-level reading of number tokens for the number-format rules: no `String` per token.
 package enum NumberText {
     @inline(__always)
-    static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    static func isDigit(_ byte: UInt8) -> Bool { byte.isASCIIDigit }
 
     /// The ASCII digits, commas and dots of a number token, as runs of digits and the separator
     /// that follows each run; nil when the token holds anything else or two separators in a row.

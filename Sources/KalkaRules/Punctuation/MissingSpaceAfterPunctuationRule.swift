@@ -72,17 +72,11 @@ public struct MissingSpaceAfterPunctuationRule: Rule {
         }
     }
 
-    @inline(__always)
-    private func isASCIILetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
-    @inline(__always)
-    private func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-    @inline(__always)
-    private func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
     /// The letters before `offset`, counted back to the first non-letter (ASCII letters only).
     private func lettersBefore(_ offset: Int, _ analysis: Analysis) -> Int {
         var count = 0
-        while offset - count - 1 >= 0 && isASCIILetter(analysis.prose[offset - count - 1]) { count += 1 }
+        while offset - count - 1 >= 0 && analysis.prose[offset - count - 1].isASCIILetter { count += 1 }
         return count
     }
 
@@ -91,21 +85,20 @@ public struct MissingSpaceAfterPunctuationRule: Rule {
         let prose = analysis.prose
         // A run longer than an address is not one (and a megabyte without spaces costs nothing).
         var start = offset, end = offset
-        while start > 0, offset - start < 256, !Self.isSpaceByte(prose[start - 1]) { start -= 1 }
-        while end < prose.count, end - offset < 256, !Self.isSpaceByte(prose[end]) { end += 1 }
+        while start > 0, offset - start < 256, !prose[start - 1].isSpaceTabOrNewline { start -= 1 }
+        while end < prose.count, end - offset < 256, !prose[end].isSpaceTabOrNewline { end += 1 }
         let run = prose[start..<end]
         if run.contains(0x40) || run.contains(0x2F) || run.contains(0x5F) || run.contains(0x3D) { return true } // @ / _ =
         return run.count > 4 && run.prefix(4).map { $0 | 0x20 }.elementsEqual([0x77, 0x77, 0x77, 0x2E]) // www.
     }
 
-    private static func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     /// “word,word”: two words of two or more letters.
     private func comma(at offset: Int, _ analysis: Analysis, into findings: inout Findings) {
         let prose = analysis.prose
         guard lettersBefore(offset, analysis) >= 2 else { return }
         var end = offset + 1
-        while end < prose.count && isASCIILetter(prose[end]) { end += 1 }
+        while end < prose.count && prose[end].isASCIILetter { end += 1 }
         guard end - offset - 1 >= 2, end >= prose.count || !(prose[end] & 0x80 != 0 || prose[end] &- 0x30 < 10) else { return }
         guard !isInAddress(offset, analysis), analysis.hasNoSoftBreak(offset - 1..<offset + 2) else { return }
         findings.report(offset..<(offset + 2), "No space after the comma",
@@ -118,13 +111,13 @@ public struct MissingSpaceAfterPunctuationRule: Rule {
         // What ends the sentence: a word of two letters or more, two digits or more, or a
         // closing bracket or quote.
         let previous = prose[offset - 1]
-        if isASCIILetter(previous) {
+        if previous.isASCIILetter {
             let letters = lettersBefore(offset, analysis)
             guard letters >= 2 else { return }
             // An all-capital word must be an acronym of three letters or more ("NATO.The"), and
             // not end a dotted abbreviation ("U.S.").
-            if isUpper(previous) {
-                guard letters >= 3, (offset - letters..<offset).allSatisfy({ isUpper(prose[$0]) }) else { return }
+            if previous.isASCIIUppercase {
+                guard letters >= 3, (offset - letters..<offset).allSatisfy({ prose[$0].isASCIIUppercase }) else { return }
             }
             if offset - letters - 1 >= 0, prose[offset - letters - 1] == 0x2E { return }
         } else if previous &- 0x30 < 10 {
@@ -136,7 +129,7 @@ public struct MissingSpaceAfterPunctuationRule: Rule {
             if start > 0, prose[start - 1] == 0x2E { return }
         } else if previous == 0x29 || previous == 0x22 {
             // ")." or "\"." : what stands before the bracket or quote must not be a space.
-            guard offset >= 2, !Self.isSpaceByte(prose[offset - 2]) else { return }
+            guard offset >= 2, !prose[offset - 2].isSpaceTabOrNewline else { return }
         } else {
             return
         }
@@ -144,12 +137,12 @@ public struct MissingSpaceAfterPunctuationRule: Rule {
         var next = offset + 1
         if prose[next] == 0x22 || prose[next] == 0x29 { next += 1 }
         else if next + 2 < prose.count, prose[next] == 0xE2, prose[next + 1] == 0x80, prose[next + 2] == 0x9D || prose[next + 2] == 0x99 { next += 3 }
-        guard next + 1 < prose.count, isUpper(prose[next]), isLower(prose[next + 1]) else { return }
+        guard next + 1 < prose.count, prose[next].isASCIIUppercase, prose[next + 1].isASCIILowercase else { return }
         var end = next + 1
-        while end < prose.count && isLower(prose[end]) { end += 1 }
+        while end < prose.count && prose[end].isASCIILowercase { end += 1 }
         // A word, not the start of a longer dotted name ("Example.Com.Ua", "Node.Js").
-        if end < prose.count, prose[end] == 0x2E, end + 1 < prose.count, isASCIILetter(prose[end + 1]) { return }
-        if end < prose.count, prose[end] & 0x80 == 0, prose[end] &- 0x30 < 10 || isUpper(prose[end]) { return }
+        if end < prose.count, prose[end] == 0x2E, end + 1 < prose.count, prose[end + 1].isASCIILetter { return }
+        if end < prose.count, prose[end] & 0x80 == 0, prose[end].isASCIIDigit || prose[end].isASCIIUppercase { return }
         if domainWords.containsHash(hashOfLetters(next..<end, analysis)) { return }
         guard !isInAddress(offset, analysis), analysis.hasNoSoftBreak(offset - 1..<next + 1) else { return }
         let range = offset..<(next + 1)

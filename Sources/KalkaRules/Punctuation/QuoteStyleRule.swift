@@ -154,7 +154,7 @@ extension QuoteStyleRule {
 
     static func isElision(_ prose: [UInt8], after offset: Int) -> Bool {
         var end = offset + 1
-        while end < prose.count && (prose[end] | 0x20) >= 0x61 && (prose[end] | 0x20) <= 0x7A { end += 1 }
+        while end < prose.count && prose[end].isASCIILetter { end += 1 }
         guard end > offset + 1, end - offset <= 6 else { return false }
         if end < prose.count && prose[end] >= 0x80 { return false }
         return elisions.contains(String(decoding: prose[(offset + 1)..<end], as: UTF8.self).lowercased())

@@ -111,7 +111,7 @@ public struct RussianQuotesRule: Rule {
                 case 0x99:
                     // An apostrophe ("Ukraine’s") closes nothing.
                     let next = index + 3 < range.upperBound ? prose[index + 3] : 0
-                    mark = next | 0x20 >= 0x61 && next | 0x20 <= 0x7A ? nil : .rightSingle
+                    mark = next.isASCIILetter ? nil : .rightSingle
                 case 0xB9: mark = .singleGuillemetOpen
                 case 0xBA: mark = .singleGuillemetClose
                 default: mark = nil

@@ -46,7 +46,7 @@ struct AddressMask: Sendable {
         func isLetterOrDigit(_ index: Int) -> Bool {
             guard index >= start, index < end else { return false }
             let byte = bytes[index]
-            return byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            return byte >= 0x80 || byte.isASCIIAlphanumeric
         }
         var first = start
         while first < end, [0x28, 0x5B, 0x22, 0x27].contains(bytes[first]) { first += 1 } // ( [ " '

@@ -98,9 +98,9 @@ public struct TransliteratedAbbreviationRule: Rule {
             contexts.append(context)
         }
         self.contexts = contexts
-        letters = table.entries.map { entry in entry.phrase.utf8.filter(Self.isLetter) }
+        letters = table.entries.map { entry in entry.phrase.utf8.filter(\.isASCIILetter) }
         // A capital after a lowercase letter: "TrO", "TsVK", "MChS".
-        exactCase = letters.map { letters in zip(letters, letters.dropFirst()).contains { Self.isLower($0.0) && Self.isUpper($0.1) } }
+        exactCase = letters.map { letters in zip(letters, letters.dropFirst()).contains { $0.0.isASCIILowercase && $0.1.isASCIIUppercase } }
         englishWords = try dictionaries.englishWords()
         names = try? NameDictionary.of(dictionaries)
     }
@@ -169,9 +169,6 @@ public struct TransliteratedAbbreviationRule: Rule {
         }.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) }
-    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-    private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
     /// The match is written as the entry asks: in its exact case when the entry mixes case
     /// inside, otherwise with at least its capitals.
@@ -182,10 +179,10 @@ public struct TransliteratedAbbreviationRule: Rule {
             var position = 0
             for offset in range {
                 let byte = prose[offset]
-                guard Self.isLetter(byte) else { continue }
+                guard byte.isASCIILetter else { continue }
                 guard position < expected.count else { return false }
                 let want = expected[position]
-                if exact ? byte != want : (Self.isUpper(want) && !Self.isUpper(byte)) { return false }
+                if exact ? byte != want : (want.isASCIIUppercase && !byte.isASCIIUppercase) { return false }
                 position += 1
             }
             return position == expected.count
@@ -209,7 +206,7 @@ public struct TransliteratedAbbreviationRule: Rule {
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        byte >= 0x80 || byte.isASCIIAlphanumeric
     }
 
     private func fitsContext(_ context: Context, _ match: PhraseMatcher.Match, _ analysis: Analysis) -> Bool {
@@ -356,7 +353,7 @@ public struct TransliteratedAbbreviationRule: Rule {
         var units = 0, digraphs = 0, laterDigraphs = 0
         while index < end {
             let byte = prose[index]
-            guard byte >= 0x41 && byte <= 0x5A else { return false }
+            guard byte.isASCIIUppercase else { return false }
             let next = index + 1 < end ? prose[index + 1] : 0
             var digraph = true
             if next == 0x68, [0x5A, 0x4B, 0x43].contains(byte) { // Zh Kh Ch

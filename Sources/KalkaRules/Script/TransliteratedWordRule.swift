@@ -174,23 +174,19 @@ public struct TransliteratedWordRule: Rule {
     }
 
     private static func isLetters(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
-        for offset in token.range where !(prose[offset] | 0x20 >= 0x61 && prose[offset] | 0x20 <= 0x7A) { return false }
+        for offset in token.range where !prose[offset].isASCIILetter { return false }
         return true
     }
 
     /// . / @ _ \ # : between letters or figures join a word to an address, handle or file name.
     private static let joiners: Set<UInt8> = [0x2E, 0x2F, 0x40, 0x5F, 0x5C, 0x23, 0x3A]
 
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-    }
-
     /// Part of a web address, handle or file name: joined to a letter or figure by . / @ _ \ # :
     /// ("kyiv.example.org"), not a word before a full stop and a quotation mark.
     private static func isInsideAddress(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(token.start), end = Int(token.end)
-        if start >= 2, joiners.contains(prose[start - 1]), isASCIIAlphanumeric(prose[start - 2]) { return true }
-        if end + 1 < prose.count, joiners.contains(prose[end]), isASCIIAlphanumeric(prose[end + 1]) { return true }
+        if start >= 2, joiners.contains(prose[start - 1]), prose[start - 2].isASCIIAlphanumeric { return true }
+        if end + 1 < prose.count, joiners.contains(prose[end]), prose[end + 1].isASCIIAlphanumeric { return true }
         return false
     }
 

@@ -114,8 +114,8 @@ public struct Suppressions: Sendable {
             while line < lines.count {
                 WorkCounter.count(1)
                 var content = lines.contentRange(ofLine: line, in: text)
-                while !content.isEmpty && (text[content.lowerBound] == 0x20 || text[content.lowerBound] == 0x09) { content = content.dropFirst() }
-                while !content.isEmpty && (text[content.upperBound - 1] == 0x20 || text[content.upperBound - 1] == 0x09) { content = content.dropLast() }
+                while !content.isEmpty && text[content.lowerBound].isSpaceOrTab { content = content.dropFirst() }
+                while !content.isEmpty && text[content.upperBound - 1].isSpaceOrTab { content = content.dropLast() }
                 if content.isEmpty || directiveRanges.contains(content) {
                     line += 1
                     continue
@@ -222,8 +222,7 @@ public struct SuppressionAudit: Sendable {
         let lastLine = lines.line(containing: max(range.lowerBound, range.upperBound - 1))
         let start = lines.start(ofLine: firstLine)
         let contentEnd = lines.contentRange(ofLine: lastLine, in: text).upperBound
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        guard text[start..<range.lowerBound].allSatisfy(isSpace), text[range.upperBound..<contentEnd].allSatisfy(isSpace) else { return nil }
+        guard text[start..<range.lowerBound].allSatisfy(\.isSpaceOrTab), text[range.upperBound..<contentEnd].allSatisfy(\.isSpaceOrTab) else { return nil }
         return start..<(lastLine + 1 < lines.count ? lines.start(ofLine: lastLine + 1) : text.count)
     }
 }

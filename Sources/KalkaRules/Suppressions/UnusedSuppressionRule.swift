@@ -78,7 +78,7 @@ extension UnusedSuppressionRule: DirectiveRule {
     private func isOnlySeparators(_ deletion: Range<Int>, around code: Range<Int>, _ audit: SuppressionAudit) -> Bool {
         deletion.allSatisfy { offset in
             let byte = audit.source.text[offset]
-            return code.contains(offset) || byte == 0x20 || byte == 0x09 || byte == 0x2C
+            return code.contains(offset) || byte.isSpaceOrTab || byte == .comma
         }
     }
 

@@ -373,7 +373,7 @@ public final class Analyzer {
                 }
                 continue
             }
-            let (scalar, width) = UTF8Scalars.decode(prose, at: index)
+            let (scalar, width) = UTF8Decoding.decode(prose, at: index)
             index += width
             remainingUnits -= width == 4 ? 2 : 1
             if !UnicodeProperties.isWhitespace(scalar) { allSpace = false }
@@ -426,7 +426,7 @@ public final class Analyzer {
             default: return false
             }
         }
-        let (scalar, _) = UTF8Scalars.decode(prose, at: start)
+        let (scalar, _) = UTF8Decoding.decode(prose, at: start)
         return UnicodeProperties.isPunctuation(scalar)
     }
 }

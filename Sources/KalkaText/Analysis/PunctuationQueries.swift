@@ -1,3 +1,5 @@
+import KalkaModel
+
 /// Byte-level token queries shared by the punctuation rules (PUN001–PUN005) and the page layout.
 package extension Analysis {
     /// True when prose `range` copies one unbroken stretch of a single source line: no soft line
@@ -90,22 +92,13 @@ package extension Analysis {
     /// The scalar that ends right before prose `offset` (nil at the start or after a paragraph break).
     func scalar(before offset: Int) -> Unicode.Scalar? {
         guard offset > 0, prose[offset - 1] != 0x0A else { return nil }
-        var start = offset - 1
-        while start > 0 && prose[start] & 0xC0 == 0x80 { start -= 1 }
-        return decodeScalar(at: start)
+        return UTF8Decoding.decodeStrict(prose, at: UTF8Decoding.scalarStart(before: offset, in: prose))?.scalar
     }
 
     /// The scalar that starts at prose `offset` (nil at the end or at a paragraph break).
     func scalar(at offset: Int) -> Unicode.Scalar? {
         guard offset < prose.count, prose[offset] != 0x0A else { return nil }
-        return decodeScalar(at: offset)
-    }
-
-    private func decodeScalar(at start: Int) -> Unicode.Scalar? {
-        var iterator = prose[start...].makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
-        return nil
+        return UTF8Decoding.decodeStrict(prose, at: offset)?.scalar
     }
 }
 

@@ -1,3 +1,5 @@
+import KalkaModel
+
 /// What a token is, from ICU's word-break status and its characters.
 public enum TokenKind: UInt8, Sendable {
     case word, number, space, punctuation, symbol
@@ -97,7 +99,7 @@ public enum FoldedHash {
                 index += 1
                 continue
             }
-            let (scalar, width) = UTF8Scalars.decode(bytes, at: index)
+            let (scalar, width) = UTF8Decoding.decode(bytes, at: index)
             let folded = Folding.fold(scalar)
             for byte in UTF8.encode(folded)! { hash = (hash ^ UInt64(byte)) &* prime }
             index += width
@@ -110,25 +112,5 @@ public enum FoldedHash {
         var hash = offsetBasis
         for word in hashes { hash = (hash ^ word) &* prime &+ 0x9E37_79B9 }
         return hash
-    }
-}
-
-package enum UTF8Scalars {
-    /// Decodes the well-formed UTF-8 scalar at `index` and its width in bytes.
-    @inline(__always)
-    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[index])
-        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
-        if lead < 0xE0 {
-            let value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            return (Unicode.Scalar(value)!, 2)
-        }
-        if lead < 0xF0 {
-            let value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", 3)
-        }
-        let value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
     }
 }

@@ -427,11 +427,7 @@ struct HTMLScanner {
     }
 
     private func matchesName(_ name: [UInt8], at start: Int) -> Bool {
-        guard start + name.count <= text.count else { return false }
-        for offset in 0..<name.count where text[start + offset].asciiLowercased != name[offset] {
-            return false
-        }
-        return true
+        text.hasPrefixIgnoringCase(name, at: start, limit: text.count)
     }
 
     private func hasPrefix(_ prefix: String, at start: Int) -> Bool {

@@ -62,13 +62,13 @@ public struct PlainTextReader: Reader {
             while lineStart < bytes.count {
                 var index = lineStart
                 var blank = true
-                while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D {
-                    if bytes[index] != 0x20 && bytes[index] != 0x09 { blank = false }
+                while index < bytes.count, bytes[index] != .lineFeed, bytes[index] != .carriageReturn {
+                    if !bytes[index].isSpaceOrTab { blank = false }
                     index += 1
                 }
                 let contentEnd = index
                 if index < bytes.count {
-                    index += bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    index += bytes[index] == .carriageReturn && index + 1 < bytes.count && bytes[index + 1] == .lineFeed ? 2 : 1
                 }
                 lines.append(Line(content: lineStart..<contentEnd, breakEnd: index, isBlank: blank))
                 lineStart = index
@@ -79,11 +79,9 @@ public struct PlainTextReader: Reader {
 
     /// The directive a line holds, if it is `[kalka-…]` and nothing else but spaces and tabs.
     static func directive(_ text: [UInt8], line: Range<Int>) -> SuppressionDirective? {
-        var start = line.lowerBound, end = line.upperBound
-        while start < end && (text[start] == 0x20 || text[start] == 0x09) { start += 1 }
-        while end > start && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
-        guard end - start > 2, text[start] == 0x5B, text[end - 1] == 0x5D else { return nil }
-        return SuppressionDirective.parse(text, body: (start + 1)..<(end - 1), range: start..<end, textOffset: { $0 })
+        let trimmed = text.trimmingSpacesAndTabs(line)
+        guard trimmed.count > 2, text[trimmed.lowerBound] == .leftBracket, text[trimmed.upperBound - 1] == .rightBracket else { return nil }
+        return SuppressionDirective.parse(text, body: (trimmed.lowerBound + 1)..<(trimmed.upperBound - 1), range: trimmed, textOffset: { $0 })
     }
 }
 
@@ -127,21 +125,21 @@ enum LineBreaks {
     /// Characters (not bytes) in `range`: every byte that does not continue a UTF-8 sequence.
     static func width(_ text: [UInt8], _ range: Range<Int>) -> Int {
         var count = 0
-        for index in range where text[index] & 0xC0 != 0x80 { count += 1 }
+        for index in range where !UTF8Decoding.isContinuation(text[index]) { count += 1 }
         return count
     }
 
     private static func trimmedWidth(_ text: [UInt8], _ range: Range<Int>) -> Int {
         var end = range.upperBound
-        while end > range.lowerBound && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+        while end > range.lowerBound && text[end - 1].isSpaceOrTab { end -= 1 }
         return width(text, range.lowerBound..<end)
     }
 
     private static func firstWord(_ text: [UInt8], _ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound
-        while start < range.upperBound && (text[start] == 0x20 || text[start] == 0x09) { start += 1 }
+        while start < range.upperBound && text[start].isSpaceOrTab { start += 1 }
         var end = start
-        while end < range.upperBound && text[end] != 0x20 && text[end] != 0x09 { end += 1 }
+        while end < range.upperBound && !text[end].isSpaceOrTab { end += 1 }
         return start..<end
     }
 
@@ -150,13 +148,13 @@ enum LineBreaks {
         let word = firstWord(text, range)
         guard !word.isEmpty, word.upperBound < range.upperBound else { return false }
         let first = text[word.lowerBound]
-        if word.count == 1 && (first == 0x2D || first == 0x2A || first == 0x2B) { return true }
+        if word.count == 1 && (first == .hyphen || first == .asterisk || first == .plus) { return true }
         // • U+2022, ‣ U+2023, ▪ U+25AA, – U+2013, — U+2014 standing alone as a marker.
         let marker = Array(text[word])
         if marker == [0xE2, 0x80, 0xA2] || marker == [0xE2, 0x80, 0xA3] || marker == [0xE2, 0x96, 0xAA]
             || marker == [0xE2, 0x80, 0x93] || marker == [0xE2, 0x80, 0x94] { return true }
-        guard word.count <= 4, let last = marker.last, last == 0x2E || last == 0x29 else { return false }
-        return marker.dropLast().allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && marker.count > 1
+        guard word.count <= 4, let last = marker.last, last == .period || last == .rightParenthesis else { return false }
+        return marker.dropLast().allSatisfy(\.isASCIIDigit) && marker.count > 1
     }
 
     /// ", and left.": a line cannot start a paragraph with a comma, semicolon or closing bracket.
@@ -164,7 +162,7 @@ enum LineBreaks {
         let word = firstWord(text, range)
         guard !word.isEmpty else { return false }
         switch text[word.lowerBound] {
-        case 0x2C, 0x3B, 0x29, 0x5D: return true
+        case .comma, .semicolon, .rightParenthesis, .rightBracket: return true
         default: return false
         }
     }
@@ -173,13 +171,13 @@ enum LineBreaks {
     /// ASCII letter: a wrap, however short the line.
     private static func continuesInLowercase(_ text: [UInt8], line: Range<Int>, next: Range<Int>) -> Bool {
         var end = line.upperBound
-        while end > line.lowerBound && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+        while end > line.lowerBound && text[end - 1].isSpaceOrTab { end -= 1 }
         guard end > line.lowerBound else { return false }
         let last = text[end - 1]
-        guard last.isASCIIAlphanumeric || last == 0x2C || last == 0x3B else { return false }
+        guard last.isASCIIAlphanumeric || last == .comma || last == .semicolon else { return false }
         let word = firstWord(text, next)
         guard !word.isEmpty else { return false }
         let first = text[word.lowerBound]
-        return first >= 0x61 && first <= 0x7A
+        return first.isASCIILowercase
     }
 }

@@ -37,9 +37,7 @@ public struct SuppressionDirective: Sendable, Equatable {
     /// `textOffset` maps an index of `bytes` to its text offset (readers that join lines keep
     /// such a map); nil when the body is not a directive.
     static func parse(_ bytes: [UInt8], body: Range<Int>, range: Range<Int>, textOffset: (Int) -> Int) -> SuppressionDirective? {
-        func isSeparator(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x2C
-        }
+        func isSeparator(_ byte: UInt8) -> Bool { byte.isHTMLSpace || byte == .comma }
         // Words of the body, a comma being a separator of its own.
         var words: [Range<Int>] = []
         var index = body.lowerBound
