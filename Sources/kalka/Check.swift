@@ -81,7 +81,7 @@ struct Check: ParsableCommand {
         do {
             reportFile = try outputFile.map { path throws(ReportFile.WriteError) in try ReportFile(path) }
         } catch {
-            throw Failure.exit(outputFile, error.message + "; nothing was checked")
+            throw CommandFailure(outputFile, error.message + "; nothing was checked")
         }
         let colored = reportFile == nil && (color == .always || (color == .auto && StandardStreams.outputIsTerminal))
         var reporter = format.makeReporter(.init(color: colored, quiet: quiet))
@@ -152,7 +152,7 @@ struct Check: ParsableCommand {
                 file.write(recorded.json())
                 try file.commit()
             } catch {
-                throw Failure.exit(writeBaseline, "cannot write the baseline: \(error.message); no baseline was written")
+                throw CommandFailure(writeBaseline, "cannot write the baseline: \(error.message); no baseline was written")
             }
             StandardStreams.writeError("Wrote \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(recorded.files.count) file\(recorded.files.count == 1 ? "" : "s") to \(writeBaseline).\n")
             if summary.errors > 0 { throw ExitCode(2) }
@@ -161,7 +161,7 @@ struct Check: ParsableCommand {
         do {
             try reportFile?.commit()
         } catch {
-            throw Failure.exit(outputFile, "cannot write the report: \(error.message); the file is left as it was")
+            throw CommandFailure(outputFile, "cannot write the report: \(error.message); the file is left as it was")
         }
         if statistics {
             let stdoutTaken = diff || fixesToStdout || (format.isMachineReadable && reportFile == nil)
@@ -189,12 +189,12 @@ struct Check: ParsableCommand {
         guard let baseline else { return nil }
         switch FileReading.read(path: baseline) {
         case .failure(let error):
-            throw Failure.exit(baseline, "cannot read the baseline: \(error.message); nothing was checked")
+            throw CommandFailure(baseline, "cannot read the baseline: \(error.message); nothing was checked")
         case .success(let bytes):
             do {
                 return try Baseline(json: bytes)
             } catch {
-                throw Failure.exit(baseline, error.message + "; nothing was checked")
+                throw CommandFailure(baseline, error.message + "; nothing was checked")
             }
         }
     }

@@ -59,7 +59,7 @@ struct Normalize: ParsableCommand {
         do {
             linter = try Linter.configured(configuration, select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
         } catch {
-            throw Failure.exit(configuration.path, "cannot load the rules: \(SystemErrors.plain(error)); nothing was written")
+            throw CommandFailure(configuration.path, "cannot load the rules: \(SystemErrors.plain(error)); nothing was written")
         }
         let path = file ?? "-"
         if let output {
@@ -86,20 +86,19 @@ struct Normalize: ParsableCommand {
                 switch FileReading.read(path: path) {
                 case .success(let bytes): original = bytes
                 case .failure(let error):
-                    throw Failure.exit(path, error.message + "; left unchanged")
+                    throw CommandFailure(path, error.message + "; left unchanged")
                 }
                 try stream.run(bytes: original, path: path, write: write, explain: report)
             } else {
                 let descriptor: Int32 = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
                 guard descriptor >= 0 else {
-                    throw Failure.exit(path, "cannot open: \(SystemErrors.text(errno)); nothing was written")
+                    throw CommandFailure(path, "cannot open: \(SystemErrors.text(errno)); nothing was written")
                 }
                 defer { if descriptor != STDIN_FILENO { close(descriptor) } }
                 try stream.run(descriptor: descriptor, path: path, write: write, explain: report)
             }
         } catch let error as NormalizationError {
-            StandardStreams.flush()
-            throw Failure.exit(nil, error.description + (inPlace ? "; the file is left unchanged" : ""))
+            throw CommandFailure(nil, error.description + (inPlace ? "; the file is left unchanged" : ""))
         }
         StandardStreams.flush()
         do {
@@ -111,7 +110,7 @@ struct Normalize: ParsableCommand {
                 try file.commit()
             }
         } catch {
-            throw Failure.exit(inPlace ? path : output, error.message + "; " + (inPlace ? "the file is left unchanged" : "nothing was written"))
+            throw CommandFailure(inPlace ? path : output, error.message + "; " + (inPlace ? "the file is left unchanged" : "nothing was written"))
         }
     }
 }

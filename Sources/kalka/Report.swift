@@ -53,7 +53,7 @@ struct Report: ParsableCommand {
                 file.write(text)
                 try file.commit()
             } catch {
-                throw Failure.exit(output, "cannot write the report: \(error.message); the file is left as it was")
+                throw CommandFailure(output, "cannot write the report: \(error.message); the file is left as it was")
             }
         } else {
             StandardStreams.writeOut(text)
