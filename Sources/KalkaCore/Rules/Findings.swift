@@ -105,7 +105,7 @@ public struct Findings {
     public private(set) var items: [ProseFinding] = []
     var rule: RuleDescription
 
-    init(rule: RuleDescription) { self.rule = rule }
+    package init(rule: RuleDescription) { self.rule = rule }
 
     /// Reports `message` on prose `range`, at `severity` when given (for rules whose entries carry
     /// their own severity), else at the rule's. `needsCorroboration` says in which professional
