@@ -34,39 +34,24 @@ enum Failure {
     }
 }
 
-/// Output files never overwrite an input: the same file by device and inode, whatever name,
-/// symbolic link or hard link reaches it.
-enum OutputSafety {
-    /// Throws a `CommandFailure` (nothing is written) when `output` (given with `option`) is a
-    /// regular file among `items` (standard input counts when it is redirected from that file).
+/// What the CLI says about `OutputSafety`'s screening: a note for each output file a directory
+/// walk met, and a failure (nothing written) when the output would overwrite an input.
+extension OutputSafety {
+    /// Fails when `output` (given with `option`) is a regular file among `items` (standard input
+    /// counts when it is redirected from that file).
     static func refuseOverwriting(_ output: String?, option: String, inputs items: [InputItem]) throws {
         _ = try excludingOutput(output, option: option, from: items, named: nil)
     }
 
-    /// `items` without the output file when a directory walk met it (last run's report in the
-    /// checked folder, with a note); when it was named itself (in `named`), or is standard
-    /// input, fails as `refuseOverwriting` does.
+    /// `items` without the output file when a directory walk met it (with a note); when it was
+    /// named itself (in `named`), or is standard input, fails as `refuseOverwriting` does.
     static func excludingOutput(_ output: String?, option: String, from items: [InputItem], named: [String]?) throws -> [InputItem] {
-        guard let output, let target = FileIdentity.overwrittenBy(output: output) else { return items }
-        let namedFiles = named.map { Set($0.compactMap { FileIdentity(path: $0) }) }
-        var kept: [InputItem] = []
-        for item in items {
-            let identity: FileIdentity? = switch item {
-            case .file(let path, _): FileIdentity(path: path)
-            case .standardInput: FileIdentity(descriptor: 0)
-            case .failure: nil
-            }
-            guard identity == target else {
-                kept.append(item)
-                continue
-            }
-            if case .file = item, let namedFiles, !namedFiles.contains(target) {
-                Failure.note("\(item.path): the \(option) file; not checked")
-                continue
-            }
+        let screening = screen(items, output: output, named: named)
+        for item in screening.skipped { Failure.note("\(item.path): the \(option) file; not checked") }
+        if let item = screening.conflict, let output {
             let what = if case .standardInput = item { "standard input" } else { "an input (\(item.path))" }
             throw CommandFailure(output, "\(option) names the same file as \(what); refusing to overwrite it, nothing was written (write the output elsewhere, or --exclude it)")
         }
-        return kept
+        return screening.kept
     }
 }
