@@ -1,4 +1,3 @@
-import ICUKit
 import KalkaCore
 
 /// Throughput measurements for `kalka bench`: ICU's own word + sentence breaking over the same
@@ -21,21 +20,13 @@ struct Throughput: Sendable {
     func measure(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> Phases {
         let clock = ContinuousClock()
         let analyzer = try Analyzer()
-        let words = try TextBreaker(.word)
-        let sentences = try TextBreaker(.sentence)
+        let floor = try SegmentationFloor()
         let never = Duration.seconds(Int64.max / 2)
         var phases = Phases(icuFloor: never, whole: never, reading: never, analyzing: never, checking: never, findings: 0)
         for _ in 0..<max(1, repetitions) {
             // ICU over UTF-16, its fastest input (what kalka feeds it), conversion included.
             phases.icuFloor = min(phases.icuFloor, try clock.measure {
-                for (source, _) in sources {
-                    let units = source.text.withUnsafeBufferPointer { UTF16Conversion.utf16(fromUTF8: $0) }
-                    try units.withUnsafeBufferPointer { text in
-                        var count = 0
-                        try words.forEachSegment(utf16: text) { _, _, _ in count += 1 }
-                        try sentences.forEachSegment(utf16: text) { _, _, _ in count += 1 }
-                    }
-                }
+                for (source, _) in sources { try floor.segment(source) }
             })
             var documents: [ProseDocument] = []
             var analyses: [Analysis] = []
