@@ -76,18 +76,20 @@ struct Check: ParsableCommand {
         try OutputSafety.refuseOverwriting(outputFile, option: "--output-file", inputs: baseline.map { [.file(path: $0, format: .plain)] } ?? [])
         items = try OutputSafety.excludingOutput(outputFile, option: "--output-file", from: items, named: paths)
         items = try OutputSafety.excludingOutput(writeBaseline, option: "--write-baseline", from: items, named: paths)
-        let (work, failThresholds) = try configure(items)
+        let fixThreshold: FixApplicability = unsafeFixes ? .unsafe : .safe
+        let session = CheckSession(
+            inputs: try configure(items), jobs: inputs.jobs,
+            fixMode: diff ? .diff(fixThreshold) : fix ? .apply(fixThreshold) : .none,
+            baseline: accepted, recordsBaseline: writeBaseline != nil)
         let reportFile: ReportFile?
         do {
             reportFile = try outputFile.map { path throws(ReportFile.WriteError) in try ReportFile(path) }
         } catch {
-            throw Failure.exit(outputFile, error.message + "; nothing was checked")
+            throw CommandFailure(outputFile, error.message + "; nothing was checked")
         }
         let colored = reportFile == nil && (color == .always || (color == .auto && StandardStreams.outputIsTerminal))
         var reporter = format.makeReporter(.init(color: colored, quiet: quiet))
-        var summary = RunSummary()
         // Fixed text for standard input goes to stdout, so the report goes to stderr then.
-        let fixesToStdout = fix && !diff && stdinName(items) != nil
         let write: (String) -> Void
         if writeBaseline != nil {
             write = { _ in }
@@ -95,93 +97,65 @@ struct Check: ParsableCommand {
             write = reportFile.write
         } else if diff {
             write = { _ in }
-        } else if fixesToStdout {
+        } else if session.writesFixedText {
             write = StandardStreams.writeError
         } else {
             write = StandardStreams.writeOut
         }
-        let threshold: FixApplicability? = fix || diff ? (unsafeFixes ? .unsafe : .safe) : nil
-        var fixed = 0, changedFiles = 0, writeFailures = 0
-        var failing = false
-        var delivered = 0
-        let progress = ProgressDisplay.forRun(files: work.count, disabled: noProgress)
-        var onProgress: (@Sendable (Int) -> Void)?
-        if let progress { onProgress = { progress.update(completed: $0) } }
-        var recorded = Baseline()
-        reporter.begin(write: write)
-        try LintRunner(jobs: inputs.jobs, fixThreshold: threshold).run(work, progress: onProgress) { checked in
-            progress?.clear()
-            // A fix that cannot be written leaves the file's findings as they were, plus an error.
-            var results = [checked]
-            if let outcome = checked.fix, let original = checked.original {
-                if diff {
-                    StandardStreams.writeOut(UnifiedDiff.diff(old: original, new: outcome.bytes, oldName: "a/\(checked.path)", newName: "b/\(checked.path)"))
-                } else if checked.path == stdinName(items) {
-                    StandardStreams.writeOut(String(decoding: outcome.bytes, as: UTF8.self))
-                } else if outcome.changed {
-                    do {
-                        try AtomicFileWriter.replace(checked.path, expecting: original, with: outcome.bytes)
-                    } catch {
-                        writeFailures += 1
-                        let (findings, failure) = checked.fixesNotWritten(because: SystemErrors.plain(error))
-                        results = [findings, failure]
-                    }
-                }
-                if results.count == 1 {
-                    fixed += outcome.applied
-                    if outcome.changed { changedFiles += 1 }
-                }
-            }
-            for checked in results {
-                let report = accepted?.filter(checked) ?? checked
-                if writeBaseline != nil { recorded.add(report) }
-                if let threshold = failThresholds[delivered], report.diagnostics.contains(where: { $0.severity >= threshold }) { failing = true }
-                if let error = report.error {
-                    Failure.report(report.path, results.count == 1 ? error + "; not checked" : error)
-                }
-                summary.add(report)
-                reporter.report(report, write: write)
-            }
-            delivered += 1
+        let progress = ProgressDisplay.forRun(files: session.inputs.count, disabled: noProgress)
+        var output = CheckSession.Output()
+        if let progress {
+            output.progress = { progress.update(completed: $0) }
+            output.willDeliver = { progress.clear() }
         }
+        output.error = { Failure.report($0, $1) }
+        output.report = { reporter.report($0, write: write) }
+        output.diff = { StandardStreams.writeOut($0) }
+        output.fixedText = { StandardStreams.writeOut(String(decoding: $0, as: UTF8.self)) }
+        reporter.begin(write: write)
+        let outcome = try session.run(output)
         progress?.clear()
-        reporter.finish(summary, write: write)
+        reporter.finish(outcome.summary, write: write)
         if let writeBaseline {
             do {
                 let file = try ReportFile(writeBaseline)
-                file.write(recorded.json())
+                file.write(outcome.recorded.json())
                 try file.commit()
             } catch {
-                throw Failure.exit(writeBaseline, "cannot write the baseline: \(error.message); no baseline was written")
+                throw CommandFailure(writeBaseline, "cannot write the baseline: \(error.message); no baseline was written")
             }
+            let recorded = outcome.recorded
             StandardStreams.writeError("Wrote \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(recorded.files.count) file\(recorded.files.count == 1 ? "" : "s") to \(writeBaseline).\n")
-            if summary.errors > 0 { throw ExitCode(2) }
-            return
+        } else {
+            do {
+                try reportFile?.commit()
+            } catch {
+                throw CommandFailure(outputFile, "cannot write the report: \(error.message); the file is left as it was")
+            }
+            if statistics {
+                let stdoutTaken = diff || session.writesFixedText || (format.isMachineReadable && reportFile == nil)
+                (stdoutTaken ? StandardStreams.writeError : StandardStreams.writeOut)(Statistics.table(outcome.summary))
+            }
+            if fix && !diff && !quiet && !format.isMachineReadable {
+                let (fixed, changedFiles) = (outcome.fixesApplied, outcome.filesChanged)
+                StandardStreams.writeError("Fixed \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s").\n")
+            }
         }
-        do {
-            try reportFile?.commit()
-        } catch {
-            throw Failure.exit(outputFile, "cannot write the report: \(error.message); the file is left as it was")
-        }
-        if statistics {
-            let stdoutTaken = diff || fixesToStdout || (format.isMachineReadable && reportFile == nil)
-            (stdoutTaken ? StandardStreams.writeError : StandardStreams.writeOut)(Statistics.table(summary))
-        }
-        if fix && !diff && !quiet && !format.isMachineReadable {
-            StandardStreams.writeError("Fixed \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s").\n")
-        }
-        if summary.errors > 0 || writeFailures > 0 { throw ExitCode(2) }
-        if diff {
-            if changedFiles > 0 { throw ExitCode(1) }
-            return
-        }
-        if failing { throw ExitCode(1) }
+        if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
     }
 
-    /// Each input with its linter and fail-on threshold (see `ConfiguredInputs`).
-    private func configure(_ items: [InputItem]) throws -> ([LintRunner.Job], [Severity?]) {
-        let configured = try inputs.configuredJobs(items)
-        return (configured.map(\.job), configured.map { failThreshold($0.settings) })
+    /// Each input with its linter and fail-on level (see `LintInputOptions.configuredJobs`).
+    private func configure(_ items: [InputItem]) throws -> [CheckSession.Input] {
+        let commandLine: Severity?? = switch failOn {
+        case .error?: .some(.error)
+        case .warning?: .some(.warning)
+        case .info?: .some(.info)
+        case .never?: .some(nil)
+        case nil: nil
+        }
+        return try inputs.configuredJobs(items).map {
+            CheckSession.Input(job: $0.job, failOn: CheckSession.failOn(commandLine: commandLine, configuration: $0.settings))
+        }
     }
 
     /// The `--baseline` file, read and checked before any file is.
@@ -189,28 +163,13 @@ struct Check: ParsableCommand {
         guard let baseline else { return nil }
         switch FileReading.read(path: baseline) {
         case .failure(let error):
-            throw Failure.exit(baseline, "cannot read the baseline: \(error.message); nothing was checked")
+            throw CommandFailure(baseline, "cannot read the baseline: \(error.message); nothing was checked")
         case .success(let bytes):
             do {
                 return try Baseline(json: bytes)
             } catch {
-                throw Failure.exit(baseline, error.message + "; nothing was checked")
+                throw CommandFailure(baseline, error.message + "; nothing was checked")
             }
-        }
-    }
-
-    private func stdinName(_ items: [InputItem]) -> String? {
-        for item in items { if case .standardInput(let name, _) = item { return name } }
-        return nil
-    }
-
-    private func failThreshold(_ configuration: Configuration) -> Severity? {
-        switch failOn {
-        case .error?: .error
-        case .warning?: .warning
-        case .info?: .info
-        case .never?: nil
-        case nil: configuration.failOn ?? .warning
         }
     }
 }

@@ -16,14 +16,14 @@ struct ConfigurationOptions: ParsableArguments {
     }
 
     /// The settings for one input (nil or "-": standard input), with the overrides for its
-    /// path. Errors name file:line:col and exit with 2.
+    /// path. Errors name file:line:col (a `CommandFailure`).
     func settings(for input: String?) throws -> Configuration {
         let resolver = resolver()
         do {
             if let input, input != "-" { return try resolver.resolve(input).settings }
             return try resolver.resolveStandardInput().settings
         } catch {
-            throw Failure.exit(nil, error)
+            throw CommandFailure(nil, error)
         }
     }
 }
@@ -91,7 +91,7 @@ struct LintInputOptions: ParsableArguments {
     /// Each input with the linter of its configuration (the nearest `.kalka.yml`, `--config`
     /// or none, plus `--select` and `--ignore`) and the settings it came from; inputs the
     /// configuration excludes are dropped. Bad configuration files stop the run before anything
-    /// is checked (exit 2).
+    /// is checked (a `CommandFailure`).
     func configuredJobs(_ items: [InputItem]) throws -> [(job: LintRunner.Job, settings: Configuration)] {
         let resolver = configurationOptions.resolver()
         let linters = LinterCache(select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
@@ -107,13 +107,13 @@ struct LintInputOptions: ParsableArguments {
                     if case .file = item, resolution.isExcluded { continue }
                 }
             } catch {
-                throw Failure.exit(nil, error)
+                throw CommandFailure(nil, error)
             }
             do {
                 let settings = dateOption.withCommandLine(resolution.settings)
                 jobs.append((LintRunner.Job(item: item, linter: try linters.linter(for: settings)), settings))
             } catch {
-                throw Failure.exit(resolution.file.path, "cannot load the rules: \(SystemErrors.plain(error)); nothing was checked")
+                throw CommandFailure(resolution.file.path, "cannot load the rules: \(SystemErrors.plain(error)); nothing was checked")
             }
         }
         return jobs

@@ -35,7 +35,7 @@ struct Config: ParsableCommand {
                 resolution = try options.resolver().resolve(path, isDirectory: exists && isDirectory.boolValue)
                 resolution.settings = dateOption.withCommandLine(resolution.settings)
             } catch {
-                throw Failure.exit(nil, error)
+                throw CommandFailure(nil, error)
             }
             let settings = EffectiveSettings(path: path, resolution: resolution)
             StandardStreams.writeOut(format == .json ? try settings.json() : settings.text)

@@ -27,10 +27,11 @@ enum Main {
             StandardStreams.finish(status: 0)
         } catch let exit as ExitCode {
             StandardStreams.finish(status: exit.rawValue)
+        } catch let failure as CommandFailure {
+            fail(failure)
         } catch where !String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
             // Not a usage error: a failure no command caught, said in plain words.
-            Failure.report(nil, SystemErrors.plain(error) + "; stopped")
-            StandardStreams.finish(status: 2)
+            fail(CommandFailure(nil, SystemErrors.plain(error) + "; stopped"))
         } catch {
             let code = Kalka.exitCode(for: error)
             if code == .success { Kalka.exit(withError: error) }
@@ -39,6 +40,13 @@ enum Main {
             FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
             StandardStreams.finish(status: code == .validationFailure ? 2 : code.rawValue == 0 ? 2 : code.rawValue)
         }
+    }
+
+    /// The one way a command's failure reaches the user: its message on standard error (after
+    /// the output so far), then exit status 2.
+    private static func fail(_ failure: CommandFailure) -> Never {
+        Failure.report(failure.path, failure.message)
+        StandardStreams.finish(status: 2)
     }
 }
 

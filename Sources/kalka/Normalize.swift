@@ -59,59 +59,27 @@ struct Normalize: ParsableCommand {
         do {
             linter = try Linter.configured(configuration, select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
         } catch {
-            throw Failure.exit(configuration.path, "cannot load the rules: \(SystemErrors.plain(error)); nothing was written")
+            throw CommandFailure(configuration.path, "cannot load the rules: \(SystemErrors.plain(error)); nothing was written")
         }
         let path = file ?? "-"
         if let output {
             try OutputSafety.refuseOverwriting(output, option: "--output", inputs: [path == "-" ? .standardInput(displayPath: "-", format: .plain) : .file(path: path, format: .plain)])
         }
-        let format = inputFormat ?? (path == "-" ? .plain : InputFormat.inferred(fromPath: path) ?? .plain)
-        let normalizer = TextNormalizer(linter: linter, threshold: unsafe ? .unsafe : .safe, format: format)
-        // Standard output streams; a file target gets the whole result at once, and only on success.
-        let toStandardOutput = output == nil && !inPlace
-        var collected: [UInt8] = []
-        var changes = 0
-        let write: ([UInt8]) -> Void = { bytes in
-            if toStandardOutput { StandardStreams.writeOut(bytes: bytes) } else { collected += bytes }
-        }
-        let report: (NormalizationChange) -> Void = { change in
-            changes += 1
-            if explain { StandardStreams.writeError(change.explanation + "\n") }
-        }
-        let stream = NormalizationStream(normalizer: normalizer)
-        var original: [UInt8] = []
-        do {
-            if inPlace {
-                // Read whole, so the replacement can check the file did not change meanwhile.
-                switch FileReading.read(path: path) {
-                case .success(let bytes): original = bytes
-                case .failure(let error):
-                    throw Failure.exit(path, error.message + "; left unchanged")
-                }
-                try stream.run(bytes: original, path: path, write: write, explain: report)
-            } else {
-                let descriptor: Int32 = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
-                guard descriptor >= 0 else {
-                    throw Failure.exit(path, "cannot open: \(SystemErrors.text(errno)); nothing was written")
-                }
-                defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-                try stream.run(descriptor: descriptor, path: path, write: write, explain: report)
+        let target: NormalizationRun.Target = inPlace ? .inPlace : output.map { .file($0) } ?? .stream
+        let run = NormalizationRun(path: path, format: inputFormat, linter: linter, threshold: unsafe ? .unsafe : .safe, target: target)
+        do throws(NormalizationRun.Failure) {
+            try run.run(write: { StandardStreams.writeOut(bytes: $0) }) { change in
+                if explain { StandardStreams.writeError(change.explanation + "\n") }
             }
-        } catch let error as NormalizationError {
             StandardStreams.flush()
-            throw Failure.exit(nil, error.description + (inPlace ? "; the file is left unchanged" : ""))
-        }
-        StandardStreams.flush()
-        do {
-            if inPlace {
-                if changes > 0 { try AtomicFileWriter.replace(path, expecting: original, with: collected) }
-            } else if let output {
-                let file = try ReportFile(output)
-                file.write(bytes: collected)
-                try file.commit()
-            }
         } catch {
-            throw Failure.exit(inPlace ? path : output, error.message + "; " + (inPlace ? "the file is left unchanged" : "nothing was written"))
+            switch error {
+            case .read(let error): throw CommandFailure(path, error.message + "; left unchanged")
+            case .open(let code): throw CommandFailure(path, "cannot open: \(SystemErrors.text(code)); nothing was written")
+            case .normalize(let error): throw CommandFailure(nil, error.description + (inPlace ? "; the file is left unchanged" : ""))
+            case .write(let error):
+                throw CommandFailure(inPlace ? path : output, error.message + "; " + (inPlace ? "the file is left unchanged" : "nothing was written"))
+            }
         }
     }
 }

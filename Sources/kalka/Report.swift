@@ -15,10 +15,6 @@ struct Report: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case html, md, json
-    }
-
     @Argument(help: "Files or directories to report on (default: the current directory); - for standard input.")
     var paths: [String] = []
 
@@ -26,7 +22,7 @@ struct Report: ParsableCommand {
     var output: String?
 
     @Option(help: "Report format.")
-    var format: Format = .html
+    var format: EditorReportFormat = .html
 
     @Option(help: "How many suspicious sentences to rank (default: 100 for html and json, 10 for md).")
     var top: Int?
@@ -42,22 +38,20 @@ struct Report: ParsableCommand {
         let work = try inputs.configuredJobs(items).map(\.job)
         let report = try EditorReport.build(work, jobs: inputs.jobs, dictionaries: try DictionaryStore.builtIn.get())
         for error in report.errors { Failure.report(error.path, error.message + "; not checked") }
-        let text = switch format {
-        case .html: HTMLReport.render(report, top: top ?? 100)
-        case .md: MarkdownReport.render(report, top: top ?? 10)
-        case .json: JSONEditorReport.render(report, top: top ?? 100)
-        }
+        let text = format.render(report, top: top)
         if let output {
             do {
                 let file = try ReportFile(output)
                 file.write(text)
                 try file.commit()
             } catch {
-                throw Failure.exit(output, "cannot write the report: \(error.message); the file is left as it was")
+                throw CommandFailure(output, "cannot write the report: \(error.message); the file is left as it was")
             }
         } else {
             StandardStreams.writeOut(text)
         }
-        if !report.errors.isEmpty { throw ExitCode(2) }
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 }
+
+extension EditorReportFormat: ExpressibleByArgument {}

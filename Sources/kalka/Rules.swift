@@ -33,7 +33,7 @@ struct RuleCommand: ParsableCommand {
 
     func run() throws {
         guard let type = BuiltInRules.find(rule) else {
-            throw Failure.exit(nil, "no rule '\(rule)'; 'kalka rules' lists them")
+            throw CommandFailure(nil, "no rule '\(rule)'; 'kalka rules' lists them")
         }
         StandardStreams.writeOut(RuleCatalog.explanation(type.description))
     }

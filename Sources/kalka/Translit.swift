@@ -44,7 +44,7 @@ struct Translit: ParsableCommand {
         do {
             standards = try TransliterationStandards.builtIn.get()
         } catch {
-            throw Failure.exit(nil, "cannot load the standards: \(SystemErrors.plain(error))")
+            throw CommandFailure(nil, "cannot load the standards: \(SystemErrors.plain(error))")
         }
         if list {
             for standard in standards.all {
@@ -61,7 +61,7 @@ struct Translit: ParsableCommand {
         } else {
             descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                throw Failure.exit(path, "cannot open: \(SystemErrors.text(errno)); nothing was written")
+                throw CommandFailure(path, "cannot open: \(SystemErrors.text(errno)); nothing was written")
             }
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
@@ -78,8 +78,7 @@ struct Translit: ParsableCommand {
             try stream.run(input.fresh(), path: path, runningVote: !canReread) { StandardStreams.writeOut(bytes: $0) }
             StandardStreams.flush()
         } catch {
-            StandardStreams.flush()
-            throw Failure.exit(nil, "\(error.description); stopped there")
+            throw CommandFailure(nil, "\(error.description); stopped there")
         }
     }
 
@@ -100,12 +99,12 @@ struct Translit: ParsableCommand {
         var bytes = head
         switch descriptor == STDIN_FILENO ? FileReading.readStandardInput() : FileReading.read(path: path) {
         case .success(let rest): bytes += descriptor == STDIN_FILENO ? rest : Array(rest.dropFirst(2))
-        case .failure(let error): throw Failure.exit(path, error.message + "; nothing was written")
+        case .failure(let error): throw CommandFailure(path, error.message + "; nothing was written")
         }
         do {
             return .whole(try SourceFile(path: path, bytes: bytes).text)
         } catch {
-            throw Failure.exit(path, error.description + "; nothing was written")
+            throw CommandFailure(path, error.description + "; nothing was written")
         }
     }
 
@@ -117,7 +116,7 @@ struct Translit: ParsableCommand {
         if let standard {
             guard let found = standards.standard(named: standard) else {
                 let names = standards.all.map(\.name).joined(separator: ", ")
-                throw Failure.exit(nil, "unknown standard '\(standard)'; the standards are: \(names)")
+                throw CommandFailure(nil, "unknown standard '\(standard)'; the standards are: \(names)")
             }
             chosen = found
         }
@@ -136,13 +135,13 @@ struct Translit: ParsableCommand {
         // A fixed language needs only its own standard; the other slot reuses it.
         let needed: [CyrillicLanguage] = if case .fixed(let language) = mode { [language] } else { [.uk, .ru] }
         for language in needed where pick(language) == nil {
-            throw Failure.exit(nil, "no \(language.englishName) standard '\(TransliterationStandards.defaultName(for: language))' in this build")
+            throw CommandFailure(nil, "no \(language.englishName) standard '\(TransliterationStandards.defaultName(for: language))' in this build")
         }
         guard let ukrainian = pick(.uk) ?? pick(.ru), let russian = pick(.ru) ?? pick(.uk) else { throw ExitCode(2) }
         do {
             return (try TextRomanizer(ukrainian: ukrainian, russian: russian, mode: mode), mode)
         } catch {
-            throw Failure.exit(nil, "cannot prepare the standard: \(SystemErrors.plain(error))")
+            throw CommandFailure(nil, "cannot prepare the standard: \(SystemErrors.plain(error))")
         }
     }
 }

@@ -440,8 +440,8 @@ import Testing
     /// The sources print no raw error: every user-facing message goes through `Failure` and
     /// `SystemErrors.plain`.
     @Test func errorPathsInterpolateNoRawError() throws {
-        let files = ["Sources/kalka", "Sources/KalkaConfig", "Sources/KalkaEngine/Fixing", "Sources/KalkaEngine/Inputs.swift",
-                     "Sources/KalkaEngine/Baseline.swift", "Sources/KalkaOutput/Reporting/ReportFile.swift",
+        let files = ["Sources/kalka", "Sources/KalkaConfig", "Sources/KalkaEngine/Fixing", "Sources/KalkaEngine/Files",
+                     "Sources/KalkaEngine/Baseline.swift", "Sources/KalkaEngine/CheckSession.swift",
                      "Sources/KalkaEngine/Transliteration/TransliterationStream.swift", "Sources/KalkaEngine/Normalizing",
                      "Sources/KalkaKnowledge/Dictionaries", "Sources/KalkaModel/SystemErrors.swift"]
         var sources: [(String, String)] = []

@@ -1,3 +1,4 @@
+import KalkaEngine
 import KalkaModel
 
 /// `--format concise`: one line per finding (`path:line:col: CODE [severity] message`), then the

@@ -1,3 +1,4 @@
+import KalkaEngine
 import KalkaModel
 import KalkaRules
 

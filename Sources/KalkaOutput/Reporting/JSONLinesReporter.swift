@@ -1,3 +1,4 @@
+import KalkaEngine
 import KalkaModel
 
 /// `--format jsonl`: one JSON object per line and per finding, streamed: the contract's

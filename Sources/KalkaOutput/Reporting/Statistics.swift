@@ -1,3 +1,5 @@
+import KalkaEngine
+
 /// `--statistics`: how many findings each rule made, most first, and how many of them a fix
 /// (`--fix`, or `--unsafe-fixes`) can remove.
 public enum Statistics {

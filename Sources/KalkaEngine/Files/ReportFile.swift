@@ -2,7 +2,7 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
-import KalkaEngine
+
 
 /// An output file (`--output-file`, `report -o`, `normalize -o`, `--write-baseline`): written
 /// to a temporary file beside the target, which replaces the target in one `rename` once the

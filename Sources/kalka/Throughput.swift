@@ -1,44 +1,32 @@
-import ICUKit
-import KalkaKnowledge
-import KalkaModel
-import KalkaRules
-import KalkaText
+import KalkaCore
 
 /// Throughput measurements for `kalka bench`: ICU's own word + sentence breaking over the same
 /// text (the floor no linter on ICU can beat) against kalka's whole pass and its phases.
-public struct Throughput: Sendable {
-    public struct Phases: Sendable {
-        public var icuFloor: Duration
-        public var whole: Duration
-        public var reading: Duration
-        public var analyzing: Duration
-        public var checking: Duration
-        public var findings: Int
+struct Throughput: Sendable {
+    struct Phases: Sendable {
+        var icuFloor: Duration
+        var whole: Duration
+        var reading: Duration
+        var analyzing: Duration
+        var checking: Duration
+        var findings: Int
     }
 
-    public let linter: Linter
+    let linter: Linter
 
-    public init(linter: Linter) { self.linter = linter }
+    init(linter: Linter) { self.linter = linter }
 
     /// The best of `repetitions` runs of each measurement over `sources`.
-    public func measure(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> Phases {
+    func measure(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> Phases {
         let clock = ContinuousClock()
         let analyzer = try Analyzer()
-        let words = try TextBreaker(.word)
-        let sentences = try TextBreaker(.sentence)
+        let floor = try SegmentationFloor()
         let never = Duration.seconds(Int64.max / 2)
         var phases = Phases(icuFloor: never, whole: never, reading: never, analyzing: never, checking: never, findings: 0)
         for _ in 0..<max(1, repetitions) {
             // ICU over UTF-16, its fastest input (what kalka feeds it), conversion included.
             phases.icuFloor = min(phases.icuFloor, try clock.measure {
-                for (source, _) in sources {
-                    let units = source.text.withUnsafeBufferPointer { UTF16Conversion.utf16(fromUTF8: $0) }
-                    try units.withUnsafeBufferPointer { text in
-                        var count = 0
-                        try words.forEachSegment(utf16: text) { _, _, _ in count += 1 }
-                        try sentences.forEachSegment(utf16: text) { _, _, _ in count += 1 }
-                    }
-                }
+                for (source, _) in sources { try floor.segment(source) }
             })
             var documents: [ProseDocument] = []
             var analyses: [Analysis] = []
@@ -63,7 +51,7 @@ public struct Throughput: Sendable {
 
     /// Each rule's time over `sources` on one core (best of `repetitions`), slowest first: where
     /// the rules phase goes.
-    public func ruleTimes(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> [(code: String, duration: Duration)] {
+    func ruleTimes(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> [(code: String, duration: Duration)] {
         let analyzer = try Analyzer()
         let analyses = try sources.map { try analyzer.analyze(Readers.reader(for: $0.1).read($0.0.text)) }
         let clock = ContinuousClock()
@@ -86,7 +74,7 @@ public struct Throughput: Sendable {
     /// Bit filters reject most positions before any trie walk at either size, so the times should
     /// stay close; what remains grows with the real partial matches (the synthetic phrases are
     /// built from the calques' own words, so "of the" starts many of them).
-    public func phraseScaling(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> [(phrases: Int, duration: Duration)] {
+    func phraseScaling(_ sources: [(SourceFile, InputFormat)], repetitions: Int) throws -> [(phrases: Int, duration: Duration)] {
         let store = try DictionaryStore.builtIn.get()
         let base = try store.file("phrases/calques.tsv").rows.map { $0[0] }
         var grown = base
@@ -111,18 +99,5 @@ public struct Throughput: Sendable {
             }
         }
         return [(base.count, best[0]), (grown.count, best[1])]
-    }
-}
-
-/// SplitMix64: a small, fast, seeded generator, so generated benchmark and test inputs reproduce.
-public struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
