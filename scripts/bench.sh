@@ -3,6 +3,7 @@
 # files, against ICU's own word + sentence breaking over the same bytes (the floor).
 #
 #   scripts/bench.sh [SIZE_MB]     (default 50)
+#   KALKA_BIN=path scripts/bench.sh 20   measures that binary instead (to compare two builds)
 #
 # Builds a release binary, generates the inputs under bench-data/ (git-ignored) from the clean
 # fixtures and the sample article, and prints MB/s. No timing is asserted anywhere.
@@ -12,8 +13,12 @@ size_mb=${1:-50}
 data=bench-data
 mkdir -p "$data/small"
 
-swift build -c release --product kalka >/dev/null
-kalka=.build/release/kalka
+if [ -n "${KALKA_BIN:-}" ]; then
+    kalka=$KALKA_BIN
+else
+    swift build -c release --product kalka >/dev/null
+    kalka=.build/release/kalka
+fi
 
 # One large file: the clean fixtures and the sample article, repeated to the size asked for.
 big="$data/large-${size_mb}mb.txt"

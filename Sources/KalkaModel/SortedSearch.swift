@@ -2,7 +2,7 @@ extension RandomAccessCollection where Index == Int {
     /// The index of the first element for which `isBefore` is false, in a collection where it
     /// holds for a prefix only (a binary search): what every "which sentence, paragraph, block or
     /// piece holds this offset" lookup asks.
-    package func partitionPoint(_ isBefore: (Element) -> Bool) -> Int {
+    @inlinable package func partitionPoint(_ isBefore: (Element) -> Bool) -> Int {
         var low = startIndex, high = endIndex
         while low < high {
             let mid = low + (high - low) / 2

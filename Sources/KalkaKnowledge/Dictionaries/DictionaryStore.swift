@@ -112,7 +112,7 @@ public final class DictionaryStore: Sendable {
 
 /// Words compared case-insensitively by folded hash, without a `String` per lookup.
 public struct WordSet: Sendable {
-    private let hashes: HashSet64
+    @usableFromInline let hashes: HashSet64
     /// No word of the set folds to more UTF-8 bytes than this (case folding at most triples a
     /// scalar's bytes): a longer run of bytes is in no case one of its words.
     public let maximumFoldedLength: Int
@@ -126,9 +126,9 @@ public struct WordSet: Sendable {
         maximumFoldedLength = 3 * longest
     }
 
-    public func contains(_ token: Token) -> Bool { hashes.contains(token.foldedHash) }
+    @inlinable public func contains(_ token: Token) -> Bool { hashes.contains(token.foldedHash) }
     public func contains(_ word: String) -> Bool { hashes.contains(FoldedHash.of(word)) }
-    public func containsHash(_ hash: UInt64) -> Bool { hashes.contains(hash) }
+    @inlinable public func containsHash(_ hash: UInt64) -> Bool { hashes.contains(hash) }
     public var count: Int { hashes.count }
 }
 
@@ -136,10 +136,10 @@ public struct WordSet: Sendable {
 /// hashing them again (as `Set` does, with a per-process seed) only costs time on a hot path
 /// that looks up every word of every document.
 public struct HashSet64: Sendable {
-    private let slots: [UInt64]
-    private let mask: Int
+    @usableFromInline let slots: [UInt64]
+    @usableFromInline let mask: Int
     /// 0 marks an empty slot; the one key that is 0 is remembered aside.
-    private let containsZero: Bool
+    @usableFromInline let containsZero: Bool
     public let count: Int
 
     public init(_ keys: some Sequence<UInt64>) {
@@ -158,7 +158,7 @@ public struct HashSet64: Sendable {
         self.count = unique.count
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func contains(_ key: UInt64) -> Bool {
         if key == 0 { return containsZero }
         return slots.withUnsafeBufferPointer { slots in

@@ -23,7 +23,7 @@ public struct Analysis: Sendable {
         self.paragraphs = paragraphs
     }
 
-    public var prose: [UInt8] { document.prose }
+    @inlinable public var prose: [UInt8] { document.prose }
 
     /// The document's `fact`, computed (`compute`) by the first rule that asks and shared with
     /// the others.

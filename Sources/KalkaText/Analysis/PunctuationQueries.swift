@@ -31,7 +31,7 @@ package extension Analysis {
     }
 
     /// True when `token` is the single ASCII character `character`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func isCharacter(_ token: Token, _ character: UInt8) -> Bool {
         token.length == 1 && prose[Int(token.start)] == character
     }

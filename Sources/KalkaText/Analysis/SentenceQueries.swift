@@ -1,7 +1,7 @@
 /// Token queries shared by the garbled-clause rules (GAR001–GAR004) and the page layout.
 package extension Analysis {
     /// True when `token` is one of the sentence-final stops `.`, `!`, `?`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func isSentenceStop(_ token: Token) -> Bool {
         guard token.length == 1 else { return false }
         switch prose[Int(token.start)] {
@@ -17,12 +17,12 @@ package extension Analysis {
     }
 
     /// True when `token` is the three-byte mark U+201C “ (the English opening quote).
-    @inline(__always)
+    @inlinable @inline(__always)
     func isLeftDoubleQuote(_ token: Token) -> Bool {
         token.length == 3 && isLeftDoubleQuote(at: Int(token.start))
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func isLeftDoubleQuote(at offset: Int) -> Bool {
         offset + 2 < prose.count && prose[offset] == 0xE2 && prose[offset + 1] == 0x80 && prose[offset + 2] == 0x9C
     }

@@ -34,7 +34,7 @@ public enum TokenScript: UInt8, Sendable {
 public struct Token: Sendable, Equatable {
     public var start: Int32
     /// Length (low 22 bits), kind (3 bits), shape (3), script (3), paragraph break (1).
-    private var packed: UInt32
+    @usableFromInline var packed: UInt32
     /// A hash of the case-folded token: equal words, whatever their case, share it.
     public var foldedHash: UInt64
 
@@ -49,16 +49,16 @@ public struct Token: Sendable, Equatable {
         self.foldedHash = foldedHash
     }
 
-    public var end: Int32 { start + Int32(packed & 0x3F_FFFF) }
-    public var kind: TokenKind { TokenKind(rawValue: UInt8(packed >> 22 & 0x7))! }
-    public var shape: CaseShape { CaseShape(rawValue: UInt8(packed >> 25 & 0x7))! }
-    public var script: TokenScript { TokenScript(rawValue: UInt8(packed >> 28 & 0x7))! }
+    @inlinable public var end: Int32 { start + Int32(packed & 0x3F_FFFF) }
+    @inlinable public var kind: TokenKind { TokenKind(rawValue: UInt8(packed >> 22 & 0x7))! }
+    @inlinable public var shape: CaseShape { CaseShape(rawValue: UInt8(packed >> 25 & 0x7))! }
+    @inlinable public var script: TokenScript { TokenScript(rawValue: UInt8(packed >> 28 & 0x7))! }
     /// True when the token holds a line feed (only paragraph breaks do).
-    public var isParagraphBreak: Bool { packed >> 31 != 0 }
+    @inlinable public var isParagraphBreak: Bool { packed >> 31 != 0 }
 
-    public var range: Range<Int> { Int(start)..<Int(end) }
-    public var length: Int { Int(packed & 0x3F_FFFF) }
-    public var isWord: Bool { kind == .word }
+    @inlinable public var range: Range<Int> { Int(start)..<Int(end) }
+    @inlinable public var length: Int { Int(packed & 0x3F_FFFF) }
+    @inlinable public var isWord: Bool { kind == .word }
 }
 
 /// A sentence: a run of tokens, without the spaces that trail it.
