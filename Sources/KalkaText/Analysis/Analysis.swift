@@ -48,7 +48,7 @@ public struct Analysis: Sendable {
 
     /// The index of the next token after `index` that is not a space within the paragraph, or nil
     /// when a paragraph break or the end comes first.
-    public func nextNonSpace(after index: Int) -> Int? {
+    @inlinable public func nextNonSpace(after index: Int) -> Int? {
         var next = index + 1
         while next < tokens.count {
             let token = tokens[next]
@@ -74,7 +74,7 @@ public struct Analysis: Sendable {
     /// For a possessive word ("Kiev's", "Kyiv’s"): the folded hash of the word without its
     /// ending, and the ending's length in bytes; nil for any other token. Lets phrase lists
     /// match names in the possessive without listing every form.
-    public func possessiveBase(of token: Token) -> (hash: UInt64, suffixLength: Int)? {
+    @inlinable public func possessiveBase(of token: Token) -> (hash: UInt64, suffixLength: Int)? {
         guard token.kind == .word, token.length > 2 else { return nil }
         let end = Int(token.end)
         guard prose[end - 1] | 0x20 == 0x73 else { return nil } // s or S
@@ -150,7 +150,7 @@ public struct Analysis: Sendable {
     }
 
     /// True when the prose byte at `offset` is the given ASCII character.
-    public func byte(at offset: Int, is character: Unicode.Scalar) -> Bool {
+    @inlinable public func byte(at offset: Int, is character: Unicode.Scalar) -> Bool {
         character.isASCII && byteAt(offset) == UInt8(character.value) && offset >= 0 && offset < prose.count
     }
 }

@@ -37,7 +37,7 @@ package extension Analysis {
     }
 
     /// True when `token` is one closing quote or bracket: ” ’ » › " ' ) ].
-    func isClosingMark(_ token: Token) -> Bool {
+    @inlinable func isClosingMark(_ token: Token) -> Bool {
         let start = Int(token.start)
         switch token.length {
         case 1:
@@ -58,7 +58,7 @@ package extension Analysis {
 
     /// True when `token` can end the words before a mark: a closing quote or bracket, or “ and ‘,
     /// which close „low-high“ quotes.
-    func isClosingQuoteOrHighQuote(_ token: Token) -> Bool {
+    @inlinable func isClosingQuoteOrHighQuote(_ token: Token) -> Bool {
         if isClosingMark(token) { return true }
         let start = Int(token.start)
         return token.length == 3 && prose[start] == 0xE2 && prose[start + 1] == 0x80
@@ -66,7 +66,7 @@ package extension Analysis {
     }
 
     /// True when `token` is one opening quote or bracket: “ ‘ « ‹ „ " ' ( [.
-    func isOpeningMark(_ token: Token) -> Bool {
+    @inlinable func isOpeningMark(_ token: Token) -> Bool {
         let start = Int(token.start)
         switch token.length {
         case 1:
@@ -129,7 +129,7 @@ package enum TypographyClass {
 /// Token tests the attribution and quotation rules (PUN008–PUN010) share.
 package extension Analysis {
     /// True when `token` is a dash or a hyphen standing alone: - – — ― ‒.
-    func isDashToken(_ token: Token) -> Bool {
+    @inlinable func isDashToken(_ token: Token) -> Bool {
         let start = Int(token.start)
         switch token.length {
         case 1: return prose[start] == 0x2D
@@ -141,12 +141,12 @@ package extension Analysis {
     }
 
     /// True when `token` is one closing or neutral quotation mark: ” ’ » " '.
-    func isClosingQuote(_ token: Token) -> Bool {
+    @inlinable func isClosingQuote(_ token: Token) -> Bool {
         isClosingMark(token) && !isCharacter(token, 0x29) && !isCharacter(token, 0x5D)
     }
 
     /// True when the token is one of . ! ? or … (a sentence may end on it).
-    func isTerminalMark(_ token: Token) -> Bool {
+    @inlinable func isTerminalMark(_ token: Token) -> Bool {
         let start = Int(token.start)
         if token.length == 1 { return prose[start] == 0x2E || prose[start] == 0x21 || prose[start] == 0x3F }
         return token.length == 3 && prose[start] == 0xE2 && prose[start + 1] == 0x80 && prose[start + 2] == 0xA6

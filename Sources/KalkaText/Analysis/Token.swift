@@ -80,8 +80,8 @@ public struct ParagraphSpan: Sendable, Equatable {
 /// FNV-1a over case-folded scalars: the key kalka's word lists and phrase matcher use, so a
 /// token is looked up without making a `String` of it.
 public enum FoldedHash {
-    package static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    package static let prime: UInt64 = 0x0000_0100_0000_01B3
+    @inlinable package static var offsetBasis: UInt64 { 0xcbf2_9ce4_8422_2325 }
+    @inlinable package static var prime: UInt64 { 0x0000_0100_0000_01B3 }
 
     /// The hash of a word as written in a dictionary file.
     public static func of(_ word: some StringProtocol) -> UInt64 {

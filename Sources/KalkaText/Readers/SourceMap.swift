@@ -10,8 +10,8 @@ public struct SourceMap: Sendable {
     /// Stored in 32 bits (files are far below 4 GB: `SourceFile.defaultSizeLimit`), so a large
     /// document's map, a piece or two per line, takes half the memory.
     package struct Piece: Sendable {
-        private let storedProseStart: UInt32
-        private let storedProseLength: UInt32
+        @usableFromInline let storedProseStart: UInt32
+        @usableFromInline let storedProseLength: UInt32
         private let storedSourceStart: UInt32
         private let storedSourceLength: UInt32
         package let verbatim: Bool
@@ -24,11 +24,11 @@ public struct SourceMap: Sendable {
             self.verbatim = verbatim
         }
 
-        package var proseStart: Int { Int(storedProseStart) }
-        var proseLength: Int { Int(storedProseLength) }
+        @inlinable package var proseStart: Int { Int(storedProseStart) }
+        @inlinable package var proseLength: Int { Int(storedProseLength) }
         var sourceStart: Int { Int(storedSourceStart) }
         var sourceLength: Int { Int(storedSourceLength) }
-        package var proseEnd: Int { proseStart + proseLength }
+        @inlinable package var proseEnd: Int { proseStart + proseLength }
     }
 
     package private(set) var pieces: [Piece] = []
