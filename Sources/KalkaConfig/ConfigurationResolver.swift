@@ -1,8 +1,5 @@
 import Foundation
 import KalkaEngine
-import KalkaKnowledge
-import KalkaModel
-import KalkaRules
 
 /// Which configuration applies to each checked path: the nearest `.kalka.yml` in the path's
 /// directory or above (each directory looked up once, each file loaded once), one file for all

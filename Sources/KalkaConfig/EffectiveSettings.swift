@@ -1,6 +1,5 @@
 import Foundation
 import KalkaEngine
-import KalkaKnowledge
 import KalkaModel
 import KalkaRules
 
