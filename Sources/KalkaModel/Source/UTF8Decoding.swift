@@ -3,7 +3,7 @@
 /// Text is validated once when a file is read (`UTF8Validation`), so the hot paths decode
 /// without checks (`decode(_:at:)`); the lenient and strict forms are for code that may also see
 /// bytes from elsewhere, and each says what it makes of a broken sequence.
-package enum UTF8Decoding {
+@usableFromInline package enum UTF8Decoding {
     /// Whether `byte` continues a multi-byte sequence (10xxxxxx).
     @inlinable @inline(__always)
     package static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }

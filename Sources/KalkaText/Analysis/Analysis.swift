@@ -144,7 +144,7 @@ public struct Analysis: Sendable {
     }
 
     /// The prose byte at `offset`, or 0 outside the prose.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func byteAt(_ offset: Int) -> UInt8 {
         offset >= 0 && offset < prose.count ? prose[offset] : 0
     }

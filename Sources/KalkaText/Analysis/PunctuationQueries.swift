@@ -90,13 +90,13 @@ package extension Analysis {
 /// characters on either side of it.
 package extension Analysis {
     /// The scalar that ends right before prose `offset` (nil at the start or after a paragraph break).
-    func scalar(before offset: Int) -> Unicode.Scalar? {
+    @inlinable func scalar(before offset: Int) -> Unicode.Scalar? {
         guard offset > 0, prose[offset - 1] != 0x0A else { return nil }
         return UTF8Decoding.decodeStrict(prose, at: UTF8Decoding.scalarStart(before: offset, in: prose))?.scalar
     }
 
     /// The scalar that starts at prose `offset` (nil at the end or at a paragraph break).
-    func scalar(at offset: Int) -> Unicode.Scalar? {
+    @inlinable func scalar(at offset: Int) -> Unicode.Scalar? {
         guard offset < prose.count, prose[offset] != 0x0A else { return nil }
         return UTF8Decoding.decodeStrict(prose, at: offset)?.scalar
     }
@@ -105,22 +105,22 @@ package extension Analysis {
 /// Character classes the typography rules share.
 package enum TypographyClass {
     /// Nothing (paragraph edge) or white space.
-    package static func isBlank(_ scalar: Unicode.Scalar?) -> Bool {
+    @inlinable package static func isBlank(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
         return scalar.properties.isWhitespace
     }
 
-    package static func isLetterOrDigit(_ scalar: Unicode.Scalar?) -> Bool {
+    @inlinable package static func isLetterOrDigit(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
     }
 
-    package static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
+    @inlinable package static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
         scalar?.properties.numericType == .decimal
     }
 
     /// A mark after which a quotation opens: a bracket, a dash, a slash or another opening quote.
-    package static func opensQuotation(_ scalar: Unicode.Scalar?) -> Bool {
+    @inlinable package static func opensQuotation(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
         return "([{/—–-“‘«„‚\"'".unicodeScalars.contains(scalar)
     }
@@ -167,13 +167,13 @@ package extension Analysis {
 
 package extension TypographyClass {
     /// . , ! ? or …: a mark a quotation can end on.
-    static func endsQuotation(_ scalar: Unicode.Scalar?) -> Bool {
+    @inlinable static func endsQuotation(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
         return ".,!?…".unicodeScalars.contains(scalar)
     }
 
     /// A horizontal space: U+0020, no-break or narrow no-break space.
-    static func isInlineSpace(_ scalar: Unicode.Scalar?) -> Bool {
+    @inlinable static func isInlineSpace(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
         return scalar == " " || scalar == "\u{A0}" || scalar == "\u{202F}" || scalar == "\u{2009}"
     }
