@@ -22,8 +22,8 @@ let package = Package(
         .target(name: "ICUKit", dependencies: ["CICU"]),
         .executableTarget(name: "EmbedDictionaries", path: "Plugins/EmbedDictionariesTool"),
         .plugin(name: "EmbedDictionariesPlugin", capability: .buildTool(), dependencies: ["EmbedDictionaries"]),
-        // The layers, lowest first. Each may import only the layers above it in this list (the
-        // compiler enforces it: see ARCHITECTURE.md), and only ICUKit sees ICU.
+        // The layers, lowest first. Each depends only on the layers above it in this list (and
+        // ICUKit, the only target that sees ICU); see ARCHITECTURE.md for how that is checked.
         // Positions, findings, diagnostics, source files: plain types, no ICU.
         .target(name: "KalkaModel"),
         // Reading text: the readers (plain, Markdown, HTML) into prose with a source map, and the

@@ -12,6 +12,8 @@ import PackagePlugin
 struct EmbedDictionariesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let dictionaries = context.package.directoryURL.appending(path: "Dictionaries")
+        // By name: renaming the readers' target means renaming it here too (else KalkaText would
+        // not build, missing `EmbeddedReaderData`).
         let forReaders = target.name == "KalkaText"
         let inputs = try dataFiles(under: dictionaries).filter { file in
             let relative = String(file.standardizedFileURL.path.dropFirst(dictionaries.standardizedFileURL.path.count + 1))

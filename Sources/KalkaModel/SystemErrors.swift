@@ -1,4 +1,4 @@
-// FoundationEssentials, not Foundation: see KalkaEngine/Inputs.swift.
+// FoundationEssentials, not Foundation: see KalkaEngine/Files/Inputs.swift.
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc

@@ -1,9 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KalkaModel
 import KalkaText
-
-#if canImport(Glibc)
-#endif
 
 /// One `kalka normalize` run as a library call: reads a file or standard input, normalizes it,
 /// and delivers the text to standard output (streamed), to another file, or back in place.

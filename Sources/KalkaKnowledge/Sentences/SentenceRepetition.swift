@@ -3,7 +3,7 @@ import KalkaText
 
 /// When a sentence repeats an earlier one as a translation pipeline repeats a segment: what GAR004
 /// reports, and what the page layout asks before it calls a repeated line chrome.
-public enum SentenceRepetition {
+package enum SentenceRepetition {
     static let minimumWords = 6
     /// A pipeline repeats a segment where it emitted it: in the same paragraph or a near one. A
     /// sentence that recurs further on (a refrain, a sign-off, another article in a long file) is
@@ -12,7 +12,7 @@ public enum SentenceRepetition {
 
     /// The sentence's tokens as one hash, ignoring case and spacing but not punctuation; nil for
     /// a sentence GAR004 never compares (shorter than six words, or no final mark: a heading).
-    public static func key(of sentence: SentenceSpan, in analysis: Analysis) -> UInt64? {
+    package static func key(of sentence: SentenceSpan, in analysis: Analysis) -> UInt64? {
         let tokens = analysis.tokens
         guard let last = sentence.tokens.last, tokens[last].kind == .punctuation else { return nil }
         var hash = FoldedHash.offsetBasis
@@ -29,7 +29,7 @@ public enum SentenceRepetition {
     /// and marks, six words or more with a final mark, within three paragraphs, and the first not
     /// inside a quotation (words first quoted, then set out again — a pull quote, a statement
     /// reprinted under the story — are repeated by the layout, not by a translation).
-    public static func reports(_ first: Int, again later: Int, in analysis: Analysis) -> Bool {
+    package static func reports(_ first: Int, again later: Int, in analysis: Analysis) -> Bool {
         let a = analysis.sentences[first], b = analysis.sentences[later]
         guard first < later, b.paragraph - a.paragraph <= paragraphDistance else { return false }
         guard let key = key(of: b, in: analysis), key == self.key(of: a, in: analysis) else { return false }

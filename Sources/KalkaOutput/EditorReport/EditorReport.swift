@@ -1,4 +1,3 @@
-import ICUKit
 import KalkaEngine
 import KalkaKnowledge
 import KalkaModel
