@@ -1,7 +1,8 @@
 import KalkaText
 
-/// Reads page layouts: built once per dictionary store (`shared`), shared by the rules.
-public struct PageLayoutReader: Sendable {
+/// Reads page layouts: built once per dictionary store (`shared`), shared by the rules (a class:
+/// the layout builder and four rules hold it, and a reference is one word to copy).
+public final class PageLayoutReader: Sendable {
     enum WordClass: String, CaseIterable {
         case month, weekday, clock, zone, dateword, relative, share, counter, tally, countpart, caption, credit, profession, site, widget, listing, tld
     }

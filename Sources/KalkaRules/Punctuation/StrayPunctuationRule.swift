@@ -105,17 +105,7 @@ public struct StrayPunctuationRule: Rule {
         let tokens = analysis.tokens
         // Soft line breaks are the non-verbatim pieces of the source map; walk them alongside the
         // tokens (both in prose order) rather than searching for each space.
-        let pieces = analysis.document.map.pieces
-        var pieceIndex = 0
-        func holdsLineBreak(_ range: Range<Int>) -> Bool {
-            while pieceIndex < pieces.count && pieces[pieceIndex].proseEnd <= range.lowerBound { pieceIndex += 1 }
-            var next = pieceIndex
-            while next < pieces.count && pieces[next].proseStart < range.upperBound {
-                if !pieces[next].verbatim && pieces[next].proseEnd > range.lowerBound { return true }
-                next += 1
-            }
-            return false
-        }
+        var lineBreaks = SourceMap.ReplacedSourceCursor(analysis.document.map)
         var lineStart = 0
         var index = 0
         while index <= tokens.count {
@@ -124,7 +114,7 @@ public struct StrayPunctuationRule: Rule {
             if index == tokens.count || tokens[index].isParagraphBreak {
                 boundary = true
             } else if tokens[index].kind == .space {
-                boundary = holdsLineBreak(tokens[index].range)
+                boundary = lineBreaks.holdsReplacedSource(tokens[index].range)
             } else {
                 boundary = false
             }

@@ -84,7 +84,7 @@ public enum FoldedHash {
     @inlinable package static var prime: UInt64 { 0x0000_0100_0000_01B3 }
 
     /// The hash of a word as written in a dictionary file.
-    public static func of(_ word: some StringProtocol) -> UInt64 {
+    @inlinable public static func of(_ word: some StringProtocol) -> UInt64 {
         var word = String(word)
         return word.withUTF8 { of(utf8: $0) }
     }

@@ -19,7 +19,7 @@ public struct DictionaryFile: Sendable {
         /// 1-based line in the file.
         public let line: Int
         public let fields: [String]
-        public subscript(_ column: Int) -> String { column < fields.count ? fields[column] : "" }
+        @inlinable public subscript(_ column: Int) -> String { column < fields.count ? fields[column] : "" }
     }
 
     public let path: String

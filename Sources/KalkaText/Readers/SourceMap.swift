@@ -9,12 +9,12 @@ import KalkaModel
 public struct SourceMap: Sendable {
     /// Stored in 32 bits (files are far below 4 GB: `SourceFile.defaultSizeLimit`), so a large
     /// document's map, a piece or two per line, takes half the memory.
-    package struct Piece: Sendable {
-        @usableFromInline let storedProseStart: UInt32
-        @usableFromInline let storedProseLength: UInt32
+    struct Piece: Sendable {
+        private let storedProseStart: UInt32
+        private let storedProseLength: UInt32
         private let storedSourceStart: UInt32
         private let storedSourceLength: UInt32
-        package let verbatim: Bool
+        let verbatim: Bool
 
         init(proseStart: Int, proseLength: Int, sourceStart: Int, sourceLength: Int, verbatim: Bool) {
             storedProseStart = UInt32(proseStart)
@@ -24,14 +24,14 @@ public struct SourceMap: Sendable {
             self.verbatim = verbatim
         }
 
-        @inlinable package var proseStart: Int { Int(storedProseStart) }
-        @inlinable package var proseLength: Int { Int(storedProseLength) }
+        var proseStart: Int { Int(storedProseStart) }
+        var proseLength: Int { Int(storedProseLength) }
         var sourceStart: Int { Int(storedSourceStart) }
         var sourceLength: Int { Int(storedSourceLength) }
-        @inlinable package var proseEnd: Int { proseStart + proseLength }
+        var proseEnd: Int { proseStart + proseLength }
     }
 
-    package private(set) var pieces: [Piece] = []
+    private(set) var pieces: [Piece] = []
 
     /// The source range that prose range `range` stands for.
     public func sourceRange(ofProse range: Range<Int>) -> Range<Int> {
@@ -226,5 +226,27 @@ public struct ProseBuilder {
 
     public func finish(format: InputFormat, directives: [SuppressionDirective] = []) -> ProseDocument {
         ProseDocument(format: format, prose: prose, map: map, directives: directives.sorted { $0.range.lowerBound < $1.range.lowerBound }, blocks: blocks)
+    }
+}
+
+extension SourceMap {
+    /// Answers, for prose ranges asked in increasing order, whether one holds source the prose
+    /// does not copy byte for byte (a soft line break read as a space, an entity, dropped markup):
+    /// one walk over the map alongside the tokens instead of a search per range.
+    package struct ReplacedSourceCursor {
+        private let pieces: [Piece]
+        private var index = 0
+
+        package init(_ map: SourceMap) { pieces = map.pieces }
+
+        package mutating func holdsReplacedSource(_ range: Range<Int>) -> Bool {
+            while index < pieces.count && pieces[index].proseEnd <= range.lowerBound { index += 1 }
+            var next = index
+            while next < pieces.count && pieces[next].proseStart < range.upperBound {
+                if !pieces[next].verbatim && pieces[next].proseEnd > range.lowerBound { return true }
+                next += 1
+            }
+            return false
+        }
     }
 }
