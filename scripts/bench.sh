@@ -44,7 +44,11 @@ if [ "$(ls "$data/small" | wc -l)" -ne 1000 ]; then
 fi
 
 echo "== one large file ($(du -h "$big" | cut -f1)), one core"
-"$kalka" bench --repetitions 3 "$big"
+"$kalka" bench --repetitions 3 "$big" | tee "$data/bench.out"
+# The figure to watch: the whole pass against ICU's own breaking of the same bytes.
+floor=$(sed -n 's/^ICU floor.*(\([0-9.]*\) s)$/\1/p' "$data/bench.out")
+whole=$(sed -n 's/^kalka whole pass.*(\([0-9.]*\) s)$/\1/p' "$data/bench.out")
+awk -v floor="$floor" -v whole="$whole" 'BEGIN { if (floor > 0) printf "whole pass: %.1f× the ICU floor\n", whole / floor }'
 
 echo
 echo "== the same file through 'kalka check' (whole process: read, lint, JSON output)"
