@@ -4,7 +4,7 @@ public struct DictionaryError: Error, Equatable, Sendable, CustomStringConvertib
     public let line: Int
     public let message: String
 
-    public init(path: String, line: Int, message: String) {
+    package init(path: String, line: Int, message: String) {
         self.path = path
         self.line = line
         self.message = message
