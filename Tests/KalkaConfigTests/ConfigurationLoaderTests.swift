@@ -1,12 +1,7 @@
 import Foundation
 import Testing
 import KalkaConfig
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 @Suite struct ConfigurationLoaderTests {
     @Test func readsEverySetting() throws {

@@ -1,10 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// The one case adapter of the dictionary fixes, in the cases the phrase rules (a listed form
 /// to compare with) and the name rules (no listed form) rely on.

@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// The check run's policy, called as a library: fail-on levels, errors, baselines and fixes
 /// decide the exit status (the binary's own tests pin the output around it).

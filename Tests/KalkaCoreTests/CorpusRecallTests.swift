@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// Recall on the annotated MT-style articles of Tests/Fixtures/mt (composed for the project): each
 /// planted artifact is found when a finding of its category overlaps it. The per-category recall is

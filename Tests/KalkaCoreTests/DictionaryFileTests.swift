@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 @Suite struct DictionaryFileTests {
     /// Every file in Dictionaries/ (except the README and build scripts) is compiled in, parses,

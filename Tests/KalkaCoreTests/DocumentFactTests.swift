@@ -1,11 +1,6 @@
 import Dispatch
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// Facts a document shares between rules, and knowledge a store shares: computed once per key
 /// (per document, per store), typed by the key.

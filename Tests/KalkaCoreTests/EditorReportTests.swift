@@ -1,7 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
+import KalkaCore
 @testable import KalkaModel
 @testable import KalkaOutput
 @testable import KalkaRules

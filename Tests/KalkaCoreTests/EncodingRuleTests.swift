@@ -1,10 +1,6 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
+import KalkaCore
 @testable import KalkaRules
-@testable import KalkaText
 
 /// ENC001's round-trip guarantees and ENC002's edge cases, beyond the rules' own examples.
 @Suite struct EncodingRuleTests {

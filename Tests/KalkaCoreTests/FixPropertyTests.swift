@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// Properties of fixing over generated documents (a fixed seed, so failures reproduce): in every
 /// format and line-ending style, a fix changes only the bytes it reports, every finding lies on

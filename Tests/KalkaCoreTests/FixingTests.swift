@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 @Suite struct FixLoopTests {
     private func fix(_ bytes: [UInt8], _ format: InputFormat = .plain, _ threshold: FixApplicability = .unsafe) throws -> FixOutcome {

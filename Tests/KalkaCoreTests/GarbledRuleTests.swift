@@ -1,10 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// Garbled-clause rules on the conventions of real copy: quotations over several paragraphs,
 /// texts cut off mid-sentence, and lowercase starts that are slips rather than lost clauses.

@@ -1,9 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
+import KalkaCore
 @testable import KalkaText
 
 // MARK: Helpers

@@ -1,11 +1,7 @@
 import Foundation
 import Testing
+import KalkaCore
 @testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
 
 /// A document far larger than any article is checked a window at a time (`Linter.windowSize`),
 /// so memory holds one window's analysis; what it reports must not depend on that.

@@ -4,12 +4,8 @@ import Glibc
 import Darwin
 #endif
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
+import KalkaCore
 @testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
 
 /// Hostile inputs whose cost once grew with the square of one dimension: each test measures the
 /// work at two sizes and checks it grows like the input. Where the code counts its steps

@@ -1,10 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// Reads `markdown` and gives the document with its source bytes.
 private func read(_ markdown: String) -> (doc: ProseDocument, source: [UInt8]) {

@@ -1,10 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// The name data: every entry loads, every derived form agrees with the transliteration engine,
 /// and no spelling to flag is a correct spelling of another entry.

@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// `kalka normalize` and `kalka report` policy called through the library: where the text goes,
 /// what is left alone on failure, the format choices and the report's exit status.

@@ -1,11 +1,7 @@
 import Foundation
 import Testing
+import KalkaCore
 @testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
 
 /// `kalka normalize` as a library: NFC, the fix loop, positions in the input, and streaming in
 /// chunks that give the same result as the whole document.

@@ -1,10 +1,7 @@
 import Testing
+import KalkaCore
 @testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
 @testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
 
 /// The shared text helpers of the outputs: the one markup escaper in its three flavors, the one
 /// digit grouping, and how `kalka normalize --explain` shows invisible characters.

@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// The page layout (BOI001 by phrase, BOI002 by structure, BOI003 by repetition) on whole composed
 /// articles: chrome before and after the body found line by line, each line once, and an edited

@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// Period spellings ("Kiev" before the 2019–2022 style changes) judged by the article's date and
 /// by the document's other marks of translation, through plain text, Markdown and HTML.

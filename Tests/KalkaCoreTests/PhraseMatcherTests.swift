@@ -1,10 +1,6 @@
 import Testing
-@testable import KalkaEngine
+import KalkaCore
 @testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
 
 @Suite struct PhraseMatcherTests {
     private func matches(_ phrases: [String], in text: String) throws -> [(String, Int)] {

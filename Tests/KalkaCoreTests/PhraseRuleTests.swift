@@ -1,10 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// The data-driven phrase rules (CAL001, TRM001, BOI001) over their whole lists, and the
 /// per-finding severity they rely on.

@@ -1,10 +1,7 @@
 import Testing
+import KalkaCore
 @testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
 @testable import KalkaRules
-@testable import KalkaText
 
 /// A rule still in preview runs only when a selection names it by its code or name.
 @Suite struct PreviewRuleTests {

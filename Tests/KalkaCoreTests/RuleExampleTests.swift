@@ -1,11 +1,7 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
+import KalkaCore
 @testable import KalkaRules
-@testable import KalkaText
 
 /// Every rule's own examples, run through the real pipeline, plus automatic variants: the
 /// examples are both the documentation (`kalka rule CODE`) and the tests.

@@ -1,10 +1,7 @@
 import Testing
+import KalkaCore
 @testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
 @testable import KalkaRules
-@testable import KalkaText
 
 /// The script rules beyond their examples: where Cyrillic stands (UNT001 untranslated text or
 /// UNT004 page chrome), the abbreviation table (UNT002) and the romanized-word check (UNT003).

@@ -1,9 +1,6 @@
 import Testing
+import KalkaCore
 @testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
 @testable import KalkaText
 
 @Suite struct SourceFileTests {

@@ -1,10 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// Reporters write a file's findings as they go, in pieces: a file with a great many findings is
 /// never held as one output string.

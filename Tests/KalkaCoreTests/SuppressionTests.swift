@@ -1,10 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// The UTF-8 byte range of the `occurrence`-th `needle` in `text`.
 private func byteRange(of needle: String, in text: String, occurrence: Int = 1) -> Range<Int> {

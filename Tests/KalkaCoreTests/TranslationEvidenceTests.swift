@@ -1,10 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// The evidence judgement: findings that need corroboration are warnings only beside a mark of
 /// translation; alone they are info, with a message that says why and a fix that waits for

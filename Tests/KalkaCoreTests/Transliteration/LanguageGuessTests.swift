@@ -1,10 +1,6 @@
 import Testing
-@testable import KalkaEngine
+import KalkaCore
 @testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
 
 /// The Ukrainian/Russian guess on paragraphs composed for the purpose: news prose in each
 /// language, short lines, and lines that mix the two.

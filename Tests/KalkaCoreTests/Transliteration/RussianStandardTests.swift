@@ -1,10 +1,5 @@
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// The Russian romanization standards in `Dictionaries/translit/ru-*.txt`, checked against each
 /// document's table and examples, in lower, Title and UPPER case.

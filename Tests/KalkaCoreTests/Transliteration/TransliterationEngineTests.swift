@@ -1,10 +1,8 @@
 import Foundation
 import Testing
+import KalkaCore
 @testable import KalkaEngine
 @testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
 @testable import KalkaText
 
 /// The engine around the standards: headers, rule errors, language guessing, mixed lines,

@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KalkaEngine
-@testable import KalkaKnowledge
-@testable import KalkaModel
-@testable import KalkaOutput
-@testable import KalkaRules
-@testable import KalkaText
+import KalkaCore
 
 /// The Ukrainian romanization standards in `Dictionaries/translit/uk-*.txt`, checked against the
 /// public examples of each document, in lower, Title and UPPER case.
