@@ -1,3 +1,4 @@
+import KalkaModel
 import KalkaText
 
 /// The chunks of a document (runs of characters between spaces) that are web or e-mail
@@ -32,12 +33,8 @@ struct AddressMask: Sendable {
 
     /// Whether prose `offset` lies in a chunk.
     func covers(_ offset: Int) -> Bool {
-        var low = 0, high = ranges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ranges[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
-        }
-        return low < ranges.count && ranges[low].contains(offset)
+        let index = ranges.partitionPoint { $0.upperBound <= offset }
+        return index < ranges.count && ranges[index].contains(offset)
     }
 
     /// A chunk holding "://", "www." or an "@" between letters, or starting with "#" before a

@@ -412,12 +412,8 @@ struct RomanizedNgramModel: Sendable {
     }
 
     private static func find(_ key: UInt32, in keys: [UInt32]) -> Int? {
-        var low = 0, high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low < keys.count && keys[low] == key ? low : nil
+        let index = keys.partitionPoint { $0 < key }
+        return index < keys.count && keys[index] == key ? index : nil
     }
 
     /// The mean log ratio (source over English) of the padded word's four-grams, lowercased.

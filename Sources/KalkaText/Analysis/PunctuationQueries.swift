@@ -16,12 +16,7 @@ package extension Analysis {
     func hasNoSoftBreak(_ range: Range<Int>) -> Bool {
         let pieces = document.map.pieces
         guard !pieces.isEmpty, !range.isEmpty else { return true }
-        var low = 0, high = pieces.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pieces[middle].proseEnd <= range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        var index = low
+        var index = pieces.partitionPoint { $0.proseEnd <= range.lowerBound }
         while index < pieces.count && pieces[index].proseStart < range.upperBound {
             let piece = pieces[index]
             if !piece.verbatim && piece.proseLength == 1 && prose[piece.proseStart] == 0x20 { return false }
@@ -156,12 +151,8 @@ package extension Analysis {
 package extension Analysis {
     /// The index of the token that holds prose `offset`, by binary search.
     func tokenIndex(containing offset: Int) -> Int? {
-        var low = 0, high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(tokens[middle].end) <= offset { low = middle + 1 } else { high = middle }
-        }
-        return low < tokens.count && Int(tokens[low].start) <= offset ? low : nil
+        let index = tokens.partitionPoint { Int($0.end) <= offset }
+        return index < tokens.count && Int(tokens[index].start) <= offset ? index : nil
     }
 }
 
