@@ -15,6 +15,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Repetitions (the best is reported).")
     var repetitions: Int = 3
 
+    @Option(help: "How many of the slowest rules to list.")
+    var rules: Int = 8
+
     func run() throws {
         var sources: [(SourceFile, InputFormat)] = []
         for path in files {
@@ -37,7 +40,7 @@ struct Bench: ParsableCommand {
 
             """)
         StandardStreams.writeOut("slowest rules, one core:\n")
-        for (code, duration) in try Throughput(linter: try Linter.builtIn()).ruleTimes(sources, repetitions: repetitions).prefix(8) {
+        for (code, duration) in try Throughput(linter: try Linter.builtIn()).ruleTimes(sources, repetitions: repetitions).prefix(rules) {
             StandardStreams.writeOut("  \(code)".padding(toLength: 57, withPad: " ", startingAt: 0) + rate(duration) + "\n")
         }
         for (count, duration) in try Throughput(linter: try Linter.builtIn()).phraseScaling(sources, repetitions: repetitions) {
