@@ -52,7 +52,8 @@ public struct LintRunner: Sendable {
     public func run<Output: Sendable>(_ work: [Job], progress: (@Sendable (Int) -> Void)? = nil, needsAnalysis: Bool = true,
                                       transform: @escaping @Sendable (Int, FileReport, Analysis?) -> Output,
                                       deliver: (Output) -> Void) throws(ICUError) {
-        let prototype = try Analyzer()
+        // `--jobs 1` keeps the whole run on one core, a large document's pass included.
+        let prototype = try Analyzer(cores: jobs == 1 ? 1 : Analyzer.machineCores)
         var analyzers = [prototype]
         for _ in 1..<jobs { analyzers.append(try prototype.clone()) }
         let workers = Workers(analyzers)

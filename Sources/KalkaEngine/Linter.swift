@@ -39,14 +39,15 @@ public final class Linter: Sendable {
 
     /// Findings in prose coordinates, sorted by position then rule code. `source` (the file's
     /// text) lets the period-style judgement read the date in HTML metadata or front matter.
-    public func findings(in analysis: Analysis, source: [UInt8]? = nil) -> [ProseFinding] {
-        judged(ruleFindings(in: analysis), analysis: analysis, source: source)
+    /// `parallel`: whether a large document's rules may run side by side on several cores.
+    public func findings(in analysis: Analysis, source: [UInt8]? = nil, parallel: Bool = true) -> [ProseFinding] {
+        judged(ruleFindings(in: analysis, parallel: parallel), analysis: analysis, source: source)
     }
 
     /// What the rules report, before the judgements that weigh the whole document.
-    func ruleFindings(in analysis: Analysis) -> [ProseFinding] {
+    func ruleFindings(in analysis: Analysis, parallel: Bool) -> [ProseFinding] {
         var all: [ProseFinding] = []
-        if analysis.tokens.count > Self.parallelRulesThreshold && rules.count > 1 {
+        if parallel && analysis.tokens.count > Self.parallelRulesThreshold && rules.count > 1 {
             // Rules are independent readers of one analysis: on a large document, run them side
             // by side; the sort below keeps the output order deterministic.
             let slots = FindingSlots(count: rules.count)
@@ -109,7 +110,7 @@ public final class Linter: Sendable {
     public func lint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer, windowSize: Int) throws(ICUError) -> [Diagnostic] {
         let document = Readers.reader(for: format).read(source.text)
         guard document.prose.count > windowSize + windowSize / 2 else {
-            return try diagnostics(of: document, analysis: analyzer.analyze(document), source: source)
+            return try diagnostics(of: document, analysis: analyzer.analyze(document), source: source, parallel: analyzer.cores > 1)
         }
         var reported: [ProseFinding] = []
         // The sentence each finding starts in, by prose offset, for the diagnostics' context.
@@ -119,7 +120,7 @@ public final class Linter: Sendable {
             let analysis = try analyzer.analyze(document.window(window))
             if index == 0, date == nil { date = ArticleDate.of(analysis, source: source.text) }
             let shift = window.lowerBound
-            for finding in ruleFindings(in: analysis) {
+            for finding in ruleFindings(in: analysis, parallel: analyzer.cores > 1) {
                 if sentences[finding.range.lowerBound + shift] == nil, let sentence = Self.sentence(containing: finding.range.lowerBound, in: analysis) {
                     sentences[finding.range.lowerBound + shift] = (sentence.lowerBound + shift)..<(sentence.upperBound + shift)
                 }
@@ -147,11 +148,11 @@ public final class Linter: Sendable {
     public func analyzedLint(_ source: SourceFile, format: InputFormat, analyzer: Analyzer) throws(ICUError) -> (diagnostics: [Diagnostic], analysis: Analysis) {
         let document = Readers.reader(for: format).read(source.text)
         let analysis = try analyzer.analyze(document)
-        return (diagnostics(of: document, analysis: analysis, source: source), analysis)
+        return (diagnostics(of: document, analysis: analysis, source: source, parallel: analyzer.cores > 1), analysis)
     }
 
-    private func diagnostics(of document: ProseDocument, analysis: Analysis, source: SourceFile) -> [Diagnostic] {
-        diagnostics(of: document, reported: ruleFindings(in: analysis), source: source,
+    private func diagnostics(of document: ProseDocument, analysis: Analysis, source: SourceFile, parallel: Bool) -> [Diagnostic] {
+        diagnostics(of: document, reported: ruleFindings(in: analysis, parallel: parallel), source: source,
                     context: { Self.sentence(containing: $0, in: analysis) },
                     date: { self.articleDate ?? ArticleDate.of(analysis, source: source.text) })
     }

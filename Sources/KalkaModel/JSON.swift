@@ -1,49 +1,108 @@
 /// Minimal JSON text building with correct string escaping.
 package enum JSON {
-    /// `text` as a JSON string literal. Works on the UTF-8 bytes: runs that need no escape
-    /// (curly quotes in nearly every message included) are copied whole.
+    /// `text` as a JSON string literal.
     package static func string(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 2)
-            out.append(0x22)
-            var runStart = 0
-            var index = 0
-            func escape(_ replacement: String, skipping length: Int) {
-                out.append(contentsOf: bytes[runStart..<index])
-                out.append(contentsOf: replacement.utf8)
-                index += length
-                runStart = index
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case 0x22: escape("\\\"", skipping: 1)
-                case 0x5C: escape("\\\\", skipping: 1)
-                case 0x0A: escape("\\n", skipping: 1)
-                case 0x0D: escape("\\r", skipping: 1)
-                case 0x09: escape("\\t", skipping: 1)
-                case 0x08: escape("\\b", skipping: 1)
-                case 0x0C: escape("\\f", skipping: 1)
-                case ..<0x20: escape("\\u" + String(byte, radix: 16).leftPadded(4), skipping: 1)
-                // U+2028 and U+2029 (E2 80 A8/A9): valid JSON, but they end lines in JavaScript.
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
-                default: index += 1
-                }
-            }
-            out.append(contentsOf: bytes[runStart..<bytes.count])
-            out.append(0x22)
-            return String(decoding: out, as: UTF8.self)
-        }
+        var out = JSONBytes()
+        out.string(text)
+        return out.text
     }
 
     package static func location(_ location: Location) -> String {
-        "{\"line\": \(location.line), \"column\": \(location.column), \"offset\": \(location.offset)}"
+        var out = JSONBytes()
+        out.location(location)
+        return out.text
     }
 
     package static func counts(_ counts: [String: Int]) -> String {
         "{" + counts.sorted { $0.key < $1.key }.map { "\(string($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
+    }
+}
+
+/// JSON text built as UTF-8 bytes: a report of thousands of findings appends to one buffer
+/// instead of building and joining a `String` per member.
+package struct JSONBytes {
+    package var bytes: [UInt8] = []
+
+    package init() {}
+
+    /// The text so far.
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Literal JSON syntax (keys, punctuation), copied as it is.
+    @inline(__always)
+    package mutating func raw(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    package mutating func integer(_ value: Int) {
+        if value < 0 {
+            bytes.append(0x2D)
+            // Int.min has no positive counterpart; its magnitude fits a UInt.
+            digits(UInt(bitPattern: 0 &- value))
+        } else {
+            digits(UInt(value))
+        }
+    }
+
+    private mutating func digits(_ value: UInt) {
+        var divisor: UInt = 1
+        while value / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(0x30 + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// `text` as a JSON string literal. Works on the UTF-8 bytes: runs that need no escape
+    /// (curly quotes in nearly every message included) are copied whole.
+    package mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { string(utf8: $0) }
+    }
+
+    package mutating func string(utf8 input: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x22)
+        var runStart = 0
+        var index = 0
+        func escape(_ replacement: StaticString, skipping length: Int) {
+            bytes.append(contentsOf: input[runStart..<index])
+            replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            index += length
+            runStart = index
+        }
+        while index < input.count {
+            let byte = input[index]
+            switch byte {
+            case 0x22: escape("\\\"", skipping: 1)
+            case 0x5C: escape("\\\\", skipping: 1)
+            case 0x0A: escape("\\n", skipping: 1)
+            case 0x0D: escape("\\r", skipping: 1)
+            case 0x09: escape("\\t", skipping: 1)
+            case 0x08: escape("\\b", skipping: 1)
+            case 0x0C: escape("\\f", skipping: 1)
+            case ..<0x20:
+                bytes.append(contentsOf: input[runStart..<index])
+                bytes.append(contentsOf: ("\\u" + String(byte, radix: 16).leftPadded(4)).utf8)
+                index += 1
+                runStart = index
+            // U+2028 and U+2029 (E2 80 A8/A9): valid JSON, but they end lines in JavaScript.
+            case 0xE2 where index + 2 < input.count && input[index + 1] == 0x80 && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
+                escape(input[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
+            default: index += 1
+            }
+        }
+        bytes.append(contentsOf: input[runStart..<input.count])
+        bytes.append(0x22)
+    }
+
+    /// `{"line": L, "column": C, "offset": O}`
+    package mutating func location(_ location: Location) {
+        raw("{\"line\": ")
+        integer(location.line)
+        raw(", \"column\": ")
+        integer(location.column)
+        raw(", \"offset\": ")
+        integer(location.offset)
+        bytes.append(0x7D)
     }
 }

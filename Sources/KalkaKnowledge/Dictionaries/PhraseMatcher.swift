@@ -62,8 +62,8 @@ public struct PhraseMatcher: Sendable {
             guard let first = hashes.first else { continue }
             switch hashes.count {
             case 1: oneWordFilter.insert(first)
-            case 2: twoWordFilter.insert(Self.combine(first, hashes[1]))
-            default: threeTokenFilter.insert(Self.combine(Self.combine(first, hashes[1]), hashes[2]))
+            case 2: twoWordFilter.insert(PhraseStarts.combine(first, hashes[1]))
+            default: threeTokenFilter.insert(PhraseStarts.combine(PhraseStarts.combine(first, hashes[1]), hashes[2]))
             }
             var node: Int32 = 0
             for hash in hashes {
@@ -85,42 +85,16 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
+    /// Whether a phrase may start at a token with these keys (never a false "no"): it is a
+    /// one-word phrase, or with the next token a two-word phrase, or with the next two the start
+    /// of a longer one — a possessive (only ever a phrase's last word, as in "Verkhovna Rada's")
+    /// passing in any of the three places, since the filters hold the base form.
     @inline(__always)
-    private static func combine(_ first: UInt64, _ next: UInt64) -> UInt64 { first &* 31 &+ next }
-
-    /// Whether a phrase may start at token `index` (never a false "no"): it is a one-word
-    /// phrase, or with the next token a two-word phrase, or with the next two the start of a
-    /// longer one — a possessive (only ever a phrase's last word, as
-    /// in "Verkhovna Rada's") passing in either place, since the filters hold the base form.
-    @inline(__always)
-    private func mayStartPhrase(at index: Int, _ tokens: UnsafeBufferPointer<Token>, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
-        let first = tokens[index].foldedHash
-        if oneWordFilter.contains(first) { return true }
-        guard let second = Self.nextSignificant(after: index, tokens) else { return false }
-        if Self.endsInPossessive(tokens[second], prose) { return true }
-        let pair = Self.combine(first, tokens[second].foldedHash)
-        if twoWordFilter.contains(pair) { return true }
-        guard let third = Self.nextSignificant(after: second, tokens) else { return false }
-        return Self.endsInPossessive(tokens[third], prose) || threeTokenFilter.contains(Self.combine(pair, tokens[third].foldedHash))
-    }
-
-    /// The next token other than space, within the paragraph.
-    @inline(__always)
-    private static func nextSignificant(after index: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int? {
-        var next = index + 1
-        while next < tokens.count && tokens[next].kind == .space {
-            if tokens[next].isParagraphBreak { return nil }
-            next += 1
-        }
-        return next < tokens.count ? next : nil
-    }
-
-    /// "…'s" or "…’s": the bytes only, no hashing (`Analysis.possessiveBase` does the rest).
-    @inline(__always)
-    private static func endsInPossessive(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
-        let end = Int(token.end)
-        guard token.kind == .word, token.length > 2, prose[end - 1] | 0x20 == 0x73 else { return false }
-        return prose[end - 2] == 0x27 || (token.length > 4 && prose[end - 2] == 0x99 && prose[end - 3] == 0x80 && prose[end - 4] == 0xE2)
+    private func mayStartPhrase(_ keys: PhraseStarts.Keys) -> Bool {
+        if keys.flags & PhraseStarts.Keys.possessiveWithinThree != 0 || oneWordFilter.contains(keys.one) { return true }
+        guard keys.flags & PhraseStarts.Keys.hasSecond != 0 else { return false }
+        if twoWordFilter.contains(keys.two) { return true }
+        return keys.flags & PhraseStarts.Keys.hasThird != 0 && threeTokenFilter.contains(keys.three)
     }
 
     /// A fixed-size bit set indexed by a slice of a hash's high bits.
@@ -196,27 +170,18 @@ public struct PhraseMatcher: Sendable {
     /// Leftmost-longest, non-overlapping matches in the document.
     public func matches(in analysis: Analysis) -> [Match] {
         var found: [Match] = []
-        let prose = analysis.prose
-        let count = analysis.tokens.count
-        var start = 0
-        while start < count {
-            // The cheap tests inline, on raw buffers: nearly every position fails them.
-            let candidate = analysis.tokens.withUnsafeBufferPointer { tokens in
-                prose.withUnsafeBufferPointer { prose in
-                    while start < count {
-                        let token = tokens[start]
-                        if token.kind != .space && (mayStartPhrase(at: start, tokens, prose) || Self.endsInPossessive(token, prose)) { return true }
-                        start += 1
-                    }
-                    return false
+        let starts = PhraseStarts.of(analysis)
+        // The cheap tests on the keys every matcher shares: nearly every position fails them.
+        starts.keys.withUnsafeBufferPointer { keys in
+            starts.tokenIndices.withUnsafeBufferPointer { tokenIndices in
+                var next = 0
+                while next < keys.count {
+                    defer { next += 1 }
+                    guard mayStartPhrase(keys[next]), let match = longestMatch(in: analysis, at: Int(tokenIndices[next])) else { continue }
+                    found.append(match)
+                    // Matches do not overlap: go on after this one's last token.
+                    while next + 1 < keys.count && Int(tokenIndices[next + 1]) <= match.tokens.upperBound { next += 1 }
                 }
-            }
-            guard candidate else { break }
-            if let match = longestMatch(in: analysis, at: start) {
-                found.append(match)
-                start = match.tokens.upperBound + 1
-            } else {
-                start += 1
             }
         }
         return found
@@ -249,6 +214,85 @@ public struct PhraseMatcher: Sendable {
         }
         guard let best else { return nil }
         return Match(tokens: start...best.last, range: Int(tokens[start].start)..<best.end, phrase: Int(best.phrase))
+    }
+}
+
+/// What every phrase matcher's filters probe at each token other than space, computed once per
+/// document however many phrase lists the rules match: the folded hashes of the one, two and
+/// three significant tokens starting there (within its paragraph), and where a possessive is.
+package struct PhraseStarts: Sendable {
+    package struct Keys: Sendable {
+        var one: UInt64
+        var two: UInt64
+        var three: UInt64
+        var flags: UInt8
+
+        static let hasSecond: UInt8 = 1
+        static let hasThird: UInt8 = 2
+        /// The token, or one of the next two, ends in "'s" / "’s".
+        static let possessiveWithinThree: UInt8 = 4
+    }
+
+    /// The token index of each entry of `keys`.
+    package private(set) var tokenIndices: [Int32] = []
+    package private(set) var keys: [Keys] = []
+
+    private static let fact = DocumentFact<PhraseStarts>()
+
+    package static func of(_ analysis: Analysis) -> PhraseStarts {
+        analysis.fact(fact) { PhraseStarts(analysis) }
+    }
+
+    private init(_ analysis: Analysis) {
+        analysis.tokens.withUnsafeBufferPointer { tokens in
+            analysis.prose.withUnsafeBufferPointer { prose in
+                // The significant tokens of one paragraph: no key reaches past a paragraph break.
+                var run: [Int32] = []
+                func close() {
+                    for (position, index) in run.enumerated() {
+                        let first = tokens[Int(index)]
+                        var keys = Keys(one: first.foldedHash, two: 0, three: 0, flags: 0)
+                        var possessive = Self.endsInPossessive(first, prose)
+                        if position + 1 < run.count {
+                            let second = tokens[Int(run[position + 1])]
+                            keys.flags |= Keys.hasSecond
+                            keys.two = Self.combine(keys.one, second.foldedHash)
+                            possessive = possessive || Self.endsInPossessive(second, prose)
+                            if position + 2 < run.count {
+                                let third = tokens[Int(run[position + 2])]
+                                keys.flags |= Keys.hasThird
+                                keys.three = Self.combine(keys.two, third.foldedHash)
+                                possessive = possessive || Self.endsInPossessive(third, prose)
+                            }
+                        }
+                        if possessive { keys.flags |= Keys.possessiveWithinThree }
+                        self.keys.append(keys)
+                        tokenIndices.append(index)
+                    }
+                    run.removeAll(keepingCapacity: true)
+                }
+                for index in 0..<tokens.count {
+                    let token = tokens[index]
+                    if token.kind == .space {
+                        if token.isParagraphBreak { close() }
+                    } else {
+                        run.append(Int32(index))
+                    }
+                }
+                close()
+            }
+        }
+    }
+
+    @inline(__always)
+    static func combine(_ first: UInt64, _ next: UInt64) -> UInt64 { first &* 31 &+ next }
+
+    /// "…'s" or "…’s": the bytes only, no hashing (`Analysis.possessiveBase` does the rest).
+    @inline(__always)
+    private static func endsInPossessive(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = Int(token.end)
+        guard token.kind == .word, token.length > 2, prose[end - 1] | 0x20 == 0x73 else { return false }
+        return prose[end - 2] == 0x27 || (token.length > 4 && prose[end - 2] == 0x99 && prose[end - 3] == 0x80 && prose[end - 4] == 0xE2)
     }
 }
 

@@ -15,7 +15,19 @@ public struct JSONLinesReporter: Reporter {
             write("{\(path), \"error\": \(JSON.string(error))}\n")
             return
         }
-        for diagnostic in file.diagnostics { write("{" + ([path] + JSONReporter.fields(diagnostic)).joined(separator: ", ") + "}\n") }
+        var out = JSONBytes()
+        for diagnostic in file.diagnostics {
+            out.raw("{\"path\": ")
+            out.string(file.path)
+            out.raw(", ")
+            JSONReporter.fields(diagnostic, into: &out)
+            out.raw("}\n")
+            if out.bytes.count >= Reporting.pieceSize {
+                write(out.text)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        if !out.bytes.isEmpty { write(out.text) }
     }
 
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {}

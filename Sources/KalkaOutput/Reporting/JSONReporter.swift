@@ -20,20 +20,23 @@ public struct JSONReporter: Reporter {
             errors.append((file.path, error))
             return
         }
-        var out = firstFile ? "\n" : ",\n"
+        var out = JSONBytes()
+        out.raw(firstFile ? "\n" : ",\n")
         firstFile = false
-        out += "    {\n      \"path\": \(JSON.string(file.path)),\n      \"diagnostics\": ["
+        out.raw("    {\n      \"path\": ")
+        out.string(file.path)
+        out.raw(",\n      \"diagnostics\": [")
         for (index, diagnostic) in file.diagnostics.enumerated() {
-            out += index == 0 ? "\n" : ",\n"
-            out += "        " + Self.object(diagnostic)
+            out.raw(index == 0 ? "\n        " : ",\n        ")
+            Self.object(diagnostic, into: &out)
             // Written in pieces: a file with many findings is never held as one string.
-            if out.utf8.count >= Reporting.pieceSize {
-                write(out)
-                out = ""
+            if out.bytes.count >= Reporting.pieceSize {
+                write(out.text)
+                out.bytes.removeAll(keepingCapacity: true)
             }
         }
-        out += file.diagnostics.isEmpty ? "]\n    }" : "\n      ]\n    }"
-        write(out)
+        out.raw(file.diagnostics.isEmpty ? "]\n    }" : "\n      ]\n    }")
+        write(out.text)
     }
 
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {
@@ -47,28 +50,51 @@ public struct JSONReporter: Reporter {
     }
 
     static func object(_ diagnostic: Diagnostic) -> String {
-        "{" + fields(diagnostic).joined(separator: ", ") + "}"
+        var out = JSONBytes()
+        object(diagnostic, into: &out)
+        return out.text
     }
 
-    /// The members of a diagnostic's object, in the contract's order.
-    static func fields(_ diagnostic: Diagnostic) -> [String] {
-        var fields = [
-            "\"rule\": \(JSON.string(diagnostic.rule.code))",
-            "\"name\": \(JSON.string(diagnostic.rule.name))",
-            "\"category\": \(JSON.string(diagnostic.category.rawValue))",
-            "\"severity\": \(JSON.string(diagnostic.severity.rawValue))",
-            "\"message\": \(JSON.string(diagnostic.message))",
-            "\"start\": \(JSON.location(diagnostic.start))",
-            "\"end\": \(JSON.location(diagnostic.end))",
-        ]
-        if let fix = diagnostic.fix {
-            let edits = fix.edits.map {
-                "{\"start\": \(JSON.location($0.start)), \"end\": \(JSON.location($0.end)), \"replacement\": \(JSON.string($0.replacement))}"
-            }
-            fields.append("\"fix\": {\"applicability\": \(JSON.string(fix.applicability.rawValue)), \"title\": \(JSON.string(fix.title)), \"edits\": [\(edits.joined(separator: ", "))]}")
-        } else {
-            fields.append("\"fix\": null")
+    static func object(_ diagnostic: Diagnostic, into out: inout JSONBytes) {
+        out.raw("{")
+        fields(diagnostic, into: &out)
+        out.raw("}")
+    }
+
+    /// The members of a diagnostic's object, in the contract's order, without the braces.
+    static func fields(_ diagnostic: Diagnostic, into out: inout JSONBytes) {
+        out.raw("\"rule\": ")
+        out.string(diagnostic.rule.code)
+        out.raw(", \"name\": ")
+        out.string(diagnostic.rule.name)
+        out.raw(", \"category\": ")
+        out.string(diagnostic.category.rawValue)
+        out.raw(", \"severity\": ")
+        out.string(diagnostic.severity.rawValue)
+        out.raw(", \"message\": ")
+        out.string(diagnostic.message)
+        out.raw(", \"start\": ")
+        out.location(diagnostic.start)
+        out.raw(", \"end\": ")
+        out.location(diagnostic.end)
+        guard let fix = diagnostic.fix else {
+            out.raw(", \"fix\": null")
+            return
         }
-        return fields
+        out.raw(", \"fix\": {\"applicability\": ")
+        out.string(fix.applicability.rawValue)
+        out.raw(", \"title\": ")
+        out.string(fix.title)
+        out.raw(", \"edits\": [")
+        for (index, edit) in fix.edits.enumerated() {
+            out.raw(index == 0 ? "{\"start\": " : ", {\"start\": ")
+            out.location(edit.start)
+            out.raw(", \"end\": ")
+            out.location(edit.end)
+            out.raw(", \"replacement\": ")
+            out.string(edit.replacement)
+            out.raw("}")
+        }
+        out.raw("]}")
     }
 }

@@ -159,20 +159,29 @@ public struct Analysis: Sendable {
 public final class Analyzer {
     private let words: TextBreaker
     private let sentences: TextBreaker
+    /// The cores a large document may spread over (its segmentation here, its rules in the
+    /// linter); 1 keeps the whole pass on the calling thread (`kalka check --jobs 1`).
+    public let cores: Int
 
-    public init() throws(ICUError) {
+    /// `cores`: see the property; by default every core of the machine.
+    public init(cores: Int = Analyzer.machineCores) throws(ICUError) {
         words = try TextBreaker(.word, locale: "en")
         sentences = try TextBreaker(.sentence, locale: "en")
+        self.cores = max(1, cores)
     }
 
-    private init(words: TextBreaker, sentences: TextBreaker) {
+    private init(words: TextBreaker, sentences: TextBreaker, cores: Int) {
         self.words = words
         self.sentences = sentences
+        self.cores = cores
     }
+
+    /// The machine's online cores (two at least, as a large document's chunks always were).
+    public static var machineCores: Int { max(2, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
     /// A copy for another worker.
     public func clone() throws(ICUError) -> Analyzer {
-        Analyzer(words: try words.clone(), sentences: try sentences.clone())
+        Analyzer(words: try words.clone(), sentences: try sentences.clone(), cores: cores)
     }
 
     /// Documents larger than this are segmented in chunks on all cores (see `analyze`).
@@ -190,7 +199,8 @@ public final class Analyzer {
 
     func analyze(_ document: ProseDocument, chunkSize: Int) throws(ICUError) -> Analysis {
         let prose = document.prose
-        let chunks = Self.chunks(prose, size: chunkSize)
+        // On one core, chunks would only cost the copy that joins them.
+        let chunks = cores > 1 ? Self.chunks(prose, size: chunkSize) : [0..<prose.count]
         var tokens: [Token]
         var sentenceEnds: [Int]
         if chunks.count == 1 {
@@ -222,7 +232,7 @@ public final class Analyzer {
     /// soon as it is done: memory holds the result and one wave, never every chunk's tokens
     /// beside their joined copy (on a large document the tokens are the largest array a run holds).
     private func segmentInParallel(_ prose: [UInt8], _ chunks: [Range<Int>]) throws(ICUError) -> ([Token], [Int]) {
-        let width = min(chunks.count, max(2, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let width = min(chunks.count, cores)
         let breakers = try (0..<width).map { _ throws(ICUError) in (try words.clone(), try sentences.clone()) }
         var tokens: [Token] = []
         var sentenceEnds: [Int] = []
