@@ -59,6 +59,14 @@ public struct RepeatedWordRule: Rule {
         var menuLines: [Int: Bool] = [:]
         var index = 0
         while index + 2 < tokens.count {
+            // Both checks below start from a word that comes back two or four tokens on: the
+            // hashes rule out nearly every position before anything else is read.
+            let first = tokens[index]
+            guard first.kind == .word, first.foldedHash == tokens[index + 2].foldedHash
+                    || (index + 4 < tokens.count && first.foldedHash == tokens[index + 4].foldedHash) else {
+                index += 1
+                continue
+            }
             if let end = repeatedPair(analysis, at: index) {
                 let words = analysis.text(of: Int(tokens[index].start)..<Int(tokens[index + 2].end))
                 findings.report(
@@ -69,7 +77,7 @@ public struct RepeatedWordRule: Rule {
                 continue
             }
             defer { index += 1 }
-            let first = tokens[index], gap = tokens[index + 1], second = tokens[index + 2]
+            let gap = tokens[index + 1], second = tokens[index + 2]
             guard first.kind == .word, gap.kind == .space, !gap.isParagraphBreak, second.kind == .word,
                   analysis.sameWord(first, second),
                   !allowed.contains([first, second]),
@@ -114,7 +122,7 @@ public struct RepeatedWordRule: Rule {
     private func repeatedPair(_ analysis: Analysis, at index: Int) -> Int? {
         let tokens = analysis.tokens
         guard index + 6 < tokens.count else { return nil }
-        for offset in [1, 3, 5] {
+        for offset in stride(from: 1, through: 5, by: 2) {
             let gap = tokens[index + offset]
             guard gap.kind == .space, !gap.isParagraphBreak else { return nil }
         }

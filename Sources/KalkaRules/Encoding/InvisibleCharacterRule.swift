@@ -96,16 +96,14 @@ public struct InvisibleCharacterRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
+        // Every invisible character is non-ASCII: only those offsets are read.
+        let offsets = analysis.nonASCIIOffsets
         analysis.prose.withUnsafeBufferPointer { prose in
-            var index = 0
-            while index < prose.count {
+            for offset in offsets {
+                let index = Int(offset)
                 let byte = prose[index]
-                guard byte == 0xC2 || byte == 0xE2 || byte == 0xEF, let (kind, width) = Self.invisible(prose, at: index) else {
-                    index += 1
-                    continue
-                }
+                guard byte == 0xC2 || byte == 0xE2 || byte == 0xEF, let (kind, width) = Self.invisible(prose, at: index) else { continue }
                 let range = index..<(index + width)
-                index += width
                 let before = Self.neighbour(prose, before: range.lowerBound)
                 let after = Self.neighbour(prose, after: range.upperBound)
                 switch kind {

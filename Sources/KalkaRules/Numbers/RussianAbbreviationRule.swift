@@ -57,9 +57,10 @@ public struct RussianAbbreviationRule: Rule {
         let tokens = analysis.tokens
         for index in tokens.indices where tokens[index].kind == .word {
             let token = tokens[index]
+            // After a number first: few words follow one, and the lookup hashes the key again.
             guard token.length <= 5, token.shape == .lower || token.shape == .title,
-                  let word = abbreviations[token.foldedHash],
-                  let previous = analysis.previousNonSpace(before: index), tokens[previous].kind == .number else { continue }
+                  let previous = analysis.previousNonSpace(before: index), tokens[previous].kind == .number,
+                  let word = abbreviations[token.foldedHash] else { continue }
             var range = token.range
             var edit = token.range
             // The abbreviation's period: part of the finding; removed when the sentence goes on

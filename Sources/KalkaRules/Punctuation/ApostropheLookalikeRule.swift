@@ -84,12 +84,19 @@ public struct ApostropheLookalikeRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let prose = analysis.prose
         var found: [(Range<Int>, Lookalike)] = []
-        var offset = 0
-        while offset < prose.count {
-            let byte = prose[offset]
+        // Every lookalike but the backtick is non-ASCII: visit those offsets and the backticks,
+        // not every byte.
+        var candidates: [Int] = []
+        analysis.forEachOffset(ofASCII: 0x60) { candidates.append($0) }
+        for offset in analysis.nonASCIIOffsets {
+            let lead = prose[Int(offset)]
+            if lead == 0xC2 || lead == 0xCA || lead == 0xE2 { candidates.append(Int(offset)) }
+        }
+        candidates.sort()
+        for offset in candidates {
             let kind: Lookalike?
             let width: Int
-            switch byte {
+            switch prose[offset] {
             case 0x60: (kind, width) = (.backtick, 1)
             case 0xC2 where analysis.byteAt(offset + 1) == 0xB4: (kind, width) = (.acute, 2)
             case 0xCA where analysis.byteAt(offset + 1) == 0xBC: (kind, width) = (.modifier, 2)
@@ -100,7 +107,6 @@ public struct ApostropheLookalikeRule: Rule {
             if let kind, isApostrophe(kind, at: offset, width: width, analysis) {
                 found.append((offset..<(offset + width), kind))
             }
-            offset += width
         }
         guard !found.isEmpty else { return }
         let apostrophe = apostrophe(analysis)
@@ -156,15 +162,16 @@ public struct ApostropheLookalikeRule: Rule {
         }
         let prose = analysis.prose
         var straight = 0, curly = 0
-        var offset = 1
-        while offset + 3 < prose.count {
-            if prose[offset] == 0x27, isLatinLetter(analysis.scalar(before: offset)), isLatinLetter(analysis.scalar(at: offset + 1)) {
+        analysis.forEachOffset(ofASCII: 0x27) { offset in
+            if offset >= 1, offset + 3 < prose.count, isLatinLetter(analysis.scalar(before: offset)), isLatinLetter(analysis.scalar(at: offset + 1)) {
                 straight += 1
-            } else if prose[offset] == 0xE2, prose[offset + 1] == 0x80, prose[offset + 2] == 0x99,
-                      isLatinLetter(analysis.scalar(before: offset)), isLatinLetter(analysis.scalar(at: offset + 3)) {
+            }
+        }
+        for offset in analysis.nonASCIIOffsets.lazy.map(Int.init) where offset >= 1 && offset + 3 < prose.count {
+            if prose[offset] == 0xE2, prose[offset + 1] == 0x80, prose[offset + 2] == 0x99,
+               isLatinLetter(analysis.scalar(before: offset)), isLatinLetter(analysis.scalar(at: offset + 3)) {
                 curly += 1
             }
-            offset += 1
         }
         return straight > curly ? "'" : "’"
     }

@@ -69,25 +69,27 @@ public struct RussianQuotesRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let prose = analysis.prose
-        var start = 0
         var marks: [Found] = []
-        while start < prose.count {
-            var end = start
-            var hasOpener = false
-            while end < prose.count && prose[end] != 0x0A {
-                if prose[end] == 0xC2, end + 1 < prose.count, prose[end + 1] == 0xAB { hasOpener = true }
-                if prose[end] == 0xE2, end + 2 < prose.count, prose[end + 1] == 0x80,
-                   prose[end + 2] == 0x9E || prose[end + 2] == 0x9A || prose[end + 2] == 0xB9 { hasOpener = true }
-                end += 1
-            }
-            if hasOpener {
-                marks.removeAll(keepingCapacity: true)
-                collect(prose, start..<end, into: &marks)
-                pair(&marks, analysis, into: &findings)
-            }
-            start = end
-            while start < prose.count && prose[start] == 0x0A { start += 1 }
+        // Only lines that open a quotation the Russian way are read: find the openers among the
+        // non-ASCII offsets, and each one's line (a run of bytes between line feeds).
+        var checkedUpTo = 0
+        for offset in analysis.nonASCIIOffsets.lazy.map(Int.init) where offset >= checkedUpTo && Self.isOpener(prose, at: offset) {
+            var start = offset
+            while start > 0 && prose[start - 1] != 0x0A { start -= 1 }
+            var end = offset
+            while end < prose.count && prose[end] != 0x0A { end += 1 }
+            marks.removeAll(keepingCapacity: true)
+            collect(prose, start..<end, into: &marks)
+            pair(&marks, analysis, into: &findings)
+            checkedUpTo = end
         }
+    }
+
+    /// «, „, ‚ or ‹ at `offset`: the marks that open a quotation in Russian typography.
+    private static func isOpener(_ prose: [UInt8], at offset: Int) -> Bool {
+        if prose[offset] == 0xC2 { return offset + 1 < prose.count && prose[offset + 1] == 0xAB }
+        return prose[offset] == 0xE2 && offset + 2 < prose.count && prose[offset + 1] == 0x80
+            && (prose[offset + 2] == 0x9E || prose[offset + 2] == 0x9A || prose[offset + 2] == 0xB9)
     }
 
     private func collect(_ prose: [UInt8], _ range: Range<Int>, into marks: inout [Found]) {

@@ -42,7 +42,7 @@ public struct Analysis: Sendable {
 
     /// Whether two tokens are the same word ignoring case (by folded hash: 64 bits make a
     /// collision between two words of one document negligible).
-    public func sameWord(_ a: Token, _ b: Token) -> Bool {
+    @inlinable public func sameWord(_ a: Token, _ b: Token) -> Bool {
         a.foldedHash == b.foldedHash
     }
 
@@ -60,7 +60,7 @@ public struct Analysis: Sendable {
     }
 
     /// The index of the previous non-space token before `index` within the paragraph.
-    public func previousNonSpace(before index: Int) -> Int? {
+    @inlinable public func previousNonSpace(before index: Int) -> Int? {
         var previous = index - 1
         while previous >= 0 {
             let token = tokens[previous]
@@ -107,20 +107,20 @@ public struct Analysis: Sendable {
     }
 
     /// The index of the paragraph whose range holds prose `offset` (binary search).
-    public func paragraph(containing offset: Int) -> Int? {
+    @inlinable public func paragraph(containing offset: Int) -> Int? {
         let next = paragraphs.partitionPoint { $0.range.lowerBound <= offset }
         return next > 0 && paragraphs[next - 1].range.contains(offset) ? next - 1 : nil
     }
 
     /// The index of the sentence whose range holds prose `offset` (binary search).
-    public func sentence(containing offset: Int) -> Int? {
+    @inlinable public func sentence(containing offset: Int) -> Int? {
         let next = sentences.partitionPoint { $0.range.lowerBound <= offset }
         return next > 0 && sentences[next - 1].range.contains(offset) ? next - 1 : nil
     }
 
     /// The index of the sentence whose tokens include token `index` (binary search); nil for a
     /// token between sentences.
-    public func sentence(containingToken index: Int) -> Int? {
+    @inlinable public func sentence(containingToken index: Int) -> Int? {
         let next = sentences.partitionPoint { $0.tokens.lowerBound <= index }
         return next > 0 && sentences[next - 1].tokens.contains(index) ? next - 1 : nil
     }
@@ -284,24 +284,37 @@ public final class Analyzer {
         // Token boundaries come back in UTF-16 units: classifying a token walks its UTF-8 bytes
         // anyway, and finds its UTF-8 end on the way.
         let units = UTF16Conversion.utf16(fromUTF8: prose)
+        // ICU's boundaries first, in bulk; then one plain loop classifies the tokens.
+        var ends: [Int32] = []
+        var statuses: [WordStatus] = []
+        ends.reserveCapacity(prose.count / 2 + 16)
+        statuses.reserveCapacity(prose.count / 2 + 16)
+        var sentenceUnits: [Int32] = []
         try units.withUnsafeBufferPointer { (utf16) throws(ICUError) in
+            try words.appendSegments(utf16: utf16, ends: &ends, statuses: &statuses)
+            try sentences.appendSegments(utf16: utf16, ends: &sentenceUnits)
+        }
+        units.withUnsafeBufferPointer { utf16 in
             var cursor = 0
-            try words.forEachSegment(utf16: utf16) { start, end, status in
-                var units = end - start
+            var start = 0
+            for (end, status) in zip(ends, statuses) {
+                var units = Int(end) - start
                 // A token longer than `Token.maximumLength` bytes (3 per unit at most) is split,
                 // never inside a surrogate pair.
                 while units > 0 {
                     var take = min(units, Token.maximumLength / 3)
-                    if take < units, UTF16.isLeadSurrogate(utf16[end - units + take - 1]) { take -= 1 }
+                    if take < units, UTF16.isLeadSurrogate(utf16[Int(end) - units + take - 1]) { take -= 1 }
                     let token = classify(prose, from: cursor, units: take, status)
                     cursor = Int(token.end)
                     tokens.append(token)
                     units -= take
                 }
+                start = Int(end)
             }
-            let offsets = UTF16OffsetMap(utf8: prose)
-            try sentences.forEachSegment(utf16: utf16) { _, end, _ in sentenceEnds.append(offsets.utf8Offset(ofUTF16: end)) }
         }
+        let offsets = UTF16OffsetMap(utf8: prose)
+        sentenceEnds.reserveCapacity(sentenceUnits.count)
+        for end in sentenceUnits { sentenceEnds.append(offsets.utf8Offset(ofUTF16: Int(end))) }
         return (tokens, sentenceEnds)
     }
 
@@ -349,17 +362,24 @@ public final class Analyzer {
         return (sentences, paragraphs)
     }
 
+    /// What `classify` learns of a token's characters, one bit each: few enough variables for
+    /// the per-byte loop to keep in registers.
+    private enum Seen {
+        static let nonSpace: UInt32 = 1
+        static let lineFeed: UInt32 = 2
+        static let latin: UInt32 = 4
+        static let cyrillic: UInt32 = 8
+        static let greek: UInt32 = 16
+        static let otherScript: UInt32 = 32
+    }
+
     /// Kind, case shape, script and folded hash of the token starting at byte `start` and spanning
     /// `units` UTF-16 code units, in one pass over its bytes.
     @inline(__always)
     private static func classify(_ prose: UnsafeBufferPointer<UInt8>, from start: Int, units: Int, _ status: WordStatus) -> Token {
         var hash = FoldedHash.offsetBasis
         var uppers = 0, lowers = 0
-        var firstIsUpper = false
-        var sawCased = false
-        var allSpace = true
-        var hasLineFeed = false
-        var latin = false, cyrillic = false, greek = false, other = false
+        var seen: UInt32 = 0
         var index = start
         var remainingUnits = units
         while remainingUnits > 0 {
@@ -369,39 +389,32 @@ public final class Analyzer {
                 index += 1
                 let isUpper = byte &- 0x41 < 26
                 hash = (hash ^ UInt64(isUpper ? byte | 0x20 : byte)) &* FoldedHash.prime
-                if isUpper || byte &- 0x61 < 26 {
-                    latin = true
-                    if !sawCased { firstIsUpper = isUpper; sawCased = true }
+                if (byte | 0x20) &- 0x61 < 26 {
+                    seen |= Seen.latin | Seen.nonSpace
                     if isUpper { uppers += 1 } else { lowers += 1 }
-                    allSpace = false
                 } else if byte > 0x20 {
-                    allSpace = false
+                    seen |= Seen.nonSpace
                 } else if byte == 0x0A {
-                    hasLineFeed = true
+                    seen |= Seen.lineFeed
                 } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-                    allSpace = false
+                    seen |= Seen.nonSpace
                 }
                 continue
             }
             let (scalar, width) = UTF8Decoding.decode(prose, at: index)
             index += width
             remainingUnits -= width == 4 ? 2 : 1
-            if !UnicodeProperties.isWhitespace(scalar) { allSpace = false }
+            if !UnicodeProperties.isWhitespace(scalar) { seen |= Seen.nonSpace }
             let folded = Folding.fold(scalar)
             for byte in UTF8.encode(folded)! { hash = (hash ^ UInt64(byte)) &* FoldedHash.prime }
             guard UnicodeProperties.isAlphabetic(scalar) else { continue }
-            let isUpper = UnicodeProperties.isUppercase(scalar)
-            let isLower = UnicodeProperties.isLowercase(scalar)
-            if isUpper || isLower {
-                if !sawCased { firstIsUpper = isUpper; sawCased = true }
-                if isUpper { uppers += 1 } else { lowers += 1 }
-            }
+            if UnicodeProperties.isUppercase(scalar) { uppers += 1 } else if UnicodeProperties.isLowercase(scalar) { lowers += 1 }
             switch UnicodeProperties.script(of: scalar) {
-            case .latin: latin = true
-            case .cyrillic: cyrillic = true
-            case .greek: greek = true
+            case .latin: seen |= Seen.latin
+            case .cyrillic: seen |= Seen.cyrillic
+            case .greek: seen |= Seen.greek
             case .common, .inherited: break
-            default: other = true
+            default: seen |= Seen.otherScript
             }
         }
         let end = index
@@ -410,21 +423,49 @@ public final class Analyzer {
         case .word: kind = .word
         case .number: kind = .number
         case .none:
-            if allSpace { kind = .space }
-            else if latin || cyrillic || greek || other { kind = .word }
+            if seen & Seen.nonSpace == 0 { kind = .space }
+            else if seen & (Seen.latin | Seen.cyrillic | Seen.greek | Seen.otherScript) != 0 { kind = .word }
             else { kind = Self.isPunctuation(prose, start, end) ? .punctuation : .symbol }
         }
         let shape: CaseShape
         if uppers == 0 && lowers == 0 { shape = .uncased }
         else if uppers == 0 { shape = .lower }
         else if lowers == 0 { shape = uppers == 1 ? .title : .upper }
-        else if firstIsUpper && uppers == 1 { shape = .title }
+        else if uppers == 1 && firstCasedIsUpper(prose, start, end) { shape = .title }
         else { shape = .mixed }
-        let scriptCount = (latin ? 1 : 0) + (cyrillic ? 1 : 0) + (greek ? 1 : 0) + (other ? 1 : 0)
-        let script: TokenScript = scriptCount > 1 ? .mixed
-            : latin ? .latin : cyrillic ? .cyrillic : greek ? .greek : other ? .other : .none
+        let script: TokenScript
+        switch seen & (Seen.latin | Seen.cyrillic | Seen.greek | Seen.otherScript) {
+        case 0: script = .none
+        case Seen.latin: script = .latin
+        case Seen.cyrillic: script = .cyrillic
+        case Seen.greek: script = .greek
+        case Seen.otherScript: script = .other
+        default: script = .mixed
+        }
         return Token(start: Int32(start), end: Int32(end), kind: kind, shape: shape, script: script,
-                     isParagraphBreak: hasLineFeed, foldedHash: hash)
+                     isParagraphBreak: seen & Seen.lineFeed != 0, foldedHash: hash)
+    }
+
+    /// Whether the first cased letter of the bytes is a capital: read again only for a word with
+    /// one capital and some small letters ("Kyiv" or "iPhone"), which the per-byte loop does not
+    /// tell apart.
+    private static func firstCasedIsUpper(_ prose: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end {
+            let byte = prose[index]
+            if byte < 0x80 {
+                if byte &- 0x41 < 26 { return true }
+                if byte &- 0x61 < 26 { return false }
+                index += 1
+                continue
+            }
+            let (scalar, width) = UTF8Decoding.decode(prose, at: index)
+            index += width
+            guard UnicodeProperties.isAlphabetic(scalar) else { continue }
+            if UnicodeProperties.isUppercase(scalar) { return true }
+            if UnicodeProperties.isLowercase(scalar) { return false }
+        }
+        return false
     }
 
     private static func isPunctuation(_ prose: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

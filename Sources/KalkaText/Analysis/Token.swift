@@ -50,9 +50,11 @@ public struct Token: Sendable, Equatable {
     }
 
     @inlinable public var end: Int32 { start + Int32(packed & 0x3F_FFFF) }
-    @inlinable public var kind: TokenKind { TokenKind(rawValue: UInt8(packed >> 22 & 0x7))! }
-    @inlinable public var shape: CaseShape { CaseShape(rawValue: UInt8(packed >> 25 & 0x7))! }
-    @inlinable public var script: TokenScript { TokenScript(rawValue: UInt8(packed >> 28 & 0x7))! }
+    // The packed fields only ever hold raw values the initializer stored: read them without the
+    // failable initializers' checks (every rule reads these for every token).
+    @inlinable public var kind: TokenKind { unsafeBitCast(UInt8(truncatingIfNeeded: packed >> 22 & 0x7), to: TokenKind.self) }
+    @inlinable public var shape: CaseShape { unsafeBitCast(UInt8(truncatingIfNeeded: packed >> 25 & 0x7), to: CaseShape.self) }
+    @inlinable public var script: TokenScript { unsafeBitCast(UInt8(truncatingIfNeeded: packed >> 28 & 0x7), to: TokenScript.self) }
     /// True when the token holds a line feed (only paragraph breaks do).
     @inlinable public var isParagraphBreak: Bool { packed >> 31 != 0 }
 

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a document's rarer bytes are, found once for every rule that looks for them: English
+/// prose is nearly all ASCII, so a rule after a curly quote, a dash or an invisible character
+/// visits the few offsets listed here instead of reading every byte of the document.
+package struct ProseIndex: Sendable {
+    /// The offset of the first byte of every non-ASCII scalar, in order.
+    package let nonASCII: [Int32]
+
+    private static let fact = DocumentFact<ProseIndex>()
+
+    package static func of(_ analysis: Analysis) -> ProseIndex {
+        analysis.fact(fact) { ProseIndex(prose: analysis.prose) }
+    }
+
+    package init(prose: [UInt8]) {
+        var offsets: [Int32] = []
+        prose.withUnsafeBufferPointer { bytes in
+            var index = 0
+            // Eight bytes at a time while they are all ASCII: the common case costs a load and a
+            // mask per word.
+            while index < bytes.count {
+                if index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                // Lead bytes only: continuation bytes (10xxxxxx) belong to the scalar before.
+                if byte >= 0xC0 || (byte >= 0x80 && (index == 0 || bytes[index - 1] < 0x80)) { offsets.append(Int32(index)) }
+                index += 1
+            }
+        }
+        nonASCII = offsets
+    }
+}
+
+package extension Analysis {
+    /// The offsets of every non-ASCII scalar's first byte (see `ProseIndex`).
+    var nonASCIIOffsets: [Int32] { ProseIndex.of(self).nonASCII }
+
+    /// Calls `body` with the offset of each occurrence of the ASCII `byte` in the prose, in
+    /// order (memchr: many bytes per step).
+    func forEachOffset(ofASCII byte: UInt8, _ body: (Int) -> Void) {
+        prose.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count, let found = memchr(base + start, Int32(byte), bytes.count - start) {
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                body(offset)
+                start = offset + 1
+            }
+        }
+    }
+}
