@@ -32,7 +32,7 @@ struct Bench: ParsableCommand {
         }
         StandardStreams.writeOut("""
             input: \(sources.count) file(s), \(String(format: "%.2f", megabytes)) MB, \(phases.findings) findings
-            ICU floor: word + sentence break over UTF-16, one core  \(rate(phases.icuFloor))
+            ICU floor: word + sentence break over UTF-16, CPU time  \(rate(phases.icuFloor))
             kalka whole pass (large documents use every core)       \(rate(phases.whole))
               reading prose                                          \(rate(phases.reading))
               segmenting and classifying tokens                      \(rate(phases.analyzing))

@@ -31,6 +31,10 @@ public struct Analysis: Sendable {
         memo.value(fact, compute)
     }
 
+    /// For each fact computed for this document (by key index), how many times it was: the
+    /// rules share one computation, so every count should be 1.
+    package var factComputations: [Int: Int] { memo.computationCounts }
+
     /// The token's text (allocates: for messages and fixes, not for matching).
     public func text(of token: Token) -> String {
         String(decoding: document.prose[token.range], as: UTF8.self)

@@ -23,6 +23,9 @@ private let nextDocumentFactIndex = Atomic<Int>(0)
 final class DocumentMemo: @unchecked Sendable {
     /// By key index; nil until the key is first asked for.
     private var slots: [AnyObject?] = []
+    /// How many times each key's value was computed (by key index): once at most, which a test
+    /// checks for a whole run of the rules.
+    private var computations: [Int] = []
     private let lock = Lock()
 
     /// One value, computed once: a second rule asking while the first computes waits for it
@@ -49,7 +52,20 @@ final class DocumentMemo: @unchecked Sendable {
             if let value = slot.value { return value }
             let value = compute()
             slot.value = value
+            lock.withLock {
+                if fact.index >= computations.count { computations.append(contentsOf: repeatElement(0, count: fact.index + 1 - computations.count)) }
+                computations[fact.index] += 1
+            }
             return value
+        }
+    }
+
+    /// Key index → how many times its value was computed, for the keys computed at all.
+    var computationCounts: [Int: Int] {
+        lock.withLock {
+            var counts: [Int: Int] = [:]
+            for (index, count) in computations.enumerated() where count > 0 { counts[index] = count }
+            return counts
         }
     }
 }

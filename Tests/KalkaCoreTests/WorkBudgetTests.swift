@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import KalkaCore
+@testable import KalkaText
+
+/// The speed design, checked by counting work rather than timing it: what several rules need
+/// from a document (its phrase-start keys, where its non-ASCII characters are, its page layout,
+/// its name matches, …) is computed once per document and shared, however many rules ask.
+@Suite struct WorkBudgetTests {
+    /// The sample article and the clean fixtures: text that reaches every kind of rule.
+    static func analysis() throws -> Analysis {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var text = try String(contentsOf: root.appendingPathComponent("examples/sample-article.txt"), encoding: .utf8)
+        let clean = root.appendingPathComponent("Tests/Fixtures/clean")
+        for name in try FileManager.default.contentsOfDirectory(atPath: clean.path).sorted() where name.hasSuffix(".txt") {
+            text += "\n\n" + (try String(contentsOf: clean.appendingPathComponent(name), encoding: .utf8))
+        }
+        return try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
+    }
+
+    @Test func everySharedFactIsComputedOncePerDocument() throws {
+        let analysis = try Self.analysis()
+        let findings = Lint.allRules.findings(in: analysis)
+        #expect(!findings.isEmpty, "the text gives findings, so the rules ran")
+        let computed = analysis.factComputations
+        // Phrase-start keys, the non-ASCII index, name matches, the page layout, sentence scores…
+        #expect(computed.count >= 5, "the rules share facts: \(computed.count) computed")
+        #expect(computed.values.allSatisfy { $0 == 1 }, "a fact computed more than once: \(computed.filter { $0.value > 1 })")
+        // A second run over the same analysis computes nothing again.
+        _ = Lint.allRules.findings(in: analysis)
+        #expect(analysis.factComputations == computed)
+    }
+
+    @Test func phraseListsShareOneTableOfStartKeys() throws {
+        let analysis = try Self.analysis()
+        let before = analysis.factComputations
+        // Two matchers over different lists: the start keys are computed by the first only.
+        let calques = try PhraseMatcher(["tells the details", "ruler of Belarus"])
+        let names = try PhraseMatcher(["Kiev", "Dmitry Kuleba"])
+        _ = calques.matches(in: analysis)
+        let afterFirst = analysis.factComputations
+        #expect(afterFirst.count == before.count + 1, "the first matcher computes the start keys")
+        #expect(!names.matches(in: analysis).isEmpty, "the sample article names Kiev")
+        #expect(analysis.factComputations == afterFirst, "the second matcher reuses them")
+    }
+}
