@@ -104,3 +104,23 @@ package extension [UInt8] {
         return nil
     }
 }
+
+/// Eight bytes at a time: the tests that let a scan skip whole words of ordinary text.
+package enum ByteWords {
+    /// The eight bytes at `offset` (unaligned), or nil when fewer remain.
+    @inlinable @inline(__always)
+    package static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64? {
+        guard offset + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        return UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Whether all eight bytes are ASCII.
+    @inlinable @inline(__always)
+    package static func isASCII(_ word: UInt64) -> Bool { word & 0x8080_8080_8080_8080 == 0 }
+
+    /// Whether some byte is below `limit` (at most 128): never a false "no".
+    @inlinable @inline(__always)
+    package static func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+}

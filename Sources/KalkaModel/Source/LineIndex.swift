@@ -9,6 +9,11 @@ public struct LineIndex: Sendable {
             var index = 0
             let count = bytes.count
             while index < count {
+                // Eight bytes without a control character (most of any text) at a time.
+                if let word = ByteWords.load(bytes, at: index), !ByteWords.hasByte(below: 0x0E, word) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 index += 1
                 // Most bytes are printable: one comparison settles them.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a file's bytes encode its text.
 public enum TextEncoding: String, Sendable, Codable {
     case utf8 = "utf-8"
@@ -56,7 +62,7 @@ public struct SourceFile: Sendable {
         } else {
             let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
             let start = hasBOM ? 3 : 0
-            if let nul = bytes[start...].firstIndex(of: 0) { throw .binary(offset: nul) }
+            if let nul = Self.firstNUL(bytes, from: start) { throw .binary(offset: nul) }
             if let invalid = UTF8Validation.firstInvalidOffset(bytes, from: start) { throw .invalidUTF8(offset: invalid) }
             encoding = hasBOM ? .utf8WithBOM : .utf8
             text = hasBOM ? Array(bytes[3...]) : bytes
@@ -80,14 +86,32 @@ public struct SourceFile: Sendable {
 
     static let columnStride = 512
 
+    /// The offset of the first NUL byte from `start` (memchr: many bytes per step).
+    private static func firstNUL(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                  let found = memchr(base + start, 0, buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     private static func checkpoints(_ text: [UInt8]) -> [Int] {
         var checkpoints: [Int] = []
         checkpoints.reserveCapacity(text.count / columnStride + 1)
         var scalars = 0
         text.withUnsafeBufferPointer { bytes in
-            for index in 0...bytes.count {
+            var index = 0
+            while index <= bytes.count {
                 if index % columnStride == 0 { checkpoints.append(scalars) }
-                if index < bytes.count && !UTF8Decoding.isContinuation(bytes[index]) { scalars += 1 }
+                guard index < bytes.count else { break }
+                // Eight ASCII bytes (never across a checkpoint) are eight scalars.
+                if index % columnStride <= columnStride - 8, let word = ByteWords.load(bytes, at: index), ByteWords.isASCII(word) {
+                    scalars += 8
+                    index += 8
+                    continue
+                }
+                if !UTF8Decoding.isContinuation(bytes[index]) { scalars += 1 }
+                index += 1
             }
         }
         return checkpoints

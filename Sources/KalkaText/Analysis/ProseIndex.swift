@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KalkaModel
 
 /// Where a document's rarer bytes are, found once for every rule that looks for them: English
 /// prose is nearly all ASCII, so a rule after a curly quote, a dash or an invisible character
@@ -24,12 +25,9 @@ package struct ProseIndex: Sendable {
             // Eight bytes at a time while they are all ASCII: the common case costs a load and a
             // mask per word.
             while index < bytes.count {
-                if index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
-                        index += 8
-                        continue
-                    }
+                if let word = ByteWords.load(bytes, at: index), ByteWords.isASCII(word) {
+                    index += 8
+                    continue
                 }
                 let byte = bytes[index]
                 // Lead bytes only: continuation bytes (10xxxxxx) belong to the scalar before.

@@ -60,10 +60,17 @@ public struct PlainTextReader: Reader {
         text.withUnsafeBufferPointer { bytes in
             var lineStart = 0
             while lineStart < bytes.count {
+                // Blank while only spaces and tabs lead to the line's end.
                 var index = lineStart
+                while index < bytes.count, bytes[index].isSpaceOrTab { index += 1 }
                 var blank = true
                 while index < bytes.count, bytes[index] != .lineFeed, bytes[index] != .carriageReturn {
-                    if !bytes[index].isSpaceOrTab { blank = false }
+                    blank = false
+                    // Eight bytes without a control character at a time (no line break in them).
+                    if let word = ByteWords.load(bytes, at: index), !ByteWords.hasByte(below: 0x0E, word) {
+                        index += 8
+                        continue
+                    }
                     index += 1
                 }
                 let contentEnd = index
