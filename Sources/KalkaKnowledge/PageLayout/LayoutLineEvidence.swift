@@ -13,10 +13,13 @@ extension LayoutBuilder {
 
     /// Chrome a line shows by itself: its kind, the range to report, whether it counts only before
     /// or after the body, and the severity.
-    /// Each test runs only on a line holding the tokens it needs (`Line.marks`, `Line.classes`):
-    /// most lines of an article hold none of them.
+    /// Each test that reads the whole line runs only on a line holding the tokens it needs
+    /// (`Line.marks`, `Line.classes`): most lines of an article hold none of them. The lines
+    /// that do are counted (`WorkCounter`, debug builds), so tests can check the skipping works.
     func intrinsic(_ line: Line) -> Intrinsic? {
         typealias WordClass = PageLayoutReader.WordClass
+        // Only a line that opens with a share word or holds other marks or classes opens a gate.
+        if line.classes != 0 || line.marks != .firstWordNotShare { WorkCounter.count(1) }
         if line.marks.contains(.code), let range = codeResidue(line) { return Intrinsic(kind: .code, range: range, edgeOnly: false) }
         if line.marks.contains(.captionToken) || line.classes & WordClass.captionBit != 0, let range = caption(line) {
             return Intrinsic(kind: .caption, range: range, edgeOnly: false)
