@@ -84,6 +84,8 @@ struct LayoutBuilder {
 
     func build() -> PageLayout {
         let (storage, bounds, tallies) = scanTokens()
+        // The lines read it through `TokenRun`, and none outlives this call.
+        defer { storage.deallocate() }
         // The lines the page judgement reads: not foreign, not a table cell, not a bare capture
         // marker (built one at a time, not all then filtered: a line is large and a page may have
         // very many).
@@ -98,7 +100,7 @@ struct LayoutBuilder {
             let offset = analysis.paragraphs[paragraph].range.lowerBound
             while nextBlock < blocks.count && blocks[nextBlock].proseStart <= offset { nextBlock += 1 }
             let kind = nextBlock > 0 ? blocks[nextBlock - 1].kind : .paragraph
-            let line = makeLine(paragraph, TokenRun(storage: storage, bounds: bounds[paragraph]), tallies[paragraph], kind)
+            let line = makeLine(paragraph, TokenRun(storage: UnsafeBufferPointer(storage), bounds: bounds[paragraph]), tallies[paragraph], kind)
             if line.isForeign {
                 foreign.insert(paragraph)
             } else if !line.significant.isEmpty && line.kind != .tableCell {
@@ -344,10 +346,11 @@ struct LayoutBuilder {
     }
 }
 
-/// A line's tokens other than spaces: a window on one array shared by all lines of a document,
-/// indexed from zero.
-struct TokenRun: RandomAccessCollection, Sendable {
-    let storage: [Int32]
+/// A line's tokens other than spaces: a window on one buffer shared by all lines of a document,
+/// indexed from zero. The buffer lives as long as the document's `LayoutBuilder.build()`, so a
+/// line is plain data, copied without reference counting.
+struct TokenRun: RandomAccessCollection {
+    let storage: UnsafeBufferPointer<Int32>
     let bounds: Range<Int>
     var startIndex: Int { 0 }
     var endIndex: Int { bounds.count }

@@ -125,12 +125,12 @@ extension LayoutBuilder {
         var sawWord = false
     }
 
-    /// The indices of the tokens other than spaces, in one array for the whole document, each
+    /// The indices of the tokens other than spaces, in one buffer for the whole document, each
     /// paragraph's bounds in it, and each paragraph's `Tally` (without a capture marker opening
-    /// the document): the one pass over the tokens. The array is allocated once, for as many
+    /// the document): the one pass over the tokens. The buffer is allocated once, for as many
     /// indices as there are tokens (a fifth of the size of the tokens themselves), not counted
-    /// first: counting would read every token once more.
-    func scanTokens() -> (storage: [Int32], bounds: [Range<Int>], tallies: [Tally]) {
+    /// first: counting would read every token once more. The caller deallocates it.
+    func scanTokens() -> (storage: UnsafeMutableBufferPointer<Int32>, bounds: [Range<Int>], tallies: [Tally]) {
         let vocabulary = reader.classBits
         let shareBit = PageLayoutReader.WordClass.shareBit
         // Most tokens are none of the few words the gates look up: a filter of 256 bits (on
@@ -144,62 +144,62 @@ extension LayoutBuilder {
         bounds.reserveCapacity(analysis.paragraphs.count)
         var tallies: [Tally] = []
         tallies.reserveCapacity(analysis.paragraphs.count)
-        let storage = tokens.withUnsafeBufferPointer { tokens in
+        let buffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
             prose.withUnsafeBufferPointer { prose in
                 filter.withUnsafeBufferPointer { filter in
-                    [Int32](unsafeUninitializedCapacity: tokens.count) { buffer, count in
-                        for paragraph in analysis.paragraphs.indices {
-                            let start = count
-                            var tally = Tally()
-                            for index in analysis.tokenRange(ofParagraph: paragraph) {
-                                let token = tokens[index]
-                                let kind = token.kind
-                                guard kind != .space else { continue }
-                                // Paragraphs are disjoint runs of tokens, so the count never passes the total.
-                                precondition(count < buffer.count)
-                                buffer[count] = Int32(truncatingIfNeeded: index)
-                                count &+= 1
-                                if paragraph == 0 && Int(token.start) < markerEnd { continue }
-                                let hash = token.foldedHash
-                                if filter[Int(hash >> 62)] & 1 << (hash >> 56 & 63) != 0 {
-                                    tally.classes |= vocabulary.classBit(hash) & Tally.gateClasses
-                                    if kind == .word && Word.captionWords.contains(hash) { tally.marks.insert(.captionToken) }
-                                }
-                                switch prose[Int(token.start)] {
-                                case 0x3C, 0x5B, 0x5C: tally.marks.insert(.code)
-                                case 0x7C: tally.marks.insert(.menuSeparator)
-                                case 0x23: tally.marks.insert(.hashSign)
-                                case 0xC2, 0xE2: tally.marks.formUnion(marks(ofNonASCII: token))
-                                default: break
-                                }
-                                if kind == .word {
-                                    let script = token.script
-                                    if script != .none {
-                                        tally.words &+= 1
-                                        if script == .cyrillic { tally.cyrillicWords &+= 1 } else { tally.latinWords &+= 1 }
-                                    }
-                                    if !tally.sawWord {
-                                        tally.sawWord = true
-                                        if vocabulary.classBit(hash) != shareBit { tally.marks.insert(.firstWordNotShare) }
-                                    }
-                                } else if kind == .number {
-                                    tally.numbers &+= 1
-                                } else {
-                                    continue
-                                }
-                                tally.wordCount &+= 1
-                                tally.key = (tally.key ^ hash) &* FoldedHash.prime &+ 0x9E37_79B9
-                                if tally.wordCount == 1 { tally.firstWord = hash }
-                                tally.lastWord = hash
+                    var count = 0
+                    for paragraph in analysis.paragraphs.indices {
+                        let start = count
+                        var tally = Tally()
+                        for index in analysis.tokenRange(ofParagraph: paragraph) {
+                            let token = tokens[index]
+                            let kind = token.kind
+                            guard kind != .space else { continue }
+                            // Paragraphs are disjoint runs of tokens, so the count never passes the total.
+                            precondition(count < buffer.count)
+                            buffer[count] = Int32(truncatingIfNeeded: index)
+                            count &+= 1
+                            if paragraph == 0 && Int(token.start) < markerEnd { continue }
+                            let hash = token.foldedHash
+                            if filter[Int(hash >> 62)] & 1 << (hash >> 56 & 63) != 0 {
+                                tally.classes |= vocabulary.classBit(hash) & Tally.gateClasses
+                                if kind == .word && Word.captionWords.contains(hash) { tally.marks.insert(.captionToken) }
                             }
-                            bounds.append(start..<count)
-                            tallies.append(tally)
+                            switch prose[Int(token.start)] {
+                            case 0x3C, 0x5B, 0x5C: tally.marks.insert(.code)
+                            case 0x7C: tally.marks.insert(.menuSeparator)
+                            case 0x23: tally.marks.insert(.hashSign)
+                            case 0xC2, 0xE2: tally.marks.formUnion(marks(ofNonASCII: token))
+                            default: break
+                            }
+                            if kind == .word {
+                                let script = token.script
+                                if script != .none {
+                                    tally.words &+= 1
+                                    if script == .cyrillic { tally.cyrillicWords &+= 1 } else { tally.latinWords &+= 1 }
+                                }
+                                if !tally.sawWord {
+                                    tally.sawWord = true
+                                    if vocabulary.classBit(hash) != shareBit { tally.marks.insert(.firstWordNotShare) }
+                                }
+                            } else if kind == .number {
+                                tally.numbers &+= 1
+                            } else {
+                                continue
+                            }
+                            tally.wordCount &+= 1
+                            tally.key = (tally.key ^ hash) &* FoldedHash.prime &+ 0x9E37_79B9
+                            if tally.wordCount == 1 { tally.firstWord = hash }
+                            tally.lastWord = hash
                         }
+                        bounds.append(start..<count)
+                        tallies.append(tally)
                     }
                 }
             }
         }
-        return (storage, bounds, tallies)
+        return (buffer, bounds, tallies)
     }
 
     /// The marks of a token opening with a byte of "©", "»" or "›".
