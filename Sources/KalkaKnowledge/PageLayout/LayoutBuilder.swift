@@ -39,6 +39,11 @@ struct LayoutBuilder {
         var isListItem = false
         /// Index into `significant` of the first token after a list mark.
         var contentStart = 0
+        /// The word classes of `Tally.gateClasses` its tokens hold (`WordClassMap.classBit`,
+        /// ORed) and the marks the tests of a line alone look for: a test whose tokens are
+        /// absent is skipped.
+        var classes: UInt32 = 0
+        var marks: Marks = []
         var isForeign: Bool { cyrillicWords > latinWords }
         var isHeading: Bool { kind == .heading }
     }
@@ -78,26 +83,24 @@ struct LayoutBuilder {
     }
 
     func build() -> PageLayout {
-        // Counted first, so the index array is allocated once at its size (on a large document
-        // it is among the largest arrays a run holds).
-        var significantCount = 0
-        for token in tokens where token.kind != .space { significantCount += 1 }
-        var storage: [Int32] = []
-        storage.reserveCapacity(significantCount)
-        var bounds: [Range<Int>] = []
-        bounds.reserveCapacity(analysis.paragraphs.count)
-        for paragraph in analysis.paragraphs.indices {
-            let start = storage.count
-            for index in analysis.tokenRange(ofParagraph: paragraph) where tokens[index].kind != .space { storage.append(Int32(index)) }
-            bounds.append(start..<storage.count)
-        }
+        let (storage, bounds, tallies) = scanTokens()
+        // The lines read it through `TokenRun`, and none outlives this call.
+        defer { storage.deallocate() }
         // The lines the page judgement reads: not foreign, not a table cell, not a bare capture
         // marker (built one at a time, not all then filtered: a line is large and a page may have
         // very many).
         var foreign = Set<Int>()
         var content: [Line] = []
+        content.reserveCapacity(analysis.paragraphs.count)
+        // Each paragraph's block kind (`ProseDocument.blockKind(at:)`), read with one cursor over
+        // the blocks, which are in order as the paragraphs are, not by a search per paragraph.
+        let blocks = analysis.document.blocks
+        var nextBlock = 0
         for paragraph in analysis.paragraphs.indices {
-            let line = makeLine(paragraph, TokenRun(storage: storage, bounds: bounds[paragraph]))
+            let offset = analysis.paragraphs[paragraph].range.lowerBound
+            while nextBlock < blocks.count && blocks[nextBlock].proseStart <= offset { nextBlock += 1 }
+            let kind = nextBlock > 0 ? blocks[nextBlock - 1].kind : .paragraph
+            let line = makeLine(paragraph, TokenRun(storage: UnsafeBufferPointer(storage), bounds: bounds[paragraph]), tallies[paragraph], kind)
             if line.isForeign {
                 foreign.insert(paragraph)
             } else if !line.significant.isEmpty && line.kind != .tableCell {
@@ -110,8 +113,9 @@ struct LayoutBuilder {
         let matches = phraseMatches(content)
 
         // 1. What a line shows on its own: a phrase, or a structure no article line has.
-        for (k, line) in content.enumerated() {
-            if let (row, range, onlyInTail) = phraseVerdict(line, matches[k]) {
+        for k in content.indices {
+            let line = content[k]
+            if !matches[k].isEmpty, let (row, range, onlyInTail) = phraseVerdict(line, matches[k]) {
                 verdicts[k] = Verdict(range: range, evidence: .phrase(row), severity: .warning, isWholeLine: range == line.range)
                 tailOnly[k] = onlyInTail
             } else if let found = intrinsic(line) {
@@ -123,19 +127,25 @@ struct LayoutBuilder {
         markAuthorBio(content, &verdicts)
 
         // 2. The body: lines that read as prose and are not chrome on their own.
-        func isBody(_ k: Int) -> Bool {
-            let line = content[k]
-            if let verdict = verdicts[k], verdict.isWholeLine { return false }
-            if line.isHeading { return false }
-            if line.endsSentence && !line.endsWithEllipsis && line.words >= Limits.sentenceWords {
+        var isBodyLine = [Bool](repeating: false, count: content.count)
+        var body: [Int] = []
+        for k in content.indices {
+            let isBody: Bool
+            if let verdict = verdicts[k], verdict.isWholeLine {
+                isBody = false
+            } else if content[k].isHeading {
+                isBody = false
+            } else if content[k].endsSentence && !content[k].endsWithEllipsis && content[k].words >= Limits.sentenceWords {
                 // The first line is the headline unless it holds more than one sentence or runs long.
-                if k == 0 && line.words < Limits.headlineWords && analysis.paragraphs[line.paragraph].sentences.count == 1 { return false }
-                return true
+                isBody = !(k == 0 && content[k].words < Limits.headlineWords && analysis.paragraphs[content[k].paragraph].sentences.count == 1)
+            } else {
+                isBody = content[k].words >= Limits.longLineWords
             }
-            return line.words >= Limits.longLineWords
+            if isBody {
+                isBodyLine[k] = true
+                body.append(k)
+            }
         }
-        let isBodyLine = content.indices.map(isBody)
-        let body = content.indices.filter { isBodyLine[$0] }
         // In a window of a large document, the body runs on past an inner edge.
         let opens = analysis.document.opensPage, closes = analysis.document.closesPage
         let hasBody = !body.isEmpty || !opens || !closes
@@ -210,7 +220,7 @@ struct LayoutBuilder {
 
     // MARK: Lines
 
-    func makeLine(_ paragraph: Int, _ run: TokenRun) -> Line {
+    func makeLine(_ paragraph: Int, _ run: TokenRun, _ tally: Tally, _ kind: BlockKind) -> Line {
         let span = analysis.paragraphs[paragraph]
         var significant = run
         var start = span.range.lowerBound
@@ -220,23 +230,17 @@ struct LayoutBuilder {
             start = significant.first.map { Int(tokens[$0].start) } ?? span.range.upperBound
         }
         var line = Line(paragraph: paragraph, range: start..<span.range.upperBound, significant: significant)
-        line.kind = analysis.document.blockKind(at: span.range.lowerBound)
-        for index in significant {
-            let token = tokens[index]
-            switch token.kind {
-            case .word where token.script != .none:
-                line.words += 1
-                if token.script == .cyrillic { line.cyrillicWords += 1 } else { line.latinWords += 1 }
-            case .number: line.numbers += 1
-            default: break
-            }
-            if token.kind == .word || token.kind == .number {
-                line.wordCount += 1
-                line.key = (line.key ^ token.foldedHash) &* FoldedHash.prime &+ 0x9E37_79B9
-                if line.wordCount == 1 { line.firstWord = token.foldedHash }
-                line.lastWord = token.foldedHash
-            }
-        }
+        line.kind = kind
+        line.words = tally.words
+        line.numbers = tally.numbers
+        line.latinWords = tally.latinWords
+        line.cyrillicWords = tally.cyrillicWords
+        line.wordCount = tally.wordCount
+        line.key = tally.key
+        line.firstWord = tally.firstWord
+        line.lastWord = tally.lastWord
+        line.classes = tally.classes
+        line.marks = tally.marks
         var end = significant.count - 1
         while end >= 0, analysis.isClosingMark(tokens[significant[end]]) { end -= 1 }
         if end >= 0 {
@@ -342,10 +346,11 @@ struct LayoutBuilder {
     }
 }
 
-/// A line's tokens other than spaces: a window on one array shared by all lines of a document,
-/// indexed from zero.
-struct TokenRun: RandomAccessCollection, Sendable {
-    let storage: [Int32]
+/// A line's tokens other than spaces: a window on one buffer shared by all lines of a document,
+/// indexed from zero. The buffer lives as long as the document's `LayoutBuilder.build()`, so a
+/// line is plain data, copied without reference counting.
+struct TokenRun: RandomAccessCollection {
+    let storage: UnsafeBufferPointer<Int32>
     let bounds: Range<Int>
     var startIndex: Int { 0 }
     var endIndex: Int { bounds.count }

@@ -13,15 +13,25 @@ extension LayoutBuilder {
 
     /// Chrome a line shows by itself: its kind, the range to report, whether it counts only before
     /// or after the body, and the severity.
+    /// Each test that reads the whole line runs only on a line holding the tokens it needs
+    /// (`Line.marks`, `Line.classes`): most lines of an article hold none of them. The lines
+    /// that do are counted (`WorkCounter`, debug builds), so tests can check the skipping works.
     func intrinsic(_ line: Line) -> Intrinsic? {
-        if let range = codeResidue(line) { return Intrinsic(kind: .code, range: range, edgeOnly: false) }
-        if let range = caption(line) { return Intrinsic(kind: .caption, range: range, edgeOnly: false) }
-        if isShareBar(line) { return Intrinsic(kind: .share, range: line.range, edgeOnly: false) }
+        typealias WordClass = PageLayoutReader.WordClass
+        // Only a line that opens with a share word or holds other marks or classes opens a gate.
+        if line.classes != 0 || line.marks != .firstWordNotShare { WorkCounter.count(1) }
+        if line.marks.contains(.code), let range = codeResidue(line) { return Intrinsic(kind: .code, range: range, edgeOnly: false) }
+        if line.marks.contains(.captionToken) || line.classes & WordClass.captionBit != 0, let range = caption(line) {
+            return Intrinsic(kind: .caption, range: range, edgeOnly: false)
+        }
+        if !line.marks.contains(.firstWordNotShare) && isShareBar(line) { return Intrinsic(kind: .share, range: line.range, edgeOnly: false) }
         if let edgeOnly = counter(line) { return Intrinsic(kind: .counter, range: line.range, edgeOnly: edgeOnly) }
         if let severity = timestamp(line) { return Intrinsic(kind: .timestamp, range: line.range, edgeOnly: true, severity: severity) }
-        if let bars = isMenu(line) { return Intrinsic(kind: .navigation, range: line.range, edgeOnly: bars) }
-        if hasHashtag(line) && line.words <= Limits.shortLineWords && !line.endsSentence { return Intrinsic(kind: .tags, range: line.range, edgeOnly: true) }
-        if let range = fusedCounter(line) { return Intrinsic(kind: .counter, range: range, edgeOnly: false) }
+        if line.marks.contains(.menuSeparator), let bars = isMenu(line) { return Intrinsic(kind: .navigation, range: line.range, edgeOnly: bars) }
+        if line.marks.contains(.hashSign) && line.words <= Limits.shortLineWords && !line.endsSentence && hasHashtag(line) {
+            return Intrinsic(kind: .tags, range: line.range, edgeOnly: true)
+        }
+        if line.classes & WordClass.counterBit != 0, let range = fusedCounter(line) { return Intrinsic(kind: .counter, range: range, edgeOnly: false) }
         if let range = readMoreLink(line) { return Intrinsic(kind: .teaser, range: range, edgeOnly: false) }
         return nil
     }

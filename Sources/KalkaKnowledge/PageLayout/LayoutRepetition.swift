@@ -20,7 +20,7 @@ extension LayoutBuilder {
             verdicts[j] = Verdict(range: content[j].range, evidence: .repetition(.teaser, of: firstSentence(content[k])), severity: .warning, isWholeLine: true)
         }
         // The same line twice.
-        var firstByKey: [UInt64: Int] = [:]
+        var firstByKey = LineKeyTable(capacity: content.count)
         for k in content.indices where content[k].wordCount >= Limits.repeatWords {
             let key = content[k].key
             guard let j = firstByKey[key] else { firstByKey[key] = k; continue }
@@ -67,18 +67,20 @@ extension LayoutBuilder {
         }
         // A one-sentence line that nearly copies a sentence of one of the two lines above it.
         for k in content.indices where verdicts[k] == nil && content[k].wordCount >= Limits.nearCopyWords
-            && analysis.paragraphs[content[k].paragraph].sentences.count == 1 {
+            && content[k].wordCount <= Limits.nearCopyMaxWords && analysis.paragraphs[content[k].paragraph].sentences.count == 1 {
             let line = content[k]
             var found: Int? = nil
             var words: [UInt64]? = nil
             for j in stride(from: k - 1, through: max(0, k - 2), by: -1) where found == nil && content[j].key != line.key {
                 for sentence in analysis.paragraphs[content[j].paragraph].sentences {
-                    // Four fifths in common needs lengths within a fifth, and (cheap to test
-                    // before the quadratic count) the same first or last word.
-                    let (count, first, last) = sentenceShape(analysis.sentences[sentence])
-                    guard count >= Limits.nearCopyWords, count <= Limits.nearCopyMaxWords, line.wordCount <= Limits.nearCopyMaxWords,
-                          min(count, line.wordCount) * 5 >= max(count, line.wordCount) * 4,
-                          first == line.firstWord || last == line.lastWord else { continue }
+                    // Four fifths in common needs the same first or last word (read at the
+                    // sentence's ends, without walking it) and lengths within a fifth (cheap to
+                    // test before the quadratic count).
+                    let span = analysis.sentences[sentence]
+                    guard let (first, last) = sentenceEndWords(span), first == line.firstWord || last == line.lastWord else { continue }
+                    let count = wordCount(span)
+                    guard count >= Limits.nearCopyWords, count <= Limits.nearCopyMaxWords,
+                          min(count, line.wordCount) * 5 >= max(count, line.wordCount) * 4 else { continue }
                     if words == nil { words = lineWords(line) }
                     let other = sentenceWords(analysis.sentences[sentence])
                     if commonSubsequence(other, words!) * 5 >= max(other.count, words!.count) * 4 { found = sentence; break }
@@ -116,17 +118,19 @@ extension LayoutBuilder {
         sentence.tokens.compactMap { tokens[$0].kind == .word || tokens[$0].kind == .number ? tokens[$0].foldedHash : nil }
     }
 
-    /// A sentence's count of words and numbers and the hashes of the first and last, without
-    /// building its word list.
-    func sentenceShape(_ sentence: SentenceSpan) -> (Int, UInt64, UInt64) {
+    /// The hashes of a sentence's first and last word or number (nil for none), read from its
+    /// ends.
+    func sentenceEndWords(_ sentence: SentenceSpan) -> (UInt64, UInt64)? {
+        func isWordOrNumber(_ index: Int) -> Bool { tokens[index].kind == .word || tokens[index].kind == .number }
+        guard let first = sentence.tokens.first(where: isWordOrNumber), let last = sentence.tokens.last(where: isWordOrNumber) else { return nil }
+        return (tokens[first].foldedHash, tokens[last].foldedHash)
+    }
+
+    /// A sentence's count of words and numbers, without building its word list.
+    func wordCount(_ sentence: SentenceSpan) -> Int {
         var count = 0
-        var first: UInt64 = 0, last: UInt64 = 0
-        for index in sentence.tokens where tokens[index].kind == .word || tokens[index].kind == .number {
-            if count == 0 { first = tokens[index].foldedHash }
-            last = tokens[index].foldedHash
-            count += 1
-        }
-        return (count, first, last)
+        for index in sentence.tokens where tokens[index].kind == .word || tokens[index].kind == .number { count += 1 }
+        return count
     }
 
     /// The length of the longest common subsequence of two word lists.
@@ -140,5 +144,39 @@ extension LayoutBuilder {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+/// Line keys to content line indices, open addressing (a `Dictionary` hashes each key again).
+private struct LineKeyTable {
+    private var keys: [UInt64]
+    /// The line index plus one; 0 marks an empty slot, so any key may be stored.
+    private var values: [Int32]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 8
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    private func slot(of key: UInt64) -> Int {
+        var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while values[index] != 0 && keys[index] != key { index = (index + 1) & mask }
+        return index
+    }
+
+    subscript(key: UInt64) -> Int? {
+        get {
+            let index = slot(of: key)
+            return values[index] == 0 ? nil : Int(values[index]) - 1
+        }
+        set {
+            let index = slot(of: key)
+            keys[index] = key
+            values[index] = Int32(newValue! + 1)
+        }
     }
 }

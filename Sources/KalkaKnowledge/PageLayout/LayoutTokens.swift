@@ -1,5 +1,15 @@
 import KalkaText
 
+extension PageLayoutReader.WordClass {
+    /// This class's bit in a line's `classes` (`WordClassMap.classBit`).
+    var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
+
+    /// The bits the line tests read, computed once.
+    static let shareBit = share.bit
+    static let captionBit = caption.bit
+    static let counterBit = counter.bit
+}
+
 /// The token tests of the page layout: one byte, one word, a mark (bullet, dash, guillemet), a
 /// dotted date, a domain name, a byline.
 extension LayoutBuilder {
@@ -87,6 +97,116 @@ extension LayoutBuilder {
         return isWord(tokens[first], Word.by) || isWord(tokens[first], Word.source) || isWord(tokens[first], Word.via)
     }
 
+    /// Tokens that a test of a line alone needs, noted as the line is built.
+    struct Marks: OptionSet {
+        let rawValue: UInt8
+        /// "<", "[" or "\\", the first byte of leftover markup (`codeResidue`): these bytes are
+        /// never inside a token, only at its start.
+        static let code = Marks(rawValue: 1 << 0)
+        /// "©", or a word `caption` looks for by name ("FILE", "REUTERS", "jpg").
+        static let captionToken = Marks(rawValue: 1 << 1)
+        /// A first word not of the share class (no share bar then).
+        static let firstWordNotShare = Marks(rawValue: 1 << 2)
+        /// "|" or "»", a menu's separators.
+        static let menuSeparator = Marks(rawValue: 1 << 3)
+        static let hashSign = Marks(rawValue: 1 << 4)
+    }
+
+    /// What one pass over a line's tokens learns: its words, numbers and scripts, a hash of its
+    /// words in order, and the word classes and marks its tests look for.
+    struct Tally {
+        /// The classes the tests of a line alone are skipped without.
+        static let gateClasses = PageLayoutReader.WordClass.captionBit | PageLayoutReader.WordClass.counterBit
+
+        var words = 0, numbers = 0, latinWords = 0, cyrillicWords = 0, wordCount = 0
+        var key = FoldedHash.offsetBasis, firstWord: UInt64 = 0, lastWord: UInt64 = 0
+        var classes: UInt32 = 0
+        var marks: Marks = []
+        var sawWord = false
+    }
+
+    /// The indices of the tokens other than spaces, in one buffer for the whole document, each
+    /// paragraph's bounds in it, and each paragraph's `Tally` (without a capture marker opening
+    /// the document): the one pass over the tokens. The buffer is allocated once, for as many
+    /// indices as there are tokens (a fifth of the size of the tokens themselves), not counted
+    /// first: counting would read every token once more. The caller deallocates it.
+    func scanTokens() -> (storage: UnsafeMutableBufferPointer<Int32>, bounds: [Range<Int>], tallies: [Tally]) {
+        let vocabulary = reader.classBits
+        let shareBit = PageLayoutReader.WordClass.shareBit
+        // Most tokens are none of the few words the gates look up: a filter of 256 bits (on
+        // the hash's top byte) rules them out without probing the vocabulary.
+        var filter = [UInt64](repeating: 0, count: 4)
+        for hash in vocabulary.hashes(inClasses: Tally.gateClasses) + Word.captionWords {
+            filter[Int(hash >> 62)] |= 1 << (hash >> 56 & 63)
+        }
+        let markerEnd = analysis.paragraphs.first.flatMap { captureMarkerEnd($0.range) } ?? -1
+        var bounds: [Range<Int>] = []
+        bounds.reserveCapacity(analysis.paragraphs.count)
+        var tallies: [Tally] = []
+        tallies.reserveCapacity(analysis.paragraphs.count)
+        let buffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            prose.withUnsafeBufferPointer { prose in
+                filter.withUnsafeBufferPointer { filter in
+                    var count = 0
+                    for paragraph in analysis.paragraphs.indices {
+                        let start = count
+                        var tally = Tally()
+                        for index in analysis.tokenRange(ofParagraph: paragraph) {
+                            let token = tokens[index]
+                            let kind = token.kind
+                            guard kind != .space else { continue }
+                            // Paragraphs are disjoint runs of tokens, so the count never passes the total.
+                            precondition(count < buffer.count)
+                            buffer[count] = Int32(truncatingIfNeeded: index)
+                            count &+= 1
+                            if paragraph == 0 && Int(token.start) < markerEnd { continue }
+                            let hash = token.foldedHash
+                            if filter[Int(hash >> 62)] & 1 << (hash >> 56 & 63) != 0 {
+                                tally.classes |= vocabulary.classBit(hash) & Tally.gateClasses
+                                if kind == .word && Word.captionWords.contains(hash) { tally.marks.insert(.captionToken) }
+                            }
+                            switch prose[Int(token.start)] {
+                            case 0x3C, 0x5B, 0x5C: tally.marks.insert(.code)
+                            case 0x7C: tally.marks.insert(.menuSeparator)
+                            case 0x23: tally.marks.insert(.hashSign)
+                            case 0xC2, 0xE2: tally.marks.formUnion(marks(ofNonASCII: token))
+                            default: break
+                            }
+                            if kind == .word {
+                                let script = token.script
+                                if script != .none {
+                                    tally.words &+= 1
+                                    if script == .cyrillic { tally.cyrillicWords &+= 1 } else { tally.latinWords &+= 1 }
+                                }
+                                if !tally.sawWord {
+                                    tally.sawWord = true
+                                    if vocabulary.classBit(hash) != shareBit { tally.marks.insert(.firstWordNotShare) }
+                                }
+                            } else if kind == .number {
+                                tally.numbers &+= 1
+                            } else {
+                                continue
+                            }
+                            tally.wordCount &+= 1
+                            tally.key = (tally.key ^ hash) &* FoldedHash.prime &+ 0x9E37_79B9
+                            if tally.wordCount == 1 { tally.firstWord = hash }
+                            tally.lastWord = hash
+                        }
+                        bounds.append(start..<count)
+                        tallies.append(tally)
+                    }
+                }
+            }
+        }
+        return (buffer, bounds, tallies)
+    }
+
+    /// The marks of a token opening with a byte of "©", "»" or "›".
+    func marks(ofNonASCII token: Token) -> Marks {
+        isCopyright(token) ? .captionToken : isRightGuillemet(token) ? .menuSeparator : []
+    }
+
     /// The folded hashes of the few words the layout tests by name, computed once.
     enum Word {
         static let file = FoldedHash.of("file")
@@ -114,5 +234,9 @@ extension LayoutBuilder {
         static let source = FoldedHash.of("source")
         static let via = FoldedHash.of("via")
         static let imageExtensions: Set<UInt64> = Set(["jpg", "jpeg", "png", "gif", "webp"].map { FoldedHash.of($0) })
+        /// The words `caption` tests by name, and a bit per word (of a hash's low six bits) that
+        /// rules most other words out with one test.
+        static let captionWords: [UInt64] = [file, reuters] + imageExtensions.sorted()
+        static let captionWordBits: UInt64 = captionWords.reduce(0) { $0 | 1 << ($1 & 63) }
     }
 }

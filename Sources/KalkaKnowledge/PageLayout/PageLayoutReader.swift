@@ -70,13 +70,17 @@ public final class PageLayoutReader: Sendable {
 
 extension PageLayoutReader {
     func vocabularyClass(_ hash: UInt64) -> WordClass? { vocabulary.lookup(hash) }
+    /// The vocabulary, for a loop that looks up every token (`WordClassMap.classBit` inlined).
+    var classBits: WordClassMap { vocabulary }
 }
 
 /// Word hash to word class, open addressing (a `Dictionary` would hash every lookup again).
-private struct WordClassMap: Sendable {
+struct WordClassMap: Sendable {
     private let keys: [UInt64]
     private let values: [UInt8]
     private let mask: Int
+    /// `allCases` is built anew on each use; this is built once.
+    private static let classes = PageLayoutReader.WordClass.allCases
 
     init(_ entries: [(UInt64, PageLayoutReader.WordClass)]) {
         var capacity = 8
@@ -97,10 +101,29 @@ private struct WordClassMap: Sendable {
 
     @inline(__always)
     func lookup(_ key: UInt64) -> PageLayoutReader.WordClass? {
+        guard let slot = slot(of: key) else { return nil }
+        return Self.classes[Int(values[slot])]
+    }
+
+    /// The words of the classes whose bits are set in `classes`.
+    func hashes(inClasses classes: UInt32) -> [UInt64] {
+        keys.indices.filter { values[$0] < 32 && classes & 1 << UInt32(values[$0]) != 0 && keys[$0] != 0 }.map { keys[$0] }
+    }
+
+    /// The class as one bit (`1 << index` in `WordClass.allCases`), 0 for none: a line ORs
+    /// these to learn which classes it holds without asking again per test.
+    @inline(__always)
+    func classBit(_ key: UInt64) -> UInt32 {
+        guard let slot = slot(of: key) else { return 0 }
+        return 1 << UInt32(values[slot])
+    }
+
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int? {
         var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
         while true {
             let slot = keys[index]
-            if slot == key { return PageLayoutReader.WordClass.allCases[Int(values[index])] }
+            if slot == key { return index }
             if slot == 0 { return nil }
             index = (index + 1) & mask
         }
