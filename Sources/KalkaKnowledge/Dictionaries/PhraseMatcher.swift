@@ -91,33 +91,31 @@ public struct PhraseMatcher: Sendable {
     /// passing in any of the three places, since the filters hold the base form.
     @inline(__always)
     private func mayStartPhrase(_ keys: PhraseStarts.Keys) -> Bool {
-        if keys.flags & PhraseStarts.Keys.possessiveWithinThree != 0 || oneWordFilter.contains(keys.one) { return true }
+        if keys.flags & PhraseStarts.Keys.possessiveWithinThree != 0 || oneWordFilter.contains(position: keys.one) { return true }
         guard keys.flags & PhraseStarts.Keys.hasSecond != 0 else { return false }
-        if twoWordFilter.contains(keys.two) { return true }
-        return keys.flags & PhraseStarts.Keys.hasThird != 0 && threeTokenFilter.contains(keys.three)
+        if twoWordFilter.contains(position: keys.two) { return true }
+        return keys.flags & PhraseStarts.Keys.hasThird != 0 && threeTokenFilter.contains(position: keys.three)
     }
 
-    /// A fixed-size bit set indexed by a slice of a hash's high bits.
+    /// A fixed-size bit set indexed by a slice of a hash's high bits (`PhraseStarts.position`,
+    /// masked to the set's size).
     private struct BitFilter {
         private var words: [UInt64]
-        private let mask: Int
+        private let mask: UInt32
 
         init(bits: Int) {
             words = Array(repeating: 0, count: bits / 64)
-            mask = bits - 1
+            mask = UInt32(bits - 1)
         }
 
-        @inline(__always)
-        private func bit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash ^ (hash >> 29)) >> 20) & mask }
-
         mutating func insert(_ hash: UInt64) {
-            let bit = bit(hash)
+            let bit = Int(PhraseStarts.position(hash) & mask)
             words[bit >> 6] |= 1 << UInt64(bit & 63)
         }
 
         @inline(__always)
-        func contains(_ hash: UInt64) -> Bool {
-            let bit = bit(hash)
+        func contains(position: UInt32) -> Bool {
+            let bit = Int(position & mask)
             return words.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
         }
     }
@@ -218,13 +216,14 @@ public struct PhraseMatcher: Sendable {
 }
 
 /// What every phrase matcher's filters probe at each token other than space, computed once per
-/// document however many phrase lists the rules match: the folded hashes of the one, two and
+/// document however many phrase lists the rules match: the filter positions of the one, two and
 /// three significant tokens starting there (within its paragraph), and where a possessive is.
+/// Sixteen bytes a token, so a matcher's walk reads little memory and hashes nothing.
 package struct PhraseStarts: Sendable {
     package struct Keys: Sendable {
-        var one: UInt64
-        var two: UInt64
-        var three: UInt64
+        var one: UInt32
+        var two: UInt32
+        var three: UInt32
         var flags: UInt8
 
         static let hasSecond: UInt8 = 1
@@ -251,17 +250,18 @@ package struct PhraseStarts: Sendable {
                 func close() {
                     for (position, index) in run.enumerated() {
                         let first = tokens[Int(index)]
-                        var keys = Keys(one: first.foldedHash, two: 0, three: 0, flags: 0)
+                        var keys = Keys(one: Self.position(first.foldedHash), two: 0, three: 0, flags: 0)
                         var possessive = Self.endsInPossessive(first, prose)
                         if position + 1 < run.count {
                             let second = tokens[Int(run[position + 1])]
+                            let pair = Self.combine(first.foldedHash, second.foldedHash)
                             keys.flags |= Keys.hasSecond
-                            keys.two = Self.combine(keys.one, second.foldedHash)
+                            keys.two = Self.position(pair)
                             possessive = possessive || Self.endsInPossessive(second, prose)
                             if position + 2 < run.count {
                                 let third = tokens[Int(run[position + 2])]
                                 keys.flags |= Keys.hasThird
-                                keys.three = Self.combine(keys.two, third.foldedHash)
+                                keys.three = Self.position(Self.combine(pair, third.foldedHash))
                                 possessive = possessive || Self.endsInPossessive(third, prose)
                             }
                         }
@@ -286,6 +286,11 @@ package struct PhraseStarts: Sendable {
 
     @inline(__always)
     static func combine(_ first: UInt64, _ next: UInt64) -> UInt64 { first &* 31 &+ next }
+
+    /// A hash's bit in a matcher's filters, before the mask for the filter's size: a slice of
+    /// its high bits.
+    @inline(__always)
+    static func position(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: (hash ^ (hash >> 29)) >> 20) }
 
     /// "…'s" or "…’s": the bytes only, no hashing (`Analysis.possessiveBase` does the rest).
     @inline(__always)
