@@ -188,7 +188,14 @@ public struct NameDictionary: Sendable {
     }
 
     private static func list(_ field: String) -> [String] {
-        field.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        // Split on bytes and trim only what needs it: splitting on characters and trimming every
+        // piece were a tenth of building the names.
+        field.utf8.split(separator: UInt8(ascii: "|")).compactMap { bytes in
+            let piece = Substring(bytes)
+            let ends = [bytes.first, bytes.last]
+            let form = ends.contains(0x20) || ends.contains(0x09) ? piece.trimmingSpaces : String(piece)
+            return form.isEmpty ? nil : form
+        }
     }
 }
 
