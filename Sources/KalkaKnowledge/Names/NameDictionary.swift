@@ -117,8 +117,9 @@ public struct NameDictionary: Sendable {
         matcher = try PhraseMatcher(phrases)
         self.forms = forms
         var owners: [String: [Int]] = [:]
-        for case let (entry?, .variant, text) in forms where !(owners[text.lowercased()] ?? []).contains(entry) {
-            owners[text.lowercased(), default: []].append(entry)
+        for case let (entry?, .variant, text) in forms {
+            let key = text.lowercased()
+            if !(owners[key] ?? []).contains(entry) { owners[key, default: []].append(entry) }
         }
         variantOwners = owners
         var givenNames: [String: String] = [:]
