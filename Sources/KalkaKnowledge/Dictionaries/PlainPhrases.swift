@@ -11,6 +11,7 @@ extension PhraseTokenizer {
         return phrase.withUTF8 { bytes -> [UInt64]? in
             guard !bytes.isEmpty else { return nil }
             var hashes: [UInt64] = []
+            hashes.reserveCapacity(8)
             var hash = FoldedHash.offsetBasis
             var wordLength = 0
             for byte in bytes {

@@ -96,7 +96,8 @@ public struct NameDictionary: Sendable {
         }
         self.entries = try Self.applying(store.houseStyle, to: entries)
         var phrases: [String] = []
-        var forms: [(Int?, NameFormRole, String)] = []
+        // Labelled as the property is: converting an unlabelled array copied it element by element.
+        var forms: [(entry: Int?, role: NameFormRole, text: String)] = []
         for (index, entry) in self.entries.enumerated() {
             for form in entry.correctForms {
                 phrases.append(form)
@@ -154,7 +155,8 @@ public struct NameDictionary: Sendable {
         if derivation == .exception && row[8].isEmpty { throw fail("an exception needs a note saying why") }
         let canonical = row[0]
         let alternatives = Self.list(row[6])
-        let correct = Set(([canonical] + alternatives).map { $0.lowercased() })
+        // A few forms: an array is cheaper to build and search than a set.
+        let correct = ([canonical] + alternatives).map { $0.lowercased() }
         var variants = Self.list(row[5])
         // Russian-based spellings, derived from the Russian form.
         if !row[2].isEmpty && derivation != .usual {
