@@ -1,4 +1,3 @@
-import Foundation
 import ICUKit
 
 /// The big tables in ready form, derived from the same text the build embeds, so that start-up
