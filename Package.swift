@@ -20,7 +20,8 @@ let package = Package(
             providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
         ),
         .target(name: "ICUKit", dependencies: ["CICU"]),
-        .executableTarget(name: "EmbedDictionaries", path: "Plugins/EmbedDictionariesTool"),
+        // Embeds Dictionaries/ and derives ready forms of the big tables (ICU romanizes the names).
+        .executableTarget(name: "EmbedDictionaries", dependencies: ["ICUKit"], path: "Plugins/EmbedDictionariesTool"),
         .plugin(name: "EmbedDictionariesPlugin", capability: .buildTool(), dependencies: ["EmbedDictionaries"]),
         // The layers, lowest first. Each depends only on the layers above it in this list (and
         // ICUKit, the only target that sees ICU); see ARCHITECTURE.md for how that is checked.

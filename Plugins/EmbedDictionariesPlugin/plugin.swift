@@ -15,9 +15,10 @@ struct EmbedDictionariesPlugin: BuildToolPlugin {
         // By name: renaming the readers' target means renaming it here too (else KalkaText would
         // not build, missing `EmbeddedReaderData`).
         let forReaders = target.name == "KalkaText"
-        let inputs = try dataFiles(under: dictionaries).filter { file in
-            let relative = String(file.standardizedFileURL.path.dropFirst(dictionaries.standardizedFileURL.path.count + 1))
-            return Self.readerFolders.contains { relative.hasPrefix($0) } == forReaders
+        let inputs = try dataFiles(under: dictionaries).map { file in
+            (file: file, relative: String(file.standardizedFileURL.path.dropFirst(dictionaries.standardizedFileURL.path.count + 1)))
+        }.filter { input in
+            Self.readerFolders.contains { input.relative.hasPrefix($0) } == forReaders
         }
         let typeName = forReaders ? "EmbeddedReaderData" : "EmbeddedDictionaries"
         let output = context.pluginWorkDirectoryURL.appending(path: typeName + ".swift")
@@ -25,8 +26,8 @@ struct EmbedDictionariesPlugin: BuildToolPlugin {
             .buildCommand(
                 displayName: "Embedding \(inputs.count) dictionary files",
                 executable: try context.tool(named: "EmbedDictionaries").url,
-                arguments: [dictionaries.path, output.path, typeName] + inputs.map(\.path),
-                inputFiles: inputs,
+                arguments: [output.path, typeName] + inputs.flatMap { [$0.relative, $0.file.path] },
+                inputFiles: inputs.map(\.file),
                 outputFiles: [output]
             )
         ]

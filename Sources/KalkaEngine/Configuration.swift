@@ -130,8 +130,7 @@ extension Linter {
     public static func configured(_ configuration: Configuration, select: [String] = [], ignore: [String] = [],
                                   store: DictionaryStore? = nil) throws -> Linter {
         let store = try store ?? dictionaryStore(for: configuration)
-        let rules = try BuiltInRules.selected(select: configuration.select + select, ignore: configuration.ignore + ignore)
-            .map { try $0.init(dictionaries: store) }
+        let rules = try preparedRules(BuiltInRules.selected(select: configuration.select + select, ignore: configuration.ignore + ignore), store: store)
         let severities = BuiltInRules.severities(rules.map(\.description), configuration.severity)
         return Linter(rules: rules, severityOverrides: severities, articleDate: configuration.articleDate,
                       periodSpellings: configuration.periodSpellings ?? .allow)

@@ -31,7 +31,7 @@ public final class Linter: Sendable {
     }
 
     public static func builtIn(store: DictionaryStore, select: [String], ignore: [String]) throws -> Linter {
-        Linter(rules: try BuiltInRules.selected(select: select, ignore: ignore).map { try $0.init(dictionaries: store) })
+        Linter(rules: try preparedRules(BuiltInRules.selected(select: select, ignore: ignore), store: store))
     }
 
     /// Documents with more tokens than this run their rules in parallel.

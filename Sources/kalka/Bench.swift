@@ -5,6 +5,7 @@ import KalkaCore
 /// Prints throughput (MB/s) against ICU's segmentation floor: see `Throughput`.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Measure throughput (MB/s) against ICU's segmentation floor.",
         shouldDisplay: false
     )

@@ -5,6 +5,7 @@ import KalkaCore
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check files and directories for machine-translation artifacts.",
         discussion: """
             Directories are searched recursively for .txt, .md, .markdown, .html and .htm files. \

@@ -5,12 +5,14 @@ import KalkaCore
 
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract: "Inspect the configuration.",
         subcommands: [Show.self]
     )
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print the settings that apply to a file or directory, and where they come from."
         )
 

@@ -5,6 +5,7 @@ import KalkaCore
 
 struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "normalize",
         abstract: "Write the text with its safe fixes applied: NFC, mojibake, homoglyphs, invisible characters, house style.",
         discussion: """
             Reads FILE (or standard input) and writes the normalized text to standard output. \

@@ -4,6 +4,7 @@ import KalkaCore
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write an editor report: the documents with every finding highlighted, and the most suspicious sentences first.",
         discussion: """
             html (the default) is one self-contained page: no network access, filters by \

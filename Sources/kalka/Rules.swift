@@ -2,7 +2,7 @@ import ArgumentParser
 import KalkaCore
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules.")
 
     @Flag(help: "Print the rule table in Markdown (as in the README).")
     var markdown = false

@@ -5,6 +5,7 @@ import KalkaCore
 
 struct Translit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "translit",
         abstract: "Romanize Cyrillic text by a named standard; other text passes through untouched.",
         discussion: """
             Reads FILE (or standard input) line by line and writes the romanized text to standard \

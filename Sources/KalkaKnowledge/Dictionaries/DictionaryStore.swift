@@ -25,6 +25,11 @@ public final class DictionaryStore: Sendable {
     private let extensions: [String: [DictionaryExtension]]
     private let parsed = StoreFacts()
     private static let parsedFile = StoreFact<DictionaryFile>()
+    /// The tables this store has parsed, in order: tests count start-up work with it.
+    private let parsedLog = ParsedLog()
+
+    /// The built-in rule files (`translit/`).
+    private static let builtInRuleFiles = builtInTexts.filter { isRuleFile($0.key) }
 
     public init(texts: [String: String], houseStyle: [String: String] = [:], typography: Typography = Typography(),
                 extensions: [DictionaryExtension] = []) {
@@ -44,6 +49,7 @@ public final class DictionaryStore: Sendable {
         }
         do {
             return try parsed.value(Self.parsedFile, path: path) {
+                parsedLog.append(path)
                 let builtIn = try DictionaryFile.parse(path: path, text: text)
                 return try (extensions[path] ?? []).reduce(builtIn) { table, extra in
                     try table.extended(by: DictionaryFile.parse(path: extra.path, text: extra.text))
@@ -64,6 +70,19 @@ public final class DictionaryStore: Sendable {
         }
         return text
     }
+
+    /// The paths of the tables this store has parsed so far (each once), in order.
+    package var parsedTablePaths: [String] { parsedLog.paths }
+
+    /// Whether the table at `path` is exactly the built-in text (no house rows added), so that a
+    /// form the build derived from that text (`PrecomputedDictionaries`) stands for it.
+    package func holdsBuiltInText(_ path: String) -> Bool {
+        // Equal strings that share storage compare without reading their bytes.
+        extensions[path] == nil && texts[path] != nil && texts[path] == Self.builtInTexts[path]
+    }
+
+    /// Whether the transliteration rule files are exactly the built-in ones.
+    package var holdsBuiltInRuleFiles: Bool { ruleFiles == Self.builtInRuleFiles }
 
     /// Parses every table: what loading all at once would have found wrong.
     public func validateAll() throws(DictionaryError) {
@@ -94,7 +113,12 @@ public final class DictionaryStore: Sendable {
     /// Every word of the English word list (`english/word-classes.tsv`: the 40,000 commonest
     /// words and the function words), names and foreign words among them, built once per store.
     public func englishWords() throws -> WordSet {
-        try derived(Self.englishWordSet) { WordSet(try file("english/word-classes.tsv").rows.map { $0[0] }) }
+        try derived(Self.englishWordSet) {
+            if let table = precomputedWordClasses {
+                return WordSet(foldedHashes: table.rows.lazy.map(\.foldedHash), longestWord: table.longestWord)
+            }
+            return WordSet(try file("english/word-classes.tsv").rows.map { $0[0] })
+        }
     }
 
     private static let englishWordSet = StoreFact<WordSet>()
@@ -110,12 +134,26 @@ public final class DictionaryStore: Sendable {
     }
 }
 
+private final class ParsedLog: @unchecked Sendable {
+    private let lock = Lock()
+    private var logged: [String] = []
+
+    func append(_ path: String) { lock.withLock { logged.append(path) } }
+    var paths: [String] { lock.withLock { logged } }
+}
+
 /// Words compared case-insensitively by folded hash, without a `String` per lookup.
 public struct WordSet: Sendable {
     @usableFromInline let hashes: HashSet64
     /// No word of the set folds to more UTF-8 bytes than this (case folding at most triples a
     /// scalar's bytes): a longer run of bytes is in no case one of its words.
     public let maximumFoldedLength: Int
+
+    /// The set of words with these folded hashes, the longest `longestWord` UTF-8 bytes.
+    package init(foldedHashes: some Sequence<UInt64>, longestWord: Int) {
+        hashes = HashSet64(foldedHashes)
+        maximumFoldedLength = 3 * longestWord
+    }
 
     public init(_ words: some Sequence<String>) {
         var longest = 0
@@ -143,19 +181,29 @@ public struct HashSet64: Sendable {
     public let count: Int
 
     public init(_ keys: some Sequence<UInt64>) {
-        let unique = Set(keys)
+        // Duplicates are dropped while probing, not through a `Set` first (twice the work, at
+        // start-up, for the 40,000 English words).
+        let keys = Array(keys)
         var capacity = 8
-        while capacity < unique.count * 2 { capacity <<= 1 }
+        while capacity < keys.count * 2 { capacity <<= 1 }
         var slots = [UInt64](repeating: 0, count: capacity)
-        for key in unique where key != 0 {
+        var containsZero = false
+        var count = 0
+        for key in keys {
+            guard key != 0 else {
+                if !containsZero { count += 1 }
+                containsZero = true
+                continue
+            }
             var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & (capacity - 1)
-            while slots[index] != 0 { index = (index + 1) & (capacity - 1) }
+            while slots[index] != 0 && slots[index] != key { index = (index + 1) & (capacity - 1) }
+            if slots[index] == 0 { count += 1 }
             slots[index] = key
         }
         self.slots = slots
         self.mask = capacity - 1
-        self.containsZero = unique.contains(0)
-        self.count = unique.count
+        self.containsZero = containsZero
+        self.count = count
     }
 
     @inlinable @inline(__always)

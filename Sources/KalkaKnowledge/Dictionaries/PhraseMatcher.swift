@@ -306,6 +306,16 @@ package struct PhraseStarts: Sendable {
 enum PhraseTokenizer {
     /// For each phrase, the folded hashes of its tokens other than spaces.
     static func tokenHashes(_ phrases: [String]) throws(ICUError) -> [[UInt64]] {
+        // Phrases of plain words need no ICU (`plainWordHashes`); the others are broken together.
+        var result = phrases.map { plainWordHashes($0) ?? [] }
+        let others = phrases.indices.filter { result[$0].isEmpty }
+        for (index, hashes) in zip(others, try segmentedTokenHashes(others.map { phrases[$0] })) { result[index] = hashes }
+        return result
+    }
+
+    /// For each phrase, the folded hashes of its tokens other than spaces, by ICU word breaking.
+    static func segmentedTokenHashes(_ phrases: [String]) throws(ICUError) -> [[UInt64]] {
+        guard !phrases.isEmpty else { return [] }
         var text: [UInt8] = []
         var starts: [Int] = []
         for phrase in phrases {

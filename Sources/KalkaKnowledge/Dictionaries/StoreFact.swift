@@ -26,19 +26,32 @@ final class StoreFacts: @unchecked Sendable {
         let path: String
     }
 
-    private var values: [Key: any Sendable] = [:]
+    /// One value, and the lock held while it is built: a second thread asking for it meanwhile
+    /// waits instead of building it again (rules are made ready in parallel), while values
+    /// under other keys go on being built and read.
+    private final class Slot: @unchecked Sendable {
+        let building = Lock()
+        var value: (any Sendable)?
+    }
+
+    private var slots: [Key: Slot] = [:]
     private let lock = Lock()
 
-    /// Builds outside the lock, so one derived value may be built from another (the name
-    /// dictionary reads parsed files); concurrent first uses at worst build twice.
+    /// Builds outside the store's lock, so one derived value may be built from another (the
+    /// name dictionary reads parsed files). A value whose build throws is not kept.
     func value<Value: Sendable>(_ fact: StoreFact<Value>, path: String, _ build: () throws -> Value) throws -> Value {
         let key = Key(index: fact.index, path: path)
+        let slot = lock.withLock {
+            if let slot = slots[key] { return slot }
+            let slot = Slot()
+            slots[key] = slot
+            return slot
+        }
         // The key's type is the value's: every value stored under it was built as a `Value`.
-        if let value = lock.withLock({ values[key] }) { return value as! Value }
-        let value = try build()
-        return lock.withLock {
-            if let existing = values[key] { return existing as! Value }
-            values[key] = value
+        return try slot.building.withLock {
+            if let value = slot.value { return value as! Value }
+            let value = try build()
+            slot.value = value
             return value
         }
     }

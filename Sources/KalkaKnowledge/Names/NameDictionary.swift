@@ -67,6 +67,9 @@ public struct NameDictionary: Sendable {
 
     public static let columns = ["canonical", "original", "russian", "language", "kind", "variants", "alternatives", "derivation", "note"]
     static let givenNamesPath = "names/given-names.tsv"
+    /// The standards whose renderings of the Russian form are Russian-based variants (the build
+    /// computes them beforehand with the same list: `PrecomputedDictionaries`).
+    package static let russianRenderingStandards = ["ru-wikipedia", "ru-bgn-pcgn"]
     static let allowPath = "names/allow.tsv"
 
     private static let built = StoreFact<NameDictionary>()
@@ -76,11 +79,12 @@ public struct NameDictionary: Sendable {
         try store.derived(built) { try NameDictionary(store: store) }
     }
 
+    /// How many ICU transliterators building this dictionary compiled: none for the built-in
+    /// rule files and names, whose renderings the build computed (tests count it).
+    package let compiledRomanizers: Int
+
     public init(store: DictionaryStore) throws {
-        let standards = try TransliterationStandards(ruleFiles: store.ruleFiles)
-        // The renderings that make a Russian-based spelling: the media's (Dmitry Kuleba, Kharkov)
-        // and BGN/PCGN's (Dmitriy Kuleba).
-        let renderers = try ["ru-wikipedia", "ru-bgn-pcgn"].compactMap { standards.standard(named: $0) }.map { try Romanizer($0) }
+        let renderers = try RussianRenderers(store: store)
         var entries: [NameEntry] = []
         for path in store.tablePaths where path.hasPrefix("names/") && path != Self.givenNamesPath && path != Self.allowPath
             && path != PeriodSpellings.path {
@@ -92,7 +96,8 @@ public struct NameDictionary: Sendable {
         }
         self.entries = try Self.applying(store.houseStyle, to: entries)
         var phrases: [String] = []
-        var forms: [(Int?, NameFormRole, String)] = []
+        // Labelled as the property is: converting an unlabelled array copied it element by element.
+        var forms: [(entry: Int?, role: NameFormRole, text: String)] = []
         for (index, entry) in self.entries.enumerated() {
             for form in entry.correctForms {
                 phrases.append(form)
@@ -113,8 +118,9 @@ public struct NameDictionary: Sendable {
         matcher = try PhraseMatcher(phrases)
         self.forms = forms
         var owners: [String: [Int]] = [:]
-        for case let (entry?, .variant, text) in forms where !(owners[text.lowercased()] ?? []).contains(entry) {
-            owners[text.lowercased(), default: []].append(entry)
+        for case let (entry?, .variant, text) in forms {
+            let key = text.lowercased()
+            if !(owners[key] ?? []).contains(entry) { owners[key, default: []].append(entry) }
         }
         variantOwners = owners
         var givenNames: [String: String] = [:]
@@ -127,6 +133,7 @@ public struct NameDictionary: Sendable {
         self.givenNames = givenNames
         givenNameForms = givenNames.keys.sorted()
         givenNameMatcher = try PhraseMatcher(givenNameForms)
+        compiledRomanizers = renderers.compiled
     }
 
     private static let documentMatches = DocumentFact<[PhraseMatcher.Match]>()
@@ -136,7 +143,7 @@ public struct NameDictionary: Sendable {
         analysis.fact(Self.documentMatches) { matcher.matches(in: analysis) }
     }
 
-    private static func entry(_ row: DictionaryFile.Row, path: String, renderers: [Romanizer]) throws -> NameEntry {
+    private static func entry(_ row: DictionaryFile.Row, path: String, renderers: RussianRenderers) throws -> NameEntry {
         func fail(_ message: String) -> DictionaryError { DictionaryError(path: path, line: row.line, message: message) }
         guard let kind = NameKind(rawValue: row[4]) else {
             throw fail("kind '\(row[4])' is not one of \(NameKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -148,13 +155,13 @@ public struct NameDictionary: Sendable {
         if derivation == .exception && row[8].isEmpty { throw fail("an exception needs a note saying why") }
         let canonical = row[0]
         let alternatives = Self.list(row[6])
-        let correct = Set(([canonical] + alternatives).map { $0.lowercased() })
+        // A few forms: an array is cheaper to build and search than a set.
+        let correct = ([canonical] + alternatives).map { $0.lowercased() }
         var variants = Self.list(row[5])
         // Russian-based spellings, derived from the Russian form.
         if !row[2].isEmpty && derivation != .usual {
-            for renderer in renderers {
-                let derived = try renderer.romanize(row[2])
-                if !variants.contains(derived) { variants.append(derived) }
+            for derived in try renderers.renderings(of: row[2], path: path, line: row.line) where !variants.contains(derived) {
+                variants.append(derived)
             }
         }
         variants.removeAll { correct.contains($0.lowercased()) }
@@ -184,7 +191,55 @@ public struct NameDictionary: Sendable {
     }
 
     private static func list(_ field: String) -> [String] {
-        field.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        // Split on bytes and trim only what needs it: splitting on characters and trimming every
+        // piece were a tenth of building the names.
+        field.utf8.split(separator: UInt8(ascii: "|")).compactMap { bytes in
+            let piece = Substring(bytes)
+            let ends = [bytes.first, bytes.last]
+            let form = ends.contains(0x20) || ends.contains(0x09) ? piece.trimmingSpaces : String(piece)
+            return form.isEmpty ? nil : form
+        }
+    }
+}
+
+/// The renderings that make a Russian-based spelling: the media's (Dmitry Kuleba, Kharkov) and
+/// BGN/PCGN's (Dmitriy Kuleba). With the built-in rule files they come from the table the build
+/// computed (`PrecomputedDictionaries`): compiling these rules set up ICU's whole transliterator
+/// registry, most of a small run's start-up. Any other form or rule file is romanized here.
+private final class RussianRenderers {
+    static var standardNames: [String] { NameDictionary.russianRenderingStandards }
+    private let store: DictionaryStore
+    private let builtInRules: Bool
+    private var romanizers: [Romanizer]?
+    private(set) var compiled = 0
+    /// The precomputed renderings of the file last asked for, by line.
+    private var file: (path: String, lines: [Int: [String]]?)?
+
+    init(store: DictionaryStore) throws {
+        self.store = store
+        builtInRules = store.holdsBuiltInRuleFiles && PrecomputedDictionaries.russianRenderingStandards == Self.standardNames
+        // Other rule files are read (and their errors thrown) up front, as they always were.
+        if !builtInRules { _ = try compiledRomanizers() }
+    }
+
+    /// The renderings of `russian`, the Russian form on `line` of the name file at `path`.
+    func renderings(of russian: String, path: String, line: Int) throws -> [String] {
+        if builtInRules {
+            if file?.path != path {
+                file = (path, store.holdsBuiltInText(path) ? PrecomputedDictionaries.russianRenderings(path: path) : nil)
+            }
+            if let renderings = file?.lines?[line] { return renderings }
+        }
+        return try compiledRomanizers().map { try $0.romanize(russian) }
+    }
+
+    private func compiledRomanizers() throws -> [Romanizer] {
+        if let romanizers { return romanizers }
+        let standards = try TransliterationStandards(ruleFiles: store.ruleFiles)
+        let romanizers = try Self.standardNames.compactMap { standards.standard(named: $0) }.map { try Romanizer($0) }
+        compiled += romanizers.count
+        self.romanizers = romanizers
+        return romanizers
     }
 }
 

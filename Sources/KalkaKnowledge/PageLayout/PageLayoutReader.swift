@@ -53,7 +53,12 @@ public final class PageLayoutReader: Sendable {
         vocabulary = WordClassMap(entries)
         functionWords = try dictionaries.words("english/function-words.txt")
         // Words with an English reading: the list's class X (names, foreign words) left out.
-        englishWords = HashSet64(try dictionaries.file("english/word-classes.tsv").rows.filter { $0[1] != "X" }.map { FoldedHash.of($0[0]) })
+        if let classes = dictionaries.precomputedWordClasses {
+            let withoutReading = classes.labels.firstIndex(of: "X").map(UInt16.init)
+            englishWords = HashSet64(classes.rows.lazy.filter { $0.label != withoutReading }.map(\.foldedHash))
+        } else {
+            englishWords = HashSet64(try dictionaries.file("english/word-classes.tsv").rows.filter { $0[1] != "X" }.map { FoldedHash.of($0[0]) })
+        }
     }
 
     private static let documentLayout = DocumentFact<PageLayout>()

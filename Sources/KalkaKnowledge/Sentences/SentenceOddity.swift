@@ -73,24 +73,36 @@ public struct SentenceOddity: Sendable {
             ids[label] = id
             return id
         }
-        let bigramFile = try dictionaries.file("english/class-bigrams.tsv")
+        // Ids in order of first appearance, bigrams first: the ready forms list their classes in
+        // that order, so either source gives every class the same id.
         var pairs: [(UInt16, UInt16, Double)] = []
-        for row in bigramFile.rows {
-            let labels = row[0].split(separator: " ")
-            guard labels.count == 2, let count = Double(row[1]), count > 0 else {
-                throw DictionaryError(path: bigramFile.path, line: row.line, message: "expected 'previous next<TAB>count'")
+        if let bigrams = dictionaries.precomputedClassBigrams {
+            let ids = bigrams.labels.map(id)
+            pairs = bigrams.rows.map { (ids[Int($0.previous)], ids[Int($0.next)], $0.count) }
+        } else {
+            let bigramFile = try dictionaries.file("english/class-bigrams.tsv")
+            for row in bigramFile.rows {
+                let labels = row[0].split(separator: " ")
+                guard labels.count == 2, let count = Double(row[1]), count > 0 else {
+                    throw DictionaryError(path: bigramFile.path, line: row.line, message: "expected 'previous next<TAB>count'")
+                }
+                pairs.append((id(String(labels[0])), id(String(labels[1])), count))
             }
-            pairs.append((id(String(labels[0])), id(String(labels[1])), count))
         }
-        let classFile = try dictionaries.file("english/word-classes.tsv")
         var entries: [(UInt64, UInt16)] = []
-        entries.reserveCapacity(classFile.rows.count)
-        for row in classFile.rows {
-            let finite: UInt16 = row[2] == "y" ? WordClassTable.finiteFlag : 0
-            entries.append((FoldedHash.of(row[0]), id(row[1]) | finite))
+        if let classes = dictionaries.precomputedWordClasses {
+            let ids = classes.labels.map(id)
+            entries = classes.rows.map { ($0.foldedHash, ids[Int($0.label)] | ($0.canBeFiniteVerb ? WordClassTable.finiteFlag : 0)) }
+        } else {
+            let classFile = try dictionaries.file("english/word-classes.tsv")
+            entries.reserveCapacity(classFile.rows.count)
+            for row in classFile.rows {
+                let finite: UInt16 = row[2] == "y" ? WordClassTable.finiteFlag : 0
+                entries.append((FoldedHash.of(row[0]), id(row[1]) | finite))
+            }
         }
         guard ids.count < Int(WordClassTable.finiteFlag) else {
-            throw DictionaryError(path: classFile.path, line: 0, message: "too many word classes")
+            throw DictionaryError(path: "english/word-classes.tsv", line: 0, message: "too many word classes")
         }
         classWithoutReading = id("X")
         var labels = [String](repeating: "", count: ids.count)

@@ -71,15 +71,19 @@ public struct MojibakeRule: Rule {
         let bytes: [UInt32: UInt8]
     }
 
-    let confusions: [Confusion]
+    /// The confusions tried, in order.
+    var confusions: [Confusion] { Self.builtConfusions }
 
-    public init(dictionaries: DictionaryStore) throws {
-        confusions = [
-            try Self.confusion(.utf8, wrong: "windows-1251", right: "UTF-8"),
-            try Self.confusion(.utf8, wrong: "windows-1252", right: "UTF-8"),
-            try Self.confusion(.koi8, wrong: "windows-1251", right: "KOI8-R"),
-        ]
-    }
+    /// Built once per process, when a document first has a chunk with a non-ASCII byte: a check
+    /// of plain ASCII opens no ICU converter. (The converters are ICU's own; with ICU's data
+    /// missing, nothing is reported as garbled.)
+    private static let builtConfusions: [Confusion] = (try? [
+        confusion(.utf8, wrong: "windows-1251", right: "UTF-8"),
+        confusion(.utf8, wrong: "windows-1252", right: "UTF-8"),
+        confusion(.koi8, wrong: "windows-1251", right: "KOI8-R"),
+    ]) ?? []
+
+    public init(dictionaries: DictionaryStore) throws {}
 
     private static func confusion(_ kind: Confusion.Kind, wrong: String, right: String) throws -> Confusion {
         // A converter only while building the table: the rule is shared between threads.

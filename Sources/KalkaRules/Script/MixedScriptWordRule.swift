@@ -38,13 +38,20 @@ public struct MixedScriptWordRule: Rule {
         signalsTranslation: .strong
     )
 
-    private let spoofChecker: SpoofChecker
-    private let lookAlikes: LookAlikeTable
-
-    public init(dictionaries: DictionaryStore) throws {
-        spoofChecker = try SpoofChecker()
-        lookAlikes = try LookAlikeTable(spoofChecker)
+    private struct SpoofTables: Sendable {
+        let checker: SpoofChecker
+        let lookAlikes: LookAlikeTable
     }
+
+    /// ICU's spoof checker and the look-alike table, built once per process when a document
+    /// first has a word of mixed scripts: opening the checker was a measurable part of start-up.
+    /// (With ICU's data missing, nothing is reported.)
+    private static let spoofTables: SpoofTables? = try? {
+        let checker = try SpoofChecker()
+        return SpoofTables(checker: checker, lookAlikes: try LookAlikeTable(checker))
+    }()
+
+    public init(dictionaries: DictionaryStore) throws {}
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         for sentence in analysis.sentences {
@@ -58,15 +65,16 @@ public struct MixedScriptWordRule: Rule {
     }
 
     private func check(_ token: Token, context: Script?, _ analysis: Analysis, _ findings: inout Findings) {
+        guard let tables = Self.spoofTables else { return }
         let word = analysis.text(of: token)
         // ICU decides: Latin with Cyrillic or Greek is at best minimally restrictive.
-        guard let level = try? spoofChecker.restrictionLevel(of: word), level >= .minimallyRestrictive else { return }
+        guard let level = try? tables.checker.restrictionLevel(of: word), level >= .minimallyRestrictive else { return }
         let letters = Self.letterScripts(word)
         // The word was meant in the script of its sentence when all its strays have look-alikes
         // there ("NАТО" in English is NATO, though three of its four letters are Cyrillic);
         // otherwise in the script of most of its letters.
         let candidates = [context, Self.mainScript(letters)].compactMap { $0 }
-        let fixed = candidates.lazy.compactMap { target in lookAlikes.convert(word, to: target).map { (target, $0) } }.first
+        let fixed = candidates.lazy.compactMap { target in tables.lookAlikes.convert(word, to: target).map { (target, $0) } }.first
         guard let target = fixed?.0 ?? candidates.first else { return }
         let strays = letters.filter { $0.script != target }
         // Mixed only with a script this rule does not cover (Cyrillic with Arabic): nothing to name or fix.

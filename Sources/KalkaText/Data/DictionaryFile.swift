@@ -46,75 +46,80 @@ public struct DictionaryFile: Sendable {
         var seenFolded: [UInt64: Int] = [:]
         var seenExact: [[UInt8]: Int] = [:]
         var lineNumber = 0
-        let bytes = Array(text.utf8)
-        var lineStart = 0
-        while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
-            var contentEnd = lineEnd
-            if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            if contentEnd == lineStart {
-                if lineEnd >= bytes.count { break }
-                continue
-            }
-            if bytes[lineStart] == UInt8(ascii: "#") {
-                let line = Substring(String(decoding: bytes[lineStart..<contentEnd], as: UTF8.self))
-                let comment = line.dropFirst().drop { $0 == " " }
-                if let value = Self.value(of: "columns:", in: comment) {
-                    columns = value.split(separator: "\t").map { $0.trimmingSpaces }
-                    if columns?.count == 1 { columns = value.split(separator: " ").map { $0.trimmingSpaces } }
-                } else if let value = Self.value(of: "source:", in: comment) {
-                    source = value
-                } else if let value = Self.value(of: "licence:", in: comment) ?? Self.value(of: "license:", in: comment) {
-                    licence = value
-                } else if let value = Self.value(of: "case-sensitive:", in: comment) {
-                    // Switching after entries would make earlier duplicate checks inconsistent.
-                    guard rows.isEmpty else {
-                        throw DictionaryError(path: path, line: lineNumber, message: "'# case-sensitive:' must precede the entries")
-                    }
-                    switch value {
-                    case "yes": caseSensitive = true
-                    case "no": caseSensitive = false
-                    default: throw DictionaryError(path: path, line: lineNumber, message: "'# case-sensitive:' must be 'yes' or 'no', not '\(value)'")
-                    }
+        // One buffer for every row's fields: an array per row was a fifth of parsing.
+        var fieldRanges: [Range<Int>] = []
+        let storage = Array(text.utf8)
+        // Read in place: indexing the array checked every byte's bounds.
+        try storage.withUnsafeBufferPointer { (bytes) throws(DictionaryError) in
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                var contentEnd = lineEnd
+                if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                if contentEnd == lineStart {
+                    if lineEnd >= bytes.count { break }
+                    continue
                 }
-                continue
+                if bytes[lineStart] == UInt8(ascii: "#") {
+                    let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<contentEnd]), as: UTF8.self))
+                    let comment = line.dropFirst().drop { $0 == " " }
+                    if let value = Self.value(of: "columns:", in: comment) {
+                        columns = value.split(separator: "\t").map { $0.trimmingSpaces }
+                        if columns?.count == 1 { columns = value.split(separator: " ").map { $0.trimmingSpaces } }
+                    } else if let value = Self.value(of: "source:", in: comment) {
+                        source = value
+                    } else if let value = Self.value(of: "licence:", in: comment) ?? Self.value(of: "license:", in: comment) {
+                        licence = value
+                    } else if let value = Self.value(of: "case-sensitive:", in: comment) {
+                        // Switching after entries would make earlier duplicate checks inconsistent.
+                        guard rows.isEmpty else {
+                            throw DictionaryError(path: path, line: lineNumber, message: "'# case-sensitive:' must precede the entries")
+                        }
+                        switch value {
+                        case "yes": caseSensitive = true
+                        case "no": caseSensitive = false
+                        default: throw DictionaryError(path: path, line: lineNumber, message: "'# case-sensitive:' must be 'yes' or 'no', not '\(value)'")
+                        }
+                    }
+                    continue
+                }
+                guard let columns else {
+                    throw DictionaryError(path: path, line: lineNumber, message: "entry before the '# columns:' header line")
+                }
+                fieldRanges.removeAll(keepingCapacity: true)
+                var fieldStart = lineStart
+                for index in lineStart...contentEnd where index == contentEnd || bytes[index] == 0x09 {
+                    fieldRanges.append(fieldStart..<index)
+                    fieldStart = index + 1
+                }
+                guard fieldRanges.count <= columns.count else {
+                    throw DictionaryError(path: path, line: lineNumber, message: "\(fieldRanges.count) fields, but the header declares \(columns.count) (\(columns.joined(separator: ", ")))")
+                }
+                for (index, range) in fieldRanges.enumerated() where !range.isEmpty && (bytes[range.lowerBound] == 0x20 || bytes[range.upperBound - 1] == 0x20) {
+                    throw DictionaryError(path: path, line: lineNumber, message: "column '\(columns[index])' has leading or trailing spaces")
+                }
+                guard !fieldRanges[0].isEmpty else {
+                    throw DictionaryError(path: path, line: lineNumber, message: "empty first column '\(columns[0])'")
+                }
+                let fields = fieldRanges.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+                let previous: Int?
+                if caseSensitive {
+                    let key = Array(bytes[fieldRanges[0]])
+                    previous = seenExact[key]
+                    seenExact[key] = previous ?? lineNumber
+                } else {
+                    let key = FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: bytes[fieldRanges[0]]))
+                    previous = seenFolded[key]
+                    seenFolded[key] = previous ?? lineNumber
+                }
+                if let previous {
+                    throw DictionaryError(path: path, line: lineNumber, message: "duplicate entry '\(fields[0])' (first on line \(previous))")
+                }
+                rows.append(Row(line: lineNumber, fields: fields))
             }
-            guard let columns else {
-                throw DictionaryError(path: path, line: lineNumber, message: "entry before the '# columns:' header line")
-            }
-            var fieldRanges: [Range<Int>] = []
-            var fieldStart = lineStart
-            for index in lineStart...contentEnd where index == contentEnd || bytes[index] == 0x09 {
-                fieldRanges.append(fieldStart..<index)
-                fieldStart = index + 1
-            }
-            guard fieldRanges.count <= columns.count else {
-                throw DictionaryError(path: path, line: lineNumber, message: "\(fieldRanges.count) fields, but the header declares \(columns.count) (\(columns.joined(separator: ", ")))")
-            }
-            for (index, range) in fieldRanges.enumerated() where !range.isEmpty && (bytes[range.lowerBound] == 0x20 || bytes[range.upperBound - 1] == 0x20) {
-                throw DictionaryError(path: path, line: lineNumber, message: "column '\(columns[index])' has leading or trailing spaces")
-            }
-            guard !fieldRanges[0].isEmpty else {
-                throw DictionaryError(path: path, line: lineNumber, message: "empty first column '\(columns[0])'")
-            }
-            let fields = fieldRanges.map { String(decoding: bytes[$0], as: UTF8.self) }
-            let previous: Int?
-            if caseSensitive {
-                let key = Array(bytes[fieldRanges[0]])
-                previous = seenExact[key]
-                seenExact[key] = previous ?? lineNumber
-            } else {
-                let key = bytes.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[fieldRanges[0]])) }
-                previous = seenFolded[key]
-                seenFolded[key] = previous ?? lineNumber
-            }
-            if let previous {
-                throw DictionaryError(path: path, line: lineNumber, message: "duplicate entry '\(fields[0])' (first on line \(previous))")
-            }
-            rows.append(Row(line: lineNumber, fields: fields))
         }
         guard let columns else { throw DictionaryError(path: path, line: 1, message: "missing '# columns:' header line") }
         guard let source, !source.isEmpty else { throw DictionaryError(path: path, line: 1, message: "missing '# source:' header line") }

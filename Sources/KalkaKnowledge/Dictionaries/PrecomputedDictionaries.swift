@@ -1,0 +1,128 @@
+import KalkaText
+
+/// The big tables in the ready form the build derived from their text (the EmbedDictionaries
+/// tool), so that start-up parses none of them: parsing the 40,000-word class list and
+/// compiling ICU transliterators for the names' Russian-based spellings were most of a small
+/// run. The text stays the reviewable source; `PrecomputedDictionaryTests` checks every entry
+/// of these forms against it (folded hashes included).
+///
+/// Each form applies only while the store holds exactly the built-in text (no house rows, no
+/// test's version): otherwise the text is parsed as before.
+package enum PrecomputedDictionaries {
+    /// One row of `english/word-classes.tsv`.
+    package struct WordClassRow: Equatable, Sendable {
+        package let foldedHash: UInt64
+        /// Index into `WordClasses.labels`.
+        package let label: UInt16
+        package let canBeFiniteVerb: Bool
+    }
+
+    package struct WordClasses: Sendable {
+        /// The class column's values, in order of first appearance.
+        package let labels: [String]
+        package let rows: [WordClassRow]
+        /// The longest word, in UTF-8 bytes.
+        package let longestWord: Int
+    }
+
+    /// One row of `english/class-bigrams.tsv`.
+    package struct ClassBigram: Equatable, Sendable {
+        /// Indices into `ClassBigrams.labels`.
+        package let previous: UInt16
+        package let next: UInt16
+        package let count: Double
+    }
+
+    package struct ClassBigrams: Sendable {
+        /// The classes named in the pairs, in order of first appearance (left class first).
+        package let labels: [String]
+        package let rows: [ClassBigram]
+    }
+
+    static let wordClassesPath = "english/word-classes.tsv"
+    static let classBigramsPath = "english/class-bigrams.tsv"
+
+    /// Decoded once per process.
+    package static let builtInWordClasses: WordClasses? = EmbeddedDictionaries.wordClasses.map { table in
+        var rows: [WordClassRow] = []
+        rows.reserveCapacity(table.rows.utf8CodeUnitCount / 21)
+        HexRows.read(table.rows, width: 21) { row in
+            rows.append(WordClassRow(foldedHash: row.hex64(0), label: UInt16(row.hex(16, 4)), canBeFiniteVerb: row.hex(20, 1) == 1))
+        }
+        return WordClasses(labels: table.labels, rows: rows, longestWord: table.longestWord)
+    }
+
+    package static let builtInClassBigrams: ClassBigrams? = EmbeddedDictionaries.classBigrams.map { table in
+        var rows: [ClassBigram] = []
+        rows.reserveCapacity(table.rows.utf8CodeUnitCount / 24)
+        HexRows.read(table.rows, width: 24) { row in
+            rows.append(ClassBigram(previous: UInt16(row.hex(0, 4)), next: UInt16(row.hex(4, 4)), count: Double(bitPattern: row.hex64(8))))
+        }
+        return ClassBigrams(labels: table.labels, rows: rows)
+    }
+
+    /// The romanizations of the Russian forms of the built-in name file at `path`, by line, by
+    /// each standard the name dictionary derives variants from, in its order (`RussianRenderers`).
+    static func russianRenderings(path: String) -> [Int: [String]]? {
+        EmbeddedDictionaries.russianRenderings[path]
+    }
+
+    /// The standards of those renderings, in order.
+    static var russianRenderingStandards: [String] { EmbeddedDictionaries.russianRenderingStandards }
+}
+
+extension DictionaryStore {
+    /// The word-class table in ready form, if this store's is the built-in one.
+    package var precomputedWordClasses: PrecomputedDictionaries.WordClasses? {
+        holdsBuiltInText(PrecomputedDictionaries.wordClassesPath) ? PrecomputedDictionaries.builtInWordClasses : nil
+    }
+
+    /// The class-bigram table in ready form, if this store's is the built-in one.
+    package var precomputedClassBigrams: PrecomputedDictionaries.ClassBigrams? {
+        holdsBuiltInText(PrecomputedDictionaries.classBigramsPath) ? PrecomputedDictionaries.builtInClassBigrams : nil
+    }
+}
+
+/// Fixed-width rows of hex digits in a string literal, read where the literal lies.
+private enum HexRows {
+    struct Row {
+        let bytes: UnsafePointer<UInt8>
+
+        /// 16 digits, eight at a time: the 40,000 word hashes are most of what is read.
+        @inline(__always)
+        func hex64(_ offset: Int) -> UInt64 { hex8(offset) << 32 | hex8(offset + 8) }
+
+        /// Eight lowercase hex digits in one word: each byte to its digit's value ('0'-'9' keep
+        /// their low nibble, 'a'-'f' add 9 to theirs), then the nibbles packed pairwise.
+        @inline(__always)
+        private func hex8(_ offset: Int) -> UInt64 {
+            var word = UInt64(littleEndian: UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt64.self))
+            word = (word & 0x0F0F_0F0F_0F0F_0F0F) &+ ((word >> 6) & 0x0101_0101_0101_0101) &* 9
+            word = word.byteSwapped
+            word = (word | word >> 4) & 0x00FF_00FF_00FF_00FF
+            word = (word | word >> 8) & 0x0000_FFFF_0000_FFFF
+            return (word | word >> 16) & 0xFFFF_FFFF
+        }
+
+        @inline(__always)
+        func hex(_ offset: Int, _ count: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for index in offset..<offset + count {
+                let digit = bytes[index]
+                value = value << 4 | UInt64(digit <= 0x39 ? digit &- 0x30 : digit &- 0x57)
+            }
+            return value
+        }
+    }
+
+    static func read(_ text: StaticString, width: Int, _ body: (Row) -> Void) {
+        text.withUTF8Buffer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset + width <= buffer.count {
+                body(Row(bytes: base + offset))
+                offset += width
+            }
+        }
+    }
+}
