@@ -28,6 +28,12 @@ public enum NameKey {
         key.reserveCapacity(bytes.count)
         var index = 0
         scan: while index < bytes.count {
+            // Most letters start no rewrite: copied without trying the list.
+            guard Self.startsRewrite[Int(bytes[index])] else {
+                key.append(bytes[index])
+                index += 1
+                continue
+            }
             for (from, to) in Self.byteRewrites where bytes.count - index >= from.count {
                 var matches = true
                 for offset in 0..<from.count where bytes[index + offset] != from[offset] {
@@ -50,4 +56,10 @@ public enum NameKey {
     }
 
     private static let byteRewrites: [([UInt8], [UInt8])] = rewrites.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    /// By byte: whether some rewrite starts with it.
+    private static let startsRewrite: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for (from, _) in byteRewrites { table[Int(from[0])] = true }
+        return table
+    }()
 }

@@ -72,16 +72,17 @@ public struct CoordinatedDuplicateRule: Rule {
         let tokens = analysis.tokens
         for index in tokens.indices where tokens[index].kind == .word {
             let first = tokens[index]
-            guard !functionWords.contains(first), let next = analysis.nextNonSpace(after: index) else { continue }
-            // "X and X", "X, X", "X, and X".
-            var link = [next]
+            guard let next = analysis.nextNonSpace(after: index) else { continue }
+            // "X and X", "X, X", "X, and X": the link is one or two tokens, found without
+            // allocating; the rarer tests wait until the two words are the same.
+            var conjunctionAfterComma: Int?
             var secondIndex: Int?
-            if conjunctions.contains(tokens[next]) {
+            if isConjunction(tokens[next]) {
                 secondIndex = analysis.nextNonSpace(after: next)
-            } else if analysis.byte(at: Int(tokens[next].start), is: ","), tokens[next].length == 1,
+            } else if tokens[next].length == 1, analysis.byte(at: Int(tokens[next].start), is: ","),
                       let afterComma = analysis.nextNonSpace(after: next) {
-                if conjunctions.contains(tokens[afterComma]) {
-                    link.append(afterComma)
+                if isConjunction(tokens[afterComma]) {
+                    conjunctionAfterComma = afterComma
                     secondIndex = analysis.nextNonSpace(after: afterComma)
                 } else {
                     secondIndex = afterComma
@@ -89,8 +90,9 @@ public struct CoordinatedDuplicateRule: Rule {
             }
             guard let secondIndex, tokens[secondIndex].kind == .word else { continue }
             let second = tokens[secondIndex]
-            guard analysis.sameWord(first, second),
-                  !allowed.contains([first] + link.map { tokens[$0] } + [second]),
+            guard analysis.sameWord(first, second), !functionWords.contains(first) else { continue }
+            let link = conjunctionAfterComma.map { [next, $0] } ?? [next]
+            guard !allowed.contains([first] + link.map { tokens[$0] } + [second]),
                   !isComparativePair(analysis, first, conjunction: link.map { tokens[$0] }),
                   !isPartOfNames(analysis, first: index, second: secondIndex),
                   !linksTwoClauses(analysis, first: index, second: secondIndex),
@@ -102,6 +104,11 @@ public struct CoordinatedDuplicateRule: Rule {
                 fixTitle: "Keep one “\(word)”",
                 edits: [fixEdit(analysis, firstIndex: index, secondIndex: secondIndex, conjunction: link.last.map { tokens[$0] })])
         }
+    }
+
+    /// "and", "or", "nor": no longer than three bytes in any case, so most tokens need no lookup.
+    private func isConjunction(_ token: Token) -> Bool {
+        token.length <= 3 && conjunctions.contains(token)
     }
 
     /// In a list ("squads, crews and crews") drop ", crews" so the list keeps its conjunction;

@@ -61,11 +61,12 @@ public struct RussianFormNameRule: Rule {
         // Entries the document also writes correctly: there the old spelling cannot be the
         // document's house style, whatever its date.
         var writtenCorrectly = Set<Int>()
-        for match in names.matches(in: analysis) {
+        let matches = names.matches(in: analysis)
+        for match in matches {
             let form = names.forms[match.phrase]
             if let entry = form.entry, form.role == .canonical || form.role == .alternative { writtenCorrectly.insert(entry) }
         }
-        for match in names.matches(in: analysis) {
+        for match in matches {
             let form = names.forms[match.phrase]
             guard form.role == .variant, let index = form.entry else { continue }
             let written = analysis.text(of: match.range)

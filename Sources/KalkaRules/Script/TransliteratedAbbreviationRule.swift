@@ -142,19 +142,19 @@ public struct TransliteratedAbbreviationRule: Rule {
 
     private func findHits(in analysis: Analysis) -> [Hit] {
         let tokens = analysis.tokens
-        let mask = AddressMask.of(analysis)
+        var mask = AddressMask()
         var hits: [Hit] = []
         var covered = Set<Int>()
         for match in table.matcher.matches(in: analysis) {
             for index in match.tokens { covered.insert(index) }
             guard isWritten(match.range, match.phrase, analysis),
-                  mask.isEmpty || !mask.covers(match.range.lowerBound),
+                  !mask.covers(match.range.lowerBound, in: analysis),
                   !isPartOfLongerName(match, analysis),
                   fitsContext(contexts[match.phrase], match, analysis) else { continue }
             hits.append(Hit(range: match.range, entry: match.phrase))
         }
         for (index, token) in tokens.enumerated() where token.kind == .word && token.shape == .mixed && !covered.contains(index) {
-            guard Self.isRomanizedInitialism(token, analysis), mask.isEmpty || !mask.covers(Int(token.start)),
+            guard Self.isRomanizedInitialism(token, analysis), !mask.covers(Int(token.start), in: analysis),
                   !isPartOfLongerName(PhraseMatcher.Match(tokens: index...index, range: token.range, phrase: -1), analysis) else { continue }
             hits.append(Hit(range: token.range, entry: nil))
         }
@@ -246,13 +246,29 @@ public struct TransliteratedAbbreviationRule: Rule {
 
     /// Words in parentheses after an abbreviation that say what it is: not a remark such as
     /// "(which was created in 2022)" or "(see below)".
-    private static let remarkWords: Set<String> = [
+    private static let remarkWords = WordList([
         "which", "who", "that", "where", "when", "since", "see", "in", "on", "at", "from", "for", "with", "by", "until", "after",
         "before", "as", "is", "are", "was", "were", "has", "have", "had", "will", "would", "now", "then", "also", "photo", "video",
         "pictured", "left", "right", "above", "below", "archive", "file", "source", "updated", "including", "not",
-    ]
+    ])
     /// Words that introduce an abbreviation: "known as NAZK", "abbreviated VLK", "abbreviated as VLK".
-    private static let introducers: Set<String> = ["abbreviated", "abbreviation", "acronym", "initials"]
+    private static let introducers = WordList(["abbreviated", "abbreviation", "acronym", "initials"])
+    private static let `as` = WordList(["as"])
+    private static let namingVerbs = WordList(["known", "abbreviated", "referred", "called"])
+    private static let referred = WordList(["referred"])
+    private static let listJoiners = WordList(["and", "of", "the"])
+
+    /// Lowercase words, looked up by a token's folded hash first: its text is made only to
+    /// confirm a hit (for every token that lowercases to a listed word folds to it too).
+    struct WordList: Sendable {
+        let strings: Set<String>
+        let hashes: WordSet
+
+        init(_ words: Set<String>) {
+            strings = words
+            hashes = WordSet(words)
+        }
+    }
 
     /// The abbreviations the document defines or cites: one in parentheses right after two or
     /// more Latin words ("the military medical commission (VLK)", "Support (TCC and SP)"), one
@@ -263,9 +279,9 @@ public struct TransliteratedAbbreviationRule: Rule {
         let tokens = analysis.tokens
         var defined = Set<UInt64>()
         func text(_ index: Int) -> String { analysis.text(of: tokens[index]) }
-        func isWord(_ index: Int?, _ words: Set<String>) -> Bool {
-            guard let index, tokens[index].kind == .word else { return false }
-            return words.contains(text(index).lowercased())
+        func isWord(_ index: Int?, _ words: WordList) -> Bool {
+            guard let index, tokens[index].kind == .word, words.hashes.contains(tokens[index]) else { return false }
+            return words.strings.contains(text(index).lowercased())
         }
         for (index, token) in tokens.enumerated() where token.kind == .word && (token.shape == .upper || token.shape == .mixed) {
             let before = analysis.previousNonSpace(before: index)
@@ -282,7 +298,7 @@ public struct TransliteratedAbbreviationRule: Rule {
                     }
                     let part = tokens[next]
                     let joins = part.kind == .punctuation || (part.kind == .word && (part.shape == .upper || part.shape == .mixed))
-                        || isWord(next, ["and", "of", "the"])
+                        || isWord(next, Self.listJoiners)
                     guard joins else { break }
                     probe = next
                 }
@@ -291,8 +307,8 @@ public struct TransliteratedAbbreviationRule: Rule {
             // known as NAZK, referred to as NAZK, abbreviated (as) VLK, the acronym VLK.
             if let previous = before {
                 if isWord(previous, Self.introducers) { defined.insert(token.foldedHash); continue }
-                if isWord(previous, ["as"]), let verb = analysis.previousNonSpace(before: previous),
-                   isWord(verb, ["known", "abbreviated", "referred", "called"]) || isWord(analysis.previousNonSpace(before: verb), ["referred"]) {
+                if isWord(previous, Self.as), let verb = analysis.previousNonSpace(before: previous),
+                   isWord(verb, Self.namingVerbs) || isWord(analysis.previousNonSpace(before: verb), Self.referred) {
                     defined.insert(token.foldedHash)
                     continue
                 }
