@@ -103,7 +103,7 @@ public struct MojibakeRule: Rule {
 
     static let runs = DocumentFact<[ChunkMatch]>()
 
-    /// The garbled runs of a document, found once and shared (UNT001 leaves them to this rule).
+    /// The garbled runs of a document, found once and shared.
     func garbledRuns(in analysis: Analysis) -> [ChunkMatch] {
         analysis.fact(Self.runs) {
             var runs: [ChunkMatch] = []
@@ -112,6 +112,14 @@ public struct MojibakeRule: Rule {
             }
             return runs
         }
+    }
+
+    /// The garbled runs of one paragraph: the document's runs within it (a run never crosses a
+    /// paragraph), for UNT001, which needs only the few paragraphs holding Cyrillic.
+    func garbledRuns(inParagraph paragraph: Range<Int>, of analysis: Analysis) -> [ChunkMatch] {
+        var runs: [ChunkMatch] = []
+        analysis.prose.withUnsafeBufferPointer { collect(paragraph, $0, into: &runs) }
+        return runs
     }
 
     /// A whitespace-delimited stretch of a paragraph judged as garbled by one confusion.

@@ -64,33 +64,34 @@ public struct InconsistentNameSpellingRule: Rule {
         var hash: UInt64
     }
 
-    public func check(_ analysis: Analysis, into findings: inout Findings) {
-        // Spellings in the order first seen, and each group's spellings (indices) in that order;
-        // a token finds its spelling by one hash lookup, so the per-token work makes no string.
+    /// The document's spellings in the order first seen, and each group's spellings (indices)
+    /// in that order. A plain value with mutating methods: the token loop updates it in place.
+    private struct Grouping {
         var spellings: [Spelling] = []
         var groups: [[Int]] = []
         var spellingOfKey: [SpellingKey: Int] = [:]
         var groupOfNameKey: [String: Int] = [:]
         var groupOfEntry: [Int: Int] = [:]
-        var preferred: [Int: UInt64] = [:]   // group → the house-style spelling's hash
-        // Groups of a dictionary entry's accepted spellings: mixing them is a house-style matter.
-        var accepted = Set<Int>()
-        // Groups holding an English word ("Belarusian"): a variant spelling of a word, not a name.
-        var english = Set<Int>()
-        func nameGroup(_ text: String) -> Int {
+
+        /// The group of a name's spelling-insensitive key.
+        mutating func nameGroup(_ text: String) -> Int {
             let key = NameKey.of(text)
             if let index = groupOfNameKey[key] { return index }
             groups.append([])
             groupOfNameKey[key] = groups.count - 1
             return groups.count - 1
         }
-        func entryGroup(_ entry: Int) -> Int {
+
+        /// The group of a dictionary entry.
+        mutating func entryGroup(_ entry: Int) -> Int {
             if let index = groupOfEntry[entry] { return index }
             groups.append([])
             groupOfEntry[entry] = groups.count - 1
             return groups.count - 1
         }
-        func add(_ hash: UInt64, _ range: Range<Int>, midSentence: Bool, to group: Int) -> Int {
+
+        /// Adds an occurrence of the spelling `hash` of `group`; returns the spelling.
+        mutating func add(_ hash: UInt64, _ range: Range<Int>, midSentence: Bool, to group: Int, _ analysis: Analysis) -> Int {
             let key = SpellingKey(group: group, hash: hash)
             let index: Int
             if let known = spellingOfKey[key] {
@@ -101,13 +102,24 @@ public struct InconsistentNameSpellingRule: Rule {
                 groups[group].append(index)
                 spellingOfKey[key] = index
             }
-            spellings[index].ranges.append(range)
-            if midSentence { spellings[index].midSentence = true }
+            addOccurrence(of: index, range, midSentence: midSentence)
             return index
         }
-        func hash(_ range: Range<Int>) -> UInt64 {
-            analysis.prose.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
+
+        mutating func addOccurrence(of spelling: Int, _ range: Range<Int>, midSentence: Bool) {
+            spellings[spelling].ranges.append(range)
+            if midSentence { spellings[spelling].midSentence = true }
         }
+    }
+
+    public func check(_ analysis: Analysis, into findings: inout Findings) {
+        var grouping = Grouping()
+        var preferred: [Int: UInt64] = [:]   // group → the house-style spelling's hash
+        // Groups of a dictionary entry's accepted spellings: mixing them is a house-style matter.
+        var accepted = Set<Int>()
+        // Groups holding an English word ("Belarusian"): a variant spelling of a word, not a name.
+        var english = Set<Int>()
+        let prose = analysis.prose
         // Token ranges of the dictionary names, merged and in order.
         var covered: [ClosedRange<Int>] = []
         // The same surname text always keys the same group; a canonical surname's hash is the same
@@ -127,7 +139,7 @@ public struct InconsistentNameSpellingRule: Rule {
                 if let known = groupOfSurname[text] {
                     target = known
                 } else {
-                    target = nameGroup(text)
+                    target = grouping.nameGroup(text)
                     groupOfSurname[text] = target
                 }
                 let canonical: UInt64?
@@ -138,12 +150,12 @@ public struct InconsistentNameSpellingRule: Rule {
                     canonicalSurnameHash[index] = canonical
                 }
                 if let canonical { preferred[target] = canonical }
-                _ = add(hash(surname), surname, midSentence: true, to: target)
+                _ = grouping.add(Self.hash(surname, prose), surname, midSentence: true, to: target, analysis)
             } else {
-                let target = entryGroup(index)
+                let target = grouping.entryGroup(index)
                 preferred[target] = FoldedHash.of(names.entries[index].canonical)
                 accepted.insert(target)
-                _ = add(hash(match.range), match.range, midSentence: true, to: target)
+                _ = grouping.add(Self.hash(match.range, prose), match.range, midSentence: true, to: target, analysis)
             }
         }
         covered = Self.merged(covered)
@@ -152,40 +164,38 @@ public struct InconsistentNameSpellingRule: Rule {
         // and the sentence starts are walked in step with the tokens.
         var spellingOfWord: [UInt64: (spelling: Int, checkedEnglish: Bool)] = [:]
         var nextCovered = 0, nextSentence = 0
-        let sentences = analysis.sentences
-        analysis.tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices {
-                let token = tokens[index]
-                guard token.length >= 4, token.kind == .word, token.shape == .title, token.script == .latin else { continue }
-                while nextCovered < covered.count && covered[nextCovered].upperBound < index { nextCovered += 1 }
-                if nextCovered < covered.count && covered[nextCovered].contains(index) { continue }
-                while nextSentence < sentences.count && sentences[nextSentence].tokens.lowerBound < index { nextSentence += 1 }
-                let startsSentence = nextSentence < sentences.count && sentences[nextSentence].tokens.lowerBound == index
-                var range = token.range
-                var hash = token.foldedHash
-                if let base = analysis.possessiveBase(of: token) {
-                    range = range.lowerBound..<(range.upperBound - base.suffixLength)
-                    hash = base.hash
-                }
-                let spelling: Int
-                var checkedEnglish = false
-                if let known = spellingOfWord[hash] {
-                    spelling = known.spelling
-                    checkedEnglish = known.checkedEnglish
-                    spellings[spelling].ranges.append(range)
-                    if !startsSentence { spellings[spelling].midSentence = true }
-                } else {
-                    spelling = add(hash, range, midSentence: !startsSentence, to: nameGroup(analysis.text(of: range)))
-                }
-                // Whether the word is English depends on its hash alone: asked once per word.
-                if range == token.range && !checkedEnglish {
-                    if let word = lexicon.lexicalClass(token), word.label != "X" { english.insert(spellings[spelling].group) }
-                    checkedEnglish = true
-                }
-                spellingOfWord[hash] = (spelling, checkedEnglish)
+        let sentences = analysis.sentences, tokens = analysis.tokens
+        for index in tokens.indices {
+            let token = tokens[index]
+            guard token.length >= 4, token.kind == .word, token.shape == .title, token.script == .latin else { continue }
+            while nextCovered < covered.count && covered[nextCovered].upperBound < index { nextCovered += 1 }
+            if nextCovered < covered.count && covered[nextCovered].contains(index) { continue }
+            while nextSentence < sentences.count && sentences[nextSentence].tokens.lowerBound < index { nextSentence += 1 }
+            let midSentence = !(nextSentence < sentences.count && sentences[nextSentence].tokens.lowerBound == index)
+            var range = token.range
+            var hash = token.foldedHash
+            if let base = analysis.possessiveBase(of: token) {
+                range = range.lowerBound..<(range.upperBound - base.suffixLength)
+                hash = base.hash
+            }
+            let spelling: Int
+            var checkedEnglish = false
+            if let known = spellingOfWord[hash] {
+                spelling = known.spelling
+                checkedEnglish = known.checkedEnglish
+                grouping.addOccurrence(of: spelling, range, midSentence: midSentence)
+            } else {
+                spelling = grouping.add(hash, range, midSentence: midSentence, to: grouping.nameGroup(analysis.text(of: range)), analysis)
+                spellingOfWord[hash] = (spelling, false)
+            }
+            // Whether the word is English depends on its hash alone: asked once per word.
+            if range == token.range && !checkedEnglish {
+                if let word = lexicon.lexicalClass(token), word.label != "X" { english.insert(grouping.spellings[spelling].group) }
+                spellingOfWord[hash] = (spelling, true)
             }
         }
-        for (index, members) in groups.enumerated() where members.count > 1 {
+        let spellings = grouping.spellings
+        for (index, members) in grouping.groups.enumerated() where members.count > 1 {
             // Names only: a capitalized word seen only at sentence starts may be a common word.
             guard members.contains(where: { spellings[$0].midSentence }), !english.contains(index) else { continue }
             let severity: Severity? = accepted.contains(index) ? .info : nil
@@ -200,6 +210,10 @@ public struct InconsistentNameSpellingRule: Rule {
                 }
             }
         }
+    }
+
+    private static func hash(_ range: Range<Int>, _ prose: [UInt8]) -> UInt64 {
+        prose.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// The ranges with overlaps merged, in order: the tokens covered by any of them.

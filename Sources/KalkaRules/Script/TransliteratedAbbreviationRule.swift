@@ -159,14 +159,14 @@ public struct TransliteratedAbbreviationRule: Rule {
             hits.append(Hit(range: token.range, entry: nil))
         }
         guard !hits.isEmpty else { return [] }
-        let defined = definedAbbreviations(in: analysis)
-        return hits.filter { hit in
-            // The first word of the match ("OTCC" of "OTCC and SP").
+        // The first word of each match ("OTCC" of "OTCC and SP"): only these can be defined.
+        let firstWords = hits.map { hit in
             var end = hit.range.lowerBound
             while end < hit.range.upperBound, analysis.byteAt(end) != 0x20 { end += 1 }
-            let hash = analysis.prose.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[hit.range.lowerBound..<end])) }
-            return !defined.contains(hash)
-        }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            return analysis.prose.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[hit.range.lowerBound..<end])) }
+        }
+        let defined = definedAbbreviations(in: analysis, among: HashSet64(firstWords))
+        return zip(hits, firstWords).filter { !defined.contains($0.1) }.map(\.0).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
 
@@ -275,7 +275,10 @@ public struct TransliteratedAbbreviationRule: Rule {
     /// followed by a parenthesis of English words ("VLK (the military medical commission)"), one
     /// introduced ("known as VLK", "abbreviated VLK") or quoted on its own (“VLK”). Such an
     /// abbreviation is introduced on purpose, and readable wherever it recurs.
-    private func definedAbbreviations(in analysis: Analysis) -> Set<UInt64> {
+    ///
+    /// Only the abbreviations among `candidates` (folded hashes) are looked at: the others
+    /// cannot matter.
+    private func definedAbbreviations(in analysis: Analysis, among candidates: HashSet64) -> Set<UInt64> {
         let tokens = analysis.tokens
         var defined = Set<UInt64>()
         func text(_ index: Int) -> String { analysis.text(of: tokens[index]) }
@@ -283,7 +286,8 @@ public struct TransliteratedAbbreviationRule: Rule {
             guard let index, tokens[index].kind == .word, words.hashes.contains(tokens[index]) else { return false }
             return words.strings.contains(text(index).lowercased())
         }
-        for (index, token) in tokens.enumerated() where token.kind == .word && (token.shape == .upper || token.shape == .mixed) {
+        for (index, token) in tokens.enumerated() where candidates.contains(token.foldedHash) && token.kind == .word
+            && (token.shape == .upper || token.shape == .mixed) {
             let before = analysis.previousNonSpace(before: index)
             // (VLK), (TCC and SP) after two Latin words.
             if let open = before, analysis.byte(at: Int(tokens[open].start), is: "("),
