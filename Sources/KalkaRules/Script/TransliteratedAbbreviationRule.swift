@@ -286,8 +286,8 @@ public struct TransliteratedAbbreviationRule: Rule {
             guard let index, tokens[index].kind == .word, words.hashes.contains(tokens[index]) else { return false }
             return words.strings.contains(text(index).lowercased())
         }
-        for (index, token) in tokens.enumerated() where candidates.contains(token.foldedHash) && token.kind == .word
-            && (token.shape == .upper || token.shape == .mixed) {
+        for (index, token) in tokens.enumerated() where token.kind == .word && (token.shape == .upper || token.shape == .mixed)
+            && candidates.contains(token.foldedHash) {
             let before = analysis.previousNonSpace(before: index)
             // (VLK), (TCC and SP) after two Latin words.
             if let open = before, analysis.byte(at: Int(tokens[open].start), is: "("),

@@ -162,8 +162,9 @@ public struct TransliteratedWordRule: Rule {
                     // The length first: it rejects most tokens (spaces, marks, short words) at once.
                     guard token.length >= Self.minimumLength, token.kind == .word, token.script == .latin else { continue }
                     let shape = token.shape
-                    guard shape == .lower || shape == .title, Self.isLetters(token, prose),
-                          !english.contains(token), !established.contains(token), !Self.isInsideAddress(token, prose),
+                    // The English list first: it rejects nearly every word that is left.
+                    guard shape == .lower || shape == .title, !english.contains(token), Self.isLetters(token, prose),
+                          !established.contains(token), !Self.isInsideAddress(token, prose),
                           !mask.covers(Int(token.start), in: prose) else { continue }
                     if let part = listedPart(token, prose) {
                         if !isCited(index, analysis) { hits.append(Hit(range: token.range, part: part)) }
