@@ -70,17 +70,18 @@ public struct CoordinatedDuplicateRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        for index in tokens.indices where tokens[index].kind == .word {
+        // Walked by the link rather than by the first word: links ("and", "or", "nor", a comma)
+        // are few and cheap to spot, and the word before a link is the only one that can pair
+        // across it.
+        for next in tokens.indices where isComma(tokens[next], analysis) || isConjunction(tokens[next]) {
+            guard let index = analysis.previousNonSpace(before: next), tokens[index].kind == .word else { continue }
             let first = tokens[index]
-            guard let next = analysis.nextNonSpace(after: index) else { continue }
-            // "X and X", "X, X", "X, and X": the link is one or two tokens, found without
-            // allocating; the rarer tests wait until the two words are the same.
+            // "X and X", "X, X", "X, and X".
             var conjunctionAfterComma: Int?
             var secondIndex: Int?
             if isConjunction(tokens[next]) {
                 secondIndex = analysis.nextNonSpace(after: next)
-            } else if tokens[next].length == 1, analysis.byte(at: Int(tokens[next].start), is: ","),
-                      let afterComma = analysis.nextNonSpace(after: next) {
+            } else if let afterComma = analysis.nextNonSpace(after: next) {
                 if isConjunction(tokens[afterComma]) {
                     conjunctionAfterComma = afterComma
                     secondIndex = analysis.nextNonSpace(after: afterComma)
@@ -108,7 +109,11 @@ public struct CoordinatedDuplicateRule: Rule {
 
     /// "and", "or", "nor": no longer than three bytes in any case, so most tokens need no lookup.
     private func isConjunction(_ token: Token) -> Bool {
-        token.length <= 3 && conjunctions.contains(token)
+        token.length <= 3 && token.length >= 2 && conjunctions.contains(token)
+    }
+
+    private func isComma(_ token: Token, _ analysis: Analysis) -> Bool {
+        token.length == 1 && analysis.byte(at: Int(token.start), is: ",")
     }
 
     /// In a list ("squads, crews and crews") drop ", crews" so the list keeps its conjunction;
