@@ -72,13 +72,60 @@ public struct MojibakeRule: Rule {
     }
 
     let confusions: [Confusion]
+    /// Characters of English typography (’ “ ” — – … and the like) that no confusion reads as
+    /// part of a garble: a chunk whose only non-ASCII characters are these cannot match, and is
+    /// passed without decoding (most chunks with non-ASCII in English text are such).
+    private let innocent: Set<UInt32>
 
     public init(dictionaries: DictionaryStore) throws {
-        confusions = [
+        let confusions = [
             try Self.confusion(.utf8, wrong: "windows-1251", right: "UTF-8"),
             try Self.confusion(.utf8, wrong: "windows-1252", right: "UTF-8"),
             try Self.confusion(.koi8, wrong: "windows-1251", right: "KOI8-R"),
         ]
+        self.confusions = confusions
+        innocent = Set(Self.typography.filter { scalar in
+            confusions.allSatisfy { confusion in
+                guard let byte = confusion.bytes[scalar] else { return true }
+                switch confusion.kind {
+                // No lead byte: `utf8Garble` covers nothing.
+                case .utf8: return byte < 0xC2 || byte >= 0xF5
+                // Not a letter KOI8-R lands on: `koi8Garble` gives up.
+                case .koi8: return byte < 0xC0 && byte != 0xA3 && byte != 0xB3
+                }
+            }
+        })
+    }
+
+    /// Candidates for `innocent`, kept only if every confusion passes them.
+    private static let typography: [UInt32] = [
+        0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026, 0x00A0, 0x00AB, 0x00BB, 0x2022, 0x00B0, 0x20AC,
+        0x00A3, 0x00A9, 0x00AE, 0x2122, 0x00B7, 0x2032, 0x2033, 0x2116,
+    ]
+
+    /// The chunk's non-ASCII characters are all `innocent`.
+    private func isInnocent(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = prose[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let value: UInt32
+            if byte >= 0xC2 && byte < 0xE0 && index + 1 < range.upperBound && prose[index + 1] & 0xC0 == 0x80 {
+                value = UInt32(byte & 0x1F) << 6 | UInt32(prose[index + 1] & 0x3F)
+                index += 2
+            } else if byte >= 0xE0 && byte < 0xF0 && index + 2 < range.upperBound && prose[index + 1] & 0xC0 == 0x80
+                        && prose[index + 2] & 0xC0 == 0x80 {
+                value = UInt32(byte & 0x0F) << 12 | UInt32(prose[index + 1] & 0x3F) << 6 | UInt32(prose[index + 2] & 0x3F)
+                index += 3
+            } else {
+                return false
+            }
+            guard innocent.contains(value) else { return false }
+        }
+        return true
     }
 
     private static func confusion(_ kind: Confusion.Kind, wrong: String, right: String) throws -> Confusion {
@@ -152,7 +199,7 @@ public struct MojibakeRule: Rule {
                 if prose[end] >= 0x80 { hasNonASCII = true }
                 end += 1
             }
-            let match = hasNonASCII ? self.match(start..<end, prose) : nil
+            let match = hasNonASCII && !isInnocent(start..<end, prose) ? self.match(start..<end, prose) : nil
             if let match, var current = run, current.confusion == match.confusion {
                 current.range = current.range.lowerBound..<match.range.upperBound
                 current.weight += match.weight
@@ -174,6 +221,7 @@ public struct MojibakeRule: Rule {
     }
 
     private func match(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> ChunkMatch? {
+        WorkCounter.count(1)
         let scalars = scalars(range, prose)
         for (index, confusion) in confusions.enumerated() {
             let found: (Range<Int>, Int)? = switch confusion.kind {
