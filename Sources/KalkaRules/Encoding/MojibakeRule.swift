@@ -161,14 +161,6 @@ public struct MojibakeRule: Rule {
         }
     }
 
-    /// The garbled runs of one paragraph: the document's runs within it (a run never crosses a
-    /// paragraph), for UNT001, which needs only the few paragraphs holding Cyrillic.
-    func garbledRuns(inParagraph paragraph: Range<Int>, of analysis: Analysis) -> [ChunkMatch] {
-        var runs: [ChunkMatch] = []
-        analysis.prose.withUnsafeBufferPointer { collect(paragraph, $0, into: &runs) }
-        return runs
-    }
-
     /// A whitespace-delimited stretch of a paragraph judged as garbled by one confusion.
     struct ChunkMatch: Sendable {
         var confusion: Int
@@ -179,27 +171,28 @@ public struct MojibakeRule: Rule {
         var weight: Int
     }
 
+    /// The paragraph's chunks (runs between ASCII spaces and tabs) in order, each matched alone,
+    /// and neighbouring matches of one confusion joined into a run. Only chunks with non-ASCII can
+    /// match, so the scan jumps from one non-ASCII byte to the next (eight ASCII bytes at a time)
+    /// and takes the chunk around it; an ASCII-only chunk between two such chunks, which the
+    /// scan does not visit, still ends the run before it.
     private func collect(_ paragraph: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>, into runs: inout [ChunkMatch]) {
         var run: ChunkMatch? = nil
         func flush() {
             if let current = run { runs.append(current) }
             run = nil
         }
-        var start = paragraph.lowerBound
-        while start < paragraph.upperBound {
+        var lastEnd = paragraph.lowerBound
+        while let found = Self.firstNonASCII(in: lastEnd..<paragraph.upperBound, prose) {
             // Chunks are separated by ASCII spaces and tabs only: a no-break space or a C1
             // control may be part of the garble.
-            if prose[start].isSpaceOrTab {
-                start += 1
-                continue
-            }
-            var end = start
-            var hasNonASCII = false
-            while end < paragraph.upperBound && prose[end] != 0x20 && prose[end] != 0x09 {
-                if prose[end] >= 0x80 { hasNonASCII = true }
-                end += 1
-            }
-            let match = hasNonASCII && !isInnocent(start..<end, prose) ? self.match(start..<end, prose) : nil
+            var start = found, end = found + 1
+            while start > lastEnd && !prose[start - 1].isSpaceOrTab { start -= 1 }
+            while end < paragraph.upperBound && !prose[end].isSpaceOrTab { end += 1 }
+            var gap = lastEnd
+            while gap < start && prose[gap].isSpaceOrTab { gap += 1 }
+            if gap < start { flush() } // an ASCII-only chunk in between: it matches nothing
+            let match = isInnocent(start..<end, prose) ? nil : self.match(start..<end, prose)
             if let match, var current = run, current.confusion == match.confusion {
                 current.range = current.range.lowerBound..<match.range.upperBound
                 current.weight += match.weight
@@ -208,9 +201,24 @@ public struct MojibakeRule: Rule {
                 flush()
                 run = match
             }
-            start = end
+            lastEnd = end
         }
         flush()
+    }
+
+    /// The offset of the first byte of `range` at or above 0x80.
+    private static func firstNonASCII(in range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = prose.baseAddress else { return nil }
+        var offset = range.lowerBound
+        while offset + 8 <= range.upperBound,
+              UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            offset += 8
+        }
+        while offset < range.upperBound {
+            if prose[offset] >= 0x80 { return offset }
+            offset += 1
+        }
+        return nil
     }
 
     /// The scalars of a chunk with their byte offsets.

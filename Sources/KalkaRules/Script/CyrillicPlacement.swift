@@ -77,6 +77,9 @@ struct CyrillicPlacement: Sendable {
     private func findRuns(_ analysis: Analysis) -> [CyrillicRun] {
         let paragraphs = Self.paragraphsWithCyrillic(analysis)
         guard !paragraphs.isEmpty else { return [] }
+        // Garbled text is left to MojibakeRule (its runs are shared, and cheap where there is no
+        // Cyrillic: chunks of English typography are not decoded).
+        let garbled = mojibake.garbledRuns(in: analysis).filter(mojibake.isReported).map(\.range)
         var mask = AddressMask()
         var runs: [CyrillicRun] = []
         for paragraph in paragraphs.map({ analysis.paragraphs[$0] }) {
@@ -84,8 +87,6 @@ struct CyrillicPlacement: Sendable {
             let last = analysis.sentences[paragraph.sentences.upperBound - 1].tokens.upperBound - 1
             let line = Line(analysis, first: first, last: last, mask: &mask)
             guard line.cyrillicWords > 0 else { continue }
-            // Garbled text (MojibakeRule) is left to that rule; only this paragraph's can overlap.
-            let garbled = mojibake.garbledRuns(inParagraph: paragraph.range, of: analysis).filter(mojibake.isReported).map(\.range)
             var index = first
             while index <= last {
                 // On a Cyrillic line, Latin words inside it (a brand such as “Wi-Fi”) belong to the run.
