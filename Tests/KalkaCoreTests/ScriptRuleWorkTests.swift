@@ -67,3 +67,19 @@ import KalkaCore
         #expect(garbledSteps > 0 && !runs.isEmpty)
     }
 }
+
+/// The spelling-insensitive name key: the ASCII path (bytes lowercased directly) and the
+/// general one (Unicode lowercasing and diacritics removed) agree.
+@Suite struct NameKeyTests {
+    @Test func romanizationsShareAKeyWhateverTheCase() {
+        #expect(NameKey.of("Zelenskyy") == NameKey.of("Zelensky"))
+        #expect(NameKey.of("ZELENSKIY") == NameKey.of("zelensky"))
+        #expect(NameKey.of("Oleksii") == NameKey.of("Oleksiy"))
+        #expect(NameKey.of("Kyiv") != NameKey.of("Kiev"))
+    }
+
+    @Test func diacriticsAndCaseGiveTheASCIIKey() {
+        #expect(NameKey.of("Rinkēvičs") == NameKey.of("Rinkevics"))
+        #expect(NameKey.of("ŽELENSKYJ") == NameKey.of("Zelenskyj"))
+    }
+}

@@ -15,12 +15,18 @@ public enum NameKey {
 
     public static func of(_ word: String) -> String {
         // Lowercase without diacritics (ē → e, č → c); ICU's NFD only when there is any.
-        var lowered = word.lowercased()
-        if !lowered.utf8.allSatisfy({ $0 < 0x80 }) {
-            let decomposed = (try? Normalizer.nfd(lowered)) ?? lowered
-            lowered = String(String.UnicodeScalarView(decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+        let bytes: [UInt8]
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, as nearly every name: lowercasing maps A–Z alone, and there are no diacritics.
+            bytes = word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        } else {
+            var lowered = word.lowercased()
+            if !lowered.utf8.allSatisfy({ $0 < 0x80 }) {
+                let decomposed = (try? Normalizer.nfd(lowered)) ?? lowered
+                lowered = String(String.UnicodeScalarView(decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+            }
+            bytes = Array(lowered.utf8)
         }
-        let bytes = Array(lowered.utf8)
         // One greedy pass: at each position the first rewrite that matches applies (the list
         // puts digraphs before their letters). Working on bytes keeps this cheap; it runs for
         // every distinct capitalized word of a document.
