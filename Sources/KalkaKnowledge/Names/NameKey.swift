@@ -15,12 +15,18 @@ public enum NameKey {
 
     public static func of(_ word: String) -> String {
         // Lowercase without diacritics (ē → e, č → c); ICU's NFD only when there is any.
-        var lowered = word.lowercased()
-        if !lowered.utf8.allSatisfy({ $0 < 0x80 }) {
-            let decomposed = (try? Normalizer.nfd(lowered)) ?? lowered
-            lowered = String(String.UnicodeScalarView(decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+        let bytes: [UInt8]
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, as nearly every name: lowercasing maps A–Z alone, and there are no diacritics.
+            bytes = word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        } else {
+            var lowered = word.lowercased()
+            if !lowered.utf8.allSatisfy({ $0 < 0x80 }) {
+                let decomposed = (try? Normalizer.nfd(lowered)) ?? lowered
+                lowered = String(String.UnicodeScalarView(decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+            }
+            bytes = Array(lowered.utf8)
         }
-        let bytes = Array(lowered.utf8)
         // One greedy pass: at each position the first rewrite that matches applies (the list
         // puts digraphs before their letters). Working on bytes keeps this cheap; it runs for
         // every distinct capitalized word of a document.
@@ -28,6 +34,12 @@ public enum NameKey {
         key.reserveCapacity(bytes.count)
         var index = 0
         scan: while index < bytes.count {
+            // Most letters start no rewrite: copied without trying the list.
+            guard Self.startsRewrite[Int(bytes[index])] else {
+                key.append(bytes[index])
+                index += 1
+                continue
+            }
             for (from, to) in Self.byteRewrites where bytes.count - index >= from.count {
                 var matches = true
                 for offset in 0..<from.count where bytes[index + offset] != from[offset] {
@@ -50,4 +62,10 @@ public enum NameKey {
     }
 
     private static let byteRewrites: [([UInt8], [UInt8])] = rewrites.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    /// By byte: whether some rewrite starts with it.
+    private static let startsRewrite: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for (from, _) in byteRewrites { table[Int(from[0])] = true }
+        return table
+    }()
 }

@@ -70,18 +70,20 @@ public struct CoordinatedDuplicateRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        for index in tokens.indices where tokens[index].kind == .word {
+        // Walked by the link rather than by the first word: links ("and", "or", "nor", a comma)
+        // are few and cheap to spot, and the word before a link is the only one that can pair
+        // across it.
+        for next in tokens.indices where isComma(tokens[next], analysis) || isConjunction(tokens[next]) {
+            guard let index = analysis.previousNonSpace(before: next), tokens[index].kind == .word else { continue }
             let first = tokens[index]
-            guard !functionWords.contains(first), let next = analysis.nextNonSpace(after: index) else { continue }
             // "X and X", "X, X", "X, and X".
-            var link = [next]
+            var conjunctionAfterComma: Int?
             var secondIndex: Int?
-            if conjunctions.contains(tokens[next]) {
+            if isConjunction(tokens[next]) {
                 secondIndex = analysis.nextNonSpace(after: next)
-            } else if analysis.byte(at: Int(tokens[next].start), is: ","), tokens[next].length == 1,
-                      let afterComma = analysis.nextNonSpace(after: next) {
-                if conjunctions.contains(tokens[afterComma]) {
-                    link.append(afterComma)
+            } else if let afterComma = analysis.nextNonSpace(after: next) {
+                if isConjunction(tokens[afterComma]) {
+                    conjunctionAfterComma = afterComma
                     secondIndex = analysis.nextNonSpace(after: afterComma)
                 } else {
                     secondIndex = afterComma
@@ -89,8 +91,9 @@ public struct CoordinatedDuplicateRule: Rule {
             }
             guard let secondIndex, tokens[secondIndex].kind == .word else { continue }
             let second = tokens[secondIndex]
-            guard analysis.sameWord(first, second),
-                  !allowed.contains([first] + link.map { tokens[$0] } + [second]),
+            guard analysis.sameWord(first, second), !functionWords.contains(first) else { continue }
+            let link = conjunctionAfterComma.map { [next, $0] } ?? [next]
+            guard !allowed.contains([first] + link.map { tokens[$0] } + [second]),
                   !isComparativePair(analysis, first, conjunction: link.map { tokens[$0] }),
                   !isPartOfNames(analysis, first: index, second: secondIndex),
                   !linksTwoClauses(analysis, first: index, second: secondIndex),
@@ -102,6 +105,15 @@ public struct CoordinatedDuplicateRule: Rule {
                 fixTitle: "Keep one “\(word)”",
                 edits: [fixEdit(analysis, firstIndex: index, secondIndex: secondIndex, conjunction: link.last.map { tokens[$0] })])
         }
+    }
+
+    /// "and", "or", "nor": no longer than three bytes in any case, so most tokens need no lookup.
+    private func isConjunction(_ token: Token) -> Bool {
+        token.length <= 3 && token.length >= 2 && conjunctions.contains(token)
+    }
+
+    private func isComma(_ token: Token, _ analysis: Analysis) -> Bool {
+        token.length == 1 && analysis.byte(at: Int(token.start), is: ",")
     }
 
     /// In a list ("squads, crews and crews") drop ", crews" so the list keeps its conjunction;

@@ -83,7 +83,55 @@ public struct MojibakeRule: Rule {
         confusion(.koi8, wrong: "windows-1251", right: "KOI8-R"),
     ]) ?? []
 
+    /// Characters of English typography (’ “ ” — – … and the like) that no confusion reads as
+    /// part of a garble: a chunk whose only non-ASCII characters are these cannot match, and is
+    /// passed without decoding (most chunks with non-ASCII in English text are such).
+    private var innocent: Set<UInt32> { Self.innocentTypography }
+
+    private static let innocentTypography: Set<UInt32> = Set(typography.filter { scalar in
+        builtConfusions.allSatisfy { confusion in
+            guard let byte = confusion.bytes[scalar] else { return true }
+            switch confusion.kind {
+            // No lead byte: `utf8Garble` covers nothing.
+            case .utf8: return byte < 0xC2 || byte >= 0xF5
+            // Not a letter KOI8-R lands on: `koi8Garble` gives up.
+            case .koi8: return byte < 0xC0 && byte != 0xA3 && byte != 0xB3
+            }
+        }
+    })
+
     public init(dictionaries: DictionaryStore) throws {}
+
+    /// Candidates for `innocent`, kept only if every confusion passes them.
+    private static let typography: [UInt32] = [
+        0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026, 0x00A0, 0x00AB, 0x00BB, 0x2022, 0x00B0, 0x20AC,
+        0x00A3, 0x00A9, 0x00AE, 0x2122, 0x00B7, 0x2032, 0x2033, 0x2116,
+    ]
+
+    /// The chunk's non-ASCII characters are all `innocent`.
+    private func isInnocent(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = prose[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let value: UInt32
+            if byte >= 0xC2 && byte < 0xE0 && index + 1 < range.upperBound && prose[index + 1] & 0xC0 == 0x80 {
+                value = UInt32(byte & 0x1F) << 6 | UInt32(prose[index + 1] & 0x3F)
+                index += 2
+            } else if byte >= 0xE0 && byte < 0xF0 && index + 2 < range.upperBound && prose[index + 1] & 0xC0 == 0x80
+                        && prose[index + 2] & 0xC0 == 0x80 {
+                value = UInt32(byte & 0x0F) << 12 | UInt32(prose[index + 1] & 0x3F) << 6 | UInt32(prose[index + 2] & 0x3F)
+                index += 3
+            } else {
+                return false
+            }
+            guard innocent.contains(value) else { return false }
+        }
+        return true
+    }
 
     private static func confusion(_ kind: Confusion.Kind, wrong: String, right: String) throws -> Confusion {
         // A converter only while building the table: the rule is shared between threads.
@@ -107,7 +155,7 @@ public struct MojibakeRule: Rule {
 
     static let runs = DocumentFact<[ChunkMatch]>()
 
-    /// The garbled runs of a document, found once and shared (UNT001 leaves them to this rule).
+    /// The garbled runs of a document, found once and shared.
     func garbledRuns(in analysis: Analysis) -> [ChunkMatch] {
         analysis.fact(Self.runs) {
             var runs: [ChunkMatch] = []
@@ -128,27 +176,28 @@ public struct MojibakeRule: Rule {
         var weight: Int
     }
 
+    /// The paragraph's chunks (runs between ASCII spaces and tabs) in order, each matched alone,
+    /// and neighbouring matches of one confusion joined into a run. Only chunks with non-ASCII can
+    /// match, so the scan jumps from one non-ASCII byte to the next (eight ASCII bytes at a time)
+    /// and takes the chunk around it; an ASCII-only chunk between two such chunks, which the
+    /// scan does not visit, still ends the run before it.
     private func collect(_ paragraph: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>, into runs: inout [ChunkMatch]) {
         var run: ChunkMatch? = nil
         func flush() {
             if let current = run { runs.append(current) }
             run = nil
         }
-        var start = paragraph.lowerBound
-        while start < paragraph.upperBound {
+        var lastEnd = paragraph.lowerBound
+        while let found = Self.firstNonASCII(in: lastEnd..<paragraph.upperBound, prose) {
             // Chunks are separated by ASCII spaces and tabs only: a no-break space or a C1
             // control may be part of the garble.
-            if prose[start].isSpaceOrTab {
-                start += 1
-                continue
-            }
-            var end = start
-            var hasNonASCII = false
-            while end < paragraph.upperBound && prose[end] != 0x20 && prose[end] != 0x09 {
-                if prose[end] >= 0x80 { hasNonASCII = true }
-                end += 1
-            }
-            let match = hasNonASCII ? self.match(start..<end, prose) : nil
+            var start = found, end = found + 1
+            while start > lastEnd && !prose[start - 1].isSpaceOrTab { start -= 1 }
+            while end < paragraph.upperBound && !prose[end].isSpaceOrTab { end += 1 }
+            var gap = lastEnd
+            while gap < start && prose[gap].isSpaceOrTab { gap += 1 }
+            if gap < start { flush() } // an ASCII-only chunk in between: it matches nothing
+            let match = isInnocent(start..<end, prose) ? nil : self.match(start..<end, prose)
             if let match, var current = run, current.confusion == match.confusion {
                 current.range = current.range.lowerBound..<match.range.upperBound
                 current.weight += match.weight
@@ -157,9 +206,24 @@ public struct MojibakeRule: Rule {
                 flush()
                 run = match
             }
-            start = end
+            lastEnd = end
         }
         flush()
+    }
+
+    /// The offset of the first byte of `range` at or above 0x80.
+    private static func firstNonASCII(in range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = prose.baseAddress else { return nil }
+        var offset = range.lowerBound
+        while offset + 8 <= range.upperBound,
+              UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            offset += 8
+        }
+        while offset < range.upperBound {
+            if prose[offset] >= 0x80 { return offset }
+            offset += 1
+        }
+        return nil
     }
 
     /// The scalars of a chunk with their byte offsets.
@@ -170,6 +234,7 @@ public struct MojibakeRule: Rule {
     }
 
     private func match(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> ChunkMatch? {
+        WorkCounter.count(1)
         let scalars = scalars(range, prose)
         for (index, confusion) in confusions.enumerated() {
             let found: (Range<Int>, Int)? = switch confusion.kind {

@@ -48,93 +48,184 @@ public struct InconsistentNameSpellingRule: Rule {
 
     /// One spelling of a name in the document, with where it occurs.
     private struct Spelling {
+        /// Its folded hash: spellings differing only in case are one.
+        var hash: UInt64
+        var group: Int
         var text: String
         var ranges: [Range<Int>] = []
         var midSentence = false
         var first: Int
     }
 
-    /// The spellings of one name, by folded hash (spellings differing only in case are one).
-    private typealias Group = [UInt64: Spelling]
+    /// A spelling's identity: one hash may be a spelling of two groups (a dictionary entry's, and
+    /// the key group of an unknown name).
+    private struct SpellingKey: Hashable {
+        var group: Int
+        var hash: UInt64
+    }
+
+    /// The document's spellings in the order first seen, and each group's spellings (indices)
+    /// in that order. A plain value with mutating methods: the token loop updates it in place.
+    private struct Grouping {
+        var spellings: [Spelling] = []
+        var groups: [[Int]] = []
+        var spellingOfKey: [SpellingKey: Int] = [:]
+        var groupOfNameKey: [String: Int] = [:]
+        var groupOfEntry: [Int: Int] = [:]
+
+        /// The group of a name's spelling-insensitive key.
+        mutating func nameGroup(_ text: String) -> Int {
+            let key = NameKey.of(text)
+            if let index = groupOfNameKey[key] { return index }
+            groups.append([])
+            groupOfNameKey[key] = groups.count - 1
+            return groups.count - 1
+        }
+
+        /// The group of a dictionary entry.
+        mutating func entryGroup(_ entry: Int) -> Int {
+            if let index = groupOfEntry[entry] { return index }
+            groups.append([])
+            groupOfEntry[entry] = groups.count - 1
+            return groups.count - 1
+        }
+
+        /// Adds an occurrence of the spelling `hash` of `group`; returns the spelling.
+        mutating func add(_ hash: UInt64, _ range: Range<Int>, midSentence: Bool, to group: Int, _ analysis: Analysis) -> Int {
+            let key = SpellingKey(group: group, hash: hash)
+            let index: Int
+            if let known = spellingOfKey[key] {
+                index = known
+            } else {
+                index = spellings.count
+                spellings.append(Spelling(hash: hash, group: group, text: analysis.text(of: range), first: range.lowerBound))
+                groups[group].append(index)
+                spellingOfKey[key] = index
+            }
+            addOccurrence(of: index, range, midSentence: midSentence)
+            return index
+        }
+
+        mutating func addOccurrence(of spelling: Int, _ range: Range<Int>, midSentence: Bool) {
+            spellings[spelling].ranges.append(range)
+            if midSentence { spellings[spelling].midSentence = true }
+        }
+    }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        // Groups by index: token hashes and keys map to an index once, so the per-token work
-        // hashes integers, not strings.
-        var groups: [Group] = []
-        var groupOfKey: [String: Int] = [:]
+        var grouping = Grouping()
         var preferred: [Int: UInt64] = [:]   // group → the house-style spelling's hash
         // Groups of a dictionary entry's accepted spellings: mixing them is a house-style matter.
         var accepted = Set<Int>()
         // Groups holding an English word ("Belarusian"): a variant spelling of a word, not a name.
         var english = Set<Int>()
-        func group(_ key: String) -> Int {
-            if let index = groupOfKey[key] { return index }
-            groups.append([:])
-            groupOfKey[key] = groups.count - 1
-            return groups.count - 1
-        }
-        var covered = Set<Int>()
+        let prose = analysis.prose
+        // Token ranges of the dictionary names, merged and in order.
+        var covered: [ClosedRange<Int>] = []
+        // The same surname text always keys the same group; a canonical surname's hash is the same
+        // for every match of its entry.
+        var groupOfSurname: [String: Int] = [:]
+        var canonicalSurnameHash: [Int: UInt64?] = [:]
         // Dictionary names: the correct forms of a place form a group; a person's surname joins
         // the group of its key, so "Zelensky" alone meets "Volodymyr Zelenskyy".
         for match in names.matches(in: analysis) {
-            for index in match.tokens { covered.insert(index) }
+            covered.append(match.tokens)
             let form = names.forms[match.phrase]
             guard let index = form.entry, form.role == .canonical || form.role == .alternative else { continue }
-            let entry = names.entries[index]
-            if entry.kind == .person {
+            if names.entries[index].kind == .person {
                 let surname = Int(analysis.tokens[match.tokens.upperBound].start)..<match.range.upperBound
                 let text = analysis.text(of: surname)
-                let target = group("name:" + NameKey.of(text))
-                if let canonicalSurname = entry.canonical.split(separator: " ").last { preferred[target] = FoldedHash.of(canonicalSurname) }
-                add(FoldedHash.of(text), surname, midSentence: true, to: &groups[target], analysis)
+                let target: Int
+                if let known = groupOfSurname[text] {
+                    target = known
+                } else {
+                    target = grouping.nameGroup(text)
+                    groupOfSurname[text] = target
+                }
+                let canonical: UInt64?
+                if let known = canonicalSurnameHash[index] {
+                    canonical = known
+                } else {
+                    canonical = names.entries[index].canonical.split(separator: " ").last.map { FoldedHash.of($0) }
+                    canonicalSurnameHash[index] = canonical
+                }
+                if let canonical { preferred[target] = canonical }
+                _ = grouping.add(Self.hash(surname, prose), surname, midSentence: true, to: target, analysis)
             } else {
-                let target = group("entry:\(index)")
-                preferred[target] = FoldedHash.of(entry.canonical)
+                let target = grouping.entryGroup(index)
+                preferred[target] = FoldedHash.of(names.entries[index].canonical)
                 accepted.insert(target)
-                add(FoldedHash.of(analysis.text(of: match.range)), match.range, midSentence: true, to: &groups[target], analysis)
+                _ = grouping.add(Self.hash(match.range, prose), match.range, midSentence: true, to: target, analysis)
             }
         }
+        covered = Self.merged(covered)
         // Other names: capitalized Latin words grouped by their spelling-insensitive key, computed
-        // once per distinct word (names repeat; a key costs a few string passes).
-        let sentenceStarts = Set(analysis.sentences.map(\.tokens.lowerBound))
-        var groupOfWord: [UInt64: Int] = [:]
-        for (index, token) in analysis.tokens.enumerated()
-        where token.kind == .word && token.shape == .title && token.script == .latin && token.length >= 4 && !covered.contains(index) {
+        // once per distinct word (names repeat; a key costs a few string passes). Both the names
+        // and the sentence starts are walked in step with the tokens.
+        var spellingOfWord: [UInt64: (spelling: Int, checkedEnglish: Bool)] = [:]
+        var nextCovered = 0, nextSentence = 0
+        let sentences = analysis.sentences, tokens = analysis.tokens
+        for index in tokens.indices {
+            let token = tokens[index]
+            guard token.length >= 4, token.kind == .word, token.shape == .title, token.script == .latin else { continue }
+            while nextCovered < covered.count && covered[nextCovered].upperBound < index { nextCovered += 1 }
+            if nextCovered < covered.count && covered[nextCovered].contains(index) { continue }
+            while nextSentence < sentences.count && sentences[nextSentence].tokens.lowerBound < index { nextSentence += 1 }
+            let midSentence = !(nextSentence < sentences.count && sentences[nextSentence].tokens.lowerBound == index)
             var range = token.range
             var hash = token.foldedHash
             if let base = analysis.possessiveBase(of: token) {
                 range = range.lowerBound..<(range.upperBound - base.suffixLength)
                 hash = base.hash
             }
-            let target: Int
-            if let known = groupOfWord[hash] {
-                target = known
+            let spelling: Int
+            var checkedEnglish = false
+            if let known = spellingOfWord[hash] {
+                spelling = known.spelling
+                checkedEnglish = known.checkedEnglish
+                grouping.addOccurrence(of: spelling, range, midSentence: midSentence)
             } else {
-                target = group("name:" + NameKey.of(analysis.text(of: range)))
-                groupOfWord[hash] = target
+                spelling = grouping.add(hash, range, midSentence: midSentence, to: grouping.nameGroup(analysis.text(of: range)), analysis)
+                spellingOfWord[hash] = (spelling, false)
             }
-            add(hash, range, midSentence: !sentenceStarts.contains(index), to: &groups[target], analysis)
-            if range == token.range, let word = lexicon.lexicalClass(token), word.label != "X" { english.insert(target) }
+            // Whether the word is English depends on its hash alone: asked once per word.
+            if range == token.range && !checkedEnglish {
+                if let word = lexicon.lexicalClass(token), word.label != "X" { english.insert(grouping.spellings[spelling].group) }
+                spellingOfWord[hash] = (spelling, true)
+            }
         }
-        for (index, spellings) in groups.enumerated() where spellings.count > 1 {
+        let spellings = grouping.spellings
+        for (index, members) in grouping.groups.enumerated() where members.count > 1 {
             // Names only: a capitalized word seen only at sentence starts may be a common word.
-            guard spellings.values.contains(where: \.midSentence), !english.contains(index) else { continue }
+            guard members.contains(where: { spellings[$0].midSentence }), !english.contains(index) else { continue }
             let severity: Severity? = accepted.contains(index) ? .info : nil
-            let ranked = spellings.sorted { ($0.value.ranges.count, -$0.value.first) > ($1.value.ranges.count, -$1.value.first) }
-            let keepHash = preferred[index].flatMap { spellings[$0] != nil ? $0 : nil } ?? ranked[0].key
-            let keep = spellings[keepHash]!
-            for (hash, spelling) in spellings.sorted(by: { $0.value.first < $1.value.first }) where hash != keepHash {
+            let ranked = members.sorted { (spellings[$0].ranges.count, -spellings[$0].first) > (spellings[$1].ranges.count, -spellings[$1].first) }
+            let keep = preferred[index].flatMap { hash in members.first { spellings[$0].hash == hash } } ?? ranked[0]
+            let keepText = spellings[keep].text
+            for member in members.sorted(by: { spellings[$0].first < spellings[$1].first }) where member != keep {
+                let spelling = spellings[member]
                 for range in spelling.ranges {
-                    findings.report(range, "“\(spelling.text)” is also spelled “\(keep.text)” in this document",
-                                    fixTitle: "Replace with “\(keep.text)”", edits: [ProseEdit(range, keep.text)], severity: severity)
+                    findings.report(range, "“\(spelling.text)” is also spelled “\(keepText)” in this document",
+                                    fixTitle: "Replace with “\(keepText)”", edits: [ProseEdit(range, keepText)], severity: severity)
                 }
             }
         }
     }
 
-    private func add(_ hash: UInt64, _ range: Range<Int>, midSentence: Bool, to group: inout Group, _ analysis: Analysis) {
-        if group[hash] == nil { group[hash] = Spelling(text: analysis.text(of: range), first: range.lowerBound) }
-        group[hash]!.ranges.append(range)
-        if midSentence { group[hash]!.midSentence = true }
+    private static func hash(_ range: Range<Int>, _ prose: [UInt8]) -> UInt64 {
+        prose.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The ranges with overlaps merged, in order: the tokens covered by any of them.
+    private static func merged(_ ranges: [ClosedRange<Int>]) -> [ClosedRange<Int>] {
+        var merged: [ClosedRange<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
     }
 }

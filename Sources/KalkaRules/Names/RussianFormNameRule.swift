@@ -61,29 +61,62 @@ public struct RussianFormNameRule: Rule {
         // Entries the document also writes correctly: there the old spelling cannot be the
         // document's house style, whatever its date.
         var writtenCorrectly = Set<Int>()
-        for match in names.matches(in: analysis) {
+        let matches = names.matches(in: analysis)
+        for match in matches {
             let form = names.forms[match.phrase]
             if let entry = form.entry, form.role == .canonical || form.role == .alternative { writtenCorrectly.insert(entry) }
         }
-        for match in names.matches(in: analysis) {
+        // A name recurs in one spelling: its message, replacement and period are worked out once
+        // per form and written text.
+        var reports: [FormWriting: Report] = [:]
+        for match in matches {
             let form = names.forms[match.phrase]
             guard form.role == .variant, let index = form.entry else { continue }
             let written = analysis.text(of: match.range)
-            let owners = names.variantOwners[form.text.lowercased()] ?? [index]
-            let entry = names.entries[index]
-            let replacement = CaseAdapter.adapt(entry.canonical, toCaseOf: written, listed: nil)
-            let origin = entry.isUkrainian ? "the Russian-based spelling of \(entry.original)" : "a spelling of \(entry.canonical) distorted through Russian"
-            var period = periodSpellings.spelling(written)
-            if writtenCorrectly.contains(index) { period = period?.mixed() }
-            if owners.count == 1 {
-                findings.report(match.range, "“\(written)” is \(origin): use “\(replacement)”",
-                                fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(match.range, replacement)], period: period)
+            let key = FormWriting(phrase: match.phrase, written: written)
+            let report: Report
+            if let known = reports[key] {
+                report = known
             } else {
-                let options = owners.map { "“\(names.entries[$0].canonical)”" }.joined(separator: " or ")
-                findings.report(match.range, "“\(written)” is a Russian-based spelling of \(options)",
-                                fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .displayOnly,
-                                              edits: [ProseEdit(match.range, replacement)]), period: period)
+                report = self.report(written, form: form, entry: index, writtenCorrectly: writtenCorrectly.contains(index))
+                reports[key] = report
+            }
+            let edits = [ProseEdit(match.range, report.replacement)]
+            if report.hasOneOwner {
+                findings.report(match.range, report.message, fixTitle: report.fixTitle, edits: edits, period: report.period)
+            } else {
+                findings.report(match.range, report.message,
+                                fix: ProseFix(title: report.fixTitle, applicability: .displayOnly, edits: edits), period: report.period)
             }
         }
+    }
+
+    private struct FormWriting: Hashable {
+        var phrase: Int
+        var written: String
+    }
+
+    private struct Report {
+        var message: String
+        var fixTitle: String
+        var replacement: String
+        var hasOneOwner: Bool
+        var period: PeriodSpelling?
+    }
+
+    private func report(_ written: String, form: (entry: Int?, role: NameFormRole, text: String), entry index: Int, writtenCorrectly: Bool) -> Report {
+        let owners = names.variantOwners[form.text.lowercased()] ?? [index]
+        let entry = names.entries[index]
+        let replacement = CaseAdapter.adapt(entry.canonical, toCaseOf: written, listed: nil)
+        let origin = entry.isUkrainian ? "the Russian-based spelling of \(entry.original)" : "a spelling of \(entry.canonical) distorted through Russian"
+        var period = periodSpellings.spelling(written)
+        if writtenCorrectly { period = period?.mixed() }
+        if owners.count == 1 {
+            return Report(message: "“\(written)” is \(origin): use “\(replacement)”", fixTitle: "Replace with “\(replacement)”",
+                          replacement: replacement, hasOneOwner: true, period: period)
+        }
+        let options = owners.map { "“\(names.entries[$0].canonical)”" }.joined(separator: " or ")
+        return Report(message: "“\(written)” is a Russian-based spelling of \(options)", fixTitle: "Replace with “\(replacement)”",
+                      replacement: replacement, hasOneOwner: false, period: period)
     }
 }

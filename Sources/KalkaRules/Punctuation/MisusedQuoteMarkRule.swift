@@ -85,7 +85,8 @@ public struct MisusedQuoteMarkRule: Rule {
         while index + 6 < tokens.count {
             defer { index += 1 }
             let verb = tokens[index]
-            guard verb.kind == .word, verb.shape == .lower, verbs.all.contains(verb),
+            // “that” two tokens on first: one comparison rules out nearly every position.
+            guard tokens[index + 2].foldedHash == that, verb.kind == .word, verb.shape == .lower, verbs.all.contains(verb),
                   tokens[index + 1].kind == .space, !tokens[index + 1].isParagraphBreak,
                   tokens[index + 2].foldedHash == that, tokens[index + 2].shape == .lower,
                   tokens[index + 3].kind == .space, !tokens[index + 3].isParagraphBreak else { continue }
@@ -102,18 +103,33 @@ public struct MisusedQuoteMarkRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         lostOpeningMarks(analysis, into: &findings)
-        let prose = analysis.prose
-        var lineStart = 0
-        while lineStart < prose.count {
-            var lineEnd = lineStart
-            var lowHigh = false
-            while lineEnd < prose.count && prose[lineEnd] != 0x0A {
-                if prose[lineEnd] == 0xE2, lineEnd + 2 < prose.count, prose[lineEnd + 1] == 0x80, prose[lineEnd + 2] == 0x9E { lowHigh = true }
-                lineEnd += 1
+        // Each line once, for its marks: ” “ " (and „, which puts the line in another style).
+        // Only a line with a mark goes on to `checkLine`; most bytes are tested once, and cheaply.
+        var lines: [Range<Int>] = []
+        analysis.prose.withUnsafeBufferPointer { prose in
+            var lineStart = 0
+            while lineStart < prose.count {
+                var lineEnd = lineStart
+                var lowHigh = false, hasMark = false
+                while lineEnd < prose.count {
+                    let byte = prose[lineEnd]
+                    if byte == 0x0A { break }
+                    if byte == 0x22 {
+                        hasMark = true
+                    } else if byte == 0xE2, lineEnd + 2 < prose.count, prose[lineEnd + 1] == 0x80 {
+                        switch prose[lineEnd + 2] {
+                        case 0x9E: lowHigh = true
+                        case 0x9C, 0x9D: hasMark = true
+                        default: break
+                        }
+                    }
+                    lineEnd += 1
+                }
+                if hasMark && !lowHigh { lines.append(lineStart..<lineEnd) }
+                lineStart = lineEnd + 1
             }
-            if !lowHigh { checkLine(lineStart..<lineEnd, analysis, into: &findings) }
-            lineStart = lineEnd + 1
         }
+        for line in lines { checkLine(line, analysis, into: &findings) }
     }
 
     private static let right: [UInt8] = [0xE2, 0x80, 0x9D]

@@ -78,9 +78,9 @@ public struct StrayPunctuationRule: Rule {
     /// A ">" glued to the first word of a line, and U+FE0F after no emoji.
     private func strayMarkup(_ analysis: Analysis, into findings: inout Findings) {
         let prose = analysis.prose
-        var offset = 0
+        var offset = Self.next(from: 0, in: analysis) { $0 == 0x3E || $0 == 0xEF }
         while offset < prose.count {
-            defer { offset += 1 }
+            defer { offset = Self.next(from: offset + 1, in: analysis) { $0 == 0x3E || $0 == 0xEF } }
             if prose[offset] == 0x3E, offset == 0 || prose[offset - 1] == 0x0A,
                let next = analysis.scalar(at: offset + 1), next.properties.isAlphabetic,
                analysis.isOneSourceLine(offset..<(offset + 2)) {
@@ -180,9 +180,15 @@ public struct StrayPunctuationRule: Rule {
     /// deleting one mark would leave the same finding again).
     private func doubledMarks(_ analysis: Analysis, into findings: inout Findings) {
         let prose = analysis.prose
-        var offset = 0
+        // The first of two marks: , ; : or . (the second is a . or a ,).
+        func isFirstMark(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x3A }
+        var offset = Self.next(from: 0, in: analysis, where: isFirstMark)
         while offset + 1 < prose.count {
             let byte = prose[offset], next = prose[offset + 1]
+            guard next == 0x2E || next == 0x2C else {
+                offset = Self.next(from: offset + 1, in: analysis, where: isFirstMark)
+                continue
+            }
             var stray: Range<Int>?
             if (byte == 0x2C || byte == 0x3B || byte == 0x3A) && next == 0x2E && analysis.byteAt(offset + 2) != 0x2E
                 && analysis.byteAt(offset - 1) != byte {
@@ -198,11 +204,24 @@ public struct StrayPunctuationRule: Rule {
             }
             // The two marks must stand side by side in the source too, not around markup the
             // reader left out (“`a`, `b`” read as “, ,” in Markdown).
-            guard let stray, analysis.isOneSourceLine(offset..<offset + 2) else { offset += 1; continue }
+            guard let stray, analysis.isOneSourceLine(offset..<offset + 2) else {
+                offset = Self.next(from: offset + 1, in: analysis, where: isFirstMark)
+                continue
+            }
             let range = offset..<offset + 2
             findings.report(range, "Doubled punctuation “\(analysis.text(of: range))”",
                             fixTitle: "Delete “\(analysis.text(of: stray))”", edits: [ProseEdit(stray, "")])
-            offset += 2
+            offset = Self.next(from: offset + 2, in: analysis, where: isFirstMark)
+        }
+    }
+
+    /// The first prose offset at or after `start` whose byte passes `test`, or the prose's length:
+    /// the passes above look only at the few bytes that can start what they look for.
+    private static func next(from start: Int, in analysis: Analysis, where test: (UInt8) -> Bool) -> Int {
+        analysis.prose.withUnsafeBufferPointer { prose in
+            var offset = start
+            while offset < prose.count, !test(prose[offset]) { offset += 1 }
+            return offset
         }
     }
 }

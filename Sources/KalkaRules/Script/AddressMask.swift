@@ -4,37 +4,33 @@ import KalkaText
 /// The chunks of a document (runs of characters between spaces) that are web or e-mail
 /// addresses, handles or hashtags: "https://example.org/novyny-dnia/", "press@example.gov.ua",
 /// "#СлаваЗСУ". Their letters are no words of the text, so the script rules leave them alone.
-struct AddressMask: Sendable {
-    /// The chunks, in order, without overlaps.
-    let ranges: [Range<Int>]
+///
+/// Judged chunk by chunk on demand: the script rules ask about a few candidate words, so the
+/// chunks of the rest of the document (nearly all of it) are never looked at. The last chunk
+/// judged is kept, so words asked about in text order cost each chunk one pass however long it is.
+struct AddressMask {
+    /// The chunk last judged, and whether it is an address.
+    private var chunk = 0..<0
+    private var isAddress = false
 
-    private static let documentMask = DocumentFact<AddressMask>()
+    init() {}
 
-    static func of(_ analysis: Analysis) -> AddressMask {
-        analysis.fact(documentMask) { AddressMask(prose: analysis.prose) }
+    /// Whether prose `offset` lies in a chunk that is an address.
+    mutating func covers(_ offset: Int, in prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        if chunk.contains(offset) { return isAddress }
+        guard offset >= 0, offset < prose.count, prose[offset] > 0x20 else { return false }
+        var start = offset, end = offset + 1
+        while start > 0, prose[start - 1] > 0x20 { start -= 1 }
+        while end < prose.count, prose[end] > 0x20 { end += 1 }
+        chunk = start..<end
+        isAddress = Self.isAddress(prose, start, end)
+        return isAddress
     }
 
-    init(prose: [UInt8]) {
-        var ranges: [Range<Int>] = []
-        prose.withUnsafeBufferPointer { bytes in
-            var start = 0
-            while start < bytes.count {
-                while start < bytes.count, bytes[start] <= 0x20 { start += 1 }
-                var end = start
-                while end < bytes.count, bytes[end] > 0x20 { end += 1 }
-                if end > start, Self.isAddress(bytes, start, end) { ranges.append(start..<end) }
-                start = end
-            }
-        }
-        self.ranges = ranges
-    }
-
-    var isEmpty: Bool { ranges.isEmpty }
-
-    /// Whether prose `offset` lies in a chunk.
-    func covers(_ offset: Int) -> Bool {
-        let index = ranges.partitionPoint { $0.upperBound <= offset }
-        return index < ranges.count && ranges[index].contains(offset)
+    /// `covers(_:in:)` for a caller without the prose at hand.
+    mutating func covers(_ offset: Int, in analysis: Analysis) -> Bool {
+        if chunk.contains(offset) { return isAddress }
+        return analysis.prose.withUnsafeBufferPointer { covers(offset, in: $0) }
     }
 
     /// A chunk holding "://", "www." or an "@" between letters, or starting with "#" before a

@@ -75,21 +75,22 @@ struct CyrillicPlacement: Sendable {
     }
 
     private func findRuns(_ analysis: Analysis) -> [CyrillicRun] {
-        // Cyrillic letters start with a lead byte D0–D4: most English documents have none.
-        func hasCyrillic(_ range: Range<Int>) -> Bool { analysis.prose[range].contains { $0 >= 0xD0 && $0 <= 0xD4 } }
-        guard hasCyrillic(0..<analysis.prose.count) else { return [] }
+        let paragraphs = Self.paragraphsWithCyrillic(analysis)
+        guard !paragraphs.isEmpty else { return [] }
+        // Garbled text is left to MojibakeRule (its runs are shared, and cheap where there is no
+        // Cyrillic: chunks of English typography are not decoded).
         let garbled = mojibake.garbledRuns(in: analysis).filter(mojibake.isReported).map(\.range)
-        let mask = AddressMask.of(analysis)
+        var mask = AddressMask()
         var runs: [CyrillicRun] = []
-        for paragraph in analysis.paragraphs where hasCyrillic(paragraph.range) {
+        for paragraph in paragraphs.map({ analysis.paragraphs[$0] }) {
             let first = analysis.sentences[paragraph.sentences.lowerBound].tokens.lowerBound
             let last = analysis.sentences[paragraph.sentences.upperBound - 1].tokens.upperBound - 1
-            let line = Line(analysis, first: first, last: last, mask: mask)
+            let line = Line(analysis, first: first, last: last, mask: &mask)
             guard line.cyrillicWords > 0 else { continue }
             var index = first
             while index <= last {
                 // On a Cyrillic line, Latin words inside it (a brand such as “Wi-Fi”) belong to the run.
-                guard let run = nextRun(analysis, from: &index, through: last, acrossLatin: line.latinWords < line.cyrillicWords, mask: mask) else { continue }
+                guard let run = nextRun(analysis, from: &index, through: last, acrossLatin: line.latinWords < line.cyrillicWords, mask: &mask) else { continue }
                 let range = Int(analysis.tokens[run.start].start)..<Int(analysis.tokens[run.last].end)
                 if garbled.contains(where: { $0.overlaps(range) }) { continue }
                 runs.append(classify(analysis, run: run, range: range, line: line))
@@ -98,11 +99,44 @@ struct CyrillicPlacement: Sendable {
         return runs
     }
 
+    /// The paragraphs (indices, in order) holding a Cyrillic lead byte (D0–D4). Most English
+    /// documents have none, and most paragraphs of the others none either: the prose is scanned
+    /// eight bytes at a time, skipping ASCII, and a paragraph is looked up only for a Cyrillic byte.
+    static func paragraphsWithCyrillic(_ analysis: Analysis) -> [Int] {
+        var found: [Int] = []
+        analysis.prose.withUnsafeBufferPointer { prose in
+            guard let base = prose.baseAddress else { return }
+            let count = prose.count
+            var offset = 0
+            while offset < count {
+                if offset + 8 <= count {
+                    let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        offset += 8
+                        continue
+                    }
+                }
+                let byte = prose[offset]
+                guard byte >= 0xD0 && byte <= 0xD4 else {
+                    offset += 1
+                    continue
+                }
+                guard let paragraph = analysis.paragraph(containing: offset) else {
+                    offset += 1
+                    continue
+                }
+                found.append(paragraph)
+                offset = max(offset + 1, analysis.paragraphs[paragraph].range.upperBound)
+            }
+        }
+        return found
+    }
+
     /// The next run of Cyrillic words at or after `index`: further Cyrillic words and the figures,
     /// spaces and punctuation between them, and a figure right before ("15 березня").
-    private func nextRun(_ analysis: Analysis, from index: inout Int, through last: Int, acrossLatin: Bool, mask: AddressMask) -> (start: Int, first: Int, last: Int)? {
+    private func nextRun(_ analysis: Analysis, from index: inout Int, through last: Int, acrossLatin: Bool, mask: inout AddressMask) -> (start: Int, first: Int, last: Int)? {
         let tokens = analysis.tokens
-        guard tokens[index].kind == .word, tokens[index].script == .cyrillic, mask.isEmpty || !mask.covers(Int(tokens[index].start)) else {
+        guard tokens[index].kind == .word, tokens[index].script == .cyrillic, !mask.covers(Int(tokens[index].start), in: analysis) else {
             index += 1
             return nil
         }
@@ -112,7 +146,7 @@ struct CyrillicPlacement: Sendable {
         while probe <= last {
             let token = tokens[probe]
             // An address or hashtag ends the run.
-            if !mask.isEmpty, mask.covers(Int(token.start)) { break }
+            if mask.covers(Int(token.start), in: analysis) { break }
             if token.kind == .word {
                 if token.script == .cyrillic {
                     end = probe
@@ -142,15 +176,15 @@ struct CyrillicPlacement: Sendable {
         /// The line ends like a sentence: . ! ? or … before any closing quotes and brackets.
         var endsSentence = false
 
-        init(_ analysis: Analysis, first: Int, last: Int, mask: AddressMask) {
+        init(_ analysis: Analysis, first: Int, last: Int, mask: inout AddressMask) {
             self.first = first
             self.last = last
             let tokens = analysis.tokens
             range = Int(tokens[first].start)..<Int(tokens[last].end)
-            for token in tokens[first...last] where token.kind == .word && (mask.isEmpty || !mask.covers(Int(token.start))) {
+            for token in tokens[first...last] where token.kind == .word {
                 switch token.script {
-                case .cyrillic: cyrillicWords += 1
-                case .latin, .mixed: latinWords += 1
+                case .cyrillic: if !mask.covers(Int(token.start), in: analysis) { cyrillicWords += 1 }
+                case .latin, .mixed: if !mask.covers(Int(token.start), in: analysis) { latinWords += 1 }
                 default: break
                 }
             }

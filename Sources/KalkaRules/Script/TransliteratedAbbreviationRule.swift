@@ -142,31 +142,31 @@ public struct TransliteratedAbbreviationRule: Rule {
 
     private func findHits(in analysis: Analysis) -> [Hit] {
         let tokens = analysis.tokens
-        let mask = AddressMask.of(analysis)
+        var mask = AddressMask()
         var hits: [Hit] = []
         var covered = Set<Int>()
         for match in table.matcher.matches(in: analysis) {
             for index in match.tokens { covered.insert(index) }
             guard isWritten(match.range, match.phrase, analysis),
-                  mask.isEmpty || !mask.covers(match.range.lowerBound),
+                  !mask.covers(match.range.lowerBound, in: analysis),
                   !isPartOfLongerName(match, analysis),
                   fitsContext(contexts[match.phrase], match, analysis) else { continue }
             hits.append(Hit(range: match.range, entry: match.phrase))
         }
         for (index, token) in tokens.enumerated() where token.kind == .word && token.shape == .mixed && !covered.contains(index) {
-            guard Self.isRomanizedInitialism(token, analysis), mask.isEmpty || !mask.covers(Int(token.start)),
+            guard Self.isRomanizedInitialism(token, analysis), !mask.covers(Int(token.start), in: analysis),
                   !isPartOfLongerName(PhraseMatcher.Match(tokens: index...index, range: token.range, phrase: -1), analysis) else { continue }
             hits.append(Hit(range: token.range, entry: nil))
         }
         guard !hits.isEmpty else { return [] }
-        let defined = definedAbbreviations(in: analysis)
-        return hits.filter { hit in
-            // The first word of the match ("OTCC" of "OTCC and SP").
+        // The first word of each match ("OTCC" of "OTCC and SP"): only these can be defined.
+        let firstWords = hits.map { hit in
             var end = hit.range.lowerBound
             while end < hit.range.upperBound, analysis.byteAt(end) != 0x20 { end += 1 }
-            let hash = analysis.prose.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[hit.range.lowerBound..<end])) }
-            return !defined.contains(hash)
-        }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            return analysis.prose.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[hit.range.lowerBound..<end])) }
+        }
+        let defined = definedAbbreviations(in: analysis, among: HashSet64(firstWords))
+        return zip(hits, firstWords).filter { !defined.contains($0.1) }.map(\.0).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
 
@@ -246,28 +246,48 @@ public struct TransliteratedAbbreviationRule: Rule {
 
     /// Words in parentheses after an abbreviation that say what it is: not a remark such as
     /// "(which was created in 2022)" or "(see below)".
-    private static let remarkWords: Set<String> = [
+    private static let remarkWords = WordList([
         "which", "who", "that", "where", "when", "since", "see", "in", "on", "at", "from", "for", "with", "by", "until", "after",
         "before", "as", "is", "are", "was", "were", "has", "have", "had", "will", "would", "now", "then", "also", "photo", "video",
         "pictured", "left", "right", "above", "below", "archive", "file", "source", "updated", "including", "not",
-    ]
+    ])
     /// Words that introduce an abbreviation: "known as NAZK", "abbreviated VLK", "abbreviated as VLK".
-    private static let introducers: Set<String> = ["abbreviated", "abbreviation", "acronym", "initials"]
+    private static let introducers = WordList(["abbreviated", "abbreviation", "acronym", "initials"])
+    private static let `as` = WordList(["as"])
+    private static let namingVerbs = WordList(["known", "abbreviated", "referred", "called"])
+    private static let referred = WordList(["referred"])
+    private static let listJoiners = WordList(["and", "of", "the"])
+
+    /// Lowercase words, looked up by a token's folded hash first: its text is made only to
+    /// confirm a hit (for every token that lowercases to a listed word folds to it too).
+    struct WordList: Sendable {
+        let strings: Set<String>
+        let hashes: WordSet
+
+        init(_ words: Set<String>) {
+            strings = words
+            hashes = WordSet(words)
+        }
+    }
 
     /// The abbreviations the document defines or cites: one in parentheses right after two or
     /// more Latin words ("the military medical commission (VLK)", "Support (TCC and SP)"), one
     /// followed by a parenthesis of English words ("VLK (the military medical commission)"), one
     /// introduced ("known as VLK", "abbreviated VLK") or quoted on its own (“VLK”). Such an
     /// abbreviation is introduced on purpose, and readable wherever it recurs.
-    private func definedAbbreviations(in analysis: Analysis) -> Set<UInt64> {
+    ///
+    /// Only the abbreviations among `candidates` (folded hashes) are looked at: the others
+    /// cannot matter.
+    private func definedAbbreviations(in analysis: Analysis, among candidates: HashSet64) -> Set<UInt64> {
         let tokens = analysis.tokens
         var defined = Set<UInt64>()
         func text(_ index: Int) -> String { analysis.text(of: tokens[index]) }
-        func isWord(_ index: Int?, _ words: Set<String>) -> Bool {
-            guard let index, tokens[index].kind == .word else { return false }
-            return words.contains(text(index).lowercased())
+        func isWord(_ index: Int?, _ words: WordList) -> Bool {
+            guard let index, tokens[index].kind == .word, words.hashes.contains(tokens[index]) else { return false }
+            return words.strings.contains(text(index).lowercased())
         }
-        for (index, token) in tokens.enumerated() where token.kind == .word && (token.shape == .upper || token.shape == .mixed) {
+        for (index, token) in tokens.enumerated() where token.kind == .word && (token.shape == .upper || token.shape == .mixed)
+            && candidates.contains(token.foldedHash) {
             let before = analysis.previousNonSpace(before: index)
             // (VLK), (TCC and SP) after two Latin words.
             if let open = before, analysis.byte(at: Int(tokens[open].start), is: "("),
@@ -282,7 +302,7 @@ public struct TransliteratedAbbreviationRule: Rule {
                     }
                     let part = tokens[next]
                     let joins = part.kind == .punctuation || (part.kind == .word && (part.shape == .upper || part.shape == .mixed))
-                        || isWord(next, ["and", "of", "the"])
+                        || isWord(next, Self.listJoiners)
                     guard joins else { break }
                     probe = next
                 }
@@ -291,8 +311,8 @@ public struct TransliteratedAbbreviationRule: Rule {
             // known as NAZK, referred to as NAZK, abbreviated (as) VLK, the acronym VLK.
             if let previous = before {
                 if isWord(previous, Self.introducers) { defined.insert(token.foldedHash); continue }
-                if isWord(previous, ["as"]), let verb = analysis.previousNonSpace(before: previous),
-                   isWord(verb, ["known", "abbreviated", "referred", "called"]) || isWord(analysis.previousNonSpace(before: verb), ["referred"]) {
+                if isWord(previous, Self.as), let verb = analysis.previousNonSpace(before: previous),
+                   isWord(verb, Self.namingVerbs) || isWord(analysis.previousNonSpace(before: verb), Self.referred) {
                     defined.insert(token.foldedHash)
                     continue
                 }

@@ -153,21 +153,28 @@ public struct TransliteratedWordRule: Rule {
         var hits: [Hit] = []
         // A store without the model (a test's own) simply has no letter-pattern check.
         var model: RomanizedNgramModel?? = nil
-        let tokens = analysis.tokens
-        let mask = AddressMask.of(analysis)
+        var mask = AddressMask()
+        let english = self.english, established = self.established
         analysis.prose.withUnsafeBufferPointer { prose in
-            for (index, token) in tokens.enumerated() where token.kind == .word && token.script == .latin && token.length >= Self.minimumLength {
-                guard token.shape == .lower || token.shape == .title, Self.isLetters(token, prose),
-                      !english.contains(token), !established.contains(token), !Self.isInsideAddress(token, prose),
-                      mask.isEmpty || !mask.covers(Int(token.start)) else { continue }
-                if let part = listedPart(token, prose) {
-                    if !isCited(index, analysis) { hits.append(Hit(range: token.range, part: part)) }
-                    continue
+            analysis.tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    let token = tokens[index]
+                    // The length first: it rejects most tokens (spaces, marks, short words) at once.
+                    guard token.length >= Self.minimumLength, token.kind == .word, token.script == .latin else { continue }
+                    let shape = token.shape
+                    // The English list first: it rejects nearly every word that is left.
+                    guard shape == .lower || shape == .title, !english.contains(token), Self.isLetters(token, prose),
+                          !established.contains(token), !Self.isInsideAddress(token, prose),
+                          !mask.covers(Int(token.start), in: prose) else { continue }
+                    if let part = listedPart(token, prose) {
+                        if !isCited(index, analysis) { hits.append(Hit(range: token.range, part: part)) }
+                        continue
+                    }
+                    guard shape == .lower, !isEnglishForm(token, prose), !followsPlaceNoun(index, analysis) else { continue }
+                    if model == nil { model = .some(try? RomanizedNgramModel.of(store)) }
+                    guard let loaded = model ?? nil, loaded.score(prose, token.range) >= Self.threshold, !isCited(index, analysis) else { continue }
+                    hits.append(Hit(range: token.range, part: nil))
                 }
-                guard token.shape == .lower, !isEnglishForm(token, prose), !followsPlaceNoun(index, analysis) else { continue }
-                if model == nil { model = .some(try? RomanizedNgramModel.of(store)) }
-                guard let loaded = model ?? nil, loaded.score(prose, token.range) >= Self.threshold, !isCited(index, analysis) else { continue }
-                hits.append(Hit(range: token.range, part: nil))
             }
         }
         return hits
@@ -192,19 +199,26 @@ public struct TransliteratedWordRule: Rule {
 
     private func listedPart(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Int? {
         let start = Int(token.start), length = token.length
-        for (index, part) in parts.enumerated() where part.kind == .stem {
-            guard length >= part.form.count else { continue }
-            if (0..<part.form.count).allSatisfy({ prose[start + $0] | 0x20 == part.form[$0] }) { return index }
+        for index in parts.indices where parts[index].kind == .stem && length >= parts[index].form.count {
+            if Self.hasFolded(parts[index].form, at: start, prose) { return index }
         }
         // A region named after an oblast centre: a listed stem and a listed ending.
         for ending in regionEndings where length >= ending.count + 3 {
             let offset = start + length - ending.count
-            guard (0..<ending.count).allSatisfy({ prose[offset + $0] | 0x20 == ending[$0] }) else { continue }
+            guard Self.hasFolded(ending, at: offset, prose) else { continue }
             var hash = FoldedHash.offsetBasis
             for position in start..<offset { hash = (hash ^ UInt64(prose[position] | 0x20)) &* FoldedHash.prime }
             if let part = regionStems[hash] { return part }
         }
         return nil
+    }
+
+    /// The prose at `offset` spells `form` (lowercase ASCII letters) in any case.
+    private static func hasFolded(_ form: [UInt8], at offset: Int, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
+        form.withUnsafeBufferPointer { form in
+            for position in form.indices where prose[offset + position] | 0x20 != form[position] { return false }
+            return true
+        }
     }
 
     /// Endings of English inflections and derivations, and what the stem ends with instead.
