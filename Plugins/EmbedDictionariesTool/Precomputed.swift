@@ -62,9 +62,13 @@ enum Precomputed {
 
     /// A table's entry lines (not comments or blank lines) with their 1-based line numbers, split
     /// at tabs.
+    /// The rows of a table with their line numbers. Split on the line-feed scalar, not on
+    /// Characters: "\r\n" is one Character, and a checkout with CRLF line ends must read as
+    /// `DictionaryFile.parse` reads it.
     static func numberedEntries(_ text: String) -> [(line: Int, fields: [Substring])] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, scalars in
+            var line = Substring(scalars)
+            if line.unicodeScalars.last == "\r" { line = Substring(line.unicodeScalars.dropLast()) }
             if line.isEmpty || line.hasPrefix("#") { return nil }
             return (index + 1, line.split(separator: "\t", omittingEmptySubsequences: false))
         }
@@ -88,7 +92,8 @@ enum Precomputed {
             longest = max(longest, fields[0].utf8.count)
             hex += hexDigits(hash, 16) + hexDigits(UInt64(index[label]!), 4) + (finite ? "1" : "0")
         }
-        guard labels.count < 0x8000 else { return nil }
+        // No rows is a table the tool could not read: kalka then parses the text itself.
+        guard !labels.isEmpty, labels.count < 0x8000 else { return nil }
         return (labels, longest, hex)
     }
 
@@ -109,7 +114,7 @@ enum Precomputed {
             }.joined()
             hex += hexDigits(count.bitPattern, 16)
         }
-        guard labels.count <= 0xFFFF else { return nil }
+        guard !labels.isEmpty, labels.count <= 0xFFFF else { return nil }
         return (labels, hex)
     }
 

@@ -39,9 +39,8 @@ public final class Linter: Sendable {
 
     /// Findings in prose coordinates, sorted by position then rule code. `source` (the file's
     /// text) lets the period-style judgement read the date in HTML metadata or front matter.
-    /// `parallel`: whether a large document's rules may run side by side on several cores.
-    public func findings(in analysis: Analysis, source: [UInt8]? = nil, parallel: Bool = true) -> [ProseFinding] {
-        judged(ruleFindings(in: analysis, parallel: parallel), analysis: analysis, source: source)
+    public func findings(in analysis: Analysis, source: [UInt8]? = nil) -> [ProseFinding] {
+        judged(ruleFindings(in: analysis, parallel: true), analysis: analysis, source: source)
     }
 
     /// What the rules report, before the judgements that weigh the whole document.

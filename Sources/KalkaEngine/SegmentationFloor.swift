@@ -17,11 +17,13 @@ package struct SegmentationFloor {
     @discardableResult
     package func segment(_ source: SourceFile) throws -> Int {
         let units = source.text.withUnsafeBufferPointer { UTF16Conversion.utf16(fromUTF8: $0) }
-        var count = 0
-        try units.withUnsafeBufferPointer { text in
-            try words.forEachSegment(utf16: text) { _, _, _ in count += 1 }
-            try sentences.forEachSegment(utf16: text) { _, _, _ in count += 1 }
+        // The boundaries in bulk, as the analyzer takes them: ICU's own pace, no closure per segment.
+        var ends: [Int32] = []
+        var statuses: [WordStatus] = []
+        try units.withUnsafeBufferPointer { (text) throws(ICUError) in
+            try words.appendSegments(utf16: text, ends: &ends, statuses: &statuses)
+            try sentences.appendSegments(utf16: text, ends: &ends)
         }
-        return count
+        return ends.count
     }
 }

@@ -110,8 +110,9 @@ package enum ByteWords {
     /// The eight bytes at `offset` (unaligned), or nil when fewer remain.
     @inlinable @inline(__always)
     package static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64? {
-        guard offset + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
-        return UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+        guard offset + 8 <= bytes.count else { return nil }
+        // Eight bytes or more: the buffer has a base address.
+        return UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + offset).loadUnaligned(as: UInt64.self)
     }
 
     /// Whether all eight bytes are ASCII.

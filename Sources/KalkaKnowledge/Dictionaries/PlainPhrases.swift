@@ -5,7 +5,8 @@ extension PhraseTokenizer {
     /// single spaces ("Chicken Kiev"), nil otherwise. ICU never breaks inside a run of letters
     /// and always at a space, so these are the tokens the analyzer would find: most phrases of
     /// the built-in lists are such, and breaking them with ICU was most of building the phrase
-    /// matchers at start-up. `PhraseTokenizerTests` checks both ways agree on every built-in list.
+    /// matchers at start-up. `PrecomputedDictionaryTests.plainPhrasesTokenizeAsICUDoes` checks both ways agree on
+    /// every built-in list.
     static func plainWordHashes(_ phrase: String) -> [UInt64]? {
         var phrase = phrase
         return phrase.withUTF8 { bytes -> [UInt64]? in

@@ -14,12 +14,10 @@ extension LayoutBuilder {
     /// Chrome a line shows by itself: its kind, the range to report, whether it counts only before
     /// or after the body, and the severity.
     /// Each test that reads the whole line runs only on a line holding the tokens it needs
-    /// (`Line.marks`, `Line.classes`): most lines of an article hold none of them. The lines
-    /// that do are counted (`WorkCounter`, debug builds), so tests can check the skipping works.
+    /// (`Line.marks`, `Line.classes`): most lines of an article hold none of them. Each of those
+    /// tests counts its runs (`WorkCounter`, debug builds), so tests can check the skipping works.
     func intrinsic(_ line: Line) -> Intrinsic? {
         typealias WordClass = PageLayoutReader.WordClass
-        // Only a line that opens with a share word or holds other marks or classes opens a gate.
-        if line.classes != 0 || line.marks != .firstWordNotShare { WorkCounter.count(1) }
         if line.marks.contains(.code), let range = codeResidue(line) { return Intrinsic(kind: .code, range: range, edgeOnly: false) }
         if line.marks.contains(.captionToken) || line.classes & WordClass.captionBit != 0, let range = caption(line) {
             return Intrinsic(kind: .caption, range: range, edgeOnly: false)
@@ -39,6 +37,7 @@ extension LayoutBuilder {
     /// Leftover markup: a tag ("</p>", "< /p>", "<a href=…>"), a shortcode ("[gallery size=…"), a
     /// JSON escape ("\u00ab"). The range is the whole line when little else is left.
     func codeResidue(_ line: Line) -> Range<Int>? {
+        WorkCounter.count(1)
         var first: Int? = nil
         var last = 0
         var offset = line.range.lowerBound
@@ -112,6 +111,7 @@ extension LayoutBuilder {
     /// "REUTERS/Name", an image file name. The range is the whole line, or only the credit when it
     /// closes a line of two sentences or more (an article paragraph with a credit appended).
     func caption(_ line: Line) -> Range<Int>? {
+        WorkCounter.count(1)
         let significant = line.significant.dropping(line.contentStart)
         guard !significant.isEmpty, line.words <= 60 else { return nil }
         let first = tokens[significant[0]]
@@ -169,6 +169,7 @@ extension LayoutBuilder {
     /// A line of share buttons: only social networks and share words ("Facebook Telegram",
     /// "Share Email Print").
     func isShareBar(_ line: Line) -> Bool {
+        WorkCounter.count(1)
         var words = 0
         for index in line.significant {
             let token = tokens[index]
@@ -210,6 +211,7 @@ extension LayoutBuilder {
     /// the counter, when nothing but counts and counter words follow it. It never reaches back
     /// past the word that opens it.
     func fusedCounter(_ line: Line) -> Range<Int>? {
+        WorkCounter.count(1)
         let significant = line.significant
         for (position, index) in significant.enumerated() where position > 0 && reader.wordClass(tokens[index]) == .counter {
             let token = tokens[index]
@@ -329,6 +331,7 @@ extension LayoutBuilder {
     /// not; whether it is a row of bars (which counts only at the edges, and not in a table) if
     /// it is. A » closing a « of the same line is a quotation mark, not a separator.
     func isMenu(_ line: Line) -> Bool? {
+        WorkCounter.count(1)
         var guillemets = 0, bars = 0, itemWords = 0, openQuotes = 0
         var longestItem = 0
         for index in line.significant {
@@ -358,6 +361,7 @@ extension LayoutBuilder {
     }
 
     func hasHashtag(_ line: Line) -> Bool {
+        WorkCounter.count(1)
         for (position, index) in line.significant.enumerated() where isByte(tokens[index], 0x23) && position + 1 < line.significant.count {
             let next = tokens[line.significant[position + 1]]
             if next.kind == .word && next.start == tokens[index].end { return true }

@@ -234,9 +234,7 @@ extension LayoutBuilder {
         static let source = FoldedHash.of("source")
         static let via = FoldedHash.of("via")
         static let imageExtensions: Set<UInt64> = Set(["jpg", "jpeg", "png", "gif", "webp"].map { FoldedHash.of($0) })
-        /// The words `caption` tests by name, and a bit per word (of a hash's low six bits) that
-        /// rules most other words out with one test.
+        /// The words `caption` tests by name.
         static let captionWords: [UInt64] = [file, reuters] + imageExtensions.sorted()
-        static let captionWordBits: UInt64 = captionWords.reduce(0) { $0 | 1 << ($1 & 63) }
     }
 }

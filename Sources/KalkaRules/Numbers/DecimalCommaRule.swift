@@ -96,7 +96,7 @@ public struct DecimalCommaRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         let prose = analysis.prose
-        for index in tokens.indices where tokens[index].kind == .number {
+        for index in analysis.numberTokens {
             let token = tokens[index]
             if let lower = Self.spacedDecimal(analysis, fraction: index) {
                 guard isQuantity(analysis, after: index) else { continue }

@@ -52,7 +52,7 @@ public struct DottedDateRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         let prose = analysis.prose
-        for index in tokens.indices where tokens[index].kind == .number {
+        for index in analysis.numberTokens {
             let token = tokens[index]
             guard (8...10).contains(token.length), let date = date(prose, token.range) else { continue }
             // A further dotted part ("02.12.2021.5") makes it something else.

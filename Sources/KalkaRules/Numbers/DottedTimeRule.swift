@@ -108,7 +108,7 @@ public struct DottedTimeRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         var reported = Set<Int>()
-        for index in tokens.indices where tokens[index].kind == .number && !reported.contains(index) {
+        for index in analysis.numberTokens where !reported.contains(index) {
             guard time(analysis, index) != nil, !isQuantity(analysis, index) else { continue }
             // The word before: lower case, or capitalized at a sentence start (“At 21.14 …”).
             guard let previous = analysis.previousNonSpace(before: index), tokens[previous].kind == .word,

@@ -165,10 +165,14 @@ public final class Analyzer {
     private let sentences: TextBreaker
     /// The cores a large document may spread over (its segmentation here, its rules in the
     /// linter); 1 keeps the whole pass on the calling thread (`kalka check --jobs 1`).
-    public let cores: Int
+    package let cores: Int
 
-    /// `cores`: see the property; by default every core of the machine.
-    public init(cores: Int = Analyzer.machineCores) throws(ICUError) {
+    public convenience init() throws(ICUError) {
+        try self.init(cores: Analyzer.machineCores)
+    }
+
+    /// `cores`: see the property.
+    package init(cores: Int) throws(ICUError) {
         words = try TextBreaker(.word, locale: "en")
         sentences = try TextBreaker(.sentence, locale: "en")
         self.cores = max(1, cores)
@@ -181,14 +185,15 @@ public final class Analyzer {
     }
 
     /// The machine's online cores (two at least, as a large document's chunks always were).
-    public static var machineCores: Int { max(2, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    package static var machineCores: Int { max(2, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
     /// A copy for another worker.
     public func clone() throws(ICUError) -> Analyzer {
         Analyzer(words: try words.clone(), sentences: try sentences.clone(), cores: cores)
     }
 
-    /// Documents larger than this are segmented in chunks on all cores (see `analyze`).
+    /// Documents larger than this are segmented in chunks on the analyzer's cores, when it has
+    /// more than one (see `analyze`).
     public static let parallelChunkSize = 1 << 20
 
     /// Segments `document` once: tokens, sentences, paragraphs.
@@ -196,7 +201,8 @@ public final class Analyzer {
     /// ICU's word and sentence rules never join text across a paragraph break (a line feed), so
     /// a large document is cut at paragraph breaks into chunks of about `parallelChunkSize`
     /// bytes, segmented in parallel with cloned break iterators, and joined: the result is the
-    /// same as one pass, in a fraction of the time on several cores.
+    /// same as one pass, in a fraction of the time on several cores. An analyzer of one core
+    /// segments the whole document in one pass.
     public func analyze(_ document: ProseDocument) throws(ICUError) -> Analysis {
         try analyze(document, chunkSize: Self.parallelChunkSize)
     }

@@ -18,7 +18,7 @@ package struct ProseIndex: Sendable {
         analysis.fact(fact) { ProseIndex(prose: analysis.prose) }
     }
 
-    package init(prose: [UInt8]) {
+    private init(prose: [UInt8]) {
         var offsets: [Int32] = []
         prose.withUnsafeBufferPointer { bytes in
             var index = 0
@@ -56,4 +56,43 @@ package extension Analysis {
             }
         }
     }
+}
+
+/// The token indices of the rarer token kinds, found in one walk for every rule that starts
+/// from a number, a mark or a symbol: a number rule visits the few numbers of a document instead
+/// of testing every token's kind.
+package struct TokenKindIndex: Sendable {
+    package let numbers: [Int32]
+    package let punctuation: [Int32]
+    package let symbols: [Int32]
+
+    private static let fact = DocumentFact<TokenKindIndex>()
+
+    package static func of(_ analysis: Analysis) -> TokenKindIndex {
+        analysis.fact(fact) { TokenKindIndex(analysis.tokens) }
+    }
+
+    init(_ tokens: [Token]) {
+        var numbers: [Int32] = [], punctuation: [Int32] = [], symbols: [Int32] = []
+        for (index, token) in tokens.enumerated() {
+            switch token.kind {
+            case .number: numbers.append(Int32(index))
+            case .punctuation: punctuation.append(Int32(index))
+            case .symbol: symbols.append(Int32(index))
+            case .word, .space: break
+            }
+        }
+        self.numbers = numbers
+        self.punctuation = punctuation
+        self.symbols = symbols
+    }
+}
+
+package extension Analysis {
+    /// The indices of the number tokens, in order (see `TokenKindIndex`).
+    var numberTokens: LazyMapSequence<[Int32], Int> { TokenKindIndex.of(self).numbers.lazy.map(Int.init) }
+    /// The indices of the punctuation tokens, in order.
+    var punctuationTokens: LazyMapSequence<[Int32], Int> { TokenKindIndex.of(self).punctuation.lazy.map(Int.init) }
+    /// The indices of the symbol tokens, in order.
+    var symbolTokens: LazyMapSequence<[Int32], Int> { TokenKindIndex.of(self).symbols.lazy.map(Int.init) }
 }

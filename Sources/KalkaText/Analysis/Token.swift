@@ -1,12 +1,16 @@
 import KalkaModel
 
 /// What a token is, from ICU's word-break status and its characters.
-public enum TokenKind: UInt8, Sendable {
+///
+/// `Token` stores the raw value and reads it back by bit pattern: the raw values must stay the
+/// declaration order (no explicit values), as for `CaseShape` and `TokenScript`
+/// (`TokenTests.packedFieldsReadBackEveryCase` checks all three).
+public enum TokenKind: UInt8, Sendable, CaseIterable {
     case word, number, space, punctuation, symbol
 }
 
 /// The capitalization of a token's cased letters.
-public enum CaseShape: UInt8, Sendable {
+public enum CaseShape: UInt8, Sendable, CaseIterable {
     /// No cased letters ("2021", "—").
     case uncased
     case lower      // "guarantees"
@@ -16,7 +20,7 @@ public enum CaseShape: UInt8, Sendable {
 }
 
 /// The script of a token's letters.
-public enum TokenScript: UInt8, Sendable {
+public enum TokenScript: UInt8, Sendable, CaseIterable {
     /// No letters.
     case none
     case latin, cyrillic, greek
