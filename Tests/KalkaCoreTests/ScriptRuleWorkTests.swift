@@ -66,6 +66,24 @@ import KalkaCore
         let garbledSteps = WorkCounter.counting { runs = rule.garbledRuns(in: garbled) }
         #expect(garbledSteps > 0 && !runs.isEmpty)
     }
+
+    /// The skip changes nothing: a chunk of English typography, decoded the slow way, is no
+    /// garble under any confusion (alone, doubled, after and between letters, after an s).
+    @Test func innocentTypographyNeverMatchesTheSlowWay() throws {
+        let rule = try MojibakeRule(dictionaries: Lint.store)
+        #expect(MojibakeRule.innocentTypography.count >= 10, "most English typography is innocent")
+        // The slow way does find a garble handed to it the same way.
+        let garble = Array("РљСѓР»РµР±Р°".utf8)
+        #expect(garble.withUnsafeBufferPointer { rule.match(0..<$0.count, $0) } != nil)
+        for value in MojibakeRule.innocentTypography.sorted() {
+            let mark = String(Unicode.Scalar(value)!)
+            for chunk in [mark, mark + mark, "x" + mark, "a" + mark + "b", "s" + mark + mark, mark + "T" + mark] {
+                let bytes = Array(chunk.utf8)
+                let found = bytes.withUnsafeBufferPointer { rule.match(0..<$0.count, $0) }
+                #expect(found == nil, "U+\(String(value, radix: 16, uppercase: true)) in “\(chunk)”")
+            }
+        }
+    }
 }
 
 /// The spelling-insensitive name key: the ASCII path (bytes lowercased directly) and the

@@ -88,7 +88,7 @@ public struct MojibakeRule: Rule {
     /// passed without decoding (most chunks with non-ASCII in English text are such).
     private var innocent: Set<UInt32> { Self.innocentTypography }
 
-    private static let innocentTypography: Set<UInt32> = Set(typography.filter { scalar in
+    static let innocentTypography: Set<UInt32> = Set(typography.filter { scalar in
         builtConfusions.allSatisfy { confusion in
             guard let byte = confusion.bytes[scalar] else { return true }
             switch confusion.kind {
@@ -233,7 +233,7 @@ public struct MojibakeRule: Rule {
         return result
     }
 
-    private func match(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> ChunkMatch? {
+    func match(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> ChunkMatch? {
         WorkCounter.count(1)
         let scalars = scalars(range, prose)
         for (index, confusion) in confusions.enumerated() {
