@@ -51,9 +51,8 @@ public struct CurrencySignSpaceRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        var index = 0
-        while index < tokens.count {
-            defer { index += 1 }
+        // A currency sign is a symbol token: only those are visited.
+        for index in analysis.symbolTokens {
             let sign = tokens[index]
             guard NumberContext.isCurrencySign(analysis, sign), !isTableLine(analysis, around: index) else { continue }
             if signAfterAmount(analysis, sign: index, into: &findings) { continue }

@@ -92,9 +92,8 @@ public struct CommaBeforeClauseRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        var index = 1
-        while index + 2 < tokens.count {
-            defer { index += 1 }
+        // A comma is a punctuation token: only those are visited.
+        for index in analysis.punctuationTokens where index >= 1 && index + 2 < tokens.count {
             guard analysis.isCharacter(tokens[index], 0x2C) else { continue }
             let verb = tokens[index - 1]
             guard verb.kind == .word, verb.shape == .lower,

@@ -117,9 +117,8 @@ public struct DashAttributionRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        var index = 0
-        while index < tokens.count {
-            defer { index += 1 }
+        // Commas and dashes are punctuation tokens: only those are visited.
+        for index in analysis.punctuationTokens {
             let token = tokens[index]
             if analysis.isCharacter(token, 0x2C) {
                 commaDash(analysis, comma: index, into: &findings)

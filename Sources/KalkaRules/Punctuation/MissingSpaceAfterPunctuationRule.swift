@@ -60,13 +60,14 @@ public struct MissingSpaceAfterPunctuationRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let prose = analysis.prose
-        var offset = 1
-        while offset + 2 < prose.count {
-            defer { offset += 1 }
-            let byte = prose[offset]
-            if byte == 0x2C {
+        // The marks' offsets (memchr, many bytes a step), in text order, not every byte.
+        var offsets: [Int] = []
+        for mark: UInt8 in [0x2C, 0x2E, 0x21, 0x3F] { analysis.forEachOffset(ofASCII: mark) { offsets.append($0) } }
+        offsets.sort()
+        for offset in offsets where offset >= 1 && offset + 2 < prose.count {
+            if prose[offset] == 0x2C {
                 comma(at: offset, analysis, into: &findings)
-            } else if byte == 0x2E || byte == 0x21 || byte == 0x3F {
+            } else {
                 sentenceEnd(at: offset, analysis, into: &findings)
             }
         }

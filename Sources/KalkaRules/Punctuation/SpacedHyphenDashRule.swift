@@ -53,9 +53,8 @@ public struct SpacedHyphenDashRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        var index = 2
-        while index + 2 < tokens.count {
-            defer { index += 1 }
+        // A hyphen is a punctuation token: only those are visited.
+        for index in analysis.punctuationTokens where index >= 2 && index + 2 < tokens.count {
             let hyphen = tokens[index]
             guard analysis.isCharacter(hyphen, 0x2D), tokens[index - 1].kind == .space, !tokens[index - 1].isParagraphBreak,
                   !analysis.isCharacter(tokens[index - 2], 0x2D) else { continue }
