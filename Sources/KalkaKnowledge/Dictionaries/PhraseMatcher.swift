@@ -243,45 +243,53 @@ package struct PhraseStarts: Sendable {
     }
 
     private init(_ analysis: Analysis) {
+        // Built in locals and stored once: appending to `self`'s arrays from inside the closures
+        // would go through `self` at every step.
+        var allKeys: [Keys] = []
+        var indices: [Int32] = []
         analysis.tokens.withUnsafeBufferPointer { tokens in
             analysis.prose.withUnsafeBufferPointer { prose in
-                // The significant tokens of one paragraph: no key reaches past a paragraph break.
-                var run: [Int32] = []
-                func close() {
-                    for (position, index) in run.enumerated() {
-                        let first = tokens[Int(index)]
+                // The significant tokens in order, -1 after each paragraph: no key reaches past a
+                // paragraph break.
+                var order: [Int32] = []
+                order.reserveCapacity(tokens.count / 2 + 1)
+                for index in 0..<tokens.count {
+                    let token = tokens[index]
+                    if token.kind != .space {
+                        order.append(Int32(index))
+                    } else if token.isParagraphBreak {
+                        order.append(-1)
+                    }
+                }
+                allKeys.reserveCapacity(order.count)
+                indices.reserveCapacity(order.count)
+                order.withUnsafeBufferPointer { order in
+                    for position in 0..<order.count where order[position] >= 0 {
+                        let first = tokens[Int(order[position])]
                         var keys = Keys(one: Self.position(first.foldedHash), two: 0, three: 0, flags: 0)
                         var possessive = Self.endsInPossessive(first, prose)
-                        if position + 1 < run.count {
-                            let second = tokens[Int(run[position + 1])]
+                        if position + 1 < order.count, order[position + 1] >= 0 {
+                            let second = tokens[Int(order[position + 1])]
                             let pair = Self.combine(first.foldedHash, second.foldedHash)
                             keys.flags |= Keys.hasSecond
                             keys.two = Self.position(pair)
                             possessive = possessive || Self.endsInPossessive(second, prose)
-                            if position + 2 < run.count {
-                                let third = tokens[Int(run[position + 2])]
+                            if position + 2 < order.count, order[position + 2] >= 0 {
+                                let third = tokens[Int(order[position + 2])]
                                 keys.flags |= Keys.hasThird
                                 keys.three = Self.position(Self.combine(pair, third.foldedHash))
                                 possessive = possessive || Self.endsInPossessive(third, prose)
                             }
                         }
                         if possessive { keys.flags |= Keys.possessiveWithinThree }
-                        self.keys.append(keys)
-                        tokenIndices.append(index)
-                    }
-                    run.removeAll(keepingCapacity: true)
-                }
-                for index in 0..<tokens.count {
-                    let token = tokens[index]
-                    if token.kind == .space {
-                        if token.isParagraphBreak { close() }
-                    } else {
-                        run.append(Int32(index))
+                        allKeys.append(keys)
+                        indices.append(order[position])
                     }
                 }
-                close()
             }
         }
+        keys = allKeys
+        tokenIndices = indices
     }
 
     @inline(__always)
