@@ -122,6 +122,22 @@ public final class TextBreaker {
         }
     }
 
+    /// How many segments `text` has, reading each one's status as `appendSegments` does, and
+    /// storing nothing: ICU's own pace, for the benchmark's floor.
+    public func countSegments(utf16 text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> Int {
+        guard try attach(text) else { return 0 }
+        defer { detach() }
+        _ = ubrk_first(iterator)
+        var count = 0
+        var statuses = 0
+        while ubrk_next(iterator) != UBRK_DONE {
+            count += 1
+            statuses &+= Int(ubrk_getRuleStatus(iterator))
+        }
+        // The statuses are summed so that reading them is not optimized away.
+        return count + (statuses & 0)
+    }
+
     /// Points the iterator at `text`; false when there is nothing to break.
     private func attach(_ text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> Bool {
         guard let base = text.baseAddress, text.count > 0 else { return false }

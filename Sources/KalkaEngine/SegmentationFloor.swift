@@ -17,13 +17,9 @@ package struct SegmentationFloor {
     @discardableResult
     package func segment(_ source: SourceFile) throws -> Int {
         let units = source.text.withUnsafeBufferPointer { UTF16Conversion.utf16(fromUTF8: $0) }
-        // The boundaries in bulk, as the analyzer takes them: ICU's own pace, no closure per segment.
-        var ends: [Int32] = []
-        var statuses: [WordStatus] = []
-        try units.withUnsafeBufferPointer { (text) throws(ICUError) in
-            try words.appendSegments(utf16: text, ends: &ends, statuses: &statuses)
-            try sentences.appendSegments(utf16: text, ends: &ends)
+        // ICU's own pace: its calls alone, no closure per segment and nothing stored.
+        return try units.withUnsafeBufferPointer { (text) throws(ICUError) in
+            try words.countSegments(utf16: text) + sentences.countSegments(utf16: text)
         }
-        return ends.count
     }
 }
