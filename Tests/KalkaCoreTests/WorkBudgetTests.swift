@@ -43,4 +43,21 @@ import KalkaCore
         #expect(!names.matches(in: analysis).isEmpty, "the sample article names Kiev")
         #expect(analysis.factComputations == afterFirst, "the second matcher reuses them")
     }
+
+    /// A matcher confirms only the positions the union of all matchers' filters passes; one
+    /// made after a document's keys were read is not in that union, and walks every position:
+    /// both ways find the same matches.
+    @Test func aMatcherMadeAfterTheKeysWereReadFindsTheSameMatches() throws {
+        let phrases = ["Kiev", "the ruler of Belarus", "foreign minister", "Kyiv's"]
+        let early = try PhraseMatcher(phrases)
+        let analysis = try Self.analysis()
+        let viaUnion = early.matches(in: analysis)
+        let late = try PhraseMatcher(phrases)
+        let viaEveryPosition = late.matches(in: analysis)
+        #expect(!viaUnion.isEmpty)
+        #expect(viaEveryPosition == viaUnion)
+        // A fresh document read after both: both confirm the union's candidates, alike.
+        let fresh = try Self.analysis()
+        #expect(late.matches(in: fresh) == viaUnion && early.matches(in: fresh) == viaUnion)
+    }
 }

@@ -1,4 +1,5 @@
 import ICUKit
+import KalkaModel
 import KalkaText
 
 /// One multi-pattern matcher for a whole phrase list: a trie over the folded hashes of tokens, so
@@ -49,15 +50,21 @@ public struct PhraseMatcher: Sendable {
     private var threeTokenFilter: BitFilter
     /// For each node, the phrase that ends there (-1: none).
     private var terminal: [Int32] = [-1]
+    /// This matcher's place among all the process's matchers (`PhraseFilterUnion`).
+    private var registration = 0
 
     public var isEmpty: Bool { rootEdges.count == 0 }
+
+    fileprivate static let oneWordBits = 1 << 15
+    fileprivate static let twoWordBits = 1 << 16
+    fileprivate static let threeTokenBits = 1 << 17
 
     public init(_ phrases: [String]) throws(ICUError) {
         rootEdges = EdgeTable()
         innerEdges = EdgeTable()
-        oneWordFilter = BitFilter(bits: 1 << 15)
-        twoWordFilter = BitFilter(bits: 1 << 16)
-        threeTokenFilter = BitFilter(bits: 1 << 17)
+        oneWordFilter = BitFilter(bits: Self.oneWordBits)
+        twoWordFilter = BitFilter(bits: Self.twoWordBits)
+        threeTokenFilter = BitFilter(bits: Self.threeTokenBits)
         for (index, hashes) in try PhraseTokenizer.tokenHashes(phrases).enumerated() {
             guard let first = hashes.first else { continue }
             switch hashes.count {
@@ -83,6 +90,7 @@ public struct PhraseMatcher: Sendable {
             // The first phrase listed wins over a later duplicate.
             if node != 0 && terminal[Int(node)] < 0 { terminal[Int(node)] = Int32(index) }
         }
+        registration = PhraseFilterUnion.shared.register(oneWordFilter, twoWordFilter, threeTokenFilter)
     }
 
     /// Whether a phrase may start at a token with these keys (never a false "no"): it is a
@@ -91,15 +99,20 @@ public struct PhraseMatcher: Sendable {
     /// passing in any of the three places, since the filters hold the base form.
     @inline(__always)
     private func mayStartPhrase(_ keys: PhraseStarts.Keys) -> Bool {
-        if keys.flags & PhraseStarts.Keys.possessiveWithinThree != 0 || oneWordFilter.contains(position: keys.one) { return true }
+        Self.mayStartPhrase(keys, oneWordFilter, twoWordFilter, threeTokenFilter)
+    }
+
+    @inline(__always)
+    fileprivate static func mayStartPhrase(_ keys: PhraseStarts.Keys, _ one: BitFilter, _ two: BitFilter, _ three: BitFilter) -> Bool {
+        if keys.flags & PhraseStarts.Keys.possessiveWithinThree != 0 || one.contains(position: keys.one) { return true }
         guard keys.flags & PhraseStarts.Keys.hasSecond != 0 else { return false }
-        if twoWordFilter.contains(position: keys.two) { return true }
-        return keys.flags & PhraseStarts.Keys.hasThird != 0 && threeTokenFilter.contains(position: keys.three)
+        if two.contains(position: keys.two) { return true }
+        return keys.flags & PhraseStarts.Keys.hasThird != 0 && three.contains(position: keys.three)
     }
 
     /// A fixed-size bit set indexed by a slice of a hash's high bits (`PhraseStarts.position`,
     /// masked to the set's size).
-    private struct BitFilter {
+    fileprivate struct BitFilter: Sendable {
         private var words: [UInt64]
         private let mask: UInt32
 
@@ -111,6 +124,11 @@ public struct PhraseMatcher: Sendable {
         mutating func insert(_ hash: UInt64) {
             let bit = Int(PhraseStarts.position(hash) & mask)
             words[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+
+        /// Every bit of `other` (a filter of the same size) set here too.
+        mutating func formUnion(_ other: BitFilter) {
+            for index in words.indices { words[index] |= other.words[index] }
         }
 
         @inline(__always)
@@ -169,16 +187,25 @@ public struct PhraseMatcher: Sendable {
     public func matches(in analysis: Analysis) -> [Match] {
         var found: [Match] = []
         let starts = PhraseStarts.of(analysis)
+        // The positions some matcher's filters pass, when the document's start keys were read
+        // after this matcher was made (the usual case: matchers are made with the rules);
+        // otherwise every position.
+        let entries = registration < starts.registrationsCovered ? starts.candidates : nil
         // The cheap tests on the keys every matcher shares: nearly every position fails them.
         starts.keys.withUnsafeBufferPointer { keys in
             starts.tokenIndices.withUnsafeBufferPointer { tokenIndices in
-                var next = 0
-                while next < keys.count {
-                    defer { next += 1 }
-                    guard mayStartPhrase(keys[next]), let match = longestMatch(in: analysis, at: Int(tokenIndices[next])) else { continue }
+                var lastMatched = -1
+                func consider(_ entry: Int) {
+                    guard Int(tokenIndices[entry]) > lastMatched, mayStartPhrase(keys[entry]),
+                          let match = longestMatch(in: analysis, at: Int(tokenIndices[entry])) else { return }
                     found.append(match)
                     // Matches do not overlap: go on after this one's last token.
-                    while next + 1 < keys.count && Int(tokenIndices[next + 1]) <= match.tokens.upperBound { next += 1 }
+                    lastMatched = match.tokens.upperBound
+                }
+                if let entries {
+                    for entry in entries { consider(Int(entry)) }
+                } else {
+                    for entry in 0..<keys.count { consider(entry) }
                 }
             }
         }
@@ -235,6 +262,10 @@ package struct PhraseStarts: Sendable {
     /// The token index of each entry of `keys`.
     package private(set) var tokenIndices: [Int32] = []
     package private(set) var keys: [Keys] = []
+    /// The entries of `keys` that the union of every matcher's filters passes, and how many
+    /// matchers that union held: a matcher made before then confirms only these entries.
+    fileprivate private(set) var candidates: [Int32] = []
+    fileprivate private(set) var registrationsCovered = 0
 
     private static let fact = DocumentFact<PhraseStarts>()
 
@@ -290,6 +321,14 @@ package struct PhraseStarts: Sendable {
         }
         keys = allKeys
         tokenIndices = indices
+        let (one, two, three, registered) = PhraseFilterUnion.shared.snapshot()
+        var passed: [Int32] = []
+        passed.reserveCapacity(allKeys.count / 4)
+        for (entry, keys) in allKeys.enumerated() where PhraseMatcher.mayStartPhrase(keys, one, two, three) {
+            passed.append(Int32(entry))
+        }
+        candidates = passed
+        registrationsCovered = registered
     }
 
     @inline(__always)
@@ -306,6 +345,35 @@ package struct PhraseStarts: Sendable {
         let end = Int(token.end)
         guard token.kind == .word, token.length > 2, prose[end - 1] | 0x20 == 0x73 else { return false }
         return prose[end - 2] == 0x27 || (token.length > 4 && prose[end - 2] == 0x99 && prose[end - 3] == 0x80 && prose[end - 4] == 0xE2)
+    }
+}
+
+/// Every phrase matcher's bit filters OR-ed together, for the process: a document's start keys
+/// are tested against it once, and each matcher then confirms only the positions it passes
+/// instead of walking every position of the document again. A superset of every matcher's
+/// filters, so no matcher's start is ever left out; a matcher made after a document's keys were
+/// read walks every position (`PhraseStarts.registrationsCovered`).
+private final class PhraseFilterUnion: @unchecked Sendable {
+    static let shared = PhraseFilterUnion()
+    private let lock = Lock()
+    private var one = PhraseMatcher.BitFilter(bits: PhraseMatcher.oneWordBits)
+    private var two = PhraseMatcher.BitFilter(bits: PhraseMatcher.twoWordBits)
+    private var three = PhraseMatcher.BitFilter(bits: PhraseMatcher.threeTokenBits)
+    private var registered = 0
+
+    /// Adds a matcher's filters; its registration number.
+    func register(_ one: PhraseMatcher.BitFilter, _ two: PhraseMatcher.BitFilter, _ three: PhraseMatcher.BitFilter) -> Int {
+        lock.withLock {
+            self.one.formUnion(one)
+            self.two.formUnion(two)
+            self.three.formUnion(three)
+            registered += 1
+            return registered - 1
+        }
+    }
+
+    func snapshot() -> (PhraseMatcher.BitFilter, PhraseMatcher.BitFilter, PhraseMatcher.BitFilter, Int) {
+        lock.withLock { (one, two, three, registered) }
     }
 }
 
