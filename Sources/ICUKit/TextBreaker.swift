@@ -96,15 +96,10 @@ public final class TextBreaker {
     }
 
     /// The segments of UTF-16 `text` in bulk: each one's end (a UTF-16 offset) appended to
-    /// `ends` and its status to `statuses`. One tight loop over ICU, with no closure called per
-    /// segment (a document has millions).
+    /// `ends` and its status to `statuses`. One tight loop over ICU (a document has millions of
+    /// segments): `eachEnd` is inlined into it.
     public func appendSegments(utf16 text: UnsafeBufferPointer<UInt16>, ends: inout [Int32], statuses: inout [WordStatus]) throws(ICUError) {
-        guard try attach(text) else { return }
-        defer { detach() }
-        _ = ubrk_first(iterator)
-        while true {
-            let end = ubrk_next(iterator)
-            if end == UBRK_DONE { break }
+        try eachEnd(of: text) { end in
             ends.append(end)
             statuses.append(WordStatus(ruleStatus: ubrk_getRuleStatus(iterator)))
         }
@@ -112,30 +107,33 @@ public final class TextBreaker {
 
     /// `appendSegments` without the statuses (sentences have none worth reading).
     public func appendSegments(utf16 text: UnsafeBufferPointer<UInt16>, ends: inout [Int32]) throws(ICUError) {
+        try eachEnd(of: text) { ends.append($0) }
+    }
+
+    /// How many segments `text` has, reading each one's status as `appendSegments` does, and
+    /// storing nothing: ICU's own pace, for the benchmark's floor.
+    public func countSegments(utf16 text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> Int {
+        var count = 0
+        var statuses = 0
+        try eachEnd(of: text) { _ in
+            count += 1
+            statuses &+= Int(ubrk_getRuleStatus(iterator))
+        }
+        // The statuses are summed so that reading them is not optimized away.
+        return count + (statuses & 0)
+    }
+
+    /// Calls `body` with the end of each segment of `text`, the iterator standing on it.
+    @inline(__always)
+    private func eachEnd(of text: UnsafeBufferPointer<UInt16>, _ body: (Int32) -> Void) throws(ICUError) {
         guard try attach(text) else { return }
         defer { detach() }
         _ = ubrk_first(iterator)
         while true {
             let end = ubrk_next(iterator)
             if end == UBRK_DONE { break }
-            ends.append(end)
+            body(end)
         }
-    }
-
-    /// How many segments `text` has, reading each one's status as `appendSegments` does, and
-    /// storing nothing: ICU's own pace, for the benchmark's floor.
-    public func countSegments(utf16 text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> Int {
-        guard try attach(text) else { return 0 }
-        defer { detach() }
-        _ = ubrk_first(iterator)
-        var count = 0
-        var statuses = 0
-        while ubrk_next(iterator) != UBRK_DONE {
-            count += 1
-            statuses &+= Int(ubrk_getRuleStatus(iterator))
-        }
-        // The statuses are summed so that reading them is not optimized away.
-        return count + (statuses & 0)
     }
 
     /// Points the iterator at `text`; false when there is nothing to break.
