@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import KalkaCore
 @testable import KalkaText
+@testable import KalkaKnowledge
 
 /// The speed design, checked by counting work rather than timing it: what several rules need
 /// from a document (its phrase-start keys, where its non-ASCII characters are, its page layout,
@@ -42,6 +43,21 @@ import KalkaCore
         #expect(afterFirst.count == before.count + 1, "the first matcher computes the start keys")
         #expect(!names.matches(in: analysis).isEmpty, "the sample article names Kiev")
         #expect(analysis.factComputations == afterFirst, "the second matcher reuses them")
+    }
+
+    /// A possessive is tried by its base where it could end a phrase, not everywhere near it:
+    /// made-up words no list holds give no position to confirm, possessive or not (before, every
+    /// position within two tokens of a possessive was confirmed by every matcher).
+    @Test func possessivesOfUnlistedWordsGiveNoPositionToConfirm() throws {
+        let matcher = try PhraseMatcher(["Zorvath's", "Blenkin Quarr", "Quistavo"])
+        let unlisted = try Analyzer().analyze(PlainTextReader().read(Array("Vrenthal's plorbin's daxwig's glorm's.".utf8)))
+        #expect(PhraseStarts.of(unlisted).candidateCount == 0)
+        #expect(matcher.matches(in: unlisted).isEmpty)
+        let listed = try Analyzer().analyze(PlainTextReader().read(Array("Blenkin Quarr's and Quistavo’s aide met Zorvath's.".utf8)))
+        // At least the three listed starts (other lists of the process may begin with "and" or "met").
+        #expect(PhraseStarts.of(listed).candidateCount >= 3)
+        let found = matcher.matches(in: listed).map { Array(listed.prose[$0.range]) }
+        #expect(found == [Array("Blenkin Quarr".utf8), Array("Quistavo".utf8), Array("Zorvath's".utf8)])
     }
 
     /// A matcher confirms only the positions the union of all matchers' filters passes; one

@@ -40,14 +40,11 @@ public struct PhraseMatcher: Sendable {
     private var rootEdges: EdgeTable
     /// Every other edge, keyed by (node, token hash).
     private var innerEdges: EdgeTable
-    /// Bit filters on a phrase's first tokens (28 KB together, in the fastest cache however long
-    /// the list grows): a bit per one-word phrase, per two-word phrase, and per first three
-    /// tokens of a longer phrase. Every position pays the same few probes whatever the list's
+    /// Bit filters on a phrase's first tokens (28 KB, in the fastest cache however long the
+    /// list grows; see `Filters`). Every position pays the same few probes whatever the list's
     /// size — a common word or pair such as "of the" that only begins phrases goes no further
     /// unless the next token fits too — so only real partial matches reach the edge tables.
-    private var oneWordFilter: BitFilter
-    private var twoWordFilter: BitFilter
-    private var threeTokenFilter: BitFilter
+    private var filters: Filters
     /// For each node, the phrase that ends there (-1: none).
     private var terminal: [Int32] = [-1]
     /// This matcher's place among all the process's matchers (`PhraseFilterUnion`).
@@ -55,22 +52,17 @@ public struct PhraseMatcher: Sendable {
 
     public var isEmpty: Bool { rootEdges.count == 0 }
 
-    fileprivate static let oneWordBits = 1 << 15
-    fileprivate static let twoWordBits = 1 << 16
-    fileprivate static let threeTokenBits = 1 << 17
 
     public init(_ phrases: [String]) throws(ICUError) {
         rootEdges = EdgeTable()
         innerEdges = EdgeTable()
-        oneWordFilter = BitFilter(bits: Self.oneWordBits)
-        twoWordFilter = BitFilter(bits: Self.twoWordBits)
-        threeTokenFilter = BitFilter(bits: Self.threeTokenBits)
+        filters = Filters()
         for (index, hashes) in try PhraseTokenizer.tokenHashes(phrases).enumerated() {
             guard let first = hashes.first else { continue }
             switch hashes.count {
-            case 1: oneWordFilter.insert(first)
-            case 2: twoWordFilter.insert(PhraseStarts.combine(first, hashes[1]))
-            default: threeTokenFilter.insert(PhraseStarts.combine(PhraseStarts.combine(first, hashes[1]), hashes[2]))
+            case 1: filters.insert(first, Filters.oneWord)
+            case 2: filters.insert(PhraseStarts.combine(first, hashes[1]), Filters.twoWords)
+            default: filters.insert(PhraseStarts.combine(PhraseStarts.combine(first, hashes[1]), hashes[2]), Filters.threeTokens)
             }
             var node: Int32 = 0
             for hash in hashes {
@@ -90,51 +82,69 @@ public struct PhraseMatcher: Sendable {
             // The first phrase listed wins over a later duplicate.
             if node != 0 && terminal[Int(node)] < 0 { terminal[Int(node)] = Int32(index) }
         }
-        registration = PhraseFilterUnion.shared.register(oneWordFilter, twoWordFilter, threeTokenFilter)
+        registration = PhraseFilterUnion.shared.register(filters)
     }
 
-    /// Whether a phrase may start at a token with these keys (never a false "no"): it is a
-    /// one-word phrase, or with the next token a two-word phrase, or with the next two the start
-    /// of a longer one — a possessive (only ever a phrase's last word, as in "Verkhovna Rada's")
-    /// passing in any of the three places, since the filters hold the base form.
-    @inline(__always)
-    private func mayStartPhrase(_ keys: PhraseStarts.Keys) -> Bool {
-        Self.mayStartPhrase(keys, oneWordFilter, twoWordFilter, threeTokenFilter)
-    }
+    /// Bit filters on a phrase's first tokens, in one array: a bit per one-word phrase,
+    /// per two-word phrase, and per first three tokens of a longer phrase, each indexed by a
+    /// slice of a hash's high bits (`PhraseStarts.position`, masked to the filter's size).
+    fileprivate struct Filters: Sendable {
+        /// A filter's place in `words` and its size in bits.
+        struct Part {
+            let offset: Int
+            let mask: UInt32
+            init(offset: Int, bits: Int) {
+                self.offset = offset
+                mask = UInt32(bits - 1)
+            }
+        }
+        static let oneWord = Part(offset: 0, bits: 1 << 15)
+        static let twoWords = Part(offset: (1 << 15) / 64, bits: 1 << 16)
+        static let threeTokens = Part(offset: (1 << 15 + 1 << 16) / 64, bits: 1 << 17)
+        private static let wordCount = (1 << 15 + 1 << 16 + 1 << 17) / 64
 
-    @inline(__always)
-    fileprivate static func mayStartPhrase(_ keys: PhraseStarts.Keys, _ one: BitFilter, _ two: BitFilter, _ three: BitFilter) -> Bool {
-        if keys.flags & PhraseStarts.Keys.possessiveWithinThree != 0 || one.contains(position: keys.one) { return true }
-        guard keys.flags & PhraseStarts.Keys.hasSecond != 0 else { return false }
-        if two.contains(position: keys.two) { return true }
-        return keys.flags & PhraseStarts.Keys.hasThird != 0 && three.contains(position: keys.three)
-    }
+        private var words = [UInt64](repeating: 0, count: wordCount)
 
-    /// A fixed-size bit set indexed by a slice of a hash's high bits (`PhraseStarts.position`,
-    /// masked to the set's size).
-    fileprivate struct BitFilter: Sendable {
-        private var words: [UInt64]
-        private let mask: UInt32
-
-        init(bits: Int) {
-            words = Array(repeating: 0, count: bits / 64)
-            mask = UInt32(bits - 1)
+        mutating func insert(_ hash: UInt64, _ part: Part) {
+            let bit = Int(PhraseStarts.position(hash) & part.mask)
+            words[part.offset + bit >> 6] |= 1 << UInt64(bit & 63)
         }
 
-        mutating func insert(_ hash: UInt64) {
-            let bit = Int(PhraseStarts.position(hash) & mask)
-            words[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-
-        /// Every bit of `other` (a filter of the same size) set here too.
-        mutating func formUnion(_ other: BitFilter) {
+        /// Every bit of `other` set here too.
+        mutating func formUnion(_ other: Filters) {
             for index in words.indices { words[index] |= other.words[index] }
         }
 
+        func withProbe<Result>(_ body: (Probe) -> Result) -> Result {
+            words.withUnsafeBufferPointer { body(Probe(words: $0.baseAddress!)) }
+        }
+    }
+
+    /// The filters' bits, read in place for the length of a walk.
+    fileprivate struct Probe {
+        let words: UnsafePointer<UInt64>
+
         @inline(__always)
-        func contains(position: UInt32) -> Bool {
-            let bit = Int(position & mask)
-            return words.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+        func contains(_ position: UInt32, _ part: Filters.Part) -> Bool {
+            let bit = Int(position & part.mask)
+            return words[part.offset + bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
+        /// Whether a phrase may start at a token with these keys (never a false "no"): it is a
+        /// one-word phrase, or with the next token a two-word phrase, or with the next two the
+        /// start of a longer one — a possessive (only ever a phrase's last word, as in "Verkhovna
+        /// Rada's") tried by its base, since the filters hold the base form.
+        @inline(__always)
+        func mayStartPhrase(_ keys: PhraseStarts.Keys) -> Bool {
+            typealias Keys = PhraseStarts.Keys
+            if contains(keys.one, Filters.oneWord) { return true }
+            if keys.flags & Keys.possessiveFirst != 0 && contains(keys.possessiveOne, Filters.oneWord) { return true }
+            guard keys.flags & Keys.hasSecond != 0 else { return false }
+            if contains(keys.two, Filters.twoWords) { return true }
+            if keys.flags & Keys.possessiveSecond != 0 && contains(keys.possessiveTwo, Filters.twoWords) { return true }
+            guard keys.flags & Keys.hasThird != 0 else { return false }
+            if contains(keys.three, Filters.threeTokens) { return true }
+            return keys.flags & Keys.possessiveThird != 0 && contains(keys.possessiveThree, Filters.threeTokens)
         }
     }
 
@@ -185,31 +195,37 @@ public struct PhraseMatcher: Sendable {
 
     /// Leftmost-longest, non-overlapping matches in the document.
     public func matches(in analysis: Analysis) -> [Match] {
-        var found: [Match] = []
+        var found = Found()
         let starts = PhraseStarts.of(analysis)
-        // The positions some matcher's filters pass, when the document's start keys were read
-        // after this matcher was made (the usual case: matchers are made with the rules);
-        // otherwise every position.
-        let entries = registration < starts.registrationsCovered ? starts.candidates : nil
-        // The cheap tests on the keys every matcher shares: nearly every position fails them.
-        starts.keys.withUnsafeBufferPointer { keys in
-            starts.tokenIndices.withUnsafeBufferPointer { tokenIndices in
-                var lastMatched = -1
-                func consider(_ entry: Int) {
-                    guard Int(tokenIndices[entry]) > lastMatched, mayStartPhrase(keys[entry]),
-                          let match = longestMatch(in: analysis, at: Int(tokenIndices[entry])) else { return }
-                    found.append(match)
-                    // Matches do not overlap: go on after this one's last token.
-                    lastMatched = match.tokens.upperBound
+        filters.withProbe { probe in
+            if registration < starts.registrationsCovered {
+                // The usual case (matchers are made with the rules, before any document): the
+                // positions the union of every matcher's filters passed, keys already computed.
+                starts.candidates.withUnsafeBufferPointer { candidates in
+                    for candidate in candidates { found.consider(candidate.keys, Int(candidate.token), probe, self, analysis) }
                 }
-                if let entries {
-                    for entry in entries { consider(Int(entry)) }
-                } else {
-                    for entry in 0..<keys.count { consider(entry) }
-                }
+            } else {
+                // A matcher made after the document's keys were read is not in that union: it
+                // computes the keys of every position again.
+                PhraseStarts.forEachPosition(analysis) { keys, token in found.consider(keys, Int(token), probe, self, analysis) }
             }
         }
-        return found
+        return found.matches
+    }
+
+    /// The matches so far, which do not overlap.
+    private struct Found {
+        var matches: [Match] = []
+        var lastMatched = -1
+
+        @inline(__always)
+        mutating func consider(_ keys: PhraseStarts.Keys, _ tokenIndex: Int, _ probe: Probe, _ matcher: PhraseMatcher, _ analysis: Analysis) {
+            guard tokenIndex > lastMatched, probe.mayStartPhrase(keys),
+                  let match = matcher.longestMatch(in: analysis, at: tokenIndex) else { return }
+            matches.append(match)
+            // Go on after this match's last token.
+            lastMatched = match.tokens.upperBound
+        }
     }
 
     /// The longest phrase starting at token `start`, if any.
@@ -245,27 +261,41 @@ public struct PhraseMatcher: Sendable {
 /// What every phrase matcher's filters probe at each token other than space, computed once per
 /// document however many phrase lists the rules match: the filter positions of the one, two and
 /// three significant tokens starting there (within its paragraph), and where a possessive is.
-/// Sixteen bytes a token, so a matcher's walk reads little memory and hashes nothing.
+/// Only the positions some matcher's filters pass are kept (about a tenth of the tokens), so a matcher's walk reads little memory and hashes nothing.
 package struct PhraseStarts: Sendable {
     package struct Keys: Sendable {
         var one: UInt32
-        var two: UInt32
-        var three: UInt32
-        var flags: UInt8
+        var two: UInt32 = 0
+        var three: UInt32 = 0
+        /// The keys with a possessive's base in the last place: the first token alone, the first
+        /// two, the first three.
+        var possessiveOne: UInt32 = 0
+        var possessiveTwo: UInt32 = 0
+        var possessiveThree: UInt32 = 0
+        var flags: UInt8 = 0
 
         static let hasSecond: UInt8 = 1
         static let hasThird: UInt8 = 2
-        /// The token, or one of the next two, ends in "'s" / "’s".
-        static let possessiveWithinThree: UInt8 = 4
+        /// The first, second or third token ends in "'s" / "’s".
+        static let possessiveFirst: UInt8 = 4
+        static let possessiveSecond: UInt8 = 8
+        static let possessiveThird: UInt8 = 16
     }
 
-    /// The token index of each entry of `keys`.
-    package private(set) var tokenIndices: [Int32] = []
-    package private(set) var keys: [Keys] = []
-    /// The entries of `keys` that the union of every matcher's filters passes, and how many
-    /// matchers that union held: a matcher made before then confirms only these entries.
-    fileprivate private(set) var candidates: [Int32] = []
+    /// A position the union of every matcher's filters passes: its keys and its token index.
+    package struct Candidate: Sendable {
+        var keys: Keys
+        var token: Int32
+    }
+
+    /// The positions, in token order, that the union of every matcher's filters passes (most
+    /// positions pass no filter and are not kept), and how many matchers that union held: a
+    /// matcher made before then confirms only these.
+    fileprivate private(set) var candidates: [Candidate] = []
     fileprivate private(set) var registrationsCovered = 0
+
+    /// How many positions a matcher confirms (a count of work, for tests).
+    package var candidateCount: Int { candidates.count }
 
     private static let fact = DocumentFact<PhraseStarts>()
 
@@ -274,61 +304,94 @@ package struct PhraseStarts: Sendable {
     }
 
     private init(_ analysis: Analysis) {
-        // Built in locals and stored once: appending to `self`'s arrays from inside the closures
+        let (union, registered) = PhraseFilterUnion.shared.snapshot()
+        // Built in a local and stored once: appending to `self`'s array from inside the closure
         // would go through `self` at every step.
-        var allKeys: [Keys] = []
-        var indices: [Int32] = []
-        analysis.tokens.withUnsafeBufferPointer { tokens in
-            analysis.prose.withUnsafeBufferPointer { prose in
-                // The significant tokens in order, -1 after each paragraph: no key reaches past a
-                // paragraph break.
-                var order: [Int32] = []
-                order.reserveCapacity(tokens.count / 2 + 1)
-                for index in 0..<tokens.count {
-                    let token = tokens[index]
-                    if token.kind != .space {
-                        order.append(Int32(index))
-                    } else if token.isParagraphBreak {
-                        order.append(-1)
-                    }
-                }
-                allKeys.reserveCapacity(order.count)
-                indices.reserveCapacity(order.count)
-                order.withUnsafeBufferPointer { order in
-                    for position in 0..<order.count where order[position] >= 0 {
-                        let first = tokens[Int(order[position])]
-                        var keys = Keys(one: Self.position(first.foldedHash), two: 0, three: 0, flags: 0)
-                        var possessive = Self.endsInPossessive(first, prose)
-                        if position + 1 < order.count, order[position + 1] >= 0 {
-                            let second = tokens[Int(order[position + 1])]
-                            let pair = Self.combine(first.foldedHash, second.foldedHash)
-                            keys.flags |= Keys.hasSecond
-                            keys.two = Self.position(pair)
-                            possessive = possessive || Self.endsInPossessive(second, prose)
-                            if position + 2 < order.count, order[position + 2] >= 0 {
-                                let third = tokens[Int(order[position + 2])]
-                                keys.flags |= Keys.hasThird
-                                keys.three = Self.position(Self.combine(pair, third.foldedHash))
-                                possessive = possessive || Self.endsInPossessive(third, prose)
-                            }
-                        }
-                        if possessive { keys.flags |= Keys.possessiveWithinThree }
-                        allKeys.append(keys)
-                        indices.append(order[position])
-                    }
-                }
+        var passed: [Candidate] = []
+        passed.reserveCapacity(analysis.tokens.count / 8 + 1)
+        union.withProbe { probe in
+            Self.forEachPosition(analysis) { keys, token in
+                if probe.mayStartPhrase(keys) { passed.append(Candidate(keys: keys, token: token)) }
             }
-        }
-        keys = allKeys
-        tokenIndices = indices
-        let (one, two, three, registered) = PhraseFilterUnion.shared.snapshot()
-        var passed: [Int32] = []
-        passed.reserveCapacity(allKeys.count / 4)
-        for (entry, keys) in allKeys.enumerated() where PhraseMatcher.mayStartPhrase(keys, one, two, three) {
-            passed.append(Int32(entry))
         }
         candidates = passed
         registrationsCovered = registered
+    }
+
+    /// Calls `body` with the keys of every token other than space, in order. Two plain loops:
+    /// the first gathers those tokens' hashes paragraph by paragraph (no key reaches past a
+    /// paragraph break) and the few possessives' base hashes; the second combines each hash with
+    /// the next two's.
+    @inline(__always)
+    static func forEachPosition(_ analysis: Analysis, _ body: (Keys, Int32) -> Void) {
+        var hashes: [UInt64] = []
+        var indices: [Int32] = []
+        // Where each paragraph's run of hashes ends, and the possessives (position in `hashes`,
+        // base hash) in order.
+        var paragraphEnds: [Int] = []
+        var possessives: [(position: Int, base: UInt64)] = []
+        analysis.tokens.withUnsafeBufferPointer { tokens in
+            analysis.prose.withUnsafeBufferPointer { prose in
+                hashes.reserveCapacity(tokens.count / 2 + 1)
+                indices.reserveCapacity(tokens.count / 2 + 1)
+                for index in 0..<tokens.count {
+                    let token = tokens[index]
+                    if token.kind == .space {
+                        if token.isParagraphBreak && paragraphEnds.last != hashes.count { paragraphEnds.append(hashes.count) }
+                        continue
+                    }
+                    // Only a word ending in "s" can be a possessive: the rest are not asked.
+                    if token.kind == .word, token.length > 2, prose[Int(token.end) - 1] | 0x20 == 0x73,
+                       let base = analysis.possessiveBase(of: token) {
+                        possessives.append((hashes.count, base.hash))
+                    }
+                    hashes.append(token.foldedHash)
+                    indices.append(Int32(index))
+                }
+            }
+        }
+        if paragraphEnds.last != hashes.count { paragraphEnds.append(hashes.count) }
+        hashes.withUnsafeBufferPointer { hashes in
+            var start = 0
+            var nextPossessive = 0
+            for end in paragraphEnds {
+                for position in start..<end {
+                    let hash = hashes[position]
+                    var keys = Keys(one: Self.position(hash))
+                    var pair: UInt64 = 0
+                    if position + 1 < end {
+                        pair = combine(hash, hashes[position + 1])
+                        keys.two = Self.position(pair)
+                        keys.flags = Keys.hasSecond
+                        if position + 2 < end {
+                            keys.three = Self.position(combine(pair, hashes[position + 2]))
+                            keys.flags |= Keys.hasThird
+                        }
+                    }
+                    // A possessive can only end a phrase, and the filters hold its base form:
+                    // its base is tried where it would end a phrase of one, two or three tokens.
+                    while nextPossessive < possessives.count && possessives[nextPossessive].position < position { nextPossessive += 1 }
+                    var probe = nextPossessive
+                    while probe < possessives.count && possessives[probe].position < min(position + 3, end) {
+                        let (at, base) = possessives[probe]
+                        switch at - position {
+                        case 0:
+                            keys.possessiveOne = Self.position(base)
+                            keys.flags |= Keys.possessiveFirst
+                        case 1:
+                            keys.possessiveTwo = Self.position(combine(hash, base))
+                            keys.flags |= Keys.possessiveSecond
+                        default:
+                            keys.possessiveThree = Self.position(combine(pair, base))
+                            keys.flags |= Keys.possessiveThird
+                        }
+                        probe += 1
+                    }
+                    body(keys, indices[position])
+                }
+                start = end
+            }
+        }
     }
 
     @inline(__always)
@@ -338,14 +401,6 @@ package struct PhraseStarts: Sendable {
     /// its high bits.
     @inline(__always)
     static func position(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: (hash ^ (hash >> 29)) >> 20) }
-
-    /// "…'s" or "…’s": the bytes only, no hashing (`Analysis.possessiveBase` does the rest).
-    @inline(__always)
-    private static func endsInPossessive(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
-        let end = Int(token.end)
-        guard token.kind == .word, token.length > 2, prose[end - 1] | 0x20 == 0x73 else { return false }
-        return prose[end - 2] == 0x27 || (token.length > 4 && prose[end - 2] == 0x99 && prose[end - 3] == 0x80 && prose[end - 4] == 0xE2)
-    }
 }
 
 /// Every phrase matcher's bit filters OR-ed together, for the process: a document's start keys
@@ -356,24 +411,20 @@ package struct PhraseStarts: Sendable {
 private final class PhraseFilterUnion: @unchecked Sendable {
     static let shared = PhraseFilterUnion()
     private let lock = Lock()
-    private var one = PhraseMatcher.BitFilter(bits: PhraseMatcher.oneWordBits)
-    private var two = PhraseMatcher.BitFilter(bits: PhraseMatcher.twoWordBits)
-    private var three = PhraseMatcher.BitFilter(bits: PhraseMatcher.threeTokenBits)
+    private var filters = PhraseMatcher.Filters()
     private var registered = 0
 
     /// Adds a matcher's filters; its registration number.
-    func register(_ one: PhraseMatcher.BitFilter, _ two: PhraseMatcher.BitFilter, _ three: PhraseMatcher.BitFilter) -> Int {
+    func register(_ filters: PhraseMatcher.Filters) -> Int {
         lock.withLock {
-            self.one.formUnion(one)
-            self.two.formUnion(two)
-            self.three.formUnion(three)
+            self.filters.formUnion(filters)
             registered += 1
             return registered - 1
         }
     }
 
-    func snapshot() -> (PhraseMatcher.BitFilter, PhraseMatcher.BitFilter, PhraseMatcher.BitFilter, Int) {
-        lock.withLock { (one, two, three, registered) }
+    func snapshot() -> (PhraseMatcher.Filters, Int) {
+        lock.withLock { (filters, registered) }
     }
 }
 
