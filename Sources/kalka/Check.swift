@@ -92,16 +92,19 @@ struct Check: ParsableCommand {
         var reporter = format.makeReporter(.init(color: colored, quiet: quiet))
         // Fixed text for standard input goes to stdout, so the report goes to stderr then.
         let write: (String) -> Void
-        if writeBaseline != nil {
+        let writeUTF8: (UnsafeRawBufferPointer) -> Void
+        if writeBaseline != nil || (reportFile == nil && diff) {
             write = { _ in }
+            writeUTF8 = { _ in }
         } else if let reportFile {
             write = reportFile.write
-        } else if diff {
-            write = { _ in }
+            writeUTF8 = reportFile.write(utf8:)
         } else if session.writesFixedText {
             write = StandardStreams.writeError
+            writeUTF8 = { StandardStreams.writeError(String(decoding: $0, as: UTF8.self)) }
         } else {
             write = StandardStreams.writeOut
+            writeUTF8 = StandardStreams.writeOut(utf8:)
         }
         let progress = ProgressDisplay.forRun(files: session.inputs.count, disabled: noProgress)
         var output = CheckSession.Output()
@@ -110,7 +113,7 @@ struct Check: ParsableCommand {
             output.willDeliver = { progress.clear() }
         }
         output.error = { Failure.report($0, $1) }
-        output.report = { reporter.report($0, write: write) }
+        output.report = { reporter.report($0, writeUTF8: writeUTF8) }
         output.diff = { StandardStreams.writeOut($0) }
         output.fixedText = { StandardStreams.writeOut(String(decoding: $0, as: UTF8.self)) }
         reporter.begin(write: write)

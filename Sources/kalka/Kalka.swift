@@ -65,6 +65,14 @@ enum StandardStreams {
         }
     }
 
+    /// A reporter's UTF-8 output, copied as it is.
+    static func writeOut(utf8 bytes: UnsafeRawBufferPointer) {
+        output.withLock { buffer in
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { drain(&buffer) }
+        }
+    }
+
     /// Bytes as they are (fixed or romanized text, in the file's own encoding).
     static func writeOut(bytes: [UInt8]) {
         output.withLock { buffer in

@@ -50,6 +50,12 @@ public final class ReportFile {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Buffers a reporter's UTF-8 output, valid for the call only.
+    public func write(utf8 bytes: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Puts the complete output in place, readable as a new file would be (mode 0666 less the umask).
     public func commit() throws(WriteError) {
         flush()

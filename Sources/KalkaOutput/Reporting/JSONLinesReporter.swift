@@ -10,24 +10,29 @@ public struct JSONLinesReporter: Reporter {
     public mutating func begin(write: (String) -> Void) {}
 
     public mutating func report(_ file: FileReport, write: (String) -> Void) {
-        let path = "\"path\": \(JSON.string(file.path))"
+        report(file) { write(String(reporterOutput: $0)) }
+    }
+
+    public mutating func report(_ file: FileReport, writeUTF8 write: (UnsafeRawBufferPointer) -> Void) {
+        var out = JSONBytes()
         if let error = file.error {
-            write("{\(path), \"error\": \(JSON.string(error))}\n")
+            out.raw("{\"path\": ")
+            out.string(file.path)
+            out.raw(", \"error\": ")
+            out.string(error)
+            out.raw("}\n")
+            out.flush(to: write)
             return
         }
-        var out = JSONBytes()
         for diagnostic in file.diagnostics {
             out.raw("{\"path\": ")
             out.string(file.path)
             out.raw(", ")
             JSONReporter.fields(diagnostic, into: &out)
             out.raw("}\n")
-            if out.bytes.count >= Reporting.pieceSize {
-                write(out.text)
-                out.bytes.removeAll(keepingCapacity: true)
-            }
+            if out.bytes.count >= Reporting.pieceSize { out.flush(to: write) }
         }
-        if !out.bytes.isEmpty { write(out.text) }
+        if !out.bytes.isEmpty { out.flush(to: write) }
     }
 
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {}

@@ -16,6 +16,10 @@ public struct JSONReporter: Reporter {
     }
 
     public mutating func report(_ file: FileReport, write: (String) -> Void) {
+        report(file) { write(String(reporterOutput: $0)) }
+    }
+
+    public mutating func report(_ file: FileReport, writeUTF8 write: (UnsafeRawBufferPointer) -> Void) {
         if let error = file.error {
             errors.append((file.path, error))
             return
@@ -29,14 +33,11 @@ public struct JSONReporter: Reporter {
         for (index, diagnostic) in file.diagnostics.enumerated() {
             out.raw(index == 0 ? "\n        " : ",\n        ")
             Self.object(diagnostic, into: &out)
-            // Written in pieces: a file with many findings is never held as one string.
-            if out.bytes.count >= Reporting.pieceSize {
-                write(out.text)
-                out.bytes.removeAll(keepingCapacity: true)
-            }
+            // Written in pieces: a file with many findings is never held whole.
+            if out.bytes.count >= Reporting.pieceSize { out.flush(to: write) }
         }
         out.raw(file.diagnostics.isEmpty ? "]\n    }" : "\n      ]\n    }")
-        write(out.text)
+        out.flush(to: write)
     }
 
     public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {
