@@ -44,12 +44,18 @@ package struct JSONBytes {
         }
     }
 
+    /// The decimal digits, made last first in a buffer on the stack (division by the constant
+    /// 10 is a multiplication) and appended at once.
     private mutating func digits(_ value: UInt) {
-        var divisor: UInt = 1
-        while value / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(0x30 + UInt8(value / divisor % 10))
-            divisor /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var value = value
+            var start = 20
+            repeat {
+                start -= 1
+                buffer[start] = 0x30 + UInt8(truncatingIfNeeded: value % 10)
+                value /= 10
+            } while value > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<20]))
         }
     }
 

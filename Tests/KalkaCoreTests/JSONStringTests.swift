@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KalkaCore
+@testable import KalkaModel
 
 /// Every string kalka writes into JSON (messages, paths, flagged text) must read back exactly.
 @Suite struct JSONStringTests {
@@ -26,5 +27,13 @@ import KalkaCore
             let decoded = try JSONSerialization.jsonObject(with: Data("[\(JSON.string(string))]".utf8)) as? [String]
             #expect(decoded == [string])
         }
+    }
+
+    /// Line, column and offset numbers are written as JSON numbers that read back exactly.
+    @Test(arguments: [0, 1, 9, 10, 99, 100, 4_294_967_296, Int.max, -1, -10, Int.min])
+    func integersReadBackExactly(_ value: Int) throws {
+        var out = JSONBytes()
+        out.integer(value)
+        #expect(out.text == String(value))
     }
 }
