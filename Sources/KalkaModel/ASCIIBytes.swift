@@ -119,6 +119,29 @@ package enum ByteWords {
     @inlinable @inline(__always)
     package static func isASCII(_ word: UInt64) -> Bool { word & 0x8080_8080_8080_8080 == 0 }
 
+    /// How many of the eight bytes start a Unicode scalar: all but UTF-8's continuation bytes
+    /// (10xxxxxx, the top bit set and the next clear).
+    @inlinable @inline(__always)
+    package static func scalarStarts(_ word: UInt64) -> Int {
+        8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
+    /// How many Unicode scalars start in `bytes[range]` (valid UTF-8), eight bytes at a step.
+    @inlinable
+    package static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            count += scalarStarts(UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self))
+            index += 8
+        }
+        while index < range.upperBound {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
     /// Whether some byte is below `limit` (at most 128): never a false "no".
     @inlinable @inline(__always)
     package static func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {

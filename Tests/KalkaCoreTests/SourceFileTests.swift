@@ -130,4 +130,33 @@ import KalkaCore
         #expect(FoldedHash.of("Kyiv’s") == FoldedHash.of("kyiv's"))
         #expect(FoldedHash.of("Kyiv") != FoldedHash.of("Kiev"))
     }
+
+    /// Columns count Unicode scalars from the line start (counted eight bytes at a step): every
+    /// offset at a scalar boundary, on short lines and on one longer than the column checkpoints'
+    /// stride, in text of one, two, three and four bytes a scalar.
+    @Test func columnsCountScalarsAtEveryOffset() throws {
+        let pieces = ["Kyiv ", "Київ ", "“Odesa” ", "🇺🇦 ", "e\u{301} ", "\t", "Zaporizhzhia’s "]
+        var generator = SplitMix64(seed: 11)
+        var text = ""
+        for line in 0..<6 {
+            let length = line == 3 ? 400 : 3 + Int(generator.next() % 40)
+            for _ in 0..<length { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            text += "\n"
+        }
+        let source = SourceFile(path: "columns.txt", string: text)
+        var line = 1
+        var offset = 0
+        var column = 1
+        for scalar in text.unicodeScalars {
+            #expect(source.location(ofText: offset) == Location(line: line, column: column, offset: offset))
+            offset += String(scalar).utf8.count
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+    }
 }
+

@@ -120,14 +120,9 @@ public struct SourceFile: Sendable {
     /// The number of Unicode scalars that start before text offset `offset`.
     private func scalars(before offset: Int) -> Int {
         let checkpoint = offset / Self.columnStride
-        var count = scalarCheckpoints[checkpoint]
-        var index = checkpoint * Self.columnStride
-        WorkCounter.count(offset - index)
-        while index < offset {
-            if !UTF8Decoding.isContinuation(text[index]) { count += 1 }
-            index += 1
-        }
-        return count
+        let start = checkpoint * Self.columnStride
+        WorkCounter.count(offset - start)
+        return scalarCheckpoints[checkpoint] + text.withUnsafeBufferPointer { ByteWords.scalarCount($0, start..<offset) }
     }
 
     /// Length of the byte order mark (0 when there is none).
@@ -155,11 +150,7 @@ public struct SourceFile: Sendable {
         var column = 1
         if offset - lineStart <= Self.columnStride {
             WorkCounter.count(offset - lineStart)
-            var index = lineStart
-            while index < offset {
-                if !UTF8Decoding.isContinuation(text[index]) { column += 1 }
-                index += 1
-            }
+            column += text.withUnsafeBufferPointer { ByteWords.scalarCount($0, lineStart..<offset) }
         } else {
             column += scalars(before: offset) - scalars(before: lineStart)
         }
