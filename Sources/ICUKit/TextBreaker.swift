@@ -95,22 +95,49 @@ public final class TextBreaker {
         detach()
     }
 
-    /// The segments of UTF-16 `text` in bulk: each one's end (a UTF-16 offset) appended to
-    /// `ends` and its status to `statuses`. One tight loop over ICU (a document has millions of
-    /// segments): `eachEnd` is inlined into it.
-    public func appendSegments(utf16 text: UnsafeBufferPointer<UInt16>, ends: inout [Int32], statuses: inout [WordStatus]) throws(ICUError) {
-        try eachEnd(of: text) { end in
-            ends.append(end)
-            statuses.append(WordStatus(ruleStatus: ubrk_getRuleStatus(iterator)))
+    /// The segments of UTF-16 `text` in bulk: each one's end (a UTF-16 offset) and status. One
+    /// tight loop over ICU (a document has millions of segments), writing into arrays sized once
+    /// for the most segments there can be (one a code unit; pages never written cost no memory).
+    public func segments(utf16 text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> (ends: [Int32], statuses: [WordStatus]) {
+        var statuses: [WordStatus] = []
+        var failure: ICUError?
+        let ends = [Int32](unsafeUninitializedCapacity: text.count) { ends, endCount in
+            statuses = [WordStatus](unsafeUninitializedCapacity: text.count) { statuses, statusCount in
+                do throws(ICUError) {
+                    try eachEnd(of: text) { end in
+                        ends.initializeElement(at: endCount, to: end)
+                        statuses.initializeElement(at: endCount, to: WordStatus(ruleStatus: ubrk_getRuleStatus(iterator)))
+                        endCount += 1
+                    }
+                } catch {
+                    failure = error
+                }
+                statusCount = endCount
+            }
         }
+        if let failure { throw failure }
+        return (ends, statuses)
     }
 
-    /// `appendSegments` without the statuses (sentences have none worth reading).
-    public func appendSegments(utf16 text: UnsafeBufferPointer<UInt16>, ends: inout [Int32]) throws(ICUError) {
-        try eachEnd(of: text) { ends.append($0) }
+    /// The ends of the segments of `text`, without their statuses (sentences have none worth
+    /// reading).
+    public func segmentEnds(utf16 text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> [Int32] {
+        var failure: ICUError?
+        let ends = [Int32](unsafeUninitializedCapacity: text.count) { ends, count in
+            do throws(ICUError) {
+                try eachEnd(of: text) { end in
+                    ends.initializeElement(at: count, to: end)
+                    count += 1
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return ends
     }
 
-    /// How many segments `text` has, reading each one's status as `appendSegments` does, and
+    /// How many segments `text` has, reading each one's status as `segments` does, and
     /// storing nothing: ICU's own pace, for the benchmark's floor.
     public func countSegments(utf16 text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> Int {
         var count = 0

@@ -1,5 +1,6 @@
 import Testing
 import KalkaCore
+import ICUKit
 @testable import KalkaEngine
 @testable import KalkaText
 
@@ -113,6 +114,41 @@ import KalkaCore
         #expect(chunked.tokens == whole.tokens)
         #expect(chunked.sentences == whole.sentences)
         #expect(chunked.paragraphs == whole.paragraphs)
+    }
+
+    /// Sentence ends come back from ICU in UTF-16 units and are mapped to UTF-8 offsets at the
+    /// word boundaries the tokens give: every sentence lies between two consecutive boundaries of
+    /// ICU's own sentence breaking, in text of one to four bytes a scalar.
+    @Test func sentencesLieBetweenICUSentenceBoundaries() throws {
+        let pieces = ["Kyiv", "Київ", "🇺🇦", "e.g.", "3.5", "Mr.", ". ", "! ", "? ", "“Yes.” ", " ", "  ", "then", "Then", "—", ".Then", "e\u{301}"]
+        var generator = SplitMix64(seed: 5)
+        // One paragraph (plain text's reader keeps it as it is).
+        var text = "Start"
+        for _ in 0..<3_000 { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+        let analysis = try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
+        try #require(analysis.prose == Array(text.utf8))
+        var boundaries = [0]
+        let breaker = try TextBreaker(.sentence, locale: "en")
+        let utf16 = Array(text.utf16)
+        try utf16.withUnsafeBufferPointer { units throws(ICUError) in
+            try breaker.forEachSegment(utf16: units) { _, end, _ in
+                boundaries.append(text.utf8.distance(from: text.startIndex, to: String.Index(utf16Offset: end, in: text)))
+            }
+        }
+        #expect(analysis.sentences.count >= boundaries.count / 2)
+        for sentence in analysis.sentences {
+            let after = boundaries.firstIndex { $0 >= sentence.range.upperBound }
+            #expect(after != nil && after! > 0 && boundaries[after! - 1] <= sentence.range.lowerBound, "\(sentence.range)")
+        }
+    }
+
+    @Test func utf16UnitsMapToUTF8Offsets() {
+        let text = "aЖ€🇺b"
+        let prose = Array(text.utf8)
+        prose.withUnsafeBufferPointer { prose in
+            #expect([0, 1, 2, 3, 5].map { Analyzer.utf8Offset(ofUnit: $0, from: 0, prose) } == [0, 1, 3, 6, 10])
+            #expect(Analyzer.utf8Offset(ofUnit: 2, from: 1, prose) == 6)
+        }
     }
 
     @Test func overlongTokensAreSplit() throws {

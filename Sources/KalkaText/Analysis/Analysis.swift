@@ -285,47 +285,80 @@ public final class Analyzer {
 
     /// Tokens and sentence ends (UTF-8 offsets into `prose`) of one stretch of prose.
     private static func segment(_ prose: UnsafeBufferPointer<UInt8>, words: TextBreaker, sentences: TextBreaker) throws(ICUError) -> ([Token], [Int]) {
-        var tokens: [Token] = []
-        // English averages a token (word, space or mark) every three bytes or so; reserve enough
-        // that the array never regrows and copies.
-        tokens.reserveCapacity(prose.count / 2 + 16)
-        var sentenceEnds: [Int] = []
         // ICU breaks UTF-16 faster than a UTF-8 UText; converting costs little next to it.
         // Token boundaries come back in UTF-16 units: classifying a token walks its UTF-8 bytes
         // anyway, and finds its UTF-8 end on the way.
         let units = UTF16Conversion.utf16(fromUTF8: prose)
         // ICU's boundaries first, in bulk; then one plain loop classifies the tokens.
-        var ends: [Int32] = []
-        var statuses: [WordStatus] = []
-        ends.reserveCapacity(prose.count / 2 + 16)
-        statuses.reserveCapacity(prose.count / 2 + 16)
-        var sentenceUnits: [Int32] = []
-        try units.withUnsafeBufferPointer { (utf16) throws(ICUError) in
-            try words.appendSegments(utf16: utf16, ends: &ends, statuses: &statuses)
-            try sentences.appendSegments(utf16: utf16, ends: &sentenceUnits)
+        let (ends, statuses, sentenceUnits) = try units.withUnsafeBufferPointer { (utf16) throws(ICUError) in
+            let (ends, statuses) = try words.segments(utf16: utf16)
+            return (ends, statuses, try sentences.segmentEnds(utf16: utf16))
         }
-        units.withUnsafeBufferPointer { utf16 in
-            var cursor = 0
-            var start = 0
-            for (end, status) in zip(ends, statuses) {
-                var units = Int(end) - start
-                // A token longer than `Token.maximumLength` bytes (3 per unit at most) is split,
-                // never inside a surrogate pair.
-                while units > 0 {
-                    var take = min(units, Token.maximumLength / 3)
-                    if take < units, UTF16.isLeadSurrogate(utf16[Int(end) - units + take - 1]) { take -= 1 }
-                    let token = classify(prose, from: cursor, units: take, status)
-                    cursor = Int(token.end)
-                    tokens.append(token)
-                    units -= take
+        // A token longer than `Token.maximumLength` bytes (3 per unit at most) is split, so
+        // there are at most this many tokens.
+        let longest = Token.maximumLength / 3
+        var sentenceEnds: [Int] = []
+        sentenceEnds.reserveCapacity(sentenceUnits.count)
+        let tokens = [Token](unsafeUninitializedCapacity: ends.count + units.count / longest + 1) { tokens, count in
+            units.withUnsafeBufferPointer { utf16 in
+                ends.withUnsafeBufferPointer { ends in
+                    statuses.withUnsafeBufferPointer { statuses in
+                        sentenceUnits.withUnsafeBufferPointer { sentenceUnits in
+                            count = classify(prose, utf16, ends, statuses, sentenceUnits, into: tokens, sentenceEnds: &sentenceEnds)
+                        }
+                    }
                 }
-                start = Int(end)
             }
         }
-        let offsets = UTF16OffsetMap(utf8: prose)
-        sentenceEnds.reserveCapacity(sentenceUnits.count)
-        for end in sentenceUnits { sentenceEnds.append(offsets.utf8Offset(ofUTF16: Int(end))) }
         return (tokens, sentenceEnds)
+    }
+
+    /// Classifies the tokens ICU found (their ends and statuses) into `tokens`, and maps the
+    /// sentence ends from UTF-16 units to UTF-8 offsets on the way; the number of tokens.
+    private static func classify(_ prose: UnsafeBufferPointer<UInt8>, _ utf16: UnsafeBufferPointer<UInt16>, _ ends: UnsafeBufferPointer<Int32>, _ statuses: UnsafeBufferPointer<WordStatus>,
+                                 _ sentenceUnits: UnsafeBufferPointer<Int32>, into tokens: UnsafeMutableBufferPointer<Token>, sentenceEnds: inout [Int]) -> Int {
+        let longest = Token.maximumLength / 3
+        var count = 0
+        var cursor = 0
+        var start = 0
+        var nextSentence = 0
+        for index in 0..<ends.count {
+            let end = Int(ends[index])
+            let tokenStart = cursor
+            var remaining = end - start
+            while remaining > 0 {
+                var take = min(remaining, longest)
+                // Never inside a surrogate pair.
+                if take < remaining, UTF16.isLeadSurrogate(utf16[end - remaining + take - 1]) { take -= 1 }
+                let token = classify(prose, from: cursor, units: take, statuses[index])
+                cursor = Int(token.end)
+                tokens.initializeElement(at: count, to: token)
+                count += 1
+                remaining -= take
+            }
+            // Sentence ends fall on word boundaries, whose UTF-8 offsets are known by now; one
+            // inside a token is found by counting its units.
+            while nextSentence < sentenceUnits.count && Int(sentenceUnits[nextSentence]) <= end {
+                let unit = Int(sentenceUnits[nextSentence])
+                sentenceEnds.append(unit == end ? cursor : utf8Offset(ofUnit: unit - start, from: tokenStart, prose))
+                nextSentence += 1
+            }
+            start = end
+        }
+        return count
+    }
+
+    /// The UTF-8 offset `units` UTF-16 units after byte `start` (a scalar boundary).
+    static func utf8Offset(ofUnit units: Int, from start: Int, _ prose: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = start
+        var remaining = units
+        while remaining > 0 {
+            let lead = prose[index]
+            let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            index += width
+            remaining -= width == 4 ? 2 : 1
+        }
+        return index
     }
 
     /// Sentences and paragraphs as token runs; spaces between sentences belong to none.
