@@ -1,0 +1,43 @@
+import Testing
+import KalkaCore
+@testable import KalkaModel
+@testable import KalkaRules
+
+/// Rules that look for rare marks start from the marks (`TokenKindIndex`, `ProseIndex`), not
+/// from every token of the document: the steps they take (`WorkCounter`, debug builds) follow
+/// the marks, not the words. Each test also checks the rule still finds what it looks for.
+@Suite struct RuleWalkWorkTests {
+    private func analysis(_ text: String) throws -> Analysis {
+        try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
+    }
+
+    private func findings(_ rule: some Rule, _ analysis: Analysis, of description: RuleDescription) -> (Findings, steps: Int) {
+        var findings = Findings(rule: description)
+        let steps = WorkCounter.counting { rule.check(analysis, into: &findings) }
+        return (findings, steps)
+    }
+
+    /// A line of marks is found by stepping from each mark to its neighbours: a comma or a full
+    /// stop after a word costs a step, however long the paragraphs are.
+    @Test(.enabled(if: WorkCounter.isCounting)) func strayLinesStepFromTheMarks() throws {
+        let prose = String(repeating: "The long convoy of trucks moved slowly along the frozen river road, and nobody spoke. ", count: 40)
+        let text = prose + "\n\n– .\n\n" + prose
+        let analysis = try analysis(text)
+        let (found, steps) = findings(try StrayPunctuationRule(dictionaries: Lint.store), analysis, of: StrayPunctuationRule.description)
+        #expect(found.items.count == 1)
+        let marks = analysis.tokens.filter { $0.kind == .punctuation || $0.kind == .symbol }.count
+        // Two steps at most for a mark in prose, a few for the line of marks.
+        #expect(steps <= 2 * marks + 8)
+        #expect(steps * 5 < analysis.tokens.count)
+    }
+
+    /// The quotation pass visits the quotes and parentheses alone.
+    @Test(.enabled(if: WorkCounter.isCounting)) func unbalancedQuotesVisitTheMarksAlone() throws {
+        let words = String(repeating: "Officials in the region said the repairs would take several more weeks. ", count: 60)
+        let text = words + "\n\nShe said “the road is closed and left.\n\n" + words + "(See the map.)"
+        let analysis = try analysis(text)
+        let (found, steps) = findings(try UnbalancedQuotesRule(dictionaries: Lint.store), analysis, of: UnbalancedQuotesRule.description)
+        #expect(found.items.count == 1)
+        #expect(steps == 3, "“ ( and ) are the only marks a quotation pass pairs here")
+    }
+}
