@@ -40,4 +40,25 @@ import KalkaCore
         #expect(found.items.count == 1)
         #expect(steps == 3, "“ ( and ) are the only marks a quotation pass pairs here")
     }
+
+    /// The word index lists, for every hash, exactly the tokens other than spaces that carry it,
+    /// in order, past the table's growth (more distinct words than its first size).
+    @Test func wordIndexListsEveryOccurrenceInOrder() throws {
+        var words: [String] = []
+        for number in 0..<1500 { words.append("w\(String(number, radix: 26))") }
+        let text = (words + ["The", "the", "THE", "village", "of", "Stepne", ",", "and"]).joined(separator: " ")
+            + "\n\nThe village, the town and the city. 12 and 12."
+        let analysis = try analysis(text)
+        let index = WordIndex.of(analysis)
+        var expected: [UInt64: [Int]] = [:]
+        for (position, token) in analysis.tokens.enumerated() where token.kind != .space {
+            expected[token.foldedHash, default: []].append(position)
+        }
+        #expect(expected.count > 1024)
+        for (hash, positions) in expected { #expect(index.occurrences(of: hash) == positions) }
+        #expect(index.occurrences(of: FoldedHash.of("the")).count == 6)
+        #expect(index.occurrences(of: FoldedHash.of("absent")).isEmpty)
+        let both = index.occurrences(ofAny: [FoldedHash.of("village"), FoldedHash.of("town"), FoldedHash.of("village")])
+        #expect(both == (expected[FoldedHash.of("village")]! + expected[FoldedHash.of("town")]!).sorted())
+    }
 }

@@ -107,8 +107,6 @@ public struct MojibakeRule: Rule {
     /// Characters of English typography (’ “ ” — – … and the like) that no confusion reads as
     /// part of a garble: a chunk whose only non-ASCII characters are these cannot match, and is
     /// passed without decoding (most chunks with non-ASCII in English text are such).
-    private var innocent: Set<UInt32> { Self.innocentTypography }
-
     static let innocentTypography: Set<UInt32> = Set(typography.filter { scalar in
         builtConfusions.allSatisfy { confusion in
             guard let byte = confusion.bytes[scalar] else { return true }
@@ -121,15 +119,22 @@ public struct MojibakeRule: Rule {
         }
     })
 
+    /// `innocentTypography` as a table by scalar value, read for every non-ASCII character.
+    private static let innocentTable: [Bool] = {
+        var table = [Bool](repeating: false, count: Int(innocentTypography.max() ?? 0) + 1)
+        for value in innocentTypography { table[Int(value)] = true }
+        return table
+    }()
+
     public init(dictionaries: DictionaryStore) throws {}
 
-    /// Candidates for `innocent`, kept only if every confusion passes them.
+    /// Candidates for `innocentTypography`, kept only if every confusion passes them.
     private static let typography: [UInt32] = [
         0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026, 0x00A0, 0x00AB, 0x00BB, 0x2022, 0x00B0, 0x20AC,
         0x00A3, 0x00A9, 0x00AE, 0x2122, 0x00B7, 0x2032, 0x2033, 0x2116,
     ]
 
-    /// The chunk's non-ASCII characters are all `innocent`.
+    /// The chunk's non-ASCII characters are all `innocentTypography`.
     private func isInnocent(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
@@ -149,7 +154,7 @@ public struct MojibakeRule: Rule {
             } else {
                 return false
             }
-            guard innocent.contains(value) else { return false }
+            guard value < Self.innocentTable.count && Self.innocentTable[Int(value)] else { return false }
         }
         return true
     }

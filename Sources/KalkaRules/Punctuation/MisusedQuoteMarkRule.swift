@@ -81,9 +81,10 @@ public struct MisusedQuoteMarkRule: Rule {
     /// capital (“that All the President’s Men”).
     private func lostOpeningMarks(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        var index = 0
-        while index + 6 < tokens.count {
-            defer { index += 1 }
+        // From the occurrences of “that” (`WordIndex`), two tokens after the verb.
+        for thatIndex in WordIndex.of(analysis).occurrences(of: that) {
+            let index = thatIndex - 2
+            guard index >= 0, index + 6 < tokens.count else { continue }
             let verb = tokens[index]
             // “that” two tokens on first: one comparison rules out nearly every position.
             guard tokens[index + 2].foldedHash == that, verb.kind == .word, verb.shape == .lower, verbs.all.contains(verb),
