@@ -61,4 +61,18 @@ import KalkaCore
         let both = index.occurrences(ofAny: [FoldedHash.of("village"), FoldedHash.of("town"), FoldedHash.of("village")])
         #expect(both == (expected[FoldedHash.of("village")]! + expected[FoldedHash.of("town")]!).sorted())
     }
+
+    /// The token kind index's lists are exactly the tokens a walk over all of them would pick.
+    @Test func tokenKindListsMatchAWalk() throws {
+        let text = "A  doubled space, a dash — and № 5;  then\n  an indented line.\n\nA new paragraph: $10 & more…"
+        let analysis = try analysis(text)
+        let kinds = TokenKindIndex.of(analysis)
+        let tokens = analysis.tokens
+        let marks = tokens.indices.filter { tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }
+        let longSpaces = tokens.indices.filter { tokens[$0].kind == .space && tokens[$0].length >= 2 && !tokens[$0].isParagraphBreak }
+        #expect(kinds.marks.map(Int.init) == marks)
+        #expect(Array(analysis.markTokens) == marks)
+        #expect(kinds.longSpaces.map(Int.init) == longSpaces)
+        #expect(longSpaces.count >= 2 && marks.count >= 6)
+    }
 }

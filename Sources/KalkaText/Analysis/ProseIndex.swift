@@ -67,6 +67,9 @@ package struct TokenKindIndex: Sendable {
     package let symbols: [Int32]
     /// The punctuation and symbol tokens together.
     package let marks: [Int32]
+    /// The space tokens of two bytes or more within a paragraph (doubled spaces, a line break
+    /// and its indentation): a rule after doubled spaces visits these alone.
+    package let longSpaces: [Int32]
 
     private static let fact = DocumentFact<TokenKindIndex>()
 
@@ -75,7 +78,7 @@ package struct TokenKindIndex: Sendable {
     }
 
     init(_ tokens: [Token]) {
-        var numbers: [Int32] = [], punctuation: [Int32] = [], symbols: [Int32] = [], marks: [Int32] = []
+        var numbers: [Int32] = [], punctuation: [Int32] = [], symbols: [Int32] = [], marks: [Int32] = [], longSpaces: [Int32] = []
         for (index, token) in tokens.enumerated() {
             switch token.kind {
             case .number: numbers.append(Int32(index))
@@ -85,13 +88,15 @@ package struct TokenKindIndex: Sendable {
             case .symbol:
                 symbols.append(Int32(index))
                 marks.append(Int32(index))
-            case .word, .space: break
+            case .space: if token.length >= 2 && !token.isParagraphBreak { longSpaces.append(Int32(index)) }
+            case .word: break
             }
         }
         self.numbers = numbers
         self.punctuation = punctuation
         self.symbols = symbols
         self.marks = marks
+        self.longSpaces = longSpaces
     }
 }
 
