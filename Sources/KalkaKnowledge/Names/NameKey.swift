@@ -34,13 +34,8 @@ public enum NameKey {
         key.reserveCapacity(bytes.count)
         var index = 0
         scan: while index < bytes.count {
-            // Most letters start no rewrite: copied without trying the list.
-            guard Self.startsRewrite[Int(bytes[index])] else {
-                key.append(bytes[index])
-                index += 1
-                continue
-            }
-            for (from, to) in Self.byteRewrites where bytes.count - index >= from.count {
+            // Only the rewrites starting with this byte are tried (most letters start none).
+            for (from, to) in Self.rewritesByFirstByte[Int(bytes[index])] where bytes.count - index >= from.count {
                 var matches = true
                 for offset in 0..<from.count where bytes[index + offset] != from[offset] {
                     matches = false
@@ -57,15 +52,16 @@ public enum NameKey {
         }
         // Doubled letters are a rendering choice too (Zaporizhzhia, Zaporizhia).
         var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(key.count)
         for byte in key where collapsed.last != byte { collapsed.append(byte) }
         return String(decoding: collapsed, as: UTF8.self)
     }
 
-    private static let byteRewrites: [([UInt8], [UInt8])] = rewrites.map { (Array($0.0.utf8), Array($0.1.utf8)) }
-    /// By byte: whether some rewrite starts with it.
-    private static let startsRewrite: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for (from, _) in byteRewrites { table[Int(from[0])] = true }
+    /// By first byte: the rewrites starting with it, in the list's order (so the first that
+    /// matches is the list's first that matches).
+    private static let rewritesByFirstByte: [[([UInt8], [UInt8])]] = {
+        var table = [[([UInt8], [UInt8])]](repeating: [], count: 256)
+        for (from, to) in rewrites { table[Int(from.utf8.first!)].append((Array(from.utf8), Array(to.utf8))) }
         return table
     }()
 }

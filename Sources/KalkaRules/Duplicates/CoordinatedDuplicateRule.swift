@@ -55,7 +55,9 @@ public struct CoordinatedDuplicateRule: Rule {
 
     private let allowed: PhraseSet
     private let functionWords: WordSet
-    private let conjunctions = WordSet(["and", "or", "nor"])
+    private static let conjunctionWords = ["and", "or", "nor"]
+    private let conjunctions = WordSet(conjunctionWords)
+    private let conjunctionHashes = conjunctionWords.map { FoldedHash.of($0) }
     private let of = FoldedHash.of("of")
     /// Words before a verb that make "build and build" a repeated action: pronouns, "to", modals.
     private let subjects = WordSet(["i", "you", "we", "they", "he", "she", "it", "to", "can", "could", "will", "would",
@@ -73,7 +75,12 @@ public struct CoordinatedDuplicateRule: Rule {
         // Walked by the link rather than by the first word: links ("and", "or", "nor", a comma)
         // are few and cheap to spot, and the word before a link is the only one that can pair
         // across it.
-        for next in tokens.indices where isComma(tokens[next], analysis) || isConjunction(tokens[next]) {
+        // The links from the document's marks (`TokenKindIndex`) and the conjunctions'
+        // occurrences (`WordIndex`), in order.
+        let kinds = TokenKindIndex.of(analysis)
+        let conjunctions = WordIndex.of(analysis).occurrences(ofAny: conjunctionHashes).filter { isConjunction(tokens[$0]) }
+        let commas = [kinds.punctuation, kinds.symbols].map { list in list.lazy.map(Int.init).filter { isComma(tokens[$0], analysis) } as [Int] }
+        for next in Self.merged(Self.merged(commas[0], commas[1]), conjunctions) {
             guard let index = analysis.previousNonSpace(before: next), tokens[index].kind == .word else { continue }
             let first = tokens[index]
             // "X and X", "X, X", "X, and X".
@@ -105,6 +112,25 @@ public struct CoordinatedDuplicateRule: Rule {
                 fixTitle: "Keep one “\(word)”",
                 edits: [fixEdit(analysis, firstIndex: index, secondIndex: secondIndex, conjunction: link.last.map { tokens[$0] })])
         }
+    }
+
+    /// Two ascending lists as one.
+    private static func merged(_ first: [Int], _ second: [Int]) -> [Int] {
+        guard !first.isEmpty else { return second }
+        guard !second.isEmpty else { return first }
+        var result: [Int] = []
+        result.reserveCapacity(first.count + second.count)
+        var i = 0, j = 0
+        while i < first.count || j < second.count {
+            if j == second.count || (i < first.count && first[i] < second[j]) {
+                result.append(first[i])
+                i += 1
+            } else {
+                result.append(second[j])
+                j += 1
+            }
+        }
+        return result
     }
 
     /// "and", "or", "nor": no longer than three bytes in any case, so most tokens need no lookup.

@@ -69,6 +69,27 @@ public struct MojibakeRule: Rule {
         /// charset leaves undefined read as the C1 control of the same value (as browsers and
         /// Latin-1 decoders do).
         let bytes: [UInt32: UInt8]
+        /// `bytes` as a table by scalar value, 0 where it has none (no character stands for
+        /// byte 0): a chunk's letters are looked up by index, not hashed.
+        let table: [UInt8]
+
+        init(kind: Kind, label: String, wrong: String, right: String, bytes: [UInt32: UInt8]) {
+            self.kind = kind
+            self.label = label
+            self.wrong = wrong
+            self.right = right
+            self.bytes = bytes
+            var table = [UInt8](repeating: 0, count: Int(bytes.keys.max() ?? 0) + 1)
+            for (value, byte) in bytes { table[Int(value)] = byte }
+            self.table = table
+        }
+
+        /// The byte the character `value` stands for, if the wrong charset has it.
+        @inline(__always) func byte(of value: UInt32) -> UInt8? {
+            guard value < table.count else { return nil }
+            let byte = table[Int(value)]
+            return byte == 0 ? nil : byte
+        }
     }
 
     /// The confusions tried, in order.
@@ -86,8 +107,6 @@ public struct MojibakeRule: Rule {
     /// Characters of English typography (’ “ ” — – … and the like) that no confusion reads as
     /// part of a garble: a chunk whose only non-ASCII characters are these cannot match, and is
     /// passed without decoding (most chunks with non-ASCII in English text are such).
-    private var innocent: Set<UInt32> { Self.innocentTypography }
-
     static let innocentTypography: Set<UInt32> = Set(typography.filter { scalar in
         builtConfusions.allSatisfy { confusion in
             guard let byte = confusion.bytes[scalar] else { return true }
@@ -100,15 +119,22 @@ public struct MojibakeRule: Rule {
         }
     })
 
+    /// `innocentTypography` as a table by scalar value, read for every non-ASCII character.
+    private static let innocentTable: [Bool] = {
+        var table = [Bool](repeating: false, count: Int(innocentTypography.max() ?? 0) + 1)
+        for value in innocentTypography { table[Int(value)] = true }
+        return table
+    }()
+
     public init(dictionaries: DictionaryStore) throws {}
 
-    /// Candidates for `innocent`, kept only if every confusion passes them.
+    /// Candidates for `innocentTypography`, kept only if every confusion passes them.
     private static let typography: [UInt32] = [
         0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026, 0x00A0, 0x00AB, 0x00BB, 0x2022, 0x00B0, 0x20AC,
         0x00A3, 0x00A9, 0x00AE, 0x2122, 0x00B7, 0x2032, 0x2033, 0x2116,
     ]
 
-    /// The chunk's non-ASCII characters are all `innocent`.
+    /// The chunk's non-ASCII characters are all `innocentTypography`.
     private func isInnocent(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
@@ -128,7 +154,7 @@ public struct MojibakeRule: Rule {
             } else {
                 return false
             }
-            guard innocent.contains(value) else { return false }
+            guard value < Self.innocentTable.count && Self.innocentTable[Int(value)] else { return false }
         }
         return true
     }
@@ -229,6 +255,7 @@ public struct MojibakeRule: Rule {
     /// The scalars of a chunk with their byte offsets.
     private func scalars(_ range: Range<Int>, _ prose: UnsafeBufferPointer<UInt8>) -> [(scalar: Unicode.Scalar, start: Int, end: Int)] {
         var result: [(Unicode.Scalar, Int, Int)] = []
+        result.reserveCapacity(range.count)
         UTF8Decoding.forEachScalar(in: prose, range) { scalar, bytes in result.append((scalar, bytes.lowerBound, bytes.upperBound)) }
         return result
     }
@@ -254,7 +281,7 @@ public struct MojibakeRule: Rule {
     private func utf8Garble(_ scalars: [(scalar: Unicode.Scalar, start: Int, end: Int)], _ confusion: Confusion) -> (Range<Int>, Int)? {
         func byte(_ index: Int) -> UInt8? {
             let value = scalars[index].scalar.value
-            return value < 0x80 ? UInt8(value) : confusion.bytes[value]
+            return value < 0x80 ? UInt8(value) : confusion.byte(of: value)
         }
         func isContinuation(_ index: Int) -> Bool {
             guard index < scalars.count else { return false }
@@ -294,20 +321,23 @@ public struct MojibakeRule: Rule {
     /// capitals ("дНЙФТП" for "Дмитро"): weight 1. An all-capital word (a lowercase one in the
     /// original) may continue such a run: weight 0.
     private func koi8Garble(_ scalars: [(scalar: Unicode.Scalar, start: Int, end: Int)], _ confusion: Confusion) -> (Range<Int>, Int)? {
-        var letters: [Unicode.Scalar] = []
+        var letters = 0
+        var firstLetter: Unicode.Scalar? = nil
         var first: Int? = nil, last = 0
         for (scalar, start, end) in scalars where scalar.value >= 0x80 {
             // Only the windows-1251 letters KOI8-R letters land on: А–я, and Ј, і for ё, Ё.
-            guard let byte = confusion.bytes[scalar.value], byte >= 0xC0 || byte == 0xA3 || byte == 0xB3 else { return nil }
-            letters.append(scalar)
+            guard let byte = confusion.byte(of: scalar.value), byte >= 0xC0 || byte == 0xA3 || byte == 0xB3 else { return nil }
+            // Every letter after the first is a capital (tested as met: a real word fails at
+            // its second letter).
+            if letters > 0 && !UnicodeProperties.isUppercase(scalar) { return nil }
+            if firstLetter == nil { firstLetter = scalar }
+            letters += 1
             if first == nil { first = start }
             last = end
         }
-        guard let first, letters.count >= 2 else { return nil }
-        let rest = letters.dropFirst()
-        guard rest.allSatisfy(UnicodeProperties.isUppercase) else { return nil }
-        if UnicodeProperties.isLowercase(letters[0]) {
-            return letters.count >= 3 ? (first..<last, 1) : nil
+        guard let first, let firstLetter, letters >= 2 else { return nil }
+        if UnicodeProperties.isLowercase(firstLetter) {
+            return letters >= 3 ? (first..<last, 1) : nil
         }
         return (first..<last, 0)
     }

@@ -50,7 +50,9 @@ public struct DanglingEndingRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        for index in tokens.indices.dropFirst() where analysis.isCharacter(tokens[index], 0x2E)
+        // From the document's marks (`TokenKindIndex`): a one-byte token is a mark or a symbol
+        // when it is not a letter or a digit.
+        for index in analysis.markTokens where index > 0 && analysis.isCharacter(tokens[index], 0x2E)
             || analysis.isCharacter(tokens[index], 0x21) || analysis.isCharacter(tokens[index], 0x3F) {
             // Not an ellipsis, and the stop ends the sentence: nothing but space or a mark follows.
             if index + 1 < tokens.count {

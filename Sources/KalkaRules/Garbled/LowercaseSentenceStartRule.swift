@@ -69,12 +69,17 @@ public struct LowercaseSentenceStartRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
+        // The stops are marks: visited from the document's marks (`TokenKindIndex`), in step
+        // with the paragraphs.
+        let marks = TokenKindIndex.of(analysis).marks
+        var nextMark = 0
         for paragraph in analysis.paragraphs.indices {
             let range = analysis.tokenRange(ofParagraph: paragraph)
             if isListOrMarked(analysis, range) { continue }
-            var index = range.lowerBound + 1
-            while index + 2 < range.upperBound {
-                defer { index += 1 }
+            while nextMark < marks.count && Int(marks[nextMark]) <= range.lowerBound { nextMark += 1 }
+            while nextMark < marks.count && Int(marks[nextMark]) + 2 < range.upperBound {
+                let index = Int(marks[nextMark])
+                nextMark += 1
                 let stop = tokens[index]
                 guard analysis.isSentenceStop(stop), tokens[index + 1].kind == .space,
                       !tokens[index + 1].isParagraphBreak else { continue }

@@ -83,11 +83,20 @@ public struct UnbalancedQuotesRule: Rule {
         var openParen: (token: Int, paragraphs: Int)? = nil
         let truncated = endsMidSentence(analysis)
         let lastParagraph = analysis.paragraphs.count - 1
+        let (marks, ellipses) = Self.marks(analysis)
+        var nextMark = 0
         for paragraph in analysis.paragraphs.indices {
             let range = analysis.tokenRange(ofParagraph: paragraph)
-            var unpaired = scan(analysis, range)
+            while nextMark < marks.count && marks[nextMark] < range.lowerBound { nextMark += 1 }
+            let firstMark = nextMark
+            while nextMark < marks.count && marks[nextMark] < range.upperBound { nextMark += 1 }
+            // A paragraph without a quote or parenthesis, with none left open before it, changes
+            // nothing (most paragraphs).
+            if firstMark == nextMark && open == nil && openParen == nil { continue }
+            var unpaired = scan(analysis, marks[firstMark..<nextMark], range)
             // "(Photo by Ivan…": an ellipsis after an opener marks the rest as cut, closer and all.
-            if let cut = lastEllipsis(analysis, range) {
+            if !unpaired.others.isEmpty || !unpaired.openers.isEmpty || !unpaired.openParens.isEmpty,
+               let cut = Self.lastEllipsis(ellipses, range) {
                 unpaired.others.removeAll { $0.0 < cut && isOpening(analysis, $0.0) }
                 unpaired.openers.removeAll { $0 < cut }
                 unpaired.openParens.removeAll { $0 < cut }
@@ -187,15 +196,41 @@ public struct UnbalancedQuotesRule: Rule {
         }
     }
 
-    /// The marks of one paragraph, paired within it.
-    private func scan(_ analysis: Analysis, _ range: Range<Int>) -> Unpaired {
+    /// The document's marks `scan` may pair (punctuation and symbol tokens opening with a byte
+    /// of ( ) " « » “ ” „), and its ellipses (`lastEllipsis`), in token order: found from the
+    /// document's marks (`TokenKindIndex`), so that a paragraph's words are never visited.
+    private static func marks(_ analysis: Analysis) -> (marks: [Int], ellipses: [Int]) {
+        let kinds = TokenKindIndex.of(analysis)
+        let tokens = analysis.tokens, prose = analysis.prose
+        var marks: [Int] = [], ellipses: [Int] = []
+        for list in [kinds.punctuation, kinds.symbols] {
+            for index in list {
+                let token = tokens[Int(index)]
+                let start = Int(token.start)
+                switch prose[start] {
+                case 0x28, 0x29, 0x22, 0xC2, 0xE2: marks.append(Int(index))
+                default: break
+                }
+                guard token.kind == .punctuation else { continue }
+                let isEllipsis = token.length == 3 && analysis.byteAt(start) == 0xE2 && analysis.byteAt(start + 1) == 0x80 && analysis.byteAt(start + 2) == 0xA6
+                let isDots = analysis.byte(at: start, is: ".") && analysis.byte(at: start + 1, is: ".") && analysis.byte(at: start + 2, is: ".")
+                if isEllipsis || isDots { ellipses.append(Int(index)) }
+            }
+        }
+        marks.sort()
+        return (marks, ellipses)
+    }
+
+    /// The marks of one paragraph (`marks`, the paragraph's share of `marks(_:)`), paired within it.
+    private func scan(_ analysis: Analysis, _ marks: ArraySlice<Int>, _ range: Range<Int>) -> Unpaired {
         let tokens = analysis.tokens
         let prose = analysis.prose
         var unpaired = Unpaired()
         var guillemets: [Int] = [], parens: [Int] = []
         // The opener of the current „low-high“ quote, closed by “.
         var lowOpen = false
-        for index in range {
+        for index in marks {
+            WorkCounter.count(1)
             let token = tokens[index]
             guard token.kind == .punctuation || token.kind == .symbol else { continue }
             let start = Int(token.start)
@@ -272,18 +307,12 @@ public struct UnbalancedQuotesRule: Rule {
         return next.kind == .space || next.kind == .punctuation
     }
 
-    /// The last "…" or "..." of the paragraph, if any.
-    private func lastEllipsis(_ analysis: Analysis, _ range: Range<Int>) -> Int? {
-        for index in range.reversed() {
-            let token = analysis.tokens[index]
-            guard token.kind == .punctuation else { continue }
-            let start = Int(token.start)
-            if token.length == 3 && analysis.byteAt(start) == 0xE2 && analysis.byteAt(start + 1) == 0x80 && analysis.byteAt(start + 2) == 0xA6 {
-                return index
-            }
-            if analysis.byte(at: start, is: "."), analysis.byte(at: start + 1, is: "."), analysis.byte(at: start + 2, is: ".") { return index }
-        }
-        return nil
+    /// The last "…" or "..." of the paragraph (token `range`), if any, from the document's
+    /// `ellipses` (punctuation tokens, in order).
+    private static func lastEllipsis(_ ellipses: [Int], _ range: Range<Int>) -> Int? {
+        let after = ellipses.partitionPoint { $0 < range.upperBound }
+        guard after > 0, ellipses[after - 1] >= range.lowerBound else { return nil }
+        return ellipses[after - 1]
     }
 
     /// True when the paragraph's first token is an opening quote (“ or ").

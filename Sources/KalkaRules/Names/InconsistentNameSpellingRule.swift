@@ -52,7 +52,8 @@ public struct InconsistentNameSpellingRule: Rule {
         var hash: UInt64
         var group: Int
         var text: String
-        var ranges: [Range<Int>] = []
+        /// How many times it occurs (its ranges are in `Grouping.occurrences`).
+        var count = 0
         var midSentence = false
         var first: Int
     }
@@ -68,6 +69,9 @@ public struct InconsistentNameSpellingRule: Rule {
     /// in that order. A plain value with mutating methods: the token loop updates it in place.
     private struct Grouping {
         var spellings: [Spelling] = []
+        /// Every occurrence, in order: one list for the document rather than one per spelling
+        /// (most spellings are never reported, and their lists would only grow).
+        var occurrences: [(spelling: Int, range: Range<Int>)] = []
         var groups: [[Int]] = []
         var spellingOfKey: [SpellingKey: Int] = [:]
         var groupOfNameKey: [String: Int] = [:]
@@ -107,7 +111,8 @@ public struct InconsistentNameSpellingRule: Rule {
         }
 
         mutating func addOccurrence(of spelling: Int, _ range: Range<Int>, midSentence: Bool) {
-            spellings[spelling].ranges.append(range)
+            spellings[spelling].count += 1
+            occurrences.append((spelling, range))
             if midSentence { spellings[spelling].midSentence = true }
         }
     }
@@ -162,7 +167,7 @@ public struct InconsistentNameSpellingRule: Rule {
         // Other names: capitalized Latin words grouped by their spelling-insensitive key, computed
         // once per distinct word (names repeat; a key costs a few string passes). Both the names
         // and the sentence starts are walked in step with the tokens.
-        var spellingOfWord: [UInt64: (spelling: Int, checkedEnglish: Bool)] = [:]
+        var spellingOfWord = SpellingOfWord()
         var nextCovered = 0, nextSentence = 0
         let sentences = analysis.sentences, tokens = analysis.tokens
         for index in tokens.indices {
@@ -195,19 +200,75 @@ public struct InconsistentNameSpellingRule: Rule {
             }
         }
         let spellings = grouping.spellings
-        for (index, members) in grouping.groups.enumerated() where members.count > 1 {
-            // Names only: a capitalized word seen only at sentence starts may be a common word.
-            guard members.contains(where: { spellings[$0].midSentence }), !english.contains(index) else { continue }
+        // Names only: a capitalized word seen only at sentence starts may be a common word.
+        let reported = grouping.groups.indices.map { index in
+            let members = grouping.groups[index]
+            return members.count > 1 && members.contains(where: { spellings[$0].midSentence }) && !english.contains(index)
+        }
+        // The ranges of the spellings of reported groups, in order.
+        var rangesOf: [Int: [Range<Int>]] = [:]
+        for (spelling, range) in grouping.occurrences where reported[spellings[spelling].group] {
+            rangesOf[spelling, default: []].append(range)
+        }
+        for (index, members) in grouping.groups.enumerated() where reported[index] {
             let severity: Severity? = accepted.contains(index) ? .info : nil
-            let ranked = members.sorted { (spellings[$0].ranges.count, -spellings[$0].first) > (spellings[$1].ranges.count, -spellings[$1].first) }
+            let ranked = members.sorted { (spellings[$0].count, -spellings[$0].first) > (spellings[$1].count, -spellings[$1].first) }
             let keep = preferred[index].flatMap { hash in members.first { spellings[$0].hash == hash } } ?? ranked[0]
             let keepText = spellings[keep].text
             for member in members.sorted(by: { spellings[$0].first < spellings[$1].first }) where member != keep {
                 let spelling = spellings[member]
-                for range in spelling.ranges {
+                for range in rangesOf[member] ?? [] {
                     findings.report(range, "“\(spelling.text)” is also spelled “\(keepText)” in this document",
                                     fixTitle: "Replace with “\(keepText)”", edits: [ProseEdit(range, keepText)], severity: severity)
                 }
+            }
+        }
+    }
+
+    /// The spelling of each capitalized word seen, by folded hash: looked up for every one of
+    /// them, so kept by open addressing on the hash itself (already well mixed) rather than in a
+    /// `Dictionary`, which hashes it again.
+    private struct SpellingOfWord {
+        typealias Entry = (spelling: Int, checkedEnglish: Bool)
+        private var keys = [UInt64](repeating: 0, count: 256)
+        private var entries = [Entry](repeating: (0, false), count: 256)
+        /// Hash 0 marks an empty slot; its entry is kept here.
+        private var zero: Entry?
+        private var used = 0
+
+        subscript(hash: UInt64) -> Entry? {
+            get {
+                if hash == 0 { return zero }
+                let slot = slot(of: hash)
+                return keys[slot] == hash ? entries[slot] : nil
+            }
+            set {
+                guard let newValue else { return }
+                if hash == 0 { zero = newValue; return }
+                let slot = slot(of: hash)
+                entries[slot] = newValue
+                guard keys[slot] != hash else { return }
+                keys[slot] = hash
+                used += 1
+                if used * 2 > keys.count { grow() }
+            }
+        }
+
+        private func slot(of hash: UInt64) -> Int {
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & mask }
+            return slot
+        }
+
+        private mutating func grow() {
+            let oldKeys = keys, oldEntries = entries
+            keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            entries = [Entry](repeating: (0, false), count: oldKeys.count * 2)
+            for (key, entry) in zip(oldKeys, oldEntries) where key != 0 {
+                let slot = slot(of: key)
+                keys[slot] = key
+                entries[slot] = entry
             }
         }
     }

@@ -38,7 +38,7 @@ public struct RussianFormPlaceRule: Rule {
     )
 
     private let context: NationalContext
-    private let placeNouns = WordSet(["village", "town", "city", "settlement", "hamlet"])
+    private let placeNouns = ["village", "town", "city", "settlement", "hamlet"].map { FoldedHash.of($0) }
     private let of = FoldedHash.of("of")
 
     public init(dictionaries: DictionaryStore) throws {
@@ -48,19 +48,22 @@ public struct RussianFormPlaceRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         let covered = context.knownNames(in: analysis)
-        for sentence in analysis.sentences {
-            for index in sentence.tokens where placeNouns.contains(tokens[index]) {
-                // "the village of X"
-                guard let ofIndex = analysis.nextNonSpace(after: index), tokens[ofIndex].foldedHash == of,
-                      let place = analysis.nextNonSpace(after: ofIndex), covered[place] == nil else { continue }
-                let token = tokens[place]
-                guard token.kind == .word, token.shape == .title, token.script == .latin, token.length >= 4,
-                      let suggestion = Self.ukrainianForm(analysis.text(of: token)),
-                      context.isUkrainian(analysis, around: place...place, in: sentence.tokens, known: covered) else { continue }
-                let written = analysis.text(of: token)
-                findings.report(token.range, "“\(written)” has the Russian-form ending of a Ukrainian place name: probably “\(suggestion)”",
-                                fixTitle: "Replace with “\(suggestion)”", edits: [ProseEdit(token.range, suggestion)])
-            }
+        // From the place nouns' occurrences (`WordIndex`), each in its sentence.
+        var sentenceIndex = 0
+        for index in WordIndex.of(analysis).occurrences(ofAny: placeNouns) {
+            while sentenceIndex < analysis.sentences.count && analysis.sentences[sentenceIndex].tokens.upperBound <= index { sentenceIndex += 1 }
+            guard sentenceIndex < analysis.sentences.count, analysis.sentences[sentenceIndex].tokens.contains(index) else { continue }
+            let sentence = analysis.sentences[sentenceIndex]
+            // "the village of X"
+            guard let ofIndex = analysis.nextNonSpace(after: index), tokens[ofIndex].foldedHash == of,
+                  let place = analysis.nextNonSpace(after: ofIndex), covered[place] == nil else { continue }
+            let token = tokens[place]
+            guard token.kind == .word, token.shape == .title, token.script == .latin, token.length >= 4,
+                  let suggestion = Self.ukrainianForm(analysis.text(of: token)),
+                  context.isUkrainian(analysis, around: place...place, in: sentence.tokens, known: covered) else { continue }
+            let written = analysis.text(of: token)
+            findings.report(token.range, "“\(written)” has the Russian-form ending of a Ukrainian place name: probably “\(suggestion)”",
+                            fixTitle: "Replace with “\(suggestion)”", edits: [ProseEdit(token.range, suggestion)])
         }
     }
 

@@ -106,7 +106,9 @@ public struct DecimalCommaRule: Rule {
                                 fixTitle: "Write “\(replacement)”", edits: [ProseEdit(range, replacement)])
                 continue
             }
-            guard let shape = NumberText.shape(prose, token.range), shape.commaCount == 1,
+            // One comma or none: a number without one is passed before its shape is read.
+            guard NumberText.containsComma(prose, token.range),
+                  let shape = NumberText.shape(prose, token.range), shape.commaCount == 1,
                   shape.separators.last == 0x2C else { continue }
             // The fraction after the comma: three digits make a valid thousands group.
             let fraction = shape.runs[shape.runs.count - 1]

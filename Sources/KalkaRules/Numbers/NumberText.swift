@@ -39,6 +39,12 @@ package enum NumberText {
         return shape
     }
 
+    /// Whether the bytes hold a comma.
+    static func containsComma(_ prose: [UInt8], _ range: Range<Int>) -> Bool {
+        for offset in range where prose[offset] == 0x2C { return true }
+        return false
+    }
+
     /// Whether the token is all ASCII digits.
     static func isDigits(_ prose: [UInt8], _ range: Range<Int>) -> Bool {
         !range.isEmpty && range.allSatisfy { isDigit(prose[$0]) }

@@ -40,10 +40,12 @@ public struct NumeroSignRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        var index = 0
-        while index < tokens.count {
-            defer { index += 1 }
-            guard isSign(analysis, tokens[index]) else { continue }
+        let prose = analysis.prose
+        // Only the tokens at a "№" (E2 84 96), found among the document's non-ASCII offsets.
+        var next = 0
+        for offset in analysis.nonASCIIOffsets.lazy.map(Int.init)
+        where prose[offset] == 0xE2 && offset + 2 < prose.count && prose[offset + 1] == 0x84 && prose[offset + 2] == 0x96 {
+            guard let index = analysis.tokenIndex(containing: offset), index >= next, isSign(analysis, tokens[index]) else { continue }
             var last = index
             if index + 1 < tokens.count, isSign(analysis, tokens[index + 1]) { last = index + 1 }
             let range = Int(tokens[index].start)..<Int(tokens[last].end)
@@ -52,7 +54,7 @@ public struct NumeroSignRule: Rule {
             let shown = replacement.trimmingSuffix(" ")
             findings.report(range, "“\(analysis.text(of: range))” is not used in English; write “\(shown)”",
                             fixTitle: "Write “\(shown)”", edits: [ProseEdit(range, replacement)])
-            index = last
+            next = last + 1
         }
     }
 

@@ -38,14 +38,15 @@ public struct RomanCenturyRule: Rule {
         signalsTranslation: .strong
     )
 
-    private let centuryWords = WordSet(["century", "centuries", "millennium", "millennia"])
+    private let centuryWords = ["century", "centuries", "millennium", "millennia"].map { FoldedHash.of($0) }
     private let rangeWords = WordSet(["and", "to", "or", "-", "–", "—"])
 
     public init(dictionaries: DictionaryStore) throws {}
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        for index in tokens.indices where tokens[index].kind == .word && centuryWords.contains(tokens[index]) && tokens[index].shape == .lower {
+        // From the century words' occurrences (`WordIndex`), not every token.
+        for index in WordIndex.of(analysis).occurrences(ofAny: centuryWords) where tokens[index].kind == .word && tokens[index].shape == .lower {
             guard let last = analysis.previousNonSpace(before: index), let lastValue = roman(analysis, tokens[last]) else { continue }
             // "Charles III century-old oak": a hyphen makes "century" part of a compound after a name.
             if analysis.byte(at: Int(tokens[index].end), is: "-") { continue }

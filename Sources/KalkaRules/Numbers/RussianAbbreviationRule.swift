@@ -55,11 +55,13 @@ public struct RussianAbbreviationRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        for index in tokens.indices where tokens[index].kind == .word {
+        // From the numbers (`TokenKindIndex`): the word after each, the one word with that
+        // number before it.
+        for number in analysis.numberTokens {
+            guard let index = analysis.nextNonSpace(after: number), tokens[index].kind == .word,
+                  analysis.previousNonSpace(before: index) == number else { continue }
             let token = tokens[index]
-            // After a number first: few words follow one, and the lookup hashes the key again.
             guard token.length <= 5, token.shape == .lower || token.shape == .title,
-                  let previous = analysis.previousNonSpace(before: index), tokens[previous].kind == .number,
                   let word = abbreviations[token.foldedHash] else { continue }
             var range = token.range
             var edit = token.range

@@ -80,9 +80,10 @@ public struct SpaceGroupedNumberRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         let prose = analysis.prose
-        var index = 0
-        while index < tokens.count {
-            defer { index += 1 }
+        // From the document's numbers (`TokenKindIndex`); a number read into a group is not
+        // visited again.
+        var next = 0
+        for index in analysis.numberTokens where index >= next {
             let first = tokens[index]
             guard first.kind == .number, first.length <= 3, NumberText.isDigits(prose, first.range),
                   prose[Int(first.start)] != 0x30 else { continue }
@@ -107,7 +108,7 @@ public struct SpaceGroupedNumberRule: Rule {
             }
             guard groups.count >= 2 else { continue }
             let last = tokens[position]
-            defer { index = position }
+            next = position + 1
             guard standsAlone(analysis, before: index), endsCleanly(analysis, after: position) else { continue }
             let range = Int(first.start)..<Int(last.end)
             var edits: [ProseEdit] = []

@@ -49,9 +49,8 @@ public struct DoubledSpaceRule: Rule {
         guard analysis.document.format != .html else { return }
         let tokens = analysis.tokens
         let prose = analysis.prose
-        var index = 1
-        while index + 1 < tokens.count {
-            defer { index += 1 }
+        // From the spaces of two bytes or more (`TokenKindIndex`), not every token.
+        for index in TokenKindIndex.of(analysis).longSpaces.lazy.map(Int.init) where index >= 1 && index + 1 < tokens.count {
             let space = tokens[index]
             guard space.kind == .space, space.length >= 2, !space.isParagraphBreak else { continue }
             let previous = tokens[index - 1], next = tokens[index + 1]

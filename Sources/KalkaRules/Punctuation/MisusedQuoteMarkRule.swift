@@ -81,9 +81,10 @@ public struct MisusedQuoteMarkRule: Rule {
     /// capital (“that All the President’s Men”).
     private func lostOpeningMarks(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        var index = 0
-        while index + 6 < tokens.count {
-            defer { index += 1 }
+        // From the occurrences of “that” (`WordIndex`), two tokens after the verb.
+        for thatIndex in WordIndex.of(analysis).occurrences(of: that) {
+            let index = thatIndex - 2
+            guard index >= 0, index + 6 < tokens.count else { continue }
             let verb = tokens[index]
             // “that” two tokens on first: one comparison rules out nearly every position.
             guard tokens[index + 2].foldedHash == that, verb.kind == .word, verb.shape == .lower, verbs.all.contains(verb),
@@ -103,33 +104,35 @@ public struct MisusedQuoteMarkRule: Rule {
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         lostOpeningMarks(analysis, into: &findings)
-        // Each line once, for its marks: ” “ " (and „, which puts the line in another style).
-        // Only a line with a mark goes on to `checkLine`; most bytes are tested once, and cheaply.
-        var lines: [Range<Int>] = []
-        analysis.prose.withUnsafeBufferPointer { prose in
-            var lineStart = 0
-            while lineStart < prose.count {
-                var lineEnd = lineStart
-                var lowHigh = false, hasMark = false
-                while lineEnd < prose.count {
-                    let byte = prose[lineEnd]
-                    if byte == 0x0A { break }
-                    if byte == 0x22 {
-                        hasMark = true
-                    } else if byte == 0xE2, lineEnd + 2 < prose.count, prose[lineEnd + 1] == 0x80 {
-                        switch prose[lineEnd + 2] {
-                        case 0x9E: lowHigh = true
-                        case 0x9C, 0x9D: hasMark = true
-                        default: break
-                        }
-                    }
-                    lineEnd += 1
-                }
-                if hasMark && !lowHigh { lines.append(lineStart..<lineEnd) }
-                lineStart = lineEnd + 1
+        // The marks ” “ " and „ (memchr for ", the document's non-ASCII offsets for the
+        // others), grouped by line: a line with a mark and no „ (which puts it in another
+        // style) goes on to `checkLine`, which visits its marks alone.
+        let prose = analysis.prose
+        var marks: [Int] = []
+        analysis.forEachOffset(ofASCII: 0x22) { marks.append($0) }
+        for offset in analysis.nonASCIIOffsets.lazy.map(Int.init)
+        where prose[offset] == 0xE2 && offset + 2 < prose.count && prose[offset + 1] == 0x80 {
+            switch prose[offset + 2] {
+            case 0x9C, 0x9D, 0x9E: marks.append(offset)
+            default: break
             }
         }
-        for line in lines { checkLine(line, analysis, into: &findings) }
+        marks.sort()
+        var newlines: [Int] = []
+        analysis.forEachOffset(ofASCII: 0x0A) { newlines.append($0) }
+        var nextNewline = 0, first = 0
+        while first < marks.count {
+            while nextNewline < newlines.count && newlines[nextNewline] < marks[first] { nextNewline += 1 }
+            let lineStart = nextNewline > 0 ? newlines[nextNewline - 1] + 1 : 0
+            let lineEnd = nextNewline < newlines.count ? newlines[nextNewline] : prose.count
+            var end = first, lowHigh = false
+            while end < marks.count && marks[end] < lineEnd {
+                if prose[marks[end]] == 0xE2 && prose[marks[end] + 2] == 0x9E { lowHigh = true }
+                end += 1
+            }
+            if !lowHigh { checkLine(lineStart..<lineEnd, marks[first..<end], analysis, into: &findings) }
+            first = end
+        }
     }
 
     private static let right: [UInt8] = [0xE2, 0x80, 0x9D]
@@ -139,20 +142,21 @@ public struct MisusedQuoteMarkRule: Rule {
         offset + 3 <= end && prose[offset] == mark[0] && prose[offset + 1] == mark[1] && prose[offset + 2] == mark[2]
     }
 
-    private func checkLine(_ line: Range<Int>, _ analysis: Analysis, into findings: inout Findings) {
+    /// The marks of one line (`marks`, its offsets of ” “ and ", in order).
+    private func checkLine(_ line: Range<Int>, _ marks: ArraySlice<Int>, _ analysis: Analysis, into findings: inout Findings) {
         let prose = analysis.prose
         var offset = line.lowerBound
-        while offset < line.upperBound {
-            let byte = prose[offset]
-            if isMark(prose, offset, Self.right, end: line.upperBound) {
-                offset = closingCurly(at: offset, line, analysis, into: &findings)
-            } else if isMark(prose, offset, Self.left, end: line.upperBound) {
-                openingCurly(at: offset, line, analysis, into: &findings)
-                offset += 3
-            } else if byte == 0x22 {
-                offset = straight(at: offset, line, analysis, into: &findings)
+        // A mark passed over by the one before (a doubled mark) is not visited again.
+        for mark in marks where mark >= offset {
+            if isMark(prose, mark, Self.right, end: line.upperBound) {
+                offset = closingCurly(at: mark, line, analysis, into: &findings)
+            } else if isMark(prose, mark, Self.left, end: line.upperBound) {
+                openingCurly(at: mark, line, analysis, into: &findings)
+                offset = mark + 3
+            } else if prose[mark] == 0x22 {
+                offset = straight(at: mark, line, analysis, into: &findings)
             } else {
-                offset += 1
+                offset = mark + 1
             }
         }
     }

@@ -74,9 +74,9 @@ public struct SpaceBeforePunctuationRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         let prose = analysis.prose
-        var index = 1
-        while index + 1 < tokens.count {
-            defer { index += 1 }
+        // From the document's marks (`TokenKindIndex`), each with the token before it.
+        for markIndex in analysis.markTokens where markIndex >= 2 {
+            let index = markIndex - 1
             let space = tokens[index]
             guard space.kind == .space, !space.isParagraphBreak else { continue }
             let mark = tokens[index + 1]

@@ -75,12 +75,27 @@ public struct StrayPunctuationRule: Rule {
         strayMarkup(analysis, into: &findings)
     }
 
-    /// A ">" glued to the first word of a line, and U+FE0F after no emoji.
+    /// A ">" glued to the first word of a line, and U+FE0F after no emoji: visiting only the
+    /// ">" (memchr) and the non-ASCII scalars starting with EF (`ProseIndex`), in order.
     private func strayMarkup(_ analysis: Analysis, into findings: inout Findings) {
         let prose = analysis.prose
-        var offset = Self.next(from: 0, in: analysis) { $0 == 0x3E || $0 == 0xEF }
-        while offset < prose.count {
-            defer { offset = Self.next(from: offset + 1, in: analysis) { $0 == 0x3E || $0 == 0xEF } }
+        var angles: [Int] = []
+        analysis.forEachOffset(ofASCII: 0x3E) { angles.append($0) }
+        let nonASCII = analysis.nonASCIIOffsets
+        var nextAngle = 0, nextNonASCII = 0
+        while true {
+            // Skips the non-ASCII scalars not opening with EF (the selector's first byte).
+            while nextNonASCII < nonASCII.count && prose[Int(nonASCII[nextNonASCII])] != 0xEF { nextNonASCII += 1 }
+            let offset: Int
+            if nextAngle < angles.count && (nextNonASCII == nonASCII.count || angles[nextAngle] < Int(nonASCII[nextNonASCII])) {
+                offset = angles[nextAngle]
+                nextAngle += 1
+            } else if nextNonASCII < nonASCII.count {
+                offset = Int(nonASCII[nextNonASCII])
+                nextNonASCII += 1
+            } else {
+                break
+            }
             if prose[offset] == 0x3E, offset == 0 || prose[offset - 1] == 0x0A,
                let next = analysis.scalar(at: offset + 1), next.properties.isAlphabetic,
                analysis.isOneSourceLine(offset..<(offset + 2)) {
@@ -95,61 +110,96 @@ public struct StrayPunctuationRule: Rule {
                                     fix: ProseFix(title: "Delete the variation selector", applicability: .safe,
                                                   edits: [ProseEdit(offset..<(offset + 3), "")]))
                 }
-                offset += 2
             }
         }
     }
 
     /// Lines (runs between paragraph breaks and source line breaks) of nothing but marks.
+    ///
+    /// Such a line holds a mark, so the walk starts from the document's marks (`TokenKindIndex`),
+    /// not from every token: from a mark it steps back to the line's start and on to its end,
+    /// and stops at the first word or other token that makes the line prose, which for nearly
+    /// every mark is its neighbour. Only the spaces passed on the way are looked up in the
+    /// source map (a soft line break is a space standing for a line break of the source).
     private func strayLines(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        // Soft line breaks are the non-verbatim pieces of the source map; walk them alongside the
-        // tokens (both in prose order) rather than searching for each space.
-        var lineBreaks = SourceMap.ReplacedSourceCursor(analysis.document.map)
-        var lineStart = 0
-        var index = 0
-        while index <= tokens.count {
-            defer { index += 1 }
-            let boundary: Bool
-            if index == tokens.count || tokens[index].isParagraphBreak {
-                boundary = true
-            } else if tokens[index].kind == .space {
-                boundary = lineBreaks.holdsReplacedSource(tokens[index].range)
-            } else {
-                boundary = false
-            }
-            guard boundary else { continue }
-            defer { lineStart = index + 1 }
-            // The line's tokens are lineStart..<index.
-            var first: Int?, last = 0
-            var marks = 0, allStray = true, allSame = true, dotsOnly = true
-            var firstByte: UInt8 = 0
-            for position in lineStart..<min(index, tokens.count) {
-                let token = tokens[position]
-                if token.kind == .space { continue }
-                guard let kind = strayKind(token, analysis) else { allStray = false; break }
-                if first == nil { first = position; firstByte = analysis.prose[Int(token.start)] }
-                if analysis.prose[Int(token.start)] != firstByte || token.length != tokens[first!].length { allSame = false }
-                if kind != .dot { dotsOnly = false }
-                last = position
-                marks += 1
-            }
-            guard allStray, let first else { continue }
-            if dotsOnly && marks >= 3 { continue }          // an ellipsis “...”
-            if dotsOnly && marks == 1 && tokens[first].length == 3 { continue } // “…”
-            if allSame && marks >= 3 { continue }           // a separator “***”, “---”
-            let range = Int(tokens[first].start)..<Int(tokens[last].end)
-            // Inside a paragraph, the line break before the line goes with it.
-            var edit = range
-            if lineStart > 0, !tokens[lineStart - 1].isParagraphBreak, tokens[lineStart - 1].kind == .space {
-                edit = Int(tokens[lineStart - 1].start)..<range.upperBound
-            } else if let paragraph = analysis.paragraph(containing: range.lowerBound), analysis.paragraphs[paragraph].range == range {
-                // A line of its own: its line break goes with it.
-                edit = analysis.widenedToLineBreak(range)
-            }
-            findings.report(range, "A line of nothing but punctuation: “\(analysis.text(of: range))”",
-                            fixTitle: "Delete the stray punctuation", edits: [ProseEdit(edit, "")])
+        let map = analysis.document.map
+        let kinds = TokenKindIndex.of(analysis)
+        // Whether the token at `index` ends a line (it is then in neither line).
+        func isBoundary(_ index: Int) -> Bool {
+            if index == tokens.count || tokens[index].isParagraphBreak { return true }
+            return tokens[index].kind == .space && map.holdsReplacedSource(tokens[index].range)
         }
+        // Lines before this token index are decided.
+        var decided = 0
+        var punctuation = 0, symbols = 0
+        while punctuation < kinds.punctuation.count || symbols < kinds.symbols.count {
+            // The marks in token order: the punctuation and symbol lists merged.
+            let mark: Int
+            if symbols == kinds.symbols.count || (punctuation < kinds.punctuation.count && kinds.punctuation[punctuation] < kinds.symbols[symbols]) {
+                mark = Int(kinds.punctuation[punctuation])
+                punctuation += 1
+            } else {
+                mark = Int(kinds.symbols[symbols])
+                symbols += 1
+            }
+            guard mark >= decided, !tokens[mark].isParagraphBreak, strayKind(tokens[mark], analysis) != nil else { continue }
+            // Back to the line's start. A mark passed on the way was visited before this one and
+            // its line found to be prose (a line of marks is decided whole, past this mark).
+            var lineStart = mark
+            var isProse = false
+            while lineStart > 0 && !isBoundary(lineStart - 1) {
+                WorkCounter.count(1)
+                lineStart -= 1
+                if tokens[lineStart].kind != .space { isProse = true; break }
+            }
+            guard !isProse else { continue }
+            // On to its end: the marks after this one on the line are decided here.
+            var lineEnd = mark + 1
+            while !isBoundary(lineEnd) {
+                WorkCounter.count(1)
+                if tokens[lineEnd].kind != .space && strayKind(tokens[lineEnd], analysis) == nil { isProse = true; break }
+                lineEnd += 1
+            }
+            decided = lineEnd
+            guard !isProse else { continue }
+            reportStrayLine(lineStart..<lineEnd, analysis, into: &findings)
+        }
+    }
+
+    /// Reports the line of tokens `line`, all of them spaces or stray marks, unless it is an
+    /// ellipsis or a separator.
+    private func reportStrayLine(_ line: Range<Int>, _ analysis: Analysis, into findings: inout Findings) {
+        let tokens = analysis.tokens
+        var first: Int?, last = 0
+        var marks = 0, allSame = true, dotsOnly = true
+        var firstByte: UInt8 = 0
+        for position in line {
+            let token = tokens[position]
+            if token.kind == .space { continue }
+            guard let kind = strayKind(token, analysis) else { return }
+            if first == nil { first = position; firstByte = analysis.prose[Int(token.start)] }
+            if analysis.prose[Int(token.start)] != firstByte || token.length != tokens[first!].length { allSame = false }
+            if kind != .dot { dotsOnly = false }
+            last = position
+            marks += 1
+        }
+        guard let first else { return }
+        if dotsOnly && marks >= 3 { return }          // an ellipsis “...”
+        if dotsOnly && marks == 1 && tokens[first].length == 3 { return } // “…”
+        if allSame && marks >= 3 { return }           // a separator “***”, “---”
+        let range = Int(tokens[first].start)..<Int(tokens[last].end)
+        let lineStart = line.lowerBound
+        // Inside a paragraph, the line break before the line goes with it.
+        var edit = range
+        if lineStart > 0, !tokens[lineStart - 1].isParagraphBreak, tokens[lineStart - 1].kind == .space {
+            edit = Int(tokens[lineStart - 1].start)..<range.upperBound
+        } else if let paragraph = analysis.paragraph(containing: range.lowerBound), analysis.paragraphs[paragraph].range == range {
+            // A line of its own: its line break goes with it.
+            edit = analysis.widenedToLineBreak(range)
+        }
+        findings.report(range, "A line of nothing but punctuation: “\(analysis.text(of: range))”",
+                        fixTitle: "Delete the stray punctuation", edits: [ProseEdit(edit, "")])
     }
 
     private enum StrayKind { case dot, other }
@@ -182,13 +232,22 @@ public struct StrayPunctuationRule: Rule {
         let prose = analysis.prose
         // The first of two marks: , ; : or . (the second is a . or a ,).
         func isFirstMark(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x3A }
-        var offset = Self.next(from: 0, in: analysis, where: isFirstMark)
+        // The offsets of the first marks followed by a . or a , (found by memchr), in order; the
+        // walk below skips those a finding covered.
+        var pairs: [Int] = []
+        for second: UInt8 in [0x2E, 0x2C] {
+            analysis.forEachOffset(ofASCII: second) { if $0 > 0 && isFirstMark(prose[$0 - 1]) { pairs.append($0 - 1) } }
+        }
+        pairs.sort()
+        var pairIndex = 0
+        // The first pair at or after `start`, or the prose's length.
+        func nextPair(from start: Int) -> Int {
+            while pairIndex < pairs.count && pairs[pairIndex] < start { pairIndex += 1 }
+            return pairIndex < pairs.count ? pairs[pairIndex] : prose.count
+        }
+        var offset = nextPair(from: 0)
         while offset + 1 < prose.count {
             let byte = prose[offset], next = prose[offset + 1]
-            guard next == 0x2E || next == 0x2C else {
-                offset = Self.next(from: offset + 1, in: analysis, where: isFirstMark)
-                continue
-            }
             var stray: Range<Int>?
             if (byte == 0x2C || byte == 0x3B || byte == 0x3A) && next == 0x2E && analysis.byteAt(offset + 2) != 0x2E
                 && analysis.byteAt(offset - 1) != byte {
@@ -205,23 +264,13 @@ public struct StrayPunctuationRule: Rule {
             // The two marks must stand side by side in the source too, not around markup the
             // reader left out (“`a`, `b`” read as “, ,” in Markdown).
             guard let stray, analysis.isOneSourceLine(offset..<offset + 2) else {
-                offset = Self.next(from: offset + 1, in: analysis, where: isFirstMark)
+                offset = nextPair(from: offset + 1)
                 continue
             }
             let range = offset..<offset + 2
             findings.report(range, "Doubled punctuation “\(analysis.text(of: range))”",
                             fixTitle: "Delete “\(analysis.text(of: stray))”", edits: [ProseEdit(stray, "")])
-            offset = Self.next(from: offset + 2, in: analysis, where: isFirstMark)
-        }
-    }
-
-    /// The first prose offset at or after `start` whose byte passes `test`, or the prose's length:
-    /// the passes above look only at the few bytes that can start what they look for.
-    private static func next(from start: Int, in analysis: Analysis, where test: (UInt8) -> Bool) -> Int {
-        analysis.prose.withUnsafeBufferPointer { prose in
-            var offset = start
-            while offset < prose.count, !test(prose[offset]) { offset += 1 }
-            return offset
+            offset = nextPair(from: offset + 2)
         }
     }
 }

@@ -54,7 +54,15 @@ public struct MixedScriptWordRule: Rule {
     public init(dictionaries: DictionaryStore) throws {}
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
+        // A word of two scripts has a letter outside ASCII: a sentence without a non-ASCII byte
+        // (`ProseIndex`) is passed without reading its tokens.
+        let nonASCII = analysis.nonASCIIOffsets
+        var nextNonASCII = 0
         for sentence in analysis.sentences {
+            guard !sentence.tokens.isEmpty else { continue }
+            let start = Int(analysis.tokens[sentence.tokens.lowerBound].start), end = Int(analysis.tokens[sentence.tokens.upperBound - 1].end)
+            while nextNonASCII < nonASCII.count && Int(nonASCII[nextNonASCII]) < start { nextNonASCII += 1 }
+            guard nextNonASCII < nonASCII.count && Int(nonASCII[nextNonASCII]) < end else { continue }
             let tokens = analysis.tokens[sentence.tokens]
             guard tokens.contains(where: { $0.kind == .word && $0.script == .mixed }) else { continue }
             let context = Self.contextScript(tokens)

@@ -65,6 +65,11 @@ package struct TokenKindIndex: Sendable {
     package let numbers: [Int32]
     package let punctuation: [Int32]
     package let symbols: [Int32]
+    /// The punctuation and symbol tokens together.
+    package let marks: [Int32]
+    /// The space tokens of two bytes or more within a paragraph (doubled spaces, a line break
+    /// and its indentation): a rule after doubled spaces visits these alone.
+    package let longSpaces: [Int32]
 
     private static let fact = DocumentFact<TokenKindIndex>()
 
@@ -73,18 +78,25 @@ package struct TokenKindIndex: Sendable {
     }
 
     init(_ tokens: [Token]) {
-        var numbers: [Int32] = [], punctuation: [Int32] = [], symbols: [Int32] = []
+        var numbers: [Int32] = [], punctuation: [Int32] = [], symbols: [Int32] = [], marks: [Int32] = [], longSpaces: [Int32] = []
         for (index, token) in tokens.enumerated() {
             switch token.kind {
             case .number: numbers.append(Int32(index))
-            case .punctuation: punctuation.append(Int32(index))
-            case .symbol: symbols.append(Int32(index))
-            case .word, .space: break
+            case .punctuation:
+                punctuation.append(Int32(index))
+                marks.append(Int32(index))
+            case .symbol:
+                symbols.append(Int32(index))
+                marks.append(Int32(index))
+            case .space: if token.length >= 2 && !token.isParagraphBreak { longSpaces.append(Int32(index)) }
+            case .word: break
             }
         }
         self.numbers = numbers
         self.punctuation = punctuation
         self.symbols = symbols
+        self.marks = marks
+        self.longSpaces = longSpaces
     }
 }
 
@@ -95,4 +107,6 @@ package extension Analysis {
     var punctuationTokens: LazyMapSequence<[Int32], Int> { TokenKindIndex.of(self).punctuation.lazy.map(Int.init) }
     /// The indices of the symbol tokens, in order.
     var symbolTokens: LazyMapSequence<[Int32], Int> { TokenKindIndex.of(self).symbols.lazy.map(Int.init) }
+    /// The indices of the punctuation and symbol tokens together, in order.
+    var markTokens: LazyMapSequence<[Int32], Int> { TokenKindIndex.of(self).marks.lazy.map(Int.init) }
 }

@@ -230,6 +230,20 @@ public struct ProseBuilder {
 }
 
 extension SourceMap {
+    /// Whether prose `range` holds source the prose does not copy byte for byte, asked in any
+    /// order (a search of the map): for the few ranges a rule asks about, where walking the map
+    /// alongside every token (`ReplacedSourceCursor`) would cost more.
+    package func holdsReplacedSource(_ range: Range<Int>) -> Bool {
+        guard !pieces.isEmpty else { return false }
+        // Pieces are in prose order and disjoint: none before this one reaches into `range`.
+        var index = pieceIndex(atOrBefore: range.lowerBound)
+        while index < pieces.count && pieces[index].proseStart < range.upperBound {
+            if !pieces[index].verbatim && pieces[index].proseEnd > range.lowerBound { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Answers, for prose ranges asked in increasing order, whether one holds source the prose
     /// does not copy byte for byte (a soft line break read as a space, an entity, dropped markup):
     /// one walk over the map alongside the tokens instead of a search per range.

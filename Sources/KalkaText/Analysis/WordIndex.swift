@@ -1,0 +1,129 @@
+import KalkaModel
+
+/// Where each word of a document stands, found in one walk for every rule that starts from a few
+/// words ("village of", "XX century", "and", "that"): such a rule visits the occurrences of its
+/// words instead of testing every token against its set.
+///
+/// Keyed by folded hash, over every token but spaces (a rule's set is tested against a token's
+/// hash whatever its kind): an open-addressing table of the distinct hashes, each with its first
+/// occurrence, and a chain through the tokens to the next occurrence of the same hash.
+package struct WordIndex: Sendable {
+    private let keys: [UInt64]
+    /// By slot: the first token with the slot's hash, or -1.
+    private let heads: [Int32]
+    /// By token: the next token with the same hash, or -1.
+    private let next: [Int32]
+    /// Hash 0 marks an empty slot; its tokens are chained from here.
+    private let zeroHead: Int32
+
+    private static let fact = DocumentFact<WordIndex>()
+
+    package static func of(_ analysis: Analysis) -> WordIndex {
+        analysis.fact(fact) { WordIndex(analysis.tokens) }
+    }
+
+    init(_ tokens: [Token]) {
+        // The table grows as distinct hashes come (a document has far fewer than tokens); it is
+        // worked on through pointers, one probe and two stores a token.
+        var capacity = 1024
+        var keys = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: capacity)
+        var heads = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+        keys.initialize(repeating: 0)
+        heads.initialize(repeating: -1)
+        var used = 0
+        var zeroHead: Int32 = -1
+        next = [Int32](unsafeUninitializedCapacity: tokens.count) { next, count in
+            tokens.withUnsafeBufferPointer { tokens in
+                // Backwards, so that each chain runs in token order.
+                var index = tokens.count - 1
+                while index >= 0 {
+                    defer { index -= 1 }
+                    let token = tokens[index]
+                    guard token.kind != .space else { next[index] = -1; continue }
+                    let hash = token.foldedHash
+                    if hash == 0 {
+                        next[index] = zeroHead
+                        zeroHead = Int32(index)
+                        continue
+                    }
+                    let slot = Self.slot(of: hash, in: keys)
+                    if keys[slot] == 0 {
+                        keys[slot] = hash
+                        used += 1
+                    }
+                    next[index] = heads[slot]
+                    heads[slot] = Int32(index)
+                    // At most half full: a miss ends after a probe or two.
+                    if used * 2 > capacity {
+                        let (grownKeys, grownHeads) = Self.grown(keys, heads)
+                        keys.deallocate()
+                        heads.deallocate()
+                        keys = grownKeys
+                        heads = grownHeads
+                        capacity = keys.count
+                    }
+                }
+            }
+            count = tokens.count
+        }
+        self.keys = Array(keys)
+        self.heads = Array(heads)
+        self.zeroHead = zeroHead
+        keys.deallocate()
+        heads.deallocate()
+    }
+
+    /// The slot holding `hash`, or the empty slot where it goes.
+    @inline(__always) private static func slot(of hash: UInt64, in keys: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// The table at twice the size, its entries placed again.
+    private static func grown(_ keys: UnsafeMutableBufferPointer<UInt64>, _ heads: UnsafeMutableBufferPointer<Int32>)
+        -> (UnsafeMutableBufferPointer<UInt64>, UnsafeMutableBufferPointer<Int32>) {
+        let newKeys = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: keys.count * 2)
+        let newHeads = UnsafeMutableBufferPointer<Int32>.allocate(capacity: keys.count * 2)
+        newKeys.initialize(repeating: 0)
+        newHeads.initialize(repeating: -1)
+        for (key, head) in zip(keys, heads) where key != 0 {
+            let slot = slot(of: key, in: newKeys)
+            newKeys[slot] = key
+            newHeads[slot] = head
+        }
+        return (newKeys, newHeads)
+    }
+
+    /// The slot of `hash` in the finished table, if it holds it.
+    private func slot(of hash: UInt64) -> Int? {
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while keys[slot] != 0 {
+                if keys[slot] == hash { return slot }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    /// The tokens (other than spaces) whose folded hash is `hash`, in order.
+    package func occurrences(of hash: UInt64) -> [Int] {
+        var result: [Int] = []
+        var index = hash == 0 ? zeroHead : slot(of: hash).map { heads[$0] } ?? -1
+        while index >= 0 {
+            result.append(Int(index))
+            index = next[Int(index)]
+        }
+        return result
+    }
+
+    /// The tokens whose folded hash is one of `hashes`, in order (each once).
+    package func occurrences(ofAny hashes: some Sequence<UInt64>) -> [Int] {
+        var result: [Int] = []
+        for hash in Set(hashes) { result += occurrences(of: hash) }
+        return result.sorted()
+    }
+}
