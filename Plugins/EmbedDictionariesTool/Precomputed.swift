@@ -41,6 +41,7 @@ enum Precomputed {
             source += "        ],\n"
         }
         source += "    ]\n"
+        source += ReadyTables.declarations(files: files, renderings: renderings)
         return source
     }
 

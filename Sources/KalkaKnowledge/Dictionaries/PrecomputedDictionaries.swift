@@ -69,6 +69,31 @@ package enum PrecomputedDictionaries {
 
     /// The standards of those renderings, in order.
     static var russianRenderingStandards: [String] { EmbeddedDictionaries.russianRenderingStandards }
+
+    /// The built-in table at `path` as `DictionaryFile.parse` reads its text, laid out by the
+    /// build (tables of up to a thousand rows), or nil.
+    package static func builtInTable(_ path: String) -> DictionaryFile? {
+        EmbeddedDictionaries.readyTable(path).map { table in
+            DictionaryFile(path: path, columns: table.columns, source: table.source, licence: table.licence,
+                           caseSensitive: table.caseSensitive, rows: table.rows.map { DictionaryFile.Row(line: $0.0, fields: $0.1) })
+        }
+    }
+
+    /// The entries of the built-in name file at `path` as `NameDictionary` makes them from its
+    /// rows with the built-in rule files (variants derived), in file order; nil if the build has
+    /// none, or if its lists of columns, kinds and derivations are not the dictionary's.
+    static func builtInNameEntries(_ path: String) -> [NameEntry]? {
+        guard nameListsAgree, let entries = EmbeddedDictionaries.readyNames(path) else { return nil }
+        return entries.map { entry in
+            NameEntry(canonical: entry.0, original: entry.1, russian: entry.2, language: entry.3, kind: NameKind.allCases[entry.4],
+                      variants: entry.5, alternatives: entry.6, derivation: NameDerivation.allCases[entry.7], note: entry.8,
+                      path: path, line: entry.9)
+        }
+    }
+
+    private static let nameListsAgree = EmbeddedDictionaries.nameColumns == NameDictionary.columns
+        && EmbeddedDictionaries.nameKinds == NameKind.allCases.map(\.rawValue)
+        && EmbeddedDictionaries.nameDerivations == NameDerivation.allCases.map(\.rawValue)
 }
 
 extension DictionaryStore {

@@ -88,6 +88,11 @@ public struct NameDictionary: Sendable {
         var entries: [NameEntry] = []
         for path in store.tablePaths where path.hasPrefix("names/") && path != Self.givenNamesPath && path != Self.allowPath
             && path != PeriodSpellings.path {
+            // A built-in file's entries come ready from the build, variants derived.
+            if renderers.builtInRules && store.holdsBuiltInText(path), let ready = PrecomputedDictionaries.builtInNameEntries(path) {
+                entries += ready
+                continue
+            }
             let file = try store.file(path)
             guard file.columns == Self.columns else {
                 throw DictionaryError(path: path, line: 1, message: "columns must be: \(Self.columns.joined(separator: ", "))")
@@ -118,8 +123,9 @@ public struct NameDictionary: Sendable {
         matcher = try PhraseMatcher(phrases)
         self.forms = forms
         var owners: [String: [Int]] = [:]
+        owners.reserveCapacity(forms.count)
         for case let (entry?, .variant, text) in forms {
-            let key = text.lowercased()
+            let key = Self.lowercased(text)
             if !(owners[key] ?? []).contains(entry) { owners[key, default: []].append(entry) }
         }
         variantOwners = owners
@@ -190,6 +196,20 @@ public struct NameDictionary: Sendable {
         return entries
     }
 
+    /// `text.lowercased()`, ASCII lowered byte by byte: the library's general path was a tenth
+    /// of building the names.
+    static func lowercased(_ text: String) -> String {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
+        return ascii ?? text.lowercased()
+    }
+
     private static func list(_ field: String) -> [String] {
         // Split on bytes and trim only what needs it: splitting on characters and trimming every
         // piece were a tenth of building the names.
@@ -209,7 +229,8 @@ public struct NameDictionary: Sendable {
 private final class RussianRenderers {
     static var standardNames: [String] { NameDictionary.russianRenderingStandards }
     private let store: DictionaryStore
-    private let builtInRules: Bool
+    /// Whether the rule files are the built-in ones, whose renderings the build computed.
+    let builtInRules: Bool
     private var romanizers: [Romanizer]?
     private(set) var compiled = 0
     /// The precomputed renderings of the file last asked for, by line.
