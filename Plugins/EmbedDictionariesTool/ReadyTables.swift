@@ -56,8 +56,8 @@ enum ReadyTables {
         source += "    package static let nameKinds: [String] = \(stringArray(nameKinds))\n"
         source += "    package static let nameDerivations: [String] = \(stringArray(nameDerivations))\n"
         source += "    /// Name entries: canonical, original, russian, language, kind (index), variants, alternatives,\n"
-        source += "    /// derivation (index), note, line.\n"
-        source += "    package typealias ReadyName = (String, String, String, String, Int, [String], [String], Int, String, Int)\n"
+        source += "    /// derivation (index), note, line, and the variants lowercased.\n"
+        source += "    package typealias ReadyName = (String, String, String, String, Int, [String], [String], Int, String, Int, [String])\n"
         var files: [(path: String, entries: [String])] = []
         for (path, table) in tables where path.hasPrefix("names/") && table.columns == nameColumns {
             if let entries = nameEntries(table, renderings: renderings[path] ?? [:]) { files.append((path, entries)) }
@@ -90,7 +90,7 @@ enum ReadyTables {
             variants.removeAll { correct.contains($0.lowercased()) }
             let parts = [Precomputed.literal(field(0)), Precomputed.literal(field(1)), Precomputed.literal(field(2)),
                          Precomputed.literal(field(3)), "\(kind)", stringArray(variants), stringArray(alternatives),
-                         "\(derivation)", Precomputed.literal(field(8)), "\(row.line)"]
+                         "\(derivation)", Precomputed.literal(field(8)), "\(row.line)", stringArray(variants.map { $0.lowercased() })]
             entries.append("(" + parts.joined(separator: ", ") + ")")
         }
         return entries

@@ -97,6 +97,7 @@ import KalkaCore
     static var houseConfiguration: Configuration {
         var configuration = Configuration()
         configuration.namesFiles = [.init(path: "style/names.tsv", text: houseNames)]
+        configuration.nameStyle = ["Volodymyr Zelenskyy": "Volodymyr Zelensky"]
         configuration.dictionaries = [
             DictionaryExtension(target: "names/ukraine-places.tsv", path: "style/places.tsv", text: housePlaces),
             DictionaryExtension(target: "phrases/calques.tsv", path: "style/calques.tsv", text: houseCalques),
@@ -104,17 +105,18 @@ import KalkaCore
         return configuration
     }
 
-    /// Findings with a house's names file and rows for two built-in tables (one of them a name
-    /// file) are the findings of a store that parses every table, as kalka did before the
+    /// Findings with a house's names file, rows for two built-in tables (one of them a name
+    /// file) and a house spelling of a name are the findings of a store that parses every table, as kalka did before the
     /// ready forms; and the house's rows are among them.
     @Test func houseRowsMixWithReadyTablesAsBefore() throws {
         let configuration = Self.houseConfiguration
         let readyStore = try Linter.dictionaryStore(for: configuration)
         let parsedStore = DictionaryStore(texts: Self.parsedTexts.merging(["names/user-0-names.tsv": Self.houseNames]) { _, house in house },
-                                          extensions: configuration.dictionaries)
+                                          houseStyle: configuration.nameStyle, extensions: configuration.dictionaries)
         let text = """
             Dmitry Kuleba flew from Kiev to Odesssa and then to Zorivca and Kvitnevoe.
             Officials said they would carry out a meeting in Odessa on Monday, then tells the details.
+            President Volodymyr Zelenskyy met Vladimir Zelenskiy in Kyiv.
 
             """
         let source = try SourceFile(path: "house.txt", bytes: Array(text.utf8))

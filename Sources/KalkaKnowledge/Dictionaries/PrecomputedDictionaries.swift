@@ -80,15 +80,17 @@ package enum PrecomputedDictionaries {
     }
 
     /// The entries of the built-in name file at `path` as `NameDictionary` makes them from its
-    /// rows with the built-in rule files (variants derived), in file order; nil if the build has
-    /// none, or if its lists of columns, kinds and derivations are not the dictionary's.
-    static func builtInNameEntries(_ path: String) -> [NameEntry]? {
-        guard nameListsAgree, let entries = EmbeddedDictionaries.readyNames(path) else { return nil }
-        return entries.map { entry in
+    /// rows with the built-in rule files (variants derived), in file order, with each entry's
+    /// variants lowercased; nil if the build has none, or if its lists of columns, kinds and
+    /// derivations are not the dictionary's.
+    static func builtInNameEntries(_ path: String) -> (entries: [NameEntry], lowercasedVariants: [[String]])? {
+        guard nameListsAgree, let ready = EmbeddedDictionaries.readyNames(path) else { return nil }
+        let entries = ready.map { entry in
             NameEntry(canonical: entry.0, original: entry.1, russian: entry.2, language: entry.3, kind: NameKind.allCases[entry.4],
                       variants: entry.5, alternatives: entry.6, derivation: NameDerivation.allCases[entry.7], note: entry.8,
                       path: path, line: entry.9)
         }
+        return (entries, ready.map(\.10))
     }
 
     private static let nameListsAgree = EmbeddedDictionaries.nameColumns == NameDictionary.columns

@@ -86,11 +86,14 @@ public struct NameDictionary: Sendable {
     public init(store: DictionaryStore) throws {
         let renderers = try RussianRenderers(store: store)
         var entries: [NameEntry] = []
+        // Each entry's variants lowercased, where the build laid them out (nil: lowercased here).
+        var lowercasedVariants: [[String]?] = []
         for path in store.tablePaths where path.hasPrefix("names/") && path != Self.givenNamesPath && path != Self.allowPath
             && path != PeriodSpellings.path {
             // A built-in file's entries come ready from the build, variants derived.
             if renderers.builtInRules && store.holdsBuiltInText(path), let ready = PrecomputedDictionaries.builtInNameEntries(path) {
-                entries += ready
+                entries += ready.entries
+                lowercasedVariants += ready.lowercasedVariants.map { Optional($0) }
                 continue
             }
             let file = try store.file(path)
@@ -98,8 +101,11 @@ public struct NameDictionary: Sendable {
                 throw DictionaryError(path: path, line: 1, message: "columns must be: \(Self.columns.joined(separator: ", "))")
             }
             for row in file.rows { entries.append(try Self.entry(row, path: path, renderers: renderers)) }
+            lowercasedVariants += Array(repeating: nil, count: file.rows.count)
         }
         self.entries = try Self.applying(store.houseStyle, to: entries)
+        // A house style changes entries' variants.
+        if !store.houseStyle.isEmpty { lowercasedVariants = Array(repeating: nil, count: entries.count) }
         var phrases: [String] = []
         // Labelled as the property is: converting an unlabelled array copied it element by element.
         var forms: [(entry: Int?, role: NameFormRole, text: String)] = []
@@ -124,9 +130,12 @@ public struct NameDictionary: Sendable {
         self.forms = forms
         var owners: [String: [Int]] = [:]
         owners.reserveCapacity(forms.count)
-        for case let (entry?, .variant, text) in forms {
-            let key = Self.lowercased(text)
-            if !(owners[key] ?? []).contains(entry) { owners[key, default: []].append(entry) }
+        // The variants in the order of `forms`.
+        for (entry, nameEntry) in self.entries.enumerated() {
+            for (position, variant) in nameEntry.variants.enumerated() {
+                let key = lowercasedVariants[entry]?[position] ?? Self.lowercased(variant)
+                if !(owners[key] ?? []).contains(entry) { owners[key, default: []].append(entry) }
+            }
         }
         variantOwners = owners
         var givenNames: [String: String] = [:]
