@@ -42,6 +42,7 @@ enum Precomputed {
         }
         source += "    ]\n"
         source += ReadyTables.declarations(files: files, renderings: renderings)
+        source += ReadyOddness.declaration(files: files)
         return source
     }
 

@@ -83,6 +83,9 @@ import KalkaCore
             #expect(ready.lexicalClass(token)?.canBeFiniteVerb == parsed.lexicalClass(token)?.canBeFiniteVerb)
         }
         #expect(try parsedStore.englishWords().count == DictionaryStore(texts: Self.texts).englishWords().count)
+        // The build's oddness table is used, and is the computed one bit for bit.
+        #expect(PrecomputedDictionaries.builtInSentenceOddness?.values == ready.oddness)
+        #expect(ready.oddness.map(\.bitPattern) == parsed.oddness.map(\.bitPattern))
     }
 
     /// Phrases of plain words skip ICU: their hashes are the ones ICU's word breaking gives, for

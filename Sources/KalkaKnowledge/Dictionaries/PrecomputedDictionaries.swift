@@ -61,6 +61,15 @@ package enum PrecomputedDictionaries {
         return ClassBigrams(labels: table.labels, rows: rows)
     }
 
+    /// The sentence model's pair oddness from the built-in English tables (`SentenceOddity`):
+    /// the class labels by number, the cap it was made with, and the values. Decoded once.
+    package static let builtInSentenceOddness: (labels: [String], cap: Float, values: [Float])? = EmbeddedDictionaries.sentenceOddness.map { table in
+        var values: [Float] = []
+        values.reserveCapacity(table.bits.utf8CodeUnitCount / 8)
+        HexRows.read(table.bits, width: 8) { row in values.append(Float(bitPattern: UInt32(row.hex8(0)))) }
+        return (table.labels, table.cap, values)
+    }
+
     /// The romanizations of the Russian forms of the built-in name file at `path`, by line, by
     /// each standard the name dictionary derives variants from, in its order (`RussianRenderers`).
     static func russianRenderings(path: String) -> [Int: [String]]? {
@@ -85,12 +94,19 @@ package enum PrecomputedDictionaries {
     /// derivations are not the dictionary's.
     static func builtInNameEntries(_ path: String) -> (entries: [NameEntry], lowercasedVariants: [[String]])? {
         guard nameListsAgree, let ready = EmbeddedDictionaries.readyNames(path) else { return nil }
-        let entries = ready.map { entry in
-            NameEntry(canonical: entry.0, original: entry.1, russian: entry.2, language: entry.3, kind: NameKind.allCases[entry.4],
-                      variants: entry.5, alternatives: entry.6, derivation: NameDerivation.allCases[entry.7], note: entry.8,
-                      path: path, line: entry.9)
+        let kinds = NameKind.allCases, derivations = NameDerivation.allCases
+        var entries: [NameEntry] = []
+        var lowercasedVariants: [[String]] = []
+        entries.reserveCapacity(ready.count)
+        lowercasedVariants.reserveCapacity(ready.count)
+        // Bound once per row: reading the tuple's fields one by one copied the whole row each time.
+        for (canonical, original, russian, language, kind, variants, alternatives, derivation, note, line, lowercased) in ready {
+            entries.append(NameEntry(canonical: canonical, original: original, russian: russian, language: language, kind: kinds[kind],
+                                     variants: variants, alternatives: alternatives, derivation: derivations[derivation], note: note,
+                                     path: path, line: line))
+            lowercasedVariants.append(lowercased)
         }
-        return (entries, ready.map(\.10))
+        return (entries, lowercasedVariants)
     }
 
     private static let nameListsAgree = EmbeddedDictionaries.nameColumns == NameDictionary.columns
@@ -122,7 +138,7 @@ private enum HexRows {
         /// Eight lowercase hex digits in one word: each byte to its digit's value ('0'-'9' keep
         /// their low nibble, 'a'-'f' add 9 to theirs), then the nibbles packed pairwise.
         @inline(__always)
-        private func hex8(_ offset: Int) -> UInt64 {
+        func hex8(_ offset: Int) -> UInt64 {
             var word = UInt64(littleEndian: UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt64.self))
             word = (word & 0x0F0F_0F0F_0F0F_0F0F) &+ ((word >> 6) & 0x0101_0101_0101_0101) &* 9
             word = word.byteSwapped
