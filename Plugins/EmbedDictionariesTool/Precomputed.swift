@@ -41,6 +41,8 @@ enum Precomputed {
             source += "        ],\n"
         }
         source += "    ]\n"
+        source += ReadyTables.declarations(files: files, renderings: renderings)
+        source += ReadyOddness.declaration(files: files)
         return source
     }
 

@@ -83,6 +83,9 @@ import KalkaCore
             #expect(ready.lexicalClass(token)?.canBeFiniteVerb == parsed.lexicalClass(token)?.canBeFiniteVerb)
         }
         #expect(try parsedStore.englishWords().count == DictionaryStore(texts: Self.texts).englishWords().count)
+        // The build's oddness table is used, and is the computed one bit for bit.
+        #expect(PrecomputedDictionaries.builtInSentenceOddness?.values == ready.oddness)
+        #expect(ready.oddness.map(\.bitPattern) == parsed.oddness.map(\.bitPattern))
     }
 
     /// Phrases of plain words skip ICU: their hashes are the ones ICU's word breaking gives, for
@@ -99,8 +102,28 @@ import KalkaCore
             }
         }
         #expect(plain > 30_000)
-        #expect(PhraseTokenizer.plainWordHashes("Chicken Kiev") != nil)
-        for phrase in ["", " Kiev", "Kiev ", "Chicken  Kiev", "St. Petersburg", "Kyiv's", "Dnipro-2", "Київ"] {
+        // The name dictionary's forms too: the derived spellings ("Donalʹd Tramp", "N·ensi").
+        let forms = try NameDictionary.of(DictionaryStore.builtIn.get()).forms.map(\.text)
+        var plainForms = 0
+        for (form, hashes) in zip(forms, try PhraseTokenizer.segmentedTokenHashes(forms)) {
+            guard let fast = PhraseTokenizer.plainWordHashes(form) else { continue }
+            #expect(fast == hashes, "\(form)")
+            plainForms += 1
+        }
+        #expect(plainForms == forms.count)
+        // Words, digits and the separators the fast path reads, each compared with ICU.
+        let fast = ["Chicken Kiev", "St. Petersburg", "J.D. Vance", "Thomas-Greenfield", "Dnipro-2", "Odessa, Texas", "Orbán",
+                    "Péter Szijjártó", "Kyiv's", "on today's day", "Read also:", "as for today,", "captain of the 1st rank",
+                    "2.5 million", "U.S. State Secretary", "a..b", "-Kiev", "Kiev.", "e.g. Kyiv", "24 hours", "Donalʹd Tramp",
+                    "Dzhey Di V·ens", "ɐʹ·ʹa"]
+        let segmented = try PhraseTokenizer.segmentedTokenHashes(fast)
+        for (phrase, hashes) in zip(fast, segmented) {
+            #expect(PhraseTokenizer.plainWordHashes(phrase) == hashes, "\(phrase)")
+        }
+        // What ICU decides: other characters, doubled or outer spaces, colons between words,
+        // commas between digits, periods between a letter and a digit.
+        for phrase in ["", " Kiev", "Kiev ", "Chicken  Kiev", "Київ", "Kyiv’s", "Home / News", "Copyright ©", "10:30", "a:b",
+                       "1,000", "a.1", "1.a", "Ctrl+Enter", "Naïve\u{301}", "e\u{301}", "a·1", "·a", "a·", "ª"] {
             #expect(PhraseTokenizer.plainWordHashes(phrase) == nil, "\(phrase)")
         }
     }

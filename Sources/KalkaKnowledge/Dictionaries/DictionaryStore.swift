@@ -25,7 +25,7 @@ public final class DictionaryStore: Sendable {
     private let extensions: [String: [DictionaryExtension]]
     private let parsed = StoreFacts()
     private static let parsedFile = StoreFact<DictionaryFile>()
-    /// The tables this store has parsed, in order: tests count start-up work with it.
+    /// The texts this store has parsed, in order: tests count start-up work with it.
     private let parsedLog = ParsedLog()
 
     /// The built-in rule files (`translit/`).
@@ -49,10 +49,18 @@ public final class DictionaryStore: Sendable {
         }
         do {
             return try parsed.value(Self.parsedFile, path: path) {
-                parsedLog.append(path)
-                let builtIn = try DictionaryFile.parse(path: path, text: text)
+                // The built-in text comes ready from the build (`PrecomputedDictionaries`); a
+                // house's rows are parsed and merged in as always.
+                let builtIn: DictionaryFile
+                if text == Self.builtInTexts[path], let ready = PrecomputedDictionaries.builtInTable(path) {
+                    builtIn = ready
+                } else {
+                    parsedLog.append(path)
+                    builtIn = try DictionaryFile.parse(path: path, text: text)
+                }
                 return try (extensions[path] ?? []).reduce(builtIn) { table, extra in
-                    try table.extended(by: DictionaryFile.parse(path: extra.path, text: extra.text))
+                    parsedLog.append(extra.path)
+                    return try table.extended(by: DictionaryFile.parse(path: extra.path, text: extra.text))
                 }
             }
         } catch let error as DictionaryError {
@@ -71,7 +79,8 @@ public final class DictionaryStore: Sendable {
         return text
     }
 
-    /// The paths of the tables this store has parsed so far (each once), in order.
+    /// The paths of the texts this store has parsed so far, in order: a table's (each once) when
+    /// it had no ready form, and each house file extending one.
     package var parsedTablePaths: [String] { parsedLog.paths }
 
     /// Whether the table at `path` is exactly the built-in text (no house rows added), so that a

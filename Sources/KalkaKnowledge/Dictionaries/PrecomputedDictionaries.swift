@@ -61,6 +61,15 @@ package enum PrecomputedDictionaries {
         return ClassBigrams(labels: table.labels, rows: rows)
     }
 
+    /// The sentence model's pair oddness from the built-in English tables (`SentenceOddity`):
+    /// the class labels by number, the cap it was made with, and the values. Decoded once.
+    package static let builtInSentenceOddness: (labels: [String], cap: Float, values: [Float])? = EmbeddedDictionaries.sentenceOddness.map { table in
+        var values: [Float] = []
+        values.reserveCapacity(table.bits.utf8CodeUnitCount / 8)
+        HexRows.read(table.bits, width: 8) { row in values.append(Float(bitPattern: UInt32(row.hex8(0)))) }
+        return (table.labels, table.cap, values)
+    }
+
     /// The romanizations of the Russian forms of the built-in name file at `path`, by line, by
     /// each standard the name dictionary derives variants from, in its order (`RussianRenderers`).
     static func russianRenderings(path: String) -> [Int: [String]]? {
@@ -69,6 +78,40 @@ package enum PrecomputedDictionaries {
 
     /// The standards of those renderings, in order.
     static var russianRenderingStandards: [String] { EmbeddedDictionaries.russianRenderingStandards }
+
+    /// The built-in table at `path` as `DictionaryFile.parse` reads its text, laid out by the
+    /// build (tables of up to a thousand rows), or nil.
+    package static func builtInTable(_ path: String) -> DictionaryFile? {
+        EmbeddedDictionaries.readyTable(path).map { table in
+            DictionaryFile(path: path, columns: table.columns, source: table.source, licence: table.licence,
+                           caseSensitive: table.caseSensitive, rows: table.rows.map { DictionaryFile.Row(line: $0.0, fields: $0.1) })
+        }
+    }
+
+    /// The entries of the built-in name file at `path` as `NameDictionary` makes them from its
+    /// rows with the built-in rule files (variants derived), in file order, with each entry's
+    /// variants lowercased; nil if the build has none, or if its lists of columns, kinds and
+    /// derivations are not the dictionary's.
+    static func builtInNameEntries(_ path: String) -> (entries: [NameEntry], lowercasedVariants: [[String]])? {
+        guard nameListsAgree, let ready = EmbeddedDictionaries.readyNames(path) else { return nil }
+        let kinds = NameKind.allCases, derivations = NameDerivation.allCases
+        var entries: [NameEntry] = []
+        var lowercasedVariants: [[String]] = []
+        entries.reserveCapacity(ready.count)
+        lowercasedVariants.reserveCapacity(ready.count)
+        // Bound once per row: reading the tuple's fields one by one copied the whole row each time.
+        for (canonical, original, russian, language, kind, variants, alternatives, derivation, note, line, lowercased) in ready {
+            entries.append(NameEntry(canonical: canonical, original: original, russian: russian, language: language, kind: kinds[kind],
+                                     variants: variants, alternatives: alternatives, derivation: derivations[derivation], note: note,
+                                     path: path, line: line))
+            lowercasedVariants.append(lowercased)
+        }
+        return (entries, lowercasedVariants)
+    }
+
+    private static let nameListsAgree = EmbeddedDictionaries.nameColumns == NameDictionary.columns
+        && EmbeddedDictionaries.nameKinds == NameKind.allCases.map(\.rawValue)
+        && EmbeddedDictionaries.nameDerivations == NameDerivation.allCases.map(\.rawValue)
 }
 
 extension DictionaryStore {
@@ -95,7 +138,7 @@ private enum HexRows {
         /// Eight lowercase hex digits in one word: each byte to its digit's value ('0'-'9' keep
         /// their low nibble, 'a'-'f' add 9 to theirs), then the nibbles packed pairwise.
         @inline(__always)
-        private func hex8(_ offset: Int) -> UInt64 {
+        func hex8(_ offset: Int) -> UInt64 {
             var word = UInt64(littleEndian: UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt64.self))
             word = (word & 0x0F0F_0F0F_0F0F_0F0F) &+ ((word >> 6) & 0x0101_0101_0101_0101) &* 9
             word = word.byteSwapped

@@ -86,15 +86,26 @@ public struct NameDictionary: Sendable {
     public init(store: DictionaryStore) throws {
         let renderers = try RussianRenderers(store: store)
         var entries: [NameEntry] = []
+        // Each entry's variants lowercased, where the build laid them out (nil: lowercased here).
+        var lowercasedVariants: [[String]?] = []
         for path in store.tablePaths where path.hasPrefix("names/") && path != Self.givenNamesPath && path != Self.allowPath
             && path != PeriodSpellings.path {
+            // A built-in file's entries come ready from the build, variants derived.
+            if renderers.builtInRules && store.holdsBuiltInText(path), let ready = PrecomputedDictionaries.builtInNameEntries(path) {
+                entries += ready.entries
+                lowercasedVariants += ready.lowercasedVariants.map { Optional($0) }
+                continue
+            }
             let file = try store.file(path)
             guard file.columns == Self.columns else {
                 throw DictionaryError(path: path, line: 1, message: "columns must be: \(Self.columns.joined(separator: ", "))")
             }
             for row in file.rows { entries.append(try Self.entry(row, path: path, renderers: renderers)) }
+            lowercasedVariants += Array(repeating: nil, count: file.rows.count)
         }
         self.entries = try Self.applying(store.houseStyle, to: entries)
+        // A house style changes entries' variants.
+        if !store.houseStyle.isEmpty { lowercasedVariants = Array(repeating: nil, count: entries.count) }
         var phrases: [String] = []
         // Labelled as the property is: converting an unlabelled array copied it element by element.
         var forms: [(entry: Int?, role: NameFormRole, text: String)] = []
@@ -118,9 +129,13 @@ public struct NameDictionary: Sendable {
         matcher = try PhraseMatcher(phrases)
         self.forms = forms
         var owners: [String: [Int]] = [:]
-        for case let (entry?, .variant, text) in forms {
-            let key = text.lowercased()
-            if !(owners[key] ?? []).contains(entry) { owners[key, default: []].append(entry) }
+        owners.reserveCapacity(forms.count)
+        // The variants in the order of `forms`.
+        for (entry, nameEntry) in self.entries.enumerated() {
+            for (position, variant) in nameEntry.variants.enumerated() {
+                let key = lowercasedVariants[entry]?[position] ?? Self.lowercased(variant)
+                if !(owners[key] ?? []).contains(entry) { owners[key, default: []].append(entry) }
+            }
         }
         variantOwners = owners
         var givenNames: [String: String] = [:]
@@ -190,6 +205,20 @@ public struct NameDictionary: Sendable {
         return entries
     }
 
+    /// `text.lowercased()`, ASCII lowered byte by byte: the library's general path was a tenth
+    /// of building the names.
+    static func lowercased(_ text: String) -> String {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
+        return ascii ?? text.lowercased()
+    }
+
     private static func list(_ field: String) -> [String] {
         // Split on bytes and trim only what needs it: splitting on characters and trimming every
         // piece were a tenth of building the names.
@@ -209,7 +238,8 @@ public struct NameDictionary: Sendable {
 private final class RussianRenderers {
     static var standardNames: [String] { NameDictionary.russianRenderingStandards }
     private let store: DictionaryStore
-    private let builtInRules: Bool
+    /// Whether the rule files are the built-in ones, whose renderings the build computed.
+    let builtInRules: Bool
     private var romanizers: [Romanizer]?
     private(set) var compiled = 0
     /// The precomputed renderings of the file last asked for, by line.

@@ -33,7 +33,7 @@ public struct SentenceOddity: Sendable {
 
     private let words: WordClassTable
     /// `oddness[previous * classCount + next]`, in bits, never negative.
-    private let oddness: [Float]
+    let oddness: [Float]
     private let classCount: Int
     /// The class `X` of words WordNet has no reading for: mostly names, foreign words and
     /// abbreviations.
@@ -76,7 +76,9 @@ public struct SentenceOddity: Sendable {
         // Ids in order of first appearance, bigrams first: the ready forms list their classes in
         // that order, so either source gives every class the same id.
         var pairs: [(UInt16, UInt16, Double)] = []
-        if let bigrams = dictionaries.precomputedClassBigrams {
+        let readyBigrams = dictionaries.precomputedClassBigrams
+        let readyClasses = dictionaries.precomputedWordClasses
+        if let bigrams = readyBigrams {
             let ids = bigrams.labels.map(id)
             pairs = bigrams.rows.map { (ids[Int($0.previous)], ids[Int($0.next)], $0.count) }
         } else {
@@ -90,7 +92,7 @@ public struct SentenceOddity: Sendable {
             }
         }
         var entries: [(UInt64, UInt16)] = []
-        if let classes = dictionaries.precomputedWordClasses {
+        if let classes = readyClasses {
             let ids = classes.labels.map(id)
             entries = classes.rows.map { ($0.foldedHash, ids[Int($0.label)] | ($0.canBeFiniteVerb ? WordClassTable.finiteFlag : 0)) }
         } else {
@@ -110,7 +112,13 @@ public struct SentenceOddity: Sendable {
         self.labels = labels
         words = WordClassTable(entries)
         classCount = ids.count
-        oddness = Self.oddness(pairs, classCount: classCount)
+        // From the built-in tables, the build's table (if it numbered the classes as here).
+        if readyBigrams != nil && readyClasses != nil, let ready = PrecomputedDictionaries.builtInSentenceOddness,
+           ready.labels == labels, ready.cap == Self.pairCapBits, ready.values.count == classCount * classCount {
+            oddness = ready.values
+        } else {
+            oddness = Self.oddness(pairs, classCount: classCount)
+        }
     }
 
     /// What a lowercase word can be, from the word-class table: its decisive class ("NNS", "JJ",

@@ -20,6 +20,11 @@ public struct DictionaryFile: Sendable {
         public let line: Int
         public let fields: [String]
         @inlinable public subscript(_ column: Int) -> String { column < fields.count ? fields[column] : "" }
+
+        package init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     public let path: String
@@ -31,6 +36,16 @@ public struct DictionaryFile: Sendable {
     /// and `amp;` are distinct). By default `Word` and `word` are duplicates.
     public let caseSensitive: Bool
     public let rows: [Row]
+
+    /// A table as `parse` would read it, from a form the build laid out beforehand.
+    package init(path: String, columns: [String], source: String, licence: String, caseSensitive: Bool, rows: [Row]) {
+        self.path = path
+        self.columns = columns
+        self.source = source
+        self.licence = licence
+        self.caseSensitive = caseSensitive
+        self.rows = rows
+    }
 
     /// Parses and validates `text`: the header names columns, source and licence; rows have no
     /// more fields than columns, no stray spaces, and no duplicate first field (compared
