@@ -209,6 +209,8 @@ public final class Analyzer {
 
     func analyze(_ document: ProseDocument, chunkSize: Int) throws(ICUError) -> Analysis {
         let prose = document.prose
+        // Token offsets are 32-bit (files are limited to far less; see `SourceFile.defaultSizeLimit`).
+        precondition(prose.count < Int(Int32.max), "a document of 2 GB or more cannot be analyzed")
         // On one core, chunks would only cost the copy that joins them.
         let chunks = cores > 1 ? Self.chunks(prose, size: chunkSize) : [0..<prose.count]
         var tokens: [Token]
@@ -485,7 +487,7 @@ public final class Analyzer {
         case Seen.otherScript: script = .other
         default: script = .mixed
         }
-        return Token(start: Int32(start), end: Int32(end), kind: kind, shape: shape, script: script,
+        return Token(unchecked: start, length: end &- start, kind: kind, shape: shape, script: script,
                      isParagraphBreak: seen & Seen.lineFeed != 0, foldedHash: hash)
     }
 

@@ -47,8 +47,15 @@ public struct Token: Sendable, Equatable {
 
     public init(start: Int32, end: Int32, kind: TokenKind, shape: CaseShape, script: TokenScript, isParagraphBreak: Bool, foldedHash: UInt64) {
         precondition(end - start <= Token.maximumLength && end >= start)
-        self.start = start
-        self.packed = UInt32(end - start) | UInt32(kind.rawValue) << 22 | UInt32(shape.rawValue) << 25
+        self.init(unchecked: Int(start), length: Int(end - start), kind: kind, shape: shape, script: script, isParagraphBreak: isParagraphBreak, foldedHash: foldedHash)
+    }
+
+    /// For the segmenter, which only ever makes tokens of at most `maximumLength` bytes inside
+    /// a document of fewer than 2³¹ bytes: the fields packed without checking again.
+    @inline(__always)
+    init(unchecked start: Int, length: Int, kind: TokenKind, shape: CaseShape, script: TokenScript, isParagraphBreak: Bool, foldedHash: UInt64) {
+        self.start = Int32(truncatingIfNeeded: start)
+        self.packed = UInt32(truncatingIfNeeded: length) | UInt32(kind.rawValue) << 22 | UInt32(shape.rawValue) << 25
             | UInt32(script.rawValue) << 28 | (isParagraphBreak ? 1 << 31 : 0)
         self.foldedHash = foldedHash
     }
