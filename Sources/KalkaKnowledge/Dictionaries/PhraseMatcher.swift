@@ -282,6 +282,12 @@ package struct PhraseStarts: Sendable {
         static let possessiveThird: UInt8 = 16
     }
 
+    /// A token other than space, in `forEachPosition`: its hash and its index.
+    private struct Word {
+        var hash: UInt64
+        var index: Int32
+    }
+
     /// A position the union of every matcher's filters passes: its keys and its token index.
     package struct Candidate: Sendable {
         var keys: Keys
@@ -324,47 +330,45 @@ package struct PhraseStarts: Sendable {
     /// the next two's.
     @inline(__always)
     static func forEachPosition(_ analysis: Analysis, _ body: (Keys, Int32) -> Void) {
-        var hashes: [UInt64] = []
-        var indices: [Int32] = []
-        // Where each paragraph's run of hashes ends, and the possessives (position in `hashes`,
+        // Where each paragraph's run of tokens ends, and the possessives (position in `words`,
         // base hash) in order.
         var paragraphEnds: [Int] = []
         var possessives: [(position: Int, base: UInt64)] = []
-        analysis.tokens.withUnsafeBufferPointer { tokens in
+        let words = analysis.tokens.withUnsafeBufferPointer { tokens in
             analysis.prose.withUnsafeBufferPointer { prose in
-                hashes.reserveCapacity(tokens.count / 2 + 1)
-                indices.reserveCapacity(tokens.count / 2 + 1)
-                for index in 0..<tokens.count {
-                    let token = tokens[index]
-                    if token.kind == .space {
-                        if token.isParagraphBreak && paragraphEnds.last != hashes.count { paragraphEnds.append(hashes.count) }
-                        continue
+                [Word](unsafeUninitializedCapacity: tokens.count) { words, count in
+                    for index in 0..<tokens.count {
+                        let token = tokens[index]
+                        if token.kind == .space {
+                            if token.isParagraphBreak && paragraphEnds.last != count { paragraphEnds.append(count) }
+                            continue
+                        }
+                        // Only a word ending in "s" can be a possessive: the rest are not asked.
+                        if token.kind == .word, token.length > 2, prose[Int(token.end) - 1] | 0x20 == 0x73,
+                           let base = analysis.possessiveBase(of: token) {
+                            possessives.append((count, base.hash))
+                        }
+                        words.initializeElement(at: count, to: Word(hash: token.foldedHash, index: Int32(truncatingIfNeeded: index)))
+                        count += 1
                     }
-                    // Only a word ending in "s" can be a possessive: the rest are not asked.
-                    if token.kind == .word, token.length > 2, prose[Int(token.end) - 1] | 0x20 == 0x73,
-                       let base = analysis.possessiveBase(of: token) {
-                        possessives.append((hashes.count, base.hash))
-                    }
-                    hashes.append(token.foldedHash)
-                    indices.append(Int32(index))
                 }
             }
         }
-        if paragraphEnds.last != hashes.count { paragraphEnds.append(hashes.count) }
-        hashes.withUnsafeBufferPointer { hashes in
+        if paragraphEnds.last != words.count { paragraphEnds.append(words.count) }
+        words.withUnsafeBufferPointer { words in
             var start = 0
             var nextPossessive = 0
             for end in paragraphEnds {
                 for position in start..<end {
-                    let hash = hashes[position]
+                    let hash = words[position].hash
                     var keys = Keys(one: Self.position(hash))
                     var pair: UInt64 = 0
                     if position + 1 < end {
-                        pair = combine(hash, hashes[position + 1])
+                        pair = combine(hash, words[position + 1].hash)
                         keys.two = Self.position(pair)
                         keys.flags = Keys.hasSecond
                         if position + 2 < end {
-                            keys.three = Self.position(combine(pair, hashes[position + 2]))
+                            keys.three = Self.position(combine(pair, words[position + 2].hash))
                             keys.flags |= Keys.hasThird
                         }
                     }
@@ -387,7 +391,7 @@ package struct PhraseStarts: Sendable {
                         }
                         probe += 1
                     }
-                    body(keys, indices[position])
+                    body(keys, words[position].index)
                 }
                 start = end
             }
