@@ -213,6 +213,16 @@ public struct PhraseMatcher: Sendable {
         return found.matches
     }
 
+    /// How many positions of the document this matcher's own filters pass, the union aside
+    /// (a count of work, for tests).
+    package func positionsToConfirm(in analysis: Analysis) -> Int {
+        var count = 0
+        filters.withProbe { probe in
+            PhraseStarts.forEachPosition(analysis) { keys, _ in if probe.mayStartPhrase(keys) { count += 1 } }
+        }
+        return count
+    }
+
     /// The matches so far, which do not overlap.
     private struct Found {
         var matches: [Match] = []
@@ -300,8 +310,6 @@ package struct PhraseStarts: Sendable {
     fileprivate private(set) var candidates: [Candidate] = []
     fileprivate private(set) var registrationsCovered = 0
 
-    /// How many positions a matcher confirms (a count of work, for tests).
-    package var candidateCount: Int { candidates.count }
 
     private static let fact = DocumentFact<PhraseStarts>()
 
