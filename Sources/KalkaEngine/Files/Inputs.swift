@@ -212,9 +212,32 @@ public enum FileReading {
     }
 
     private static func readAll(_ descriptor: Int32, sizeHint: Int, limit: Int) -> Result<[UInt8], FileReadError> {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(sizeHint, 1) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into an array of the size the file says it has, and one byte more to
+        // see its end in the next read; then on in chunks if it grew (or gave no size).
+        var failure: FileReadError?
+        var atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, count in
+            while count < buffer.count {
+                let read = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    failure = FileReadError(message: "cannot read: \(errnoText())")
+                    return
+                }
+                if read == 0 {
+                    atEnd = true
+                    return
+                }
+                count += read
+            }
+        }
+        if let failure { return .failure(failure) }
+        if bytes.count > limit {
+            return .failure(FileReadError(message: SourceError.tooLarge(bytes: bytes.count, limit: limit).description))
+        }
+        if atEnd { return .success(bytes) }
+        // Never read from: it needs no zeroing.
+        var chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { _, count in count = 1 << 16 }
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
