@@ -25,6 +25,19 @@ public struct PlainTextReader: Reader {
             }
             var blockEnd = blockStart
             while blockEnd < lines.count && !lines[blockEnd].isBlank { blockEnd += 1 }
+            if blockEnd == blockStart + 1 {
+                // A paragraph of one line (most of them, in text from the web): no wrapping to
+                // decide, nothing to gather.
+                let line = lines[blockStart]
+                if let directive = Self.directive(text, line: line.content) {
+                    directives.append(directive)
+                } else {
+                    builder.verbatim(line.content)
+                    if line.breakEnd > line.content.upperBound { builder.softBreak(line.content.upperBound..<line.breakEnd) }
+                }
+                blockStart = blockEnd
+                continue
+            }
             let block = lines[blockStart..<blockEnd].filter { line in
                 if let directive = Self.directive(text, line: line.content) {
                     directives.append(directive)
@@ -57,6 +70,8 @@ public struct PlainTextReader: Reader {
 
     static func lines(_ text: [UInt8]) -> [Line] {
         var lines: [Line] = []
+        // News paragraphs run to hundreds of bytes a line: room for most texts' lines at once.
+        lines.reserveCapacity(text.count / 64 + 1)
         text.withUnsafeBufferPointer { bytes in
             var lineStart = 0
             while lineStart < bytes.count {
