@@ -95,23 +95,17 @@ public struct SourceFile: Sendable {
         }
     }
 
+    /// The scalars before each multiple of `columnStride`, counted a stride at a time.
     private static func checkpoints(_ text: [UInt8]) -> [Int] {
-        var checkpoints: [Int] = []
+        var checkpoints: [Int] = [0]
         checkpoints.reserveCapacity(text.count / columnStride + 1)
         var scalars = 0
         text.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index <= bytes.count {
-                if index % columnStride == 0 { checkpoints.append(scalars) }
-                guard index < bytes.count else { break }
-                // Eight ASCII bytes (never across a checkpoint) are eight scalars.
-                if index % columnStride <= columnStride - 8, let word = ByteWords.load(bytes, at: index), ByteWords.isASCII(word) {
-                    scalars += 8
-                    index += 8
-                    continue
-                }
-                if !UTF8Decoding.isContinuation(bytes[index]) { scalars += 1 }
-                index += 1
+            var start = 0
+            while start + columnStride <= bytes.count {
+                scalars += ByteWords.scalarCount(bytes, start..<(start + columnStride))
+                checkpoints.append(scalars)
+                start += columnStride
             }
         }
         return checkpoints
