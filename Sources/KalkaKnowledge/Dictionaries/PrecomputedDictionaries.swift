@@ -39,9 +39,16 @@ package enum PrecomputedDictionaries {
     /// The sentence model's pair oddness from the built-in English tables (`SentenceOddity`):
     /// the class labels by number, the cap it was made with, and the values. Decoded once.
     package static let builtInSentenceOddness: (labels: [String], cap: Float, values: [Float])? = EmbeddedDictionaries.sentenceOddness.map { table in
-        var values: [Float] = []
-        values.reserveCapacity(table.bits.utf8CodeUnitCount / 8)
-        HexRows.read(table.bits, width: 8) { row in values.append(Float(bitPattern: UInt32(row.hex8(0)))) }
+        // Written in place, not appended: 40,000 values at start-up.
+        let count = table.bits.utf8CodeUnitCount / 8
+        let values = [Float](unsafeUninitializedCapacity: count) { values, initialized in
+            var index = 0
+            HexRows.read(table.bits, width: 8) { row in
+                values[index] = Float(bitPattern: UInt32(truncatingIfNeeded: row.hex8(0)))
+                index &+= 1
+            }
+            initialized = index
+        }
         return (table.labels, table.cap, values)
     }
 

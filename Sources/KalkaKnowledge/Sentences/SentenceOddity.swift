@@ -201,80 +201,84 @@ public struct SentenceOddity: Sendable {
 
     private func score(sentence index: Int, in analysis: Analysis, entries: [UInt16]) -> SentenceScore {
         let sentence = analysis.sentences[index]
-        let tokens = analysis.tokens
-        var previous = Special.start.rawValue
-        var previousToken: Int? = nil
-        var oddest: Float = 0, secondOddest: Float = 0
-        var oddestPair: Range<Int>? = nil
-        var pendingBreak: Int? = nil
-        var lowercaseStarts = 0
-        var wordCount = 0
-        var hasFinite = false
-        var atClauseStart = true
-        /// The first token of the current clause: the sentence's, or the one after a stop inside it.
-        var clauseOpening = sentence.tokens.lowerBound
-        var listItem = false
+        precondition(entries.count == analysis.tokens.count && sentence.tokens.upperBound <= entries.count)
+        // Through the buffers: no bounds check or retain per token (positions come from the
+        // sentence's own token range; `entries` and the classes have one value per token and pair).
+        return analysis.tokens.withUnsafeBufferPointer { tokens in entries.withUnsafeBufferPointer { entries in oddness.withUnsafeBufferPointer { oddness in
+            var previous = Special.start.rawValue
+            var previousToken: Int? = nil
+            var oddest: Float = 0, secondOddest: Float = 0
+            var oddestPair: Range<Int>? = nil
+            var pendingBreak: Int? = nil
+            var lowercaseStarts = 0
+            var wordCount = 0
+            var hasFinite = false
+            var atClauseStart = true
+            /// The first token of the current clause: the sentence's, or the one after a stop inside it.
+            var clauseOpening = sentence.tokens.lowerBound
+            var listItem = false
 
-        func step(_ next: UInt16, _ token: Int?) {
-            let bits = oddness[Int(previous) * classCount + Int(next)]
-            if bits > oddest {
-                secondOddest = oddest
-                oddest = bits
-                if let from = previousToken ?? token, let to = token ?? previousToken {
-                    oddestPair = Int(tokens[from].start)..<Int(tokens[to].end)
+            func step(_ next: UInt16, _ token: Int?) {
+                let bits = oddness[Int(previous) * classCount + Int(next)]
+                if bits > oddest {
+                    secondOddest = oddest
+                    oddest = bits
+                    if let from = previousToken ?? token, let to = token ?? previousToken {
+                        oddestPair = Int(tokens[from].start)..<Int(tokens[to].end)
+                    }
+                } else if bits > secondOddest {
+                    secondOddest = bits
                 }
-            } else if bits > secondOddest {
-                secondOddest = bits
+                previous = next
+                previousToken = token
             }
-            previous = next
-            previousToken = token
-        }
-        func word(_ wordClass: UInt16, _ token: Int) {
-            // A break counts only between words: never first, last or doubled.
-            if let mark = pendingBreak { step(Special.breakMark.rawValue, mark) }
-            pendingBreak = nil
-            step(wordClass, token)
-            wordCount += 1
-            atClauseStart = false
-        }
+            func word(_ wordClass: UInt16, _ token: Int) {
+                // A break counts only between words: never first, last or doubled.
+                if let mark = pendingBreak { step(Special.breakMark.rawValue, mark) }
+                pendingBreak = nil
+                step(wordClass, token)
+                wordCount += 1
+                atClauseStart = false
+            }
 
-        for position in sentence.tokens {
-            let token = tokens[position]
-            switch token.kind {
-            case .space:
-                continue
-            case .number:
-                word(Special.number.rawValue, position)
-            case .word:
-                if atClauseStart && token.shape == .lower && token.script == .latin && !listItem
-                    && isVisibleStart(of: position, clauseOpening: clauseOpening, analysis) { lowercaseStarts += 1 }
-                let entry = entries[position]
-                let (wordClass, finite) = classify(token, entry == Self.noEntry ? nil : entry, clauseStart: atClauseStart, analysis)
-                hasFinite = hasFinite || finite
-                word(wordClass, position)
-            case .punctuation, .symbol:
-                if wordCount == 0 {
-                    // A bullet, dash or other mark before the first word: a list item or label.
-                    if !analysis.isOpeningMark(token) { listItem = true }
-                } else if isBreak(position, analysis) {
-                    if previous != Special.start.rawValue { pendingBreak = position }
-                } else if restartsClause(at: position, in: sentence, analysis, entries) {
-                    pendingBreak = nil
-                    step(Special.end.rawValue, nil)
-                    previous = Special.start.rawValue
-                    previousToken = nil
-                    atClauseStart = true
-                    clauseOpening = position + 1
+            for position in sentence.tokens {
+                let token = tokens[position]
+                switch token.kind {
+                case .space:
+                    continue
+                case .number:
+                    word(Special.number.rawValue, position)
+                case .word:
+                    if atClauseStart && token.shape == .lower && token.script == .latin && !listItem
+                        && isVisibleStart(of: position, clauseOpening: clauseOpening, analysis) { lowercaseStarts += 1 }
+                    let entry = entries[position]
+                    let (wordClass, finite) = classify(token, entry == Self.noEntry ? nil : entry, clauseStart: atClauseStart, analysis)
+                    hasFinite = hasFinite || finite
+                    word(wordClass, position)
+                case .punctuation, .symbol:
+                    if wordCount == 0 {
+                        // A bullet, dash or other mark before the first word: a list item or label.
+                        if !analysis.isOpeningMark(token) { listItem = true }
+                    } else if isBreak(position, analysis) {
+                        if previous != Special.start.rawValue { pendingBreak = position }
+                    } else if restartsClause(at: position, in: sentence, analysis, entries) {
+                        pendingBreak = nil
+                        step(Special.end.rawValue, nil)
+                        previous = Special.start.rawValue
+                        previousToken = nil
+                        atClauseStart = true
+                        clauseOpening = position + 1
+                    }
                 }
             }
-        }
-        step(Special.end.rawValue, nil)
+            step(Special.end.rawValue, nil)
 
-        let verbless = !hasFinite && wordCount >= 6 && endsWithStop(sentence, analysis)
-        let score = Double(oddest + secondOddest) + Double(lowercaseStarts) * Self.lowercaseStartBits
-            + (verbless ? Self.verblessBits : 0)
-        return SentenceScore(sentence: index, range: sentence.range, score: score, oddestPair: oddestPair,
-                             lowercaseStarts: lowercaseStarts, isVerbless: verbless)
+            let verbless = !hasFinite && wordCount >= 6 && endsWithStop(sentence, analysis)
+            let score = Double(oddest + secondOddest) + Double(lowercaseStarts) * Self.lowercaseStartBits
+                + (verbless ? Self.verblessBits : 0)
+            return SentenceScore(sentence: index, range: sentence.range, score: score, oddestPair: oddestPair,
+                                 lowercaseStarts: lowercaseStarts, isVerbless: verbless)
+        } } }
     }
 
     /// The class of a word token, and whether it can be a finite verb.
@@ -327,7 +331,7 @@ public struct SentenceOddity: Sendable {
     /// keeps such runs in one sentence, but the words after the stop start a clause of their own.
     /// Not after abbreviations: the word before the stop must be a known word of four letters or
     /// more ("approx.", "etc." and initials are not).
-    private func restartsClause(at position: Int, in sentence: SentenceSpan, _ analysis: Analysis, _ entries: [UInt16]) -> Bool {
+    private func restartsClause(at position: Int, in sentence: SentenceSpan, _ analysis: Analysis, _ entries: UnsafeBufferPointer<UInt16>) -> Bool {
         let tokens = analysis.tokens
         guard analysis.isSentenceStop(tokens[position]), position > sentence.tokens.lowerBound,
               position + 2 < sentence.tokens.upperBound, tokens[position + 1].kind == .space else { return false }
