@@ -12,13 +12,16 @@ enum Precomputed {
         // The readers' data (KalkaText) has none of these tables.
         guard files.keys.contains(where: { $0.hasPrefix("english/") || $0.hasPrefix("names/") }) else { return "" }
         var source = ""
-        if let text = files["english/word-classes.tsv"], let rows = wordClassRows(text) {
-            source += "    /// english/word-classes.tsv: its classes, by first appearance, and per row (in file order)\n"
-            source += "    /// the word's folded hash (16 hex digits), its class's index (4) and 1 if it can be a finite verb.\n"
-            source += "    package static let wordClasses: (labels: [String], longestWord: Int, rows: StaticString)? = ("
-            source += "\(stringArray(rows.labels)), \(rows.longestWord), \"\(rows.hex)\")\n"
+        let wordTableType = "(labels: [String], longestWord: Int, count: Int, slots: StaticString)?"
+        if let text = files["english/word-classes.tsv"], let table = wordClassSlots(text) {
+            source += "    /// english/word-classes.tsv as the open-addressing table `EnglishWordTable` reads in place: its\n"
+            source += "    /// classes, by first appearance, the longest word, the number of distinct words, and per slot the\n"
+            source += "    /// word's folded hash (16 hex digits, zeros for an empty slot) and its class's index, 0x8000 added\n"
+            source += "    /// if it can be a finite verb (4).\n"
+            source += "    package static let wordClasses: \(wordTableType) = ("
+            source += "\(stringArray(table.labels)), \(table.longestWord), \(table.count), \"\(table.hex)\")\n"
         } else {
-            source += "    package static let wordClasses: (labels: [String], longestWord: Int, rows: StaticString)? = nil\n"
+            source += "    package static let wordClasses: \(wordTableType) = nil\n"
         }
         if let text = files["english/class-bigrams.tsv"], let rows = bigramRows(text) {
             source += "    /// english/class-bigrams.tsv: its classes, by first appearance, and per row the two classes'\n"
@@ -78,10 +81,10 @@ enum Precomputed {
 
     static func entries(_ text: String) -> [[Substring]] { numberedEntries(text).map(\.fields) }
 
-    static func wordClassRows(_ text: String) -> (labels: [String], longestWord: Int, hex: String)? {
+    static func wordClassRows(_ text: String) -> (labels: [String], longestWord: Int, rows: [(hash: UInt64, value: UInt16)])? {
         var labels: [String] = []
         var index: [Substring: Int] = [:]
-        var hex = ""
+        var rows: [(hash: UInt64, value: UInt16)] = []
         var longest = 0
         for fields in entries(text) {
             guard (1...3).contains(fields.count), let hash = asciiFoldedHash(fields[0]) else { return nil }
@@ -92,11 +95,35 @@ enum Precomputed {
                 labels.append(String(label))
             }
             longest = max(longest, fields[0].utf8.count)
-            hex += hexDigits(hash, 16) + hexDigits(UInt64(index[label]!), 4) + (finite ? "1" : "0")
+            rows.append((hash, UInt16(min(index[label]!, 0x7FFF)) | (finite ? 0x8000 : 0)))
         }
         // No rows is a table the tool could not read: kalka then parses the text itself.
         guard !labels.isEmpty, labels.count < 0x8000 else { return nil }
-        return (labels, longest, hex)
+        return (labels, longest, rows)
+    }
+
+    /// The word list laid out as `EnglishWordTable` probes it: twice as many slots as rows (a
+    /// power of two), each row at its hash's slot or the next free one, a repeated word's later
+    /// row replacing the earlier one's value (as the table built from the text does). Hash 0
+    /// marks an empty slot, so a word hashing to 0 leaves the table to the run-time path.
+    static func wordClassSlots(_ text: String) -> (labels: [String], longestWord: Int, count: Int, hex: String)? {
+        guard let table = wordClassRows(text), !table.rows.contains(where: { $0.hash == 0 }) else { return nil }
+        var capacity = 8
+        while capacity < table.rows.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var values = [UInt16](repeating: 0, count: capacity)
+        var count = 0
+        for (hash, value) in table.rows {
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (capacity - 1)
+            while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & (capacity - 1) }
+            if keys[slot] == 0 { count += 1 }
+            keys[slot] = hash
+            values[slot] = value
+        }
+        var hex = ""
+        hex.reserveCapacity(capacity * 20)
+        for (key, value) in zip(keys, values) { hex += hexDigits(key, 16) + hexDigits(UInt64(value), 4) }
+        return (table.labels, table.longestWord, count, hex)
     }
 
     static func bigramRows(_ text: String) -> (labels: [String], hex: String)? {

@@ -7,19 +7,34 @@ import KalkaCore
 @Suite struct PrecomputedDictionaryTests {
     static let texts = DictionaryStore.builtInTexts
 
-    /// Every row of english/word-classes.tsv: the build's folded hash is `FoldedHash.of` the word,
-    /// and the class and finite flag are the text's.
-    @Test func wordClassesAgreeWithTheText() throws {
+    /// Every row of english/word-classes.tsv: the build's table finds the word's folded hash
+    /// (`FoldedHash.of`) with the text's class and finite flag (a repeated word's last row), and
+    /// holds no other word.
+    @Test func wordTableAgreesWithTheText() throws {
         let file = try DictionaryFile.parse(path: "english/word-classes.tsv", text: Self.texts["english/word-classes.tsv"]!)
-        let table = try #require(PrecomputedDictionaries.builtInWordClasses)
-        try #require(table.rows.count == file.rows.count)
+        let table = try #require(EnglishWordTable.builtIn)
+        var expected: [UInt64: (String, Bool)] = [:]
+        for row in file.rows { expected[FoldedHash.of(row[0])] = (row[1], row[2] == "y") }
+        #expect(table.count == expected.count)
         var mismatches: [String] = []
-        for (row, ready) in zip(file.rows, table.rows)
-        where ready.foldedHash != FoldedHash.of(row[0]) || table.labels[Int(ready.label)] != row[1] || ready.canBeFiniteVerb != (row[2] == "y") {
-            mismatches.append("line \(row.line): \(row[0])")
+        for row in file.rows {
+            let hash = FoldedHash.of(row[0])
+            guard let value = table.value(hash) else { mismatches.append("\(row[0]): missing"); continue }
+            let (label, finite) = expected[hash]!
+            if table.labels[Int(value & ~EnglishWordTable.finiteFlag)] != label || (value & EnglishWordTable.finiteFlag != 0) != finite {
+                mismatches.append("line \(row.line): \(row[0])")
+            }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
         #expect(table.longestWord == file.rows.map { $0[0].utf8.count }.max())
+        // Words not in the list, and hashes near the list's, are not found.
+        for word in ["kalkaword", "zzqx", "Kyivska", ""] where expected[FoldedHash.of(word)] == nil {
+            #expect(table.value(FoldedHash.of(word)) == nil, "\(word)")
+        }
+        var strays = 0
+        for hash in expected.keys.prefix(2_000) where expected[hash &+ 1] == nil && table.value(hash &+ 1) != nil { strays += 1 }
+        #expect(strays == 0)
+        #expect(table.value(0) == nil)
     }
 
     @Test func classBigramsAgreeWithTheText() throws {
@@ -82,7 +97,11 @@ import KalkaCore
             #expect(ready.lexicalClass(token)?.label == parsed.lexicalClass(token)?.label)
             #expect(ready.lexicalClass(token)?.canBeFiniteVerb == parsed.lexicalClass(token)?.canBeFiniteVerb)
         }
-        #expect(try parsedStore.englishWords().count == DictionaryStore(texts: Self.texts).englishWords().count)
+        let parsedWords = try parsedStore.englishWords(), readyWords = try DictionaryStore(texts: Self.texts).englishWords()
+        #expect(parsedWords.count == readyWords.count)
+        for token in analysis.tokens where token.kind == .word {
+            #expect(parsedWords.contains(token) == readyWords.contains(token))
+        }
         // The build's oddness table is used, and is the computed one bit for bit.
         #expect(PrecomputedDictionaries.builtInSentenceOddness?.values == ready.oddness)
         #expect(ready.oddness.map(\.bitPattern) == parsed.oddness.map(\.bitPattern))

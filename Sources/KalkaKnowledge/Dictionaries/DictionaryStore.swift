@@ -123,9 +123,7 @@ public final class DictionaryStore: Sendable {
     /// words and the function words), names and foreign words among them, built once per store.
     public func englishWords() throws -> WordSet {
         try derived(Self.englishWordSet) {
-            if let table = precomputedWordClasses {
-                return WordSet(foldedHashes: table.rows.lazy.map(\.foldedHash), longestWord: table.longestWord)
-            }
+            if let table = englishWordTable { return WordSet(table) }
             return WordSet(try file("english/word-classes.tsv").rows.map { $0[0] })
         }
     }
@@ -154,6 +152,8 @@ private final class ParsedLog: @unchecked Sendable {
 /// Words compared case-insensitively by folded hash, without a `String` per lookup.
 public struct WordSet: Sendable {
     @usableFromInline let hashes: HashSet64
+    /// The English word list read in place, asked instead of `hashes` when set.
+    @usableFromInline let readyWords: ReadyWordSlots?
     /// No word of the set folds to more UTF-8 bytes than this (case folding at most triples a
     /// scalar's bytes): a longer run of bytes is in no case one of its words.
     public let maximumFoldedLength: Int
@@ -161,7 +161,16 @@ public struct WordSet: Sendable {
     /// The set of words with these folded hashes, the longest `longestWord` UTF-8 bytes.
     package init(foldedHashes: some Sequence<UInt64>, longestWord: Int) {
         hashes = HashSet64(foldedHashes)
+        readyWords = nil
         maximumFoldedLength = 3 * longestWord
+    }
+
+    /// Every word of the English word table, which is asked in place (nothing is built).
+    package init(_ table: EnglishWordTable) {
+        hashes = HashSet64([])
+        readyWords = table.slots
+        maximumFoldedLength = 3 * table.longestWord
+        readyCount = table.count
     }
 
     public init(_ words: some Sequence<String>) {
@@ -170,13 +179,18 @@ public struct WordSet: Sendable {
             longest = max(longest, word.utf8.count)
             return FoldedHash.of(word)
         })
+        readyWords = nil
         maximumFoldedLength = 3 * longest
     }
 
-    @inlinable public func contains(_ token: Token) -> Bool { hashes.contains(token.foldedHash) }
-    public func contains(_ word: String) -> Bool { hashes.contains(FoldedHash.of(word)) }
-    @inlinable public func containsHash(_ hash: UInt64) -> Bool { hashes.contains(hash) }
-    public var count: Int { hashes.count }
+    @inlinable public func contains(_ token: Token) -> Bool { containsHash(token.foldedHash) }
+    public func contains(_ word: String) -> Bool { containsHash(FoldedHash.of(word)) }
+    @inlinable public func containsHash(_ hash: UInt64) -> Bool {
+        if let readyWords { return readyWords.contains(hash) }
+        return hashes.contains(hash)
+    }
+    public var count: Int { readyWords == nil ? hashes.count : readyCount }
+    private var readyCount = 0
 }
 
 /// A set of 64-bit hashes with open addressing. The keys are already well-mixed hashes, so

@@ -9,22 +9,6 @@ import KalkaText
 /// Each form applies only while the store holds exactly the built-in text (no house rows, no
 /// test's version): otherwise the text is parsed as before.
 package enum PrecomputedDictionaries {
-    /// One row of `english/word-classes.tsv`.
-    package struct WordClassRow: Equatable, Sendable {
-        package let foldedHash: UInt64
-        /// Index into `WordClasses.labels`.
-        package let label: UInt16
-        package let canBeFiniteVerb: Bool
-    }
-
-    package struct WordClasses: Sendable {
-        /// The class column's values, in order of first appearance.
-        package let labels: [String]
-        package let rows: [WordClassRow]
-        /// The longest word, in UTF-8 bytes.
-        package let longestWord: Int
-    }
-
     /// One row of `english/class-bigrams.tsv`.
     package struct ClassBigram: Equatable, Sendable {
         /// Indices into `ClassBigrams.labels`.
@@ -42,16 +26,7 @@ package enum PrecomputedDictionaries {
     static let wordClassesPath = "english/word-classes.tsv"
     static let classBigramsPath = "english/class-bigrams.tsv"
 
-    /// Decoded once per process.
-    package static let builtInWordClasses: WordClasses? = EmbeddedDictionaries.wordClasses.map { table in
-        var rows: [WordClassRow] = []
-        rows.reserveCapacity(table.rows.utf8CodeUnitCount / 21)
-        HexRows.read(table.rows, width: 21) { row in
-            rows.append(WordClassRow(foldedHash: row.hex64(0), label: UInt16(row.hex(16, 4)), canBeFiniteVerb: row.hex(20, 1) == 1))
-        }
-        return WordClasses(labels: table.labels, rows: rows, longestWord: table.longestWord)
-    }
-
+    /// Decoded once per process (the word list itself is read in place: `EnglishWordTable`).
     package static let builtInClassBigrams: ClassBigrams? = EmbeddedDictionaries.classBigrams.map { table in
         var rows: [ClassBigram] = []
         rows.reserveCapacity(table.rows.utf8CodeUnitCount / 24)
@@ -64,9 +39,16 @@ package enum PrecomputedDictionaries {
     /// The sentence model's pair oddness from the built-in English tables (`SentenceOddity`):
     /// the class labels by number, the cap it was made with, and the values. Decoded once.
     package static let builtInSentenceOddness: (labels: [String], cap: Float, values: [Float])? = EmbeddedDictionaries.sentenceOddness.map { table in
-        var values: [Float] = []
-        values.reserveCapacity(table.bits.utf8CodeUnitCount / 8)
-        HexRows.read(table.bits, width: 8) { row in values.append(Float(bitPattern: UInt32(row.hex8(0)))) }
+        // Written in place, not appended: 40,000 values at start-up.
+        let count = table.bits.utf8CodeUnitCount / 8
+        let values = [Float](unsafeUninitializedCapacity: count) { values, initialized in
+            var index = 0
+            HexRows.read(table.bits, width: 8) { row in
+                values[index] = Float(bitPattern: UInt32(truncatingIfNeeded: row.hex8(0)))
+                index &+= 1
+            }
+            initialized = index
+        }
         return (table.labels, table.cap, values)
     }
 
@@ -115,11 +97,6 @@ package enum PrecomputedDictionaries {
 }
 
 extension DictionaryStore {
-    /// The word-class table in ready form, if this store's is the built-in one.
-    package var precomputedWordClasses: PrecomputedDictionaries.WordClasses? {
-        holdsBuiltInText(PrecomputedDictionaries.wordClassesPath) ? PrecomputedDictionaries.builtInWordClasses : nil
-    }
-
     /// The class-bigram table in ready form, if this store's is the built-in one.
     package var precomputedClassBigrams: PrecomputedDictionaries.ClassBigrams? {
         holdsBuiltInText(PrecomputedDictionaries.classBigramsPath) ? PrecomputedDictionaries.builtInClassBigrams : nil

@@ -18,7 +18,7 @@ public final class PageLayoutReader: Sendable {
     private let vocabulary: WordClassMap
     private let functionWords: WordSet
     /// Words that have an English reading in the sentence model's word list (not names).
-    private let englishWords: HashSet64
+    private let englishWords: EnglishWords
 
     private static let built = StoreFact<PageLayoutReader>()
 
@@ -53,11 +53,10 @@ public final class PageLayoutReader: Sendable {
         vocabulary = WordClassMap(entries)
         functionWords = try dictionaries.words("english/function-words.txt")
         // Words with an English reading: the list's class X (names, foreign words) left out.
-        if let classes = dictionaries.precomputedWordClasses {
-            let withoutReading = classes.labels.firstIndex(of: "X").map(UInt16.init)
-            englishWords = HashSet64(classes.rows.lazy.filter { $0.label != withoutReading }.map(\.foldedHash))
+        if let table = dictionaries.englishWordTable {
+            englishWords = EnglishWords(ready: table)
         } else {
-            englishWords = HashSet64(try dictionaries.file("english/word-classes.tsv").rows.filter { $0[1] != "X" }.map { FoldedHash.of($0[0]) })
+            englishWords = EnglishWords(parsed: HashSet64(try dictionaries.file("english/word-classes.tsv").rows.filter { $0[1] != "X" }.map { FoldedHash.of($0[0]) }))
         }
     }
 
@@ -77,6 +76,35 @@ extension PageLayoutReader {
     func vocabularyClass(_ hash: UInt64) -> WordClass? { vocabulary.lookup(hash) }
     /// The vocabulary, for a loop that looks up every token (`WordClassMap.classBit` inlined).
     var classBits: WordClassMap { vocabulary }
+}
+
+/// The words of the English word list with a class other than X: the build's table asked in
+/// place, or a set built from the parsed text.
+private struct EnglishWords: Sendable {
+    private let ready: EnglishWordTable?
+    /// The ready table's class index of X (none: -1).
+    private let withoutReading: Int
+    private let parsed: HashSet64?
+
+    init(ready: EnglishWordTable) {
+        self.ready = ready
+        withoutReading = ready.labels.firstIndex(of: "X") ?? -1
+        parsed = nil
+    }
+
+    init(parsed: HashSet64) {
+        ready = nil
+        withoutReading = -1
+        self.parsed = parsed
+    }
+
+    func contains(_ hash: UInt64) -> Bool {
+        if let ready {
+            guard let value = ready.value(hash) else { return false }
+            return Int(value & ~EnglishWordTable.finiteFlag) != withoutReading
+        }
+        return parsed.unsafelyUnwrapped.contains(hash)
+    }
 }
 
 /// Word hash to word class, open addressing (a `Dictionary` would hash every lookup again).

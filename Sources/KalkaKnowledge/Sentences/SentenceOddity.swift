@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KalkaModel
 import KalkaText
 
 /// How odd a sentence reads as English: a per-sentence score for ranking sentences in reports and,
@@ -31,7 +32,7 @@ public struct SentenceOddity: Sendable {
     /// Bits added for a full sentence without a finite verb.
     public static let verblessBits = 6.0
 
-    private let words: WordClassTable
+    private let words: WordClasses
     /// `oddness[previous * classCount + next]`, in bits, never negative.
     let oddness: [Float]
     private let classCount: Int
@@ -76,49 +77,62 @@ public struct SentenceOddity: Sendable {
         // Ids in order of first appearance, bigrams first: the ready forms list their classes in
         // that order, so either source gives every class the same id.
         var pairs: [(UInt16, UInt16, Double)] = []
-        let readyBigrams = dictionaries.precomputedClassBigrams
-        let readyClasses = dictionaries.precomputedWordClasses
-        if let bigrams = readyBigrams {
-            let ids = bigrams.labels.map(id)
-            pairs = bigrams.rows.map { (ids[Int($0.previous)], ids[Int($0.next)], $0.count) }
+        let readyBigrams = EmbeddedDictionaries.classBigrams != nil && dictionaries.holdsBuiltInText(PrecomputedDictionaries.classBigramsPath)
+        let readyWords = dictionaries.englishWordTable
+        if readyBigrams, let labels = EmbeddedDictionaries.classBigrams?.labels {
+            // The pairs' rows are decoded only if the oddness must be worked out (below).
+            for label in labels { _ = id(label) }
         } else {
-            let bigramFile = try dictionaries.file("english/class-bigrams.tsv")
-            for row in bigramFile.rows {
-                let labels = row[0].split(separator: " ")
-                guard labels.count == 2, let count = Double(row[1]), count > 0 else {
-                    throw DictionaryError(path: bigramFile.path, line: row.line, message: "expected 'previous next<TAB>count'")
-                }
-                pairs.append((id(String(labels[0])), id(String(labels[1])), count))
-            }
+            pairs = try Self.parsedPairs(dictionaries, id)
         }
         var entries: [(UInt64, UInt16)] = []
-        if let classes = readyClasses {
-            let ids = classes.labels.map(id)
-            entries = classes.rows.map { ($0.foldedHash, ids[Int($0.label)] | ($0.canBeFiniteVerb ? WordClassTable.finiteFlag : 0)) }
+        if let readyWords {
+            // The table's class indices, as the model numbers them.
+            let ids = readyWords.labels.map(id)
+            words = WordClasses(ready: readyWords, ids: ids)
         } else {
             let classFile = try dictionaries.file("english/word-classes.tsv")
             entries.reserveCapacity(classFile.rows.count)
             for row in classFile.rows {
-                let finite: UInt16 = row[2] == "y" ? WordClassTable.finiteFlag : 0
+                let finite: UInt16 = row[2] == "y" ? WordClasses.finiteFlag : 0
                 entries.append((FoldedHash.of(row[0]), id(row[1]) | finite))
             }
+            words = WordClasses(table: WordClassTable(entries))
         }
-        guard ids.count < Int(WordClassTable.finiteFlag) else {
+        guard ids.count < Int(WordClasses.finiteFlag) else {
             throw DictionaryError(path: "english/word-classes.tsv", line: 0, message: "too many word classes")
         }
         classWithoutReading = id("X")
         var labels = [String](repeating: "", count: ids.count)
         for (label, id) in ids { labels[Int(id)] = label }
         self.labels = labels
-        words = WordClassTable(entries)
         classCount = ids.count
         // From the built-in tables, the build's table (if it numbered the classes as here).
-        if readyBigrams != nil && readyClasses != nil, let ready = PrecomputedDictionaries.builtInSentenceOddness,
+        if readyBigrams && readyWords != nil, let ready = PrecomputedDictionaries.builtInSentenceOddness,
            ready.labels == labels, ready.cap == Self.pairCapBits, ready.values.count == classCount * classCount {
             oddness = ready.values
         } else {
+            if readyBigrams, let bigrams = PrecomputedDictionaries.builtInClassBigrams {
+                // Numbered as above: the bigrams' labels came first.
+                let ids = bigrams.labels.map(id)
+                pairs = bigrams.rows.map { (ids[Int($0.previous)], ids[Int($0.next)], $0.count) }
+            }
             oddness = Self.oddness(pairs, classCount: classCount)
         }
+    }
+
+    /// english/class-bigrams.tsv parsed: each pair's classes numbered by `id` and its count.
+    private static func parsedPairs(_ dictionaries: DictionaryStore, _ id: (String) -> UInt16) throws(DictionaryError) -> [(UInt16, UInt16, Double)] {
+        var pairs: [(UInt16, UInt16, Double)] = []
+        let bigramFile = try dictionaries.file("english/class-bigrams.tsv")
+        for row in bigramFile.rows {
+            let labels = row[0].split(separator: " ")
+            guard labels.count == 2, let count = Double(row[1]), count > 0 else {
+                throw DictionaryError(path: bigramFile.path, line: row.line, message: "expected 'previous next<TAB>count'")
+            }
+            pairs.append((id(String(labels[0])), id(String(labels[1])), count))
+        }
+        return pairs
     }
 
     /// What a lowercase word can be, from the word-class table: its decisive class ("NNS", "JJ",
@@ -126,7 +140,7 @@ public struct SentenceOddity: Sendable {
     /// nil for a word the table lacks.
     public func lexicalClass(_ token: Token) -> (label: String, canBeFiniteVerb: Bool)? {
         guard token.kind == .word, let entry = words.lookup(token.foldedHash) else { return nil }
-        return (labels[Int(entry & ~WordClassTable.finiteFlag)], entry & WordClassTable.finiteFlag != 0)
+        return (labels[Int(entry & ~WordClasses.finiteFlag)], entry & WordClasses.finiteFlag != 0)
     }
 
     /// Witten-Bell smoothed bigram probabilities against add-one unigram ones, as bits of oddness.
@@ -156,105 +170,129 @@ public struct SentenceOddity: Sendable {
     }
 
     private static let documentScores = DocumentFact<[SentenceScore]>()
+    private static let documentEntries = DocumentFact<[UInt16]>()
+    /// A token's entry when the word table has none (and a space's).
+    private static let noEntry: UInt16 = 0xFFFF
 
     /// Every sentence's score, computed once per analysis and shared.
     public func scores(_ analysis: Analysis) -> [SentenceScore] {
         analysis.fact(Self.documentScores) {
-            analysis.sentences.indices.map { score(sentence: $0, in: analysis) }
+            let entries = entries(analysis)
+            return analysis.sentences.indices.map { score(sentence: $0, in: analysis, entries: entries) }
+        }
+    }
+
+    /// Every token's word-table entry (class id and `finiteFlag`, `noEntry` for none), looked up
+    /// once per distinct word of the document (through its `WordIndex`) and shared (each lookup
+    /// is a step for `WorkCounter`).
+    func entries(_ analysis: Analysis) -> [UInt16] {
+        analysis.fact(Self.documentEntries) {
+            WordIndex.of(analysis).valuesByToken(absent: Self.noEntry) { hash in
+                WorkCounter.count(1)
+                return words.lookup(hash) ?? Self.noEntry
+            }
         }
     }
 
     /// The score of sentence `index` of `analysis`.
     public func score(sentence index: Int, in analysis: Analysis) -> SentenceScore {
+        score(sentence: index, in: analysis, entries: entries(analysis))
+    }
+
+    private func score(sentence index: Int, in analysis: Analysis, entries: [UInt16]) -> SentenceScore {
         let sentence = analysis.sentences[index]
-        let tokens = analysis.tokens
-        var previous = Special.start.rawValue
-        var previousToken: Int? = nil
-        var oddest: Float = 0, secondOddest: Float = 0
-        var oddestPair: Range<Int>? = nil
-        var pendingBreak: Int? = nil
-        var lowercaseStarts = 0
-        var wordCount = 0
-        var hasFinite = false
-        var atClauseStart = true
-        /// The first token of the current clause: the sentence's, or the one after a stop inside it.
-        var clauseOpening = sentence.tokens.lowerBound
-        var listItem = false
+        precondition(entries.count == analysis.tokens.count && sentence.tokens.upperBound <= entries.count)
+        // Through the buffers: no bounds check or retain per token (positions come from the
+        // sentence's own token range; `entries` and the classes have one value per token and pair).
+        return analysis.tokens.withUnsafeBufferPointer { tokens in entries.withUnsafeBufferPointer { entries in oddness.withUnsafeBufferPointer { oddness in
+            var previous = Special.start.rawValue
+            var previousToken: Int? = nil
+            var oddest: Float = 0, secondOddest: Float = 0
+            var oddestPair: Range<Int>? = nil
+            var pendingBreak: Int? = nil
+            var lowercaseStarts = 0
+            var wordCount = 0
+            var hasFinite = false
+            var atClauseStart = true
+            /// The first token of the current clause: the sentence's, or the one after a stop inside it.
+            var clauseOpening = sentence.tokens.lowerBound
+            var listItem = false
 
-        func step(_ next: UInt16, _ token: Int?) {
-            let bits = oddness[Int(previous) * classCount + Int(next)]
-            if bits > oddest {
-                secondOddest = oddest
-                oddest = bits
-                if let from = previousToken ?? token, let to = token ?? previousToken {
-                    oddestPair = Int(tokens[from].start)..<Int(tokens[to].end)
+            func step(_ next: UInt16, _ token: Int?) {
+                let bits = oddness[Int(previous) * classCount + Int(next)]
+                if bits > oddest {
+                    secondOddest = oddest
+                    oddest = bits
+                    if let from = previousToken ?? token, let to = token ?? previousToken {
+                        oddestPair = Int(tokens[from].start)..<Int(tokens[to].end)
+                    }
+                } else if bits > secondOddest {
+                    secondOddest = bits
                 }
-            } else if bits > secondOddest {
-                secondOddest = bits
+                previous = next
+                previousToken = token
             }
-            previous = next
-            previousToken = token
-        }
-        func word(_ wordClass: UInt16, _ token: Int) {
-            // A break counts only between words: never first, last or doubled.
-            if let mark = pendingBreak { step(Special.breakMark.rawValue, mark) }
-            pendingBreak = nil
-            step(wordClass, token)
-            wordCount += 1
-            atClauseStart = false
-        }
+            func word(_ wordClass: UInt16, _ token: Int) {
+                // A break counts only between words: never first, last or doubled.
+                if let mark = pendingBreak { step(Special.breakMark.rawValue, mark) }
+                pendingBreak = nil
+                step(wordClass, token)
+                wordCount += 1
+                atClauseStart = false
+            }
 
-        for position in sentence.tokens {
-            let token = tokens[position]
-            switch token.kind {
-            case .space:
-                continue
-            case .number:
-                word(Special.number.rawValue, position)
-            case .word:
-                if atClauseStart && token.shape == .lower && token.script == .latin && !listItem
-                    && isVisibleStart(of: position, clauseOpening: clauseOpening, analysis) { lowercaseStarts += 1 }
-                let (wordClass, finite) = classify(token, clauseStart: atClauseStart, analysis)
-                hasFinite = hasFinite || finite
-                word(wordClass, position)
-            case .punctuation, .symbol:
-                if wordCount == 0 {
-                    // A bullet, dash or other mark before the first word: a list item or label.
-                    if !analysis.isOpeningMark(token) { listItem = true }
-                } else if isBreak(position, analysis) {
-                    if previous != Special.start.rawValue { pendingBreak = position }
-                } else if restartsClause(at: position, in: sentence, analysis) {
-                    pendingBreak = nil
-                    step(Special.end.rawValue, nil)
-                    previous = Special.start.rawValue
-                    previousToken = nil
-                    atClauseStart = true
-                    clauseOpening = position + 1
+            for position in sentence.tokens {
+                let token = tokens[position]
+                switch token.kind {
+                case .space:
+                    continue
+                case .number:
+                    word(Special.number.rawValue, position)
+                case .word:
+                    if atClauseStart && token.shape == .lower && token.script == .latin && !listItem
+                        && isVisibleStart(of: position, clauseOpening: clauseOpening, analysis) { lowercaseStarts += 1 }
+                    let entry = entries[position]
+                    let (wordClass, finite) = classify(token, entry == Self.noEntry ? nil : entry, clauseStart: atClauseStart, analysis)
+                    hasFinite = hasFinite || finite
+                    word(wordClass, position)
+                case .punctuation, .symbol:
+                    if wordCount == 0 {
+                        // A bullet, dash or other mark before the first word: a list item or label.
+                        if !analysis.isOpeningMark(token) { listItem = true }
+                    } else if isBreak(position, analysis) {
+                        if previous != Special.start.rawValue { pendingBreak = position }
+                    } else if restartsClause(at: position, in: sentence, analysis, entries) {
+                        pendingBreak = nil
+                        step(Special.end.rawValue, nil)
+                        previous = Special.start.rawValue
+                        previousToken = nil
+                        atClauseStart = true
+                        clauseOpening = position + 1
+                    }
                 }
             }
-        }
-        step(Special.end.rawValue, nil)
+            step(Special.end.rawValue, nil)
 
-        let verbless = !hasFinite && wordCount >= 6 && endsWithStop(sentence, analysis)
-        let score = Double(oddest + secondOddest) + Double(lowercaseStarts) * Self.lowercaseStartBits
-            + (verbless ? Self.verblessBits : 0)
-        return SentenceScore(sentence: index, range: sentence.range, score: score, oddestPair: oddestPair,
-                             lowercaseStarts: lowercaseStarts, isVerbless: verbless)
+            let verbless = !hasFinite && wordCount >= 6 && endsWithStop(sentence, analysis)
+            let score = Double(oddest + secondOddest) + Double(lowercaseStarts) * Self.lowercaseStartBits
+                + (verbless ? Self.verblessBits : 0)
+            return SentenceScore(sentence: index, range: sentence.range, score: score, oddestPair: oddestPair,
+                                 lowercaseStarts: lowercaseStarts, isVerbless: verbless)
+        } } }
     }
 
     /// The class of a word token, and whether it can be a finite verb.
     @inline(__always)
-    private func classify(_ token: Token, clauseStart: Bool, _ analysis: Analysis) -> (UInt16, Bool) {
+    private func classify(_ token: Token, _ entry: UInt16?, clauseStart: Bool, _ analysis: Analysis) -> (UInt16, Bool) {
         guard token.script == .latin else { return (Special.name.rawValue, false) }
-        let entry = words.lookup(token.foldedHash)
         switch token.shape {
         case .lower:
-            if let entry { return (entry & ~WordClassTable.finiteFlag, entry & WordClassTable.finiteFlag != 0) }
+            if let entry { return (entry & ~WordClasses.finiteFlag, entry & WordClasses.finiteFlag != 0) }
             return ((analysis.possessiveBase(of: token) != nil ? Special.possessive : Special.unknown).rawValue, false)
         case .title:
             // "I" is the pronoun; a capital elsewhere than at a clause's start marks a name.
-            if token.length == 1 && analysis.prose[Int(token.start)] == 0x49, let entry { return (entry & ~WordClassTable.finiteFlag, false) }
-            if clauseStart, let entry { return (entry & ~WordClassTable.finiteFlag, entry & WordClassTable.finiteFlag != 0) }
+            if token.length == 1 && analysis.prose[Int(token.start)] == 0x49, let entry { return (entry & ~WordClasses.finiteFlag, false) }
+            if clauseStart, let entry { return (entry & ~WordClasses.finiteFlag, entry & WordClasses.finiteFlag != 0) }
             return (Special.name.rawValue, false)
         case .upper, .mixed, .uncased:
             return (Special.name.rawValue, false)
@@ -293,14 +331,16 @@ public struct SentenceOddity: Sendable {
     /// keeps such runs in one sentence, but the words after the stop start a clause of their own.
     /// Not after abbreviations: the word before the stop must be a known word of four letters or
     /// more ("approx.", "etc." and initials are not).
-    private func restartsClause(at position: Int, in sentence: SentenceSpan, _ analysis: Analysis) -> Bool {
+    private func restartsClause(at position: Int, in sentence: SentenceSpan, _ analysis: Analysis, _ entries: UnsafeBufferPointer<UInt16>) -> Bool {
         let tokens = analysis.tokens
         guard analysis.isSentenceStop(tokens[position]), position > sentence.tokens.lowerBound,
               position + 2 < sentence.tokens.upperBound, tokens[position + 1].kind == .space else { return false }
         let before = tokens[position - 1], after = tokens[position + 2]
         guard after.kind == .word, after.shape == .lower, before.kind == .word, before.length >= 4,
-              !analysis.containsFullStop(before), let entry = words.lookup(before.foldedHash) else { return false }
-        return entry & ~WordClassTable.finiteFlag != classWithoutReading
+              !analysis.containsFullStop(before) else { return false }
+        let entry = entries[position - 1]
+        guard entry != Self.noEntry else { return false }
+        return entry & ~WordClasses.finiteFlag != classWithoutReading
     }
 
     /// True when the sentence's last mark, closing quotes and brackets aside, is . ! or ?.
@@ -331,10 +371,40 @@ public struct SentenceScore: Sendable, Equatable {
     public let isVerbless: Bool
 }
 
-/// Word hashes to word classes: open addressing, as `HashSet64`, with the class beside the key.
-private struct WordClassTable: Sendable {
+/// The model's class of a word hash (with `finiteFlag`): from the build's table, read in place,
+/// its class indices mapped to the model's ids; or from a table built from parsed text.
+private struct WordClasses: Sendable {
     /// Set in a class id when the word can be a finite verb.
     static let finiteFlag: UInt16 = 0x8000
+    private let ready: ReadyWordSlots?
+    /// The model's id of each class index of the ready table.
+    private let ids: [UInt16]
+    private let table: WordClassTable?
+
+    init(ready: EnglishWordTable, ids: [UInt16]) {
+        self.ready = ready.slots
+        self.ids = ids
+        table = nil
+    }
+
+    init(table: WordClassTable) {
+        ready = nil
+        ids = []
+        self.table = table
+    }
+
+    @inline(__always)
+    func lookup(_ key: UInt64) -> UInt16? {
+        if let ready {
+            guard let value = ready.value(key) else { return nil }
+            return ids.withUnsafeBufferPointer { $0[Int(value & ~Self.finiteFlag)] } | value & Self.finiteFlag
+        }
+        return table.unsafelyUnwrapped.lookup(key)
+    }
+}
+
+/// Word hashes to word classes: open addressing, as `HashSet64`, with the class beside the key.
+private struct WordClassTable: Sendable {
     private let keys: [UInt64]
     private let values: [UInt16]
     private let mask: Int

@@ -109,6 +109,31 @@ package struct WordIndex: Sendable {
         }
     }
 
+    /// One value per token, worked out once per distinct hash: `value(hash)` for every token but
+    /// spaces, `absent` for spaces. A rule that classifies words (the sentence model) asks its
+    /// table once per distinct word instead of once per occurrence.
+    package func valuesByToken(absent: UInt16, _ value: (UInt64) -> UInt16) -> [UInt16] {
+        var result = [UInt16](repeating: absent, count: next.count)
+        result.withUnsafeMutableBufferPointer { result in
+            next.withUnsafeBufferPointer { next in
+                func fill(from head: Int32, _ value: UInt16) {
+                    var index = head
+                    while index >= 0 {
+                        result[Int(index)] = value
+                        index = next[Int(index)]
+                    }
+                }
+                keys.withUnsafeBufferPointer { keys in
+                    heads.withUnsafeBufferPointer { heads in
+                        for slot in keys.indices where keys[slot] != 0 { fill(from: heads[slot], value(keys[slot])) }
+                    }
+                }
+                if zeroHead >= 0 { fill(from: zeroHead, value(0)) }
+            }
+        }
+        return result
+    }
+
     /// The tokens (other than spaces) whose folded hash is `hash`, in order.
     package func occurrences(of hash: UInt64) -> [Int] {
         var result: [Int] = []
