@@ -306,7 +306,9 @@ public final class Analyzer {
                 ends.withUnsafeBufferPointer { ends in
                     statuses.withUnsafeBufferPointer { statuses in
                         sentenceUnits.withUnsafeBufferPointer { sentenceUnits in
-                            count = classify(prose, utf16, ends, statuses, sentenceUnits, into: tokens, sentenceEnds: &sentenceEnds)
+                            count = Self.asciiBytes.withUnsafeBufferPointer { ascii in
+                                classify(prose, utf16, ends, statuses, sentenceUnits, ascii, into: tokens, sentenceEnds: &sentenceEnds)
+                            }
                         }
                     }
                 }
@@ -318,7 +320,7 @@ public final class Analyzer {
     /// Classifies the tokens ICU found (their ends and statuses) into `tokens`, and maps the
     /// sentence ends from UTF-16 units to UTF-8 offsets on the way; the number of tokens.
     private static func classify(_ prose: UnsafeBufferPointer<UInt8>, _ utf16: UnsafeBufferPointer<UInt16>, _ ends: UnsafeBufferPointer<Int32>, _ statuses: UnsafeBufferPointer<WordStatus>,
-                                 _ sentenceUnits: UnsafeBufferPointer<Int32>, into tokens: UnsafeMutableBufferPointer<Token>, sentenceEnds: inout [Int]) -> Int {
+                                 _ sentenceUnits: UnsafeBufferPointer<Int32>, _ ascii: UnsafeBufferPointer<UInt32>, into tokens: UnsafeMutableBufferPointer<Token>, sentenceEnds: inout [Int]) -> Int {
         let longest = Token.maximumLength / 3
         var count = 0
         var cursor = 0
@@ -332,7 +334,7 @@ public final class Analyzer {
                 var take = min(remaining, longest)
                 // Never inside a surrogate pair.
                 if take < remaining, UTF16.isLeadSurrogate(utf16[end - remaining + take - 1]) { take -= 1 }
-                let token = classify(prose, from: cursor, units: take, statuses[index])
+                let token = classify(prose, from: cursor, units: take, statuses[index], ascii)
                 cursor = Int(token.end)
                 tokens.initializeElement(at: count, to: token)
                 count += 1
@@ -418,10 +420,30 @@ public final class Analyzer {
         static let otherScript: UInt32 = 32
     }
 
+    /// For each ASCII byte, what `classify` learns of it, so that the per-byte loop has no
+    /// branch: the byte case-folded (bits 0–7), its `Seen` flags (8–15), whether it is a capital
+    /// (16) or a small letter (17).
+    private static let asciiBytes: [UInt32] = (0..<128).map { (value: UInt32) in
+        let byte = UInt8(value)
+        let isUpper = byte &- 0x41 < 26
+        var seen: UInt32 = 0
+        if (byte | 0x20) &- 0x61 < 26 {
+            seen = Seen.latin | Seen.nonSpace
+        } else if byte > 0x20 {
+            seen = Seen.nonSpace
+        } else if byte == 0x0A {
+            seen = Seen.lineFeed
+        } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+            seen = Seen.nonSpace
+        }
+        let isLower = byte &- 0x61 < 26
+        return UInt32(isUpper ? byte | 0x20 : byte) | seen << 8 | (isUpper ? 1 << 16 : 0) | (isLower ? 1 << 17 : 0)
+    }
+
     /// Kind, case shape, script and folded hash of the token starting at byte `start` and spanning
-    /// `units` UTF-16 code units, in one pass over its bytes.
+    /// `units` UTF-16 code units, in one pass over its bytes (`ascii`: `asciiBytes`).
     @inline(__always)
-    private static func classify(_ prose: UnsafeBufferPointer<UInt8>, from start: Int, units: Int, _ status: WordStatus) -> Token {
+    private static func classify(_ prose: UnsafeBufferPointer<UInt8>, from start: Int, units: Int, _ status: WordStatus, _ ascii: UnsafeBufferPointer<UInt32>) -> Token {
         var hash = FoldedHash.offsetBasis
         var uppers = 0, lowers = 0
         var seen: UInt32 = 0
@@ -430,20 +452,13 @@ public final class Analyzer {
         while remainingUnits > 0 {
             let byte = prose[index]
             if byte < 0x80 {
-                remainingUnits -= 1
-                index += 1
-                let isUpper = byte &- 0x41 < 26
-                hash = (hash ^ UInt64(isUpper ? byte | 0x20 : byte)) &* FoldedHash.prime
-                if (byte | 0x20) &- 0x61 < 26 {
-                    seen |= Seen.latin | Seen.nonSpace
-                    if isUpper { uppers += 1 } else { lowers += 1 }
-                } else if byte > 0x20 {
-                    seen |= Seen.nonSpace
-                } else if byte == 0x0A {
-                    seen |= Seen.lineFeed
-                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-                    seen |= Seen.nonSpace
-                }
+                remainingUnits &-= 1
+                index &+= 1
+                let entry = ascii[Int(byte)]
+                hash = (hash ^ UInt64(entry & 0xFF)) &* FoldedHash.prime
+                seen |= entry >> 8 & 0xFF
+                uppers &+= Int(entry >> 16 & 1)
+                lowers &+= Int(entry >> 17 & 1)
                 continue
             }
             let (scalar, width) = UTF8Decoding.decode(prose, at: index)
