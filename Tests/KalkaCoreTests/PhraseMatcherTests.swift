@@ -99,3 +99,34 @@ import KalkaCore
         return result
     }
 }
+
+/// The phrases' token hashes laid end to end (what `PhraseMatcher` builds its trie from) are
+/// each phrase's own, for phrases of plain words, phrases ICU must break, and empty ones, in
+/// every order, and for every built-in list and name form.
+@Suite struct FlatTokenHashTests {
+    private func split(_ flat: PhraseTokenizer.Flat) -> [[UInt64]] {
+        var start = 0
+        return flat.ends.map { end in
+            defer { start = end }
+            return Array(flat.hashes[start..<end])
+        }
+    }
+
+    @Test func flatHashesAreEachPhrasesOwn() throws {
+        let phrases = ["Chicken Kiev", "Київ", "", "Home / News", "St. Petersburg", "Copyright ©", "Kyiv’s", "a:b", "Odessa, Texas"]
+        #expect(split(try PhraseTokenizer.flatTokenHashes(phrases)) == (try PhraseTokenizer.tokenHashes(phrases)))
+        #expect(split(try PhraseTokenizer.flatTokenHashes(phrases.reversed())) == (try PhraseTokenizer.tokenHashes(phrases.reversed())))
+        #expect(try PhraseTokenizer.flatTokenHashes([]).ends.isEmpty)
+        #expect(split(try PhraseTokenizer.flatTokenHashes(["Київ"])) == (try PhraseTokenizer.segmentedTokenHashes(["Київ"])))
+    }
+
+    @Test func flatHashesOfTheBuiltInLists() throws {
+        let texts = DictionaryStore.builtInTexts
+        for path in texts.keys.sorted() where !DictionaryStore.isRuleFile(path) {
+            let phrases = try DictionaryFile.parse(path: path, text: texts[path]!).rows.map { $0[0] }
+            #expect(split(try PhraseTokenizer.flatTokenHashes(phrases)) == (try PhraseTokenizer.segmentedTokenHashes(phrases)), "\(path)")
+        }
+        let forms = try NameDictionary.of(DictionaryStore.builtIn.get()).forms.map(\.text)
+        #expect(split(try PhraseTokenizer.flatTokenHashes(forms)) == (try PhraseTokenizer.segmentedTokenHashes(forms)))
+    }
+}

@@ -54,18 +54,27 @@ public struct PhraseMatcher: Sendable {
 
 
     public init(_ phrases: [String]) throws(ICUError) {
-        rootEdges = EdgeTable()
-        innerEdges = EdgeTable()
+        let tokens = try PhraseTokenizer.flatTokenHashes(phrases)
+        // Sized once for the most edges the list can make (each phrase's first token at the root,
+        // the others inside): no table grows and rehashes while the trie is built.
+        rootEdges = EdgeTable(capacity: phrases.count)
+        innerEdges = EdgeTable(capacity: tokens.hashes.count - min(phrases.count, tokens.hashes.count))
         filters = Filters()
-        for (index, hashes) in try PhraseTokenizer.tokenHashes(phrases).enumerated() {
-            guard let first = hashes.first else { continue }
-            switch hashes.count {
+        terminal.reserveCapacity(tokens.hashes.count + 1)
+        var start = 0
+        for (index, end) in tokens.ends.enumerated() {
+            defer { start = end }
+            guard end > start else { continue }
+            let first = tokens.hashes[start]
+            switch end - start {
             case 1: filters.insert(first, Filters.oneWord)
-            case 2: filters.insert(PhraseStarts.combine(first, hashes[1]), Filters.twoWords)
-            default: filters.insert(PhraseStarts.combine(PhraseStarts.combine(first, hashes[1]), hashes[2]), Filters.threeTokens)
+            case 2: filters.insert(PhraseStarts.combine(first, tokens.hashes[start + 1]), Filters.twoWords)
+            default:
+                let three = PhraseStarts.combine(PhraseStarts.combine(first, tokens.hashes[start + 1]), tokens.hashes[start + 2])
+                filters.insert(three, Filters.threeTokens)
             }
             var node: Int32 = 0
-            for hash in hashes {
+            for hash in tokens.hashes[start..<end] {
                 if let child = child(of: node, hash) {
                     node = child
                 } else {
@@ -155,8 +164,15 @@ public struct PhraseMatcher: Sendable {
 
     /// An open-addressing table of edges, at most half full.
     private struct EdgeTable {
-        private var slots = Array(repeating: Edge.empty, count: 16)
+        private var slots: [Edge]
         private(set) var count = 0
+
+        /// A table that holds `capacity` edges without growing.
+        init(capacity: Int = 0) {
+            var size = 16
+            while size < capacity * 2 { size *= 2 }
+            slots = Array(repeating: Edge.empty, count: size)
+        }
 
         @inline(__always)
         private static func slot(_ node: Int32, _ token: UInt64, _ mask: Int) -> Int {
@@ -443,6 +459,44 @@ private final class PhraseFilterUnion: @unchecked Sendable {
 /// Tokenizes phrase lists the way documents are tokenized, in one ICU pass for the whole list:
 /// the phrases are read as the paragraphs of one document.
 enum PhraseTokenizer {
+    /// Every phrase's token hashes (spaces left out) in one array, phrase `i`'s at
+    /// `hashes[ends[i - 1]..<ends[i]]`: no array per phrase to make and free.
+    struct Flat {
+        var hashes: [UInt64] = []
+        var ends: [Int] = []
+    }
+
+    /// The token hashes of every phrase, as `tokenHashes` gives them, laid end to end.
+    static func flatTokenHashes(_ phrases: [String]) throws(ICUError) -> Flat {
+        var flat = Flat()
+        flat.ends.reserveCapacity(phrases.count)
+        flat.hashes.reserveCapacity(phrases.count * 3)
+        var others: [Int] = []
+        for (index, phrase) in phrases.enumerated() {
+            if !appendPlainWordHashes(phrase, to: &flat.hashes) { others.append(index) }
+            flat.ends.append(flat.hashes.count)
+        }
+        guard !others.isEmpty else { return flat }
+        // The few phrases ICU must break, put in their places.
+        let segmented = try segmentedTokenHashes(others.map { phrases[$0] })
+        var merged = Flat()
+        merged.ends.reserveCapacity(phrases.count)
+        merged.hashes.reserveCapacity(flat.hashes.count + segmented.reduce(0) { $0 + $1.count })
+        var nextOther = 0
+        var start = 0
+        for (index, end) in flat.ends.enumerated() {
+            if nextOther < others.count && others[nextOther] == index {
+                merged.hashes += segmented[nextOther]
+                nextOther += 1
+            } else {
+                merged.hashes += flat.hashes[start..<end]
+            }
+            merged.ends.append(merged.hashes.count)
+            start = end
+        }
+        return merged
+    }
+
     /// For each phrase, the folded hashes of its tokens other than spaces.
     static func tokenHashes(_ phrases: [String]) throws(ICUError) -> [[UInt64]] {
         // Phrases of plain words need no ICU (`plainWordHashes`); the others are broken together.

@@ -15,11 +15,23 @@ extension PhraseTokenizer {
     /// matchers at start-up. `PrecomputedDictionaryTests.plainPhrasesTokenizeAsICUDoes` checks
     /// both ways agree on every built-in list and name form.
     static func plainWordHashes(_ phrase: String) -> [UInt64]? {
+        var hashes: [UInt64] = []
+        return appendPlainWordHashes(phrase, to: &hashes) ? hashes : nil
+    }
+
+    /// Appends the phrase's `plainWordHashes` to `result` and returns true, or leaves `result`
+    /// as it was and returns false.
+    static func appendPlainWordHashes(_ phrase: String, to result: inout [UInt64]) -> Bool {
+        let count = result.count
+        if appendingPlainWordHashes(phrase, to: &result) { return true }
+        result.removeSubrange(count...)
+        return false
+    }
+
+    private static func appendingPlainWordHashes(_ phrase: String, to hashes: inout [UInt64]) -> Bool {
         var phrase = phrase
-        return phrase.withUTF8 { bytes -> [UInt64]? in
-            guard !bytes.isEmpty else { return nil }
-            var hashes: [UInt64] = []
-            hashes.reserveCapacity(8)
+        return phrase.withUTF8 { bytes -> Bool in
+            guard !bytes.isEmpty else { return false }
             var wordStart = -1
             var lastClass = CharacterClass.other
             var index = 0
@@ -50,7 +62,7 @@ extension PhraseTokenizer {
                     continue
                 case .space:
                     // No space first, last or doubled (ICU would keep a run of them as one token).
-                    guard index > 0, index + 1 < bytes.count, bytes[index + 1] != 0x20 else { return nil }
+                    guard index > 0, index + 1 < bytes.count, bytes[index + 1] != 0x20 else { return false }
                     endWord()
                     index += 1
                     continue
@@ -62,9 +74,9 @@ extension PhraseTokenizer {
                         // Between two letters or two digits a period or apostrophe stays in the
                         // word ("J.D", "today's", "2.5"); a comma joins digits ("1,000"). The
                         // colon's and the mixed cases' treatment varies: ICU decides those.
-                        if byte == 0x3A || (byte == 0x2C && lastClass == .digit && next == .digit) { return nil }
+                        if byte == 0x3A || (byte == 0x2C && lastClass == .digit && next == .digit) { return false }
                         if joins {
-                            guard next == lastClass else { return nil }
+                            guard next == lastClass else { return false }
                             hash = (hash ^ UInt64(byte)) &* FoldedHash.prime
                             index += 1
                             continue
@@ -77,16 +89,16 @@ extension PhraseTokenizer {
                 case .middleDot:
                     // Inside a word only between two letters ("V·ens", a BGN/PCGN rendering).
                     let next = index + 2 < bytes.count ? classify(bytes, at: index + 2).0 : .other
-                    guard wordStart >= 0, lastClass == .letter, next == .letter else { return nil }
+                    guard wordStart >= 0, lastClass == .letter, next == .letter else { return false }
                     asciiOnly = false
                     index += 2
                     continue
                 case .other:
-                    return nil
+                    return false
                 }
             }
             endWord()
-            return hashes
+            return true
         }
     }
 

@@ -57,27 +57,36 @@ public struct RepeatedWordRule: Rule {
         let tokens = analysis.tokens
         // Whether each paragraph asked about is a menu line, read once per paragraph.
         var menuLines: [Int: Bool] = [:]
-        var index = 0
-        while index + 2 < tokens.count {
-            // Both checks below start from a word that comes back two or four tokens on: the
-            // hashes rule out nearly every position before anything else is read.
-            let first = tokens[index]
-            guard first.kind == .word, first.foldedHash == tokens[index + 2].foldedHash
-                    || (index + 4 < tokens.count && first.foldedHash == tokens[index + 4].foldedHash) else {
+        // Both checks below start from a word that comes back two or four tokens on: the hashes
+        // rule out nearly every position, in one tight pass before anything else is read.
+        let starts: [Int] = tokens.withUnsafeBufferPointer { tokens in
+            var starts: [Int] = []
+            var index = 0
+            while index + 2 < tokens.count {
+                let first = tokens[index]
+                if first.kind == .word, first.foldedHash == tokens[index + 2].foldedHash
+                    || (index + 4 < tokens.count && first.foldedHash == tokens[index + 4].foldedHash) {
+                    starts.append(index)
+                }
                 index += 1
-                continue
             }
+            return starts
+        }
+        WorkCounter.count(starts.count)
+        // The first position not yet covered by a finding.
+        var next = 0
+        for index in starts where index >= next {
             if let end = repeatedPair(analysis, at: index) {
                 let words = analysis.text(of: Int(tokens[index].start)..<Int(tokens[index + 2].end))
                 findings.report(
                     Int(tokens[index].start)..<Int(tokens[end].end), "“\(words)” is repeated",
                     fixTitle: "Delete the repeated “\(words)”",
                     edits: [ProseEdit(Int(tokens[index + 2].end)..<Int(tokens[end].end), "")])
-                index = end + 1
+                next = end + 1
                 continue
             }
-            defer { index += 1 }
-            let gap = tokens[index + 1], second = tokens[index + 2]
+            next = index + 1
+            let first = tokens[index], gap = tokens[index + 1], second = tokens[index + 2]
             guard first.kind == .word, gap.kind == .space, !gap.isParagraphBreak, second.kind == .word,
                   analysis.sameWord(first, second),
                   !allowed.contains([first, second]),

@@ -170,9 +170,18 @@ public struct InconsistentNameSpellingRule: Rule {
         var spellingOfWord = SpellingOfWord()
         var nextCovered = 0, nextSentence = 0
         let sentences = analysis.sentences, tokens = analysis.tokens
-        for index in tokens.indices {
+        // The capitalized Latin words first, in one tight pass over the tokens: few are.
+        let capitalized: [Int32] = tokens.withUnsafeBufferPointer { tokens in
+            var found: [Int32] = []
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.length >= 4, token.kind == .word, token.shape == .title, token.script == .latin { found.append(Int32(index)) }
+            }
+            return found
+        }
+        for candidate in capitalized {
+            let index = Int(candidate)
             let token = tokens[index]
-            guard token.length >= 4, token.kind == .word, token.shape == .title, token.script == .latin else { continue }
             while nextCovered < covered.count && covered[nextCovered].upperBound < index { nextCovered += 1 }
             if nextCovered < covered.count && covered[nextCovered].contains(index) { continue }
             while nextSentence < sentences.count && sentences[nextSentence].tokens.lowerBound < index { nextSentence += 1 }

@@ -42,8 +42,8 @@ struct AddressMask {
             return byte >= 0x80 || byte.isASCIIAlphanumeric
         }
         var first = start
-        while first < end, [0x28, 0x5B, 0x22, 0x27].contains(bytes[first]) { first += 1 } // ( [ " '
-        if first + 3 < end, bytes[first] == 0xE2, bytes[first + 1] == 0x80, [0x9C, 0x98].contains(bytes[first + 2]) { first += 3 } // “ ‘
+        while first < end, bytes[first] == 0x28 || bytes[first] == 0x5B || bytes[first] == 0x22 || bytes[first] == 0x27 { first += 1 } // ( [ " '
+        if first + 3 < end, bytes[first] == 0xE2, bytes[first + 1] == 0x80, bytes[first + 2] == 0x9C || bytes[first + 2] == 0x98 { first += 3 } // “ ‘
         if first < end, bytes[first] == 0x23, isLetterOrDigit(first + 1) { return true }
         var index = start
         while index < end {

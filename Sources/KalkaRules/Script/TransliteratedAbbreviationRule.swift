@@ -165,7 +165,7 @@ public struct TransliteratedAbbreviationRule: Rule {
             while end < hit.range.upperBound, analysis.byteAt(end) != 0x20 { end += 1 }
             return analysis.prose.withUnsafeBufferPointer { FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: $0[hit.range.lowerBound..<end])) }
         }
-        let defined = definedAbbreviations(in: analysis, among: HashSet64(firstWords))
+        let defined = definedAbbreviations(in: analysis, among: firstWords)
         return zip(hits, firstWords).filter { !defined.contains($0.1) }.map(\.0).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -276,9 +276,9 @@ public struct TransliteratedAbbreviationRule: Rule {
     /// introduced ("known as VLK", "abbreviated VLK") or quoted on its own (“VLK”). Such an
     /// abbreviation is introduced on purpose, and readable wherever it recurs.
     ///
-    /// Only the abbreviations among `candidates` (folded hashes) are looked at: the others
-    /// cannot matter.
-    private func definedAbbreviations(in analysis: Analysis, among candidates: HashSet64) -> Set<UInt64> {
+    /// Only the abbreviations among `candidates` (folded hashes) are looked at, through the
+    /// document's word index: the others cannot matter, and the rest of the document is not read.
+    private func definedAbbreviations(in analysis: Analysis, among candidates: [UInt64]) -> Set<UInt64> {
         let tokens = analysis.tokens
         var defined = Set<UInt64>()
         func text(_ index: Int) -> String { analysis.text(of: tokens[index]) }
@@ -286,8 +286,9 @@ public struct TransliteratedAbbreviationRule: Rule {
             guard let index, tokens[index].kind == .word, words.hashes.contains(tokens[index]) else { return false }
             return words.strings.contains(text(index).lowercased())
         }
-        for (index, token) in tokens.enumerated() where token.kind == .word && (token.shape == .upper || token.shape == .mixed)
-            && candidates.contains(token.foldedHash) {
+        for index in WordIndex.of(analysis).occurrences(ofAny: candidates) {
+            let token = tokens[index]
+            guard token.kind == .word && (token.shape == .upper || token.shape == .mixed) else { continue }
             let before = analysis.previousNonSpace(before: index)
             // (VLK), (TCC and SP) after two Latin words.
             if let open = before, analysis.byte(at: Int(tokens[open].start), is: "("),

@@ -157,14 +157,20 @@ public struct TransliteratedWordRule: Rule {
         let english = self.english, established = self.established
         analysis.prose.withUnsafeBufferPointer { prose in
             analysis.tokens.withUnsafeBufferPointer { tokens in
-                for index in tokens.indices {
+                // The English list and the established words depend on a word's hash alone: each
+                // distinct word of the document is looked up once, and only the tokens of words
+                // in neither list, long Latin words in lower or title case, are gone through.
+                let candidates = WordIndex.of(analysis).tokens(whereHash: { !english.containsHash($0) && !established.containsHash($0) }) {
+                    let token = tokens[Int($0)]
+                    return token.length >= Self.minimumLength && token.kind == .word && token.script == .latin
+                        && (token.shape == .lower || token.shape == .title)
+                }
+                WorkCounter.count(candidates.count)
+                for candidate in candidates {
+                    let index = Int(candidate)
                     let token = tokens[index]
-                    // The length first: it rejects most tokens (spaces, marks, short words) at once.
-                    guard token.length >= Self.minimumLength, token.kind == .word, token.script == .latin else { continue }
                     let shape = token.shape
-                    // The English list first: it rejects nearly every word that is left.
-                    guard shape == .lower || shape == .title, !english.contains(token), Self.isLetters(token, prose),
-                          !established.contains(token), !Self.isInsideAddress(token, prose),
+                    guard Self.isLetters(token, prose), !Self.isInsideAddress(token, prose),
                           !mask.covers(Int(token.start), in: prose) else { continue }
                     if let part = listedPart(token, prose) {
                         if !isCited(index, analysis) { hits.append(Hit(range: token.range, part: part)) }
@@ -186,14 +192,22 @@ public struct TransliteratedWordRule: Rule {
     }
 
     /// . / @ _ \ # : between letters or figures join a word to an address, handle or file name.
-    private static let joiners: Set<UInt8> = [0x2E, 0x2F, 0x40, 0x5F, 0x5C, 0x23, 0x3A]
+    /// A switch, not a `Set`: asked for every candidate word, and hashing a byte costs more than
+    /// the comparisons.
+    @inline(__always)
+    private static func isJoiner(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2E, 0x2F, 0x40, 0x5F, 0x5C, 0x23, 0x3A: return true
+        default: return false
+        }
+    }
 
     /// Part of a web address, handle or file name: joined to a letter or figure by . / @ _ \ # :
     /// ("kyiv.example.org"), not a word before a full stop and a quotation mark.
     private static func isInsideAddress(_ token: Token, _ prose: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(token.start), end = Int(token.end)
-        if start >= 2, joiners.contains(prose[start - 1]), prose[start - 2].isASCIIAlphanumeric { return true }
-        if end + 1 < prose.count, joiners.contains(prose[end]), prose[end + 1].isASCIIAlphanumeric { return true }
+        if start >= 2, isJoiner(prose[start - 1]), prose[start - 2].isASCIIAlphanumeric { return true }
+        if end + 1 < prose.count, isJoiner(prose[end]), prose[end + 1].isASCIIAlphanumeric { return true }
         return false
     }
 

@@ -145,6 +145,30 @@ package struct WordIndex: Sendable {
         return result
     }
 
+    /// The tokens that `token` accepts among those whose folded hash `hash` accepts, in order:
+    /// `hash` is asked once per distinct word of the document, not once per token, so a test
+    /// that depends on the hash alone (a dictionary lookup) rules out all of a word's tokens at once.
+    package func tokens(whereHash hash: (UInt64) -> Bool, whereToken token: (Int32) -> Bool) -> [Int32] {
+        var result: [Int32] = []
+        next.withUnsafeBufferPointer { next in
+            func walk(_ head: Int32) {
+                var index = head
+                while index >= 0 {
+                    if token(index) { result.append(index) }
+                    index = next[Int(index)]
+                }
+            }
+            keys.withUnsafeBufferPointer { keys in
+                heads.withUnsafeBufferPointer { heads in
+                    for slot in keys.indices where keys[slot] != 0 && hash(keys[slot]) { walk(heads[slot]) }
+                }
+            }
+            if zeroHead >= 0 && hash(0) { walk(zeroHead) }
+        }
+        result.sort()
+        return result
+    }
+
     /// The tokens whose folded hash is one of `hashes`, in order (each once).
     package func occurrences(ofAny hashes: some Sequence<UInt64>) -> [Int] {
         var result: [Int] = []
