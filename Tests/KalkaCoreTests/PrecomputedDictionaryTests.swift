@@ -92,7 +92,10 @@ import KalkaCore
         #expect(parsedStore.parsedTablePaths.contains("english/word-classes.tsv"))
         let text = "The council met on Tuesday. them or doesn't the with of. Prices rose sharply and quickly, the report said.\n\nit was"
         let analysis = try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
-        #expect(ready.scores(analysis) == parsed.scores(analysis))
+        // Each model scores an analysis of its own, so neither can read the other's shared facts.
+        let again = try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
+        #expect(ready.scores(analysis) == parsed.scores(again))
+        #expect(!ready.scores(analysis).isEmpty)
         for token in analysis.tokens where token.kind == .word {
             #expect(ready.lexicalClass(token)?.label == parsed.lexicalClass(token)?.label)
             #expect(ready.lexicalClass(token)?.canBeFiniteVerb == parsed.lexicalClass(token)?.canBeFiniteVerb)

@@ -130,7 +130,7 @@ import KalkaCore
         let ready = try findings(readyStore)
         let parsed = try findings(parsedStore)
         #expect(ready == parsed)
-        // The built-in rows still read ready; the house's and the tables they extend are parsed.
+        // The built-in rows still read ready; only the house's own files are parsed.
         #expect(Set(readyStore.parsedTablePaths) == ["style/places.tsv", "style/calques.tsv", "names/user-0-names.tsv"])
         for flagged in ["Kiev", "Odesssa", "Odessa", "Zorivca", "Kvitnevoe", "carry out a meeting", "tells the details"] {
             #expect(ready.contains { $0.contains(" \(flagged): ") }, "\(flagged) not flagged")

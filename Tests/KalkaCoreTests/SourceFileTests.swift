@@ -195,4 +195,3 @@ import ICUKit
         }
     }
 }
-

@@ -208,7 +208,9 @@ public enum FileReading {
     }
 
     public static func readStandardInput(limit: Int = SourceFile.defaultSizeLimit) -> Result<[UInt8], FileReadError> {
-        readAll(STDIN_FILENO, sizeHint: 1 << 16, limit: limit)
+        // The first read is one 64 KB chunk, as every later one, so the byte count an over-limit
+        // message gives is the same however the input is cut.
+        readAll(STDIN_FILENO, sizeHint: (1 << 16) - 1, limit: limit)
     }
 
     private static func readAll(_ descriptor: Int32, sizeHint: Int, limit: Int) -> Result<[UInt8], FileReadError> {
@@ -236,8 +238,7 @@ public enum FileReading {
             return .failure(FileReadError(message: SourceError.tooLarge(bytes: bytes.count, limit: limit).description))
         }
         if atEnd { return .success(bytes) }
-        // Never read from: it needs no zeroing.
-        var chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { _, count in count = 1 << 16 }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

@@ -52,7 +52,6 @@ public struct PhraseMatcher: Sendable {
 
     public var isEmpty: Bool { rootEdges.count == 0 }
 
-
     public init(_ phrases: [String]) throws(ICUError) {
         let tokens = try PhraseTokenizer.flatTokenHashes(phrases)
         // Sized once for the most edges the list can make (each phrase's first token at the root,
@@ -287,7 +286,8 @@ public struct PhraseMatcher: Sendable {
 /// What every phrase matcher's filters probe at each token other than space, computed once per
 /// document however many phrase lists the rules match: the filter positions of the one, two and
 /// three significant tokens starting there (within its paragraph), and where a possessive is.
-/// Only the positions some matcher's filters pass are kept (about a tenth of the tokens), so a matcher's walk reads little memory and hashes nothing.
+/// Of those, `candidates` keeps the positions some matcher's filters pass (about a tenth of the
+/// tokens), so a matcher's walk reads little memory and hashes nothing.
 package struct PhraseStarts: Sendable {
     package struct Keys: Sendable {
         var one: UInt32
@@ -325,7 +325,6 @@ package struct PhraseStarts: Sendable {
     /// matcher made before then confirms only these.
     fileprivate private(set) var candidates: [Candidate] = []
     fileprivate private(set) var registrationsCovered = 0
-
 
     private static let fact = DocumentFact<PhraseStarts>()
 

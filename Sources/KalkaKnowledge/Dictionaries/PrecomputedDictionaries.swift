@@ -96,13 +96,6 @@ package enum PrecomputedDictionaries {
         && EmbeddedDictionaries.nameDerivations == NameDerivation.allCases.map(\.rawValue)
 }
 
-extension DictionaryStore {
-    /// The class-bigram table in ready form, if this store's is the built-in one.
-    package var precomputedClassBigrams: PrecomputedDictionaries.ClassBigrams? {
-        holdsBuiltInText(PrecomputedDictionaries.classBigramsPath) ? PrecomputedDictionaries.builtInClassBigrams : nil
-    }
-}
-
 /// Fixed-width rows of hex digits in a string literal, read where the literal lies.
 private enum HexRows {
     struct Row {

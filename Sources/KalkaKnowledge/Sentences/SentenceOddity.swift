@@ -99,7 +99,8 @@ public struct SentenceOddity: Sendable {
             }
             words = WordClasses(table: WordClassTable(entries))
         }
-        guard ids.count < Int(WordClasses.finiteFlag) else {
+        // Below the flag, and never `noEntry` (all bits set) with the flag added.
+        guard ids.count < Int(WordClasses.finiteFlag) - 1 else {
             throw DictionaryError(path: "english/word-classes.tsv", line: 0, message: "too many word classes")
         }
         classWithoutReading = id("X")
@@ -169,14 +170,16 @@ public struct SentenceOddity: Sendable {
         return oddness
     }
 
-    private static let documentScores = DocumentFact<[SentenceScore]>()
-    private static let documentEntries = DocumentFact<[UInt16]>()
+    // One per model, not per type: a house model may number its classes otherwise, and its
+    // entries and scores must never be read by another model scoring the same analysis.
+    private let documentScores = DocumentFact<[SentenceScore]>()
+    private let documentEntries = DocumentFact<[UInt16]>()
     /// A token's entry when the word table has none (and a space's).
     private static let noEntry: UInt16 = 0xFFFF
 
     /// Every sentence's score, computed once per analysis and shared.
     public func scores(_ analysis: Analysis) -> [SentenceScore] {
-        analysis.fact(Self.documentScores) {
+        analysis.fact(documentScores) {
             let entries = entries(analysis)
             return analysis.sentences.indices.map { score(sentence: $0, in: analysis, entries: entries) }
         }
@@ -186,7 +189,7 @@ public struct SentenceOddity: Sendable {
     /// once per distinct word of the document (through its `WordIndex`) and shared (each lookup
     /// is a step for `WorkCounter`).
     func entries(_ analysis: Analysis) -> [UInt16] {
-        analysis.fact(Self.documentEntries) {
+        analysis.fact(documentEntries) {
             WordIndex.of(analysis).valuesByToken(absent: Self.noEntry) { hash in
                 WorkCounter.count(1)
                 return words.lookup(hash) ?? Self.noEntry

@@ -78,9 +78,9 @@ public struct CoordinatedDuplicateRule: Rule {
         // The links from the document's marks (`TokenKindIndex`) and the conjunctions'
         // occurrences (`WordIndex`), in order.
         let kinds = TokenKindIndex.of(analysis)
-        let conjunctions = WordIndex.of(analysis).occurrences(ofAny: conjunctionHashes).filter { isConjunction(tokens[$0]) }
-        let commas = [kinds.punctuation, kinds.symbols].map { list in list.lazy.map(Int.init).filter { isComma(tokens[$0], analysis) } as [Int] }
-        for next in Self.merged(Self.merged(commas[0], commas[1]), conjunctions) {
+        let conjunctionTokens = WordIndex.of(analysis).occurrences(ofAny: conjunctionHashes).filter { isConjunction(tokens[$0]) }
+        let commas = kinds.marks.lazy.map(Int.init).filter { isComma(tokens[$0], analysis) } as [Int]
+        for next in Self.merged(commas, conjunctionTokens) {
             guard let index = analysis.previousNonSpace(before: next), tokens[index].kind == .word else { continue }
             let first = tokens[index]
             // "X and X", "X, X", "X, and X".

@@ -52,8 +52,8 @@ public struct DanglingEndingRule: Rule {
         let tokens = analysis.tokens
         // From the document's marks (`TokenKindIndex`): a one-byte token is a mark or a symbol
         // when it is not a letter or a digit.
-        for index in analysis.markTokens where index > 0 && analysis.isCharacter(tokens[index], 0x2E)
-            || analysis.isCharacter(tokens[index], 0x21) || analysis.isCharacter(tokens[index], 0x3F) {
+        for index in analysis.markTokens where index > 0 && (analysis.isCharacter(tokens[index], 0x2E)
+            || analysis.isCharacter(tokens[index], 0x21) || analysis.isCharacter(tokens[index], 0x3F)) {
             // Not an ellipsis, and the stop ends the sentence: nothing but space or a mark follows.
             if index + 1 < tokens.count {
                 let next = tokens[index + 1]

@@ -203,21 +203,18 @@ public struct UnbalancedQuotesRule: Rule {
         let kinds = TokenKindIndex.of(analysis)
         let tokens = analysis.tokens, prose = analysis.prose
         var marks: [Int] = [], ellipses: [Int] = []
-        for list in [kinds.punctuation, kinds.symbols] {
-            for index in list {
-                let token = tokens[Int(index)]
-                let start = Int(token.start)
-                switch prose[start] {
-                case 0x28, 0x29, 0x22, 0xC2, 0xE2: marks.append(Int(index))
-                default: break
-                }
-                guard token.kind == .punctuation else { continue }
-                let isEllipsis = token.length == 3 && analysis.byteAt(start) == 0xE2 && analysis.byteAt(start + 1) == 0x80 && analysis.byteAt(start + 2) == 0xA6
-                let isDots = analysis.byte(at: start, is: ".") && analysis.byte(at: start + 1, is: ".") && analysis.byte(at: start + 2, is: ".")
-                if isEllipsis || isDots { ellipses.append(Int(index)) }
+        for index in kinds.marks {
+            let token = tokens[Int(index)]
+            let start = Int(token.start)
+            switch prose[start] {
+            case 0x28, 0x29, 0x22, 0xC2, 0xE2: marks.append(Int(index))
+            default: break
             }
+            guard token.kind == .punctuation else { continue }
+            let isEllipsis = token.length == 3 && analysis.byteAt(start) == 0xE2 && analysis.byteAt(start + 1) == 0x80 && analysis.byteAt(start + 2) == 0xA6
+            let isDots = analysis.byte(at: start, is: ".") && analysis.byte(at: start + 1, is: ".") && analysis.byte(at: start + 2, is: ".")
+            if isEllipsis || isDots { ellipses.append(Int(index)) }
         }
-        marks.sort()
         return (marks, ellipses)
     }
 

@@ -86,10 +86,9 @@ public struct MisusedQuoteMarkRule: Rule {
             let index = thatIndex - 2
             guard index >= 0, index + 6 < tokens.count else { continue }
             let verb = tokens[index]
-            // “that” two tokens on first: one comparison rules out nearly every position.
-            guard tokens[index + 2].foldedHash == that, verb.kind == .word, verb.shape == .lower, verbs.all.contains(verb),
+            guard verb.kind == .word, verb.shape == .lower, verbs.all.contains(verb),
                   tokens[index + 1].kind == .space, !tokens[index + 1].isParagraphBreak,
-                  tokens[index + 2].foldedHash == that, tokens[index + 2].shape == .lower,
+                  tokens[index + 2].shape == .lower,
                   tokens[index + 3].kind == .space, !tokens[index + 3].isParagraphBreak else { continue }
             let opener = tokens[index + 4]
             guard opener.shape == .title, sentenceOpeners.contains(opener),

@@ -231,8 +231,7 @@ public struct ProseBuilder {
 
 extension SourceMap {
     /// Whether prose `range` holds source the prose does not copy byte for byte, asked in any
-    /// order (a search of the map): for the few ranges a rule asks about, where walking the map
-    /// alongside every token (`ReplacedSourceCursor`) would cost more.
+    /// order (a search of the map): for the few ranges a rule asks about.
     package func holdsReplacedSource(_ range: Range<Int>) -> Bool {
         guard !pieces.isEmpty else { return false }
         // Pieces are in prose order and disjoint: none before this one reaches into `range`.
@@ -242,25 +241,5 @@ extension SourceMap {
             index += 1
         }
         return false
-    }
-
-    /// Answers, for prose ranges asked in increasing order, whether one holds source the prose
-    /// does not copy byte for byte (a soft line break read as a space, an entity, dropped markup):
-    /// one walk over the map alongside the tokens instead of a search per range.
-    package struct ReplacedSourceCursor {
-        private let pieces: [Piece]
-        private var index = 0
-
-        package init(_ map: SourceMap) { pieces = map.pieces }
-
-        package mutating func holdsReplacedSource(_ range: Range<Int>) -> Bool {
-            while index < pieces.count && pieces[index].proseEnd <= range.lowerBound { index += 1 }
-            var next = index
-            while next < pieces.count && pieces[next].proseStart < range.upperBound {
-                if !pieces[next].verbatim && pieces[next].proseEnd > range.lowerBound { return true }
-                next += 1
-            }
-            return false
-        }
     }
 }
