@@ -9,17 +9,7 @@ import KalkaCore
 /// asked once per distinct word, and the steps they take (`WorkCounter`, debug builds) follow
 /// the candidates, not the length of the document. Each test also checks the rule still finds
 /// what it looks for.
-@Suite struct DistinctWordWalkTests {
-    private func analysis(_ text: String) throws -> Analysis {
-        try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
-    }
-
-    private func findings(_ rule: some Rule, _ analysis: Analysis, of description: RuleDescription) -> (Findings, steps: Int) {
-        var findings = Findings(rule: description)
-        let steps = WorkCounter.counting { rule.check(analysis, into: &findings) }
-        return (findings, steps)
-    }
-
+@Suite struct DistinctWordWalkTests: CountsRuleSteps {
     /// A rule's first triggering example, without its ⟦ ⟧ marks.
     private func example(_ description: RuleDescription) -> String {
         description.triggering[0].replacingOccurrences(of: "⟦", with: "").replacingOccurrences(of: "⟧", with: "")

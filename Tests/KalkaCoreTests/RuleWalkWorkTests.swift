@@ -6,17 +6,7 @@ import KalkaCore
 /// Rules that look for rare marks start from the marks (`TokenKindIndex`, `ProseIndex`), not
 /// from every token of the document: the steps they take (`WorkCounter`, debug builds) follow
 /// the marks, not the words. Each test also checks the rule still finds what it looks for.
-@Suite struct RuleWalkWorkTests {
-    private func analysis(_ text: String) throws -> Analysis {
-        try Analyzer().analyze(PlainTextReader().read(Array(text.utf8)))
-    }
-
-    private func findings(_ rule: some Rule, _ analysis: Analysis, of description: RuleDescription) -> (Findings, steps: Int) {
-        var findings = Findings(rule: description)
-        let steps = WorkCounter.counting { rule.check(analysis, into: &findings) }
-        return (findings, steps)
-    }
-
+@Suite struct RuleWalkWorkTests: CountsRuleSteps {
     /// A line of marks is found by stepping from each mark to its neighbours: a comma or a full
     /// stop after a word costs a step, however long the paragraphs are.
     @Test(.enabled(if: WorkCounter.isCounting)) func strayLinesStepFromTheMarks() throws {

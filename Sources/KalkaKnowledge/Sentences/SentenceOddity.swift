@@ -145,6 +145,10 @@ public struct SentenceOddity: Sendable {
     }
 
     /// Witten-Bell smoothed bigram probabilities against add-one unigram ones, as bits of oddness.
+    /// The embed plugin repeats this, operation for operation, to lay the table out at build time
+    /// (`ReadyOddness.oddness`: a plugin cannot import the library); change both together — a
+    /// test compares the two tables bit for bit (kalka computes its own if the classes or the cap
+    /// come out numbered otherwise).
     private static func oddness(_ pairs: [(UInt16, UInt16, Double)], classCount: Int) -> [Float] {
         var counts = [Double](repeating: 0, count: classCount * classCount)
         var unigram = [Double](repeating: 0, count: classCount)
