@@ -100,4 +100,25 @@ import KalkaCore
         #expect(NameKey.of("Rinkēvičs") == NameKey.of("Rinkevics"))
         #expect(NameKey.of("ŽELENSKYJ") == NameKey.of("Zelenskyj"))
     }
+
+    /// The rule groups names by `NameKey.hash`, made from the bytes without the key: it must be
+    /// the hash of the key `of` makes, letter for letter (digraphs across the case of a capital,
+    /// doubled letters made by rewrites, apostrophes, diacritics).
+    @Test func hashIsTheHashOfTheKey() {
+        let words = ["Zelenskyy", "ZELENSKIY", "Shchotkin", "SHCHerbak", "Kharkiv", "Zaporizhzhia",
+                     "Tkachenko", "Kyyiv", "O'Brien", "D’Artagnan", "Rinkēvičs", "ŽELENSKYJ", "Jaanus",
+                     "Xenia", "Yiiy", "Sch", "S", "Hh", "Ggh", "Oleksii", "Matviienko", "Tsyhanok"]
+        for word in words {
+            var expected: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in NameKey.of(word).utf8 { expected = (expected ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            var bytes = Array(word.utf8)
+            let hash = bytes.withUnsafeMutableBufferPointer { NameKey.hash(utf8: UnsafeBufferPointer($0)) }
+            #expect(hash == expected, "\(word): key “\(NameKey.of(word))”")
+        }
+        // Different keys, different hashes.
+        let hashes = Set(["Kyiv", "Kiev", "Lviv", "Lvov"].map { word in
+            Array(word.utf8).withUnsafeBufferPointer { NameKey.hash(utf8: $0) }
+        })
+        #expect(hashes.count == 4)
+    }
 }

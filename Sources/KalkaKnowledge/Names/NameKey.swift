@@ -1,4 +1,5 @@
 import ICUKit
+import KalkaText
 
 /// A spelling-insensitive key for Latin renderings of Slavic names: romanizations of the same
 /// Cyrillic name share it (Zelensky, Zelenskyy, Zelenskiy; Oleksii, Oleksiy; Sergei, Sergey),
@@ -14,47 +15,71 @@ public enum NameKey {
     ]
 
     public static func of(_ word: String) -> String {
-        // Lowercase without diacritics (ē → e, č → c); ICU's NFD only when there is any.
-        let bytes: [UInt8]
+        var key: [UInt8] = []
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII, as nearly every name: lowercasing maps A–Z alone, and there are no diacritics.
-            bytes = word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            var word = word
+            word.withUTF8 { bytes in emitKey(bytes) { key.append($0) } }
         } else {
-            var lowered = word.lowercased()
-            if !lowered.utf8.allSatisfy({ $0 < 0x80 }) {
-                let decomposed = (try? Normalizer.nfd(lowered)) ?? lowered
-                lowered = String(String.UnicodeScalarView(decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
-            }
-            bytes = Array(lowered.utf8)
+            var lowered = loweredWithoutDiacritics(word)
+            lowered.withUTF8 { bytes in emitKey(bytes) { key.append($0) } }
         }
-        // One greedy pass: at each position the first rewrite that matches applies (the list
-        // puts digraphs before their letters). Working on bytes keeps this cheap; it runs for
-        // every distinct capitalized word of a document.
-        var key: [UInt8] = []
-        key.reserveCapacity(bytes.count)
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// The FNV-1a hash of the key's bytes (`NameKey.of`) of the word's UTF-8 bytes, without
+    /// building the key or the word: it runs for every distinct capitalized word of a document,
+    /// and nearly all are ASCII, whose key is hashed as it is made.
+    public static func hash(utf8 word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = FoldedHash.offsetBasis
+        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* FoldedHash.prime }
+        if word.allSatisfy({ $0 < 0x80 }) {
+            emitKey(word, add)
+        } else {
+            for byte in of(String(decoding: word, as: UTF8.self)).utf8 { add(byte) }
+        }
+        return hash
+    }
+
+    /// Lowercase without diacritics (ē → e, č → c); ICU's NFD only when there is any.
+    private static func loweredWithoutDiacritics(_ word: String) -> String {
+        let lowered = word.lowercased()
+        guard !lowered.utf8.allSatisfy({ $0 < 0x80 }) else { return lowered }
+        let decomposed = (try? Normalizer.nfd(lowered)) ?? lowered
+        return String(String.UnicodeScalarView(decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+    }
+
+    /// The key's bytes, in order, of `bytes` (lowercase, or ASCII to be lowercased here).
+    /// One greedy pass: at each position the first rewrite that matches applies (the list puts
+    /// digraphs before their letters); then doubled letters are dropped, a rendering choice too
+    /// (Zaporizhzhia, Zaporizhia).
+    @inline(__always)
+    private static func emitKey(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Void) {
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        var last: UInt8? = nil
+        @inline(__always) func put(_ byte: UInt8) {
+            if byte != last { emit(byte) }
+            last = byte
+        }
         var index = 0
         scan: while index < bytes.count {
+            let byte = lower(bytes[index])
             // Only the rewrites starting with this byte are tried (most letters start none).
-            for (from, to) in Self.rewritesByFirstByte[Int(bytes[index])] where bytes.count - index >= from.count {
+            for (from, to) in Self.rewritesByFirstByte[Int(byte)] where bytes.count - index >= from.count {
                 var matches = true
-                for offset in 0..<from.count where bytes[index + offset] != from[offset] {
+                for offset in 1..<max(from.count, 1) where lower(bytes[index + offset]) != from[offset] {
                     matches = false
                     break
                 }
                 if matches {
-                    key += to
+                    for out in to { put(out) }
                     index += from.count
                     continue scan
                 }
             }
-            key.append(bytes[index])
+            put(byte)
             index += 1
         }
-        // Doubled letters are a rendering choice too (Zaporizhzhia, Zaporizhia).
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(key.count)
-        for byte in key where collapsed.last != byte { collapsed.append(byte) }
-        return String(decoding: collapsed, as: UTF8.self)
     }
 
     /// By first byte: the rewrites starting with it, in the list's order (so the first that

@@ -20,7 +20,7 @@ extension LayoutBuilder {
             verdicts[j] = Verdict(range: content[j].range, evidence: .repetition(.teaser, of: firstSentence(content[k])), severity: .warning, isWholeLine: true)
         }
         // The same line twice.
-        var firstByKey = LineKeyTable(capacity: content.count)
+        var firstByKey = HashKeyedTable(capacity: content.count)
         for k in content.indices where content[k].wordCount >= Limits.repeatWords {
             let key = content[k].key
             guard let j = firstByKey[key] else { firstByKey[key] = k; continue }
@@ -144,39 +144,5 @@ extension LayoutBuilder {
             swap(&previous, &current)
         }
         return previous[b.count]
-    }
-}
-
-/// Line keys to content line indices, open addressing (a `Dictionary` hashes each key again).
-private struct LineKeyTable {
-    private var keys: [UInt64]
-    /// The line index plus one; 0 marks an empty slot, so any key may be stored.
-    private var values: [Int32]
-    private let mask: Int
-
-    init(capacity: Int) {
-        var size = 8
-        while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
-        mask = size - 1
-    }
-
-    private func slot(of key: UInt64) -> Int {
-        var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-        while values[index] != 0 && keys[index] != key { index = (index + 1) & mask }
-        return index
-    }
-
-    subscript(key: UInt64) -> Int? {
-        get {
-            let index = slot(of: key)
-            return values[index] == 0 ? nil : Int(values[index]) - 1
-        }
-        set {
-            let index = slot(of: key)
-            keys[index] = key
-            values[index] = Int32(newValue! + 1)
-        }
     }
 }

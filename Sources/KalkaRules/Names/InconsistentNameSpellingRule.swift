@@ -51,37 +51,45 @@ public struct InconsistentNameSpellingRule: Rule {
         /// Its folded hash: spellings differing only in case are one.
         var hash: UInt64
         var group: Int
-        var text: String
+        /// Where it first occurs: its text is made only if it is reported.
+        var firstRange: Range<Int>
         /// How many times it occurs (its ranges are in `Grouping.occurrences`).
         var count = 0
         var midSentence = false
-        var first: Int
+        /// The group's next spelling, in the order first seen, or -1.
+        var nextInGroup = -1
+        /// Whether the word was looked up in the English lexicon (a word's spelling: its hash).
+        var checkedEnglish = false
+        var first: Int { firstRange.lowerBound }
     }
 
-    /// A spelling's identity: one hash may be a spelling of two groups (a dictionary entry's, and
-    /// the key group of an unknown name).
-    private struct SpellingKey: Hashable {
-        var group: Int
-        var hash: UInt64
+    /// One name: its spellings are chained through `Spelling.nextInGroup`.
+    private struct Group {
+        var firstSpelling = -1
+        var lastSpelling = -1
+        var spellingCount = 0
+        /// It holds an English word ("Belarusian"): a variant spelling of a word, not a name.
+        var hasEnglishWord = false
     }
 
-    /// The document's spellings in the order first seen, and each group's spellings (indices)
-    /// in that order. A plain value with mutating methods: the token loop updates it in place.
+    /// The document's spellings in the order first seen, grouped by name. A plain value with
+    /// mutating methods: the token loop updates it in place. A group has a spelling or two, so
+    /// a spelling is found by walking its group's chain rather than by a table of its own.
     private struct Grouping {
         var spellings: [Spelling] = []
         /// Every occurrence, in order: one list for the document rather than one per spelling
         /// (most spellings are never reported, and their lists would only grow).
         var occurrences: [(spelling: Int, range: Range<Int>)] = []
-        var groups: [[Int]] = []
-        var spellingOfKey: [SpellingKey: Int] = [:]
-        var groupOfNameKey: [String: Int] = [:]
+        var groups: [Group] = []
+        /// By the hash of a name's spelling-insensitive key (`NameKey.hash`).
+        var groupOfNameKey = HashKeyedTable(capacity: 256)
         var groupOfEntry: [Int: Int] = [:]
 
-        /// The group of a name's spelling-insensitive key.
-        mutating func nameGroup(_ text: String) -> Int {
-            let key = NameKey.of(text)
+        /// The group of the name spelled by the bytes `range` of the prose.
+        mutating func nameGroup(_ range: Range<Int>, _ prose: [UInt8]) -> Int {
+            let key = prose.withUnsafeBufferPointer { NameKey.hash(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
             if let index = groupOfNameKey[key] { return index }
-            groups.append([])
+            groups.append(Group())
             groupOfNameKey[key] = groups.count - 1
             return groups.count - 1
         }
@@ -89,22 +97,36 @@ public struct InconsistentNameSpellingRule: Rule {
         /// The group of a dictionary entry.
         mutating func entryGroup(_ entry: Int) -> Int {
             if let index = groupOfEntry[entry] { return index }
-            groups.append([])
+            groups.append(Group())
             groupOfEntry[entry] = groups.count - 1
             return groups.count - 1
         }
 
+        /// The spellings of a group, in the order first seen.
+        func members(of group: Int) -> [Int] {
+            var members: [Int] = []
+            var spelling = groups[group].firstSpelling
+            while spelling >= 0 {
+                members.append(spelling)
+                spelling = spellings[spelling].nextInGroup
+            }
+            return members
+        }
+
         /// Adds an occurrence of the spelling `hash` of `group`; returns the spelling.
-        mutating func add(_ hash: UInt64, _ range: Range<Int>, midSentence: Bool, to group: Int, _ analysis: Analysis) -> Int {
-            let key = SpellingKey(group: group, hash: hash)
-            let index: Int
-            if let known = spellingOfKey[key] {
-                index = known
-            } else {
+        mutating func add(_ hash: UInt64, _ range: Range<Int>, midSentence: Bool, to group: Int) -> Int {
+            var index = groups[group].firstSpelling
+            while index >= 0 && spellings[index].hash != hash { index = spellings[index].nextInGroup }
+            if index < 0 {
                 index = spellings.count
-                spellings.append(Spelling(hash: hash, group: group, text: analysis.text(of: range), first: range.lowerBound))
-                groups[group].append(index)
-                spellingOfKey[key] = index
+                spellings.append(Spelling(hash: hash, group: group, firstRange: range))
+                if groups[group].lastSpelling >= 0 {
+                    spellings[groups[group].lastSpelling].nextInGroup = index
+                } else {
+                    groups[group].firstSpelling = index
+                }
+                groups[group].lastSpelling = index
+                groups[group].spellingCount += 1
             }
             addOccurrence(of: index, range, midSentence: midSentence)
             return index
@@ -122,14 +144,10 @@ public struct InconsistentNameSpellingRule: Rule {
         var preferred: [Int: UInt64] = [:]   // group → the house-style spelling's hash
         // Groups of a dictionary entry's accepted spellings: mixing them is a house-style matter.
         var accepted = Set<Int>()
-        // Groups holding an English word ("Belarusian"): a variant spelling of a word, not a name.
-        var english = Set<Int>()
         let prose = analysis.prose
         // Token ranges of the dictionary names, merged and in order.
         var covered: [ClosedRange<Int>] = []
-        // The same surname text always keys the same group; a canonical surname's hash is the same
-        // for every match of its entry.
-        var groupOfSurname: [String: Int] = [:]
+        // A canonical surname's hash is the same for every match of its entry.
         var canonicalSurnameHash: [Int: UInt64?] = [:]
         // Dictionary names: the correct forms of a place form a group; a person's surname joins
         // the group of its key, so "Zelensky" alone meets "Volodymyr Zelenskyy".
@@ -139,14 +157,7 @@ public struct InconsistentNameSpellingRule: Rule {
             guard let index = form.entry, form.role == .canonical || form.role == .alternative else { continue }
             if names.entries[index].kind == .person {
                 let surname = Int(analysis.tokens[match.tokens.upperBound].start)..<match.range.upperBound
-                let text = analysis.text(of: surname)
-                let target: Int
-                if let known = groupOfSurname[text] {
-                    target = known
-                } else {
-                    target = grouping.nameGroup(text)
-                    groupOfSurname[text] = target
-                }
+                let target = grouping.nameGroup(surname, prose)
                 let canonical: UInt64?
                 if let known = canonicalSurnameHash[index] {
                     canonical = known
@@ -155,19 +166,19 @@ public struct InconsistentNameSpellingRule: Rule {
                     canonicalSurnameHash[index] = canonical
                 }
                 if let canonical { preferred[target] = canonical }
-                _ = grouping.add(Self.hash(surname, prose), surname, midSentence: true, to: target, analysis)
+                _ = grouping.add(Self.hash(surname, prose), surname, midSentence: true, to: target)
             } else {
                 let target = grouping.entryGroup(index)
                 preferred[target] = FoldedHash.of(names.entries[index].canonical)
                 accepted.insert(target)
-                _ = grouping.add(Self.hash(match.range, prose), match.range, midSentence: true, to: target, analysis)
+                _ = grouping.add(Self.hash(match.range, prose), match.range, midSentence: true, to: target)
             }
         }
         covered = Self.merged(covered)
         // Other names: capitalized Latin words grouped by their spelling-insensitive key, computed
         // once per distinct word (names repeat; a key costs a few string passes). Both the names
         // and the sentence starts are walked in step with the tokens.
-        var spellingOfWord = SpellingOfWord()
+        var spellingOfWord = HashKeyedTable(capacity: 256)
         var nextCovered = 0, nextSentence = 0
         let sentences = analysis.sentences, tokens = analysis.tokens
         // The capitalized Latin words first, in one tight pass over the tokens: few are.
@@ -193,91 +204,42 @@ public struct InconsistentNameSpellingRule: Rule {
                 hash = base.hash
             }
             let spelling: Int
-            var checkedEnglish = false
             if let known = spellingOfWord[hash] {
-                spelling = known.spelling
-                checkedEnglish = known.checkedEnglish
+                spelling = known
                 grouping.addOccurrence(of: spelling, range, midSentence: midSentence)
             } else {
-                spelling = grouping.add(hash, range, midSentence: midSentence, to: grouping.nameGroup(analysis.text(of: range)), analysis)
-                spellingOfWord[hash] = (spelling, false)
+                spelling = grouping.add(hash, range, midSentence: midSentence, to: grouping.nameGroup(range, prose))
+                spellingOfWord[hash] = spelling
             }
             // Whether the word is English depends on its hash alone: asked once per word.
-            if range == token.range && !checkedEnglish {
-                if let word = lexicon.lexicalClass(token), word.label != "X" { english.insert(grouping.spellings[spelling].group) }
-                spellingOfWord[hash] = (spelling, true)
+            if range == token.range && !grouping.spellings[spelling].checkedEnglish {
+                if let word = lexicon.lexicalClass(token), word.label != "X" { grouping.groups[grouping.spellings[spelling].group].hasEnglishWord = true }
+                grouping.spellings[spelling].checkedEnglish = true
             }
         }
         let spellings = grouping.spellings
         // Names only: a capitalized word seen only at sentence starts may be a common word.
         let reported = grouping.groups.indices.map { index in
-            let members = grouping.groups[index]
-            return members.count > 1 && members.contains(where: { spellings[$0].midSentence }) && !english.contains(index)
+            let group = grouping.groups[index]
+            return group.spellingCount > 1 && !group.hasEnglishWord && grouping.members(of: index).contains(where: { spellings[$0].midSentence })
         }
         // The ranges of the spellings of reported groups, in order.
         var rangesOf: [Int: [Range<Int>]] = [:]
         for (spelling, range) in grouping.occurrences where reported[spellings[spelling].group] {
             rangesOf[spelling, default: []].append(range)
         }
-        for (index, members) in grouping.groups.enumerated() where reported[index] {
+        for index in grouping.groups.indices where reported[index] {
+            let members = grouping.members(of: index)
             let severity: Severity? = accepted.contains(index) ? .info : nil
             let ranked = members.sorted { (spellings[$0].count, -spellings[$0].first) > (spellings[$1].count, -spellings[$1].first) }
             let keep = preferred[index].flatMap { hash in members.first { spellings[$0].hash == hash } } ?? ranked[0]
-            let keepText = spellings[keep].text
+            let keepText = analysis.text(of: spellings[keep].firstRange)
             for member in members.sorted(by: { spellings[$0].first < spellings[$1].first }) where member != keep {
-                let spelling = spellings[member]
+                let text = analysis.text(of: spellings[member].firstRange)
                 for range in rangesOf[member] ?? [] {
-                    findings.report(range, "“\(spelling.text)” is also spelled “\(keepText)” in this document",
+                    findings.report(range, "“\(text)” is also spelled “\(keepText)” in this document",
                                     fixTitle: "Replace with “\(keepText)”", edits: [ProseEdit(range, keepText)], severity: severity)
                 }
-            }
-        }
-    }
-
-    /// The spelling of each capitalized word seen, by folded hash: looked up for every one of
-    /// them, so kept by open addressing on the hash itself (already well mixed) rather than in a
-    /// `Dictionary`, which hashes it again.
-    private struct SpellingOfWord {
-        typealias Entry = (spelling: Int, checkedEnglish: Bool)
-        private var keys = [UInt64](repeating: 0, count: 256)
-        private var entries = [Entry](repeating: (0, false), count: 256)
-        /// Hash 0 marks an empty slot; its entry is kept here.
-        private var zero: Entry?
-        private var used = 0
-
-        subscript(hash: UInt64) -> Entry? {
-            get {
-                if hash == 0 { return zero }
-                let slot = slot(of: hash)
-                return keys[slot] == hash ? entries[slot] : nil
-            }
-            set {
-                guard let newValue else { return }
-                if hash == 0 { zero = newValue; return }
-                let slot = slot(of: hash)
-                entries[slot] = newValue
-                guard keys[slot] != hash else { return }
-                keys[slot] = hash
-                used += 1
-                if used * 2 > keys.count { grow() }
-            }
-        }
-
-        private func slot(of hash: UInt64) -> Int {
-            let mask = keys.count - 1
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & mask }
-            return slot
-        }
-
-        private mutating func grow() {
-            let oldKeys = keys, oldEntries = entries
-            keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-            entries = [Entry](repeating: (0, false), count: oldKeys.count * 2)
-            for (key, entry) in zip(oldKeys, oldEntries) where key != 0 {
-                let slot = slot(of: key)
-                keys[slot] = key
-                entries[slot] = entry
             }
         }
     }

@@ -23,9 +23,13 @@ package struct WordIndex: Sendable {
     }
 
     init(_ tokens: [Token]) {
-        // The table grows as distinct hashes come (a document has far fewer than tokens); it is
-        // worked on through pointers, one probe and two stores a token.
+        // The table grows as distinct hashes come; it is worked on through pointers, one probe
+        // and two stores a token. A document has far fewer distinct words than tokens, about
+        // 16 √tokens in news text (the vocabulary grows as a power of the length, Heaps' law):
+        // sized for that at half load, a table seldom grows, and a small one is not cleared
+        // bigger than it needs.
         var capacity = 1024
+        while capacity < 32 * Int(Double(tokens.count).squareRoot()) { capacity <<= 1 }
         var keys = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: capacity)
         var heads = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
         keys.initialize(repeating: 0)
