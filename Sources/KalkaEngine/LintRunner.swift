@@ -7,8 +7,8 @@ import Synchronization
 
 /// Checks many inputs on several workers and delivers the reports in input order.
 ///
-/// Inputs go in batches, so memory holds one batch of results however many files there are;
-/// each worker owns an `Analyzer` (ICU break iterators are not shareable). Each input is checked
+/// Results are delivered as they are ready, in order, and at most a few per worker are held
+/// however many files there are; each worker owns an `Analyzer` (ICU break iterators are not shareable). Each input is checked
 /// by its own linter (files under different configurations differ), shared between workers.
 public struct LintRunner: Sendable {
     public let jobs: Int
@@ -54,33 +54,53 @@ public struct LintRunner: Sendable {
                                       deliver: (Output) -> Void) throws(ICUError) {
         // `--jobs 1` keeps the whole run on one core, a large document's pass included.
         let prototype = try Analyzer(cores: jobs == 1 ? 1 : Analyzer.machineCores)
+        let checked: @Sendable (Int, Analyzer) -> Output = { index, analyzer in
+            let job = work[index]
+            let (report, analysis) = analyzedCheck(job.item, linter: job.linter, analyzer: analyzer, needsAnalysis: needsAnalysis)
+            return transform(index, report, analysis)
+        }
+        guard jobs > 1 && work.count > 1 else {
+            for index in work.indices {
+                let output = checked(index, prototype)
+                progress?(index + 1)
+                deliver(output)
+            }
+            return
+        }
         var analyzers = [prototype]
         for _ in 1..<jobs { analyzers.append(try prototype.clone()) }
         let workers = Workers(analyzers)
-        let batchSize = jobs * 16
-        let finished = Atomic<Int>(0)
-        var start = 0
-        while start < work.count {
-            let batchStart = start
-            let batch = Array(work[start..<min(work.count, start + batchSize)])
-            start += batch.count
-            let slots = OutputSlots<Output>(count: batch.count)
-            let next = Atomic<Int>(0)
-            let runJobs = min(jobs, batch.count)
-            DispatchQueue.concurrentPerform(iterations: runJobs) { worker in
+        // A pipeline: the workers take inputs in order from a shared counter while this thread
+        // delivers the finished ones in order, so no worker waits for a batch's slowest input,
+        // and the reports are written while the next inputs are checked. At most `window`
+        // results are held: an input is taken only with a free slot, and a slot frees when its
+        // result is delivered, so input i always lands in slot i % window.
+        let window = jobs * 16
+        let slots = OutputRing<Output>(count: window)
+        let free = DispatchSemaphore(value: window)
+        let counters = Counters()
+        let group = DispatchGroup()
+        for worker in 0..<min(jobs, work.count) {
+            DispatchQueue.global().async(group: group) {
                 let analyzer = workers.analyzers[worker]
                 while true {
-                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if index >= batch.count { break }
-                    let job = batch[index]
-                    let (report, analysis) = analyzedCheck(job.item, linter: job.linter, analyzer: analyzer, needsAnalysis: needsAnalysis)
-                    slots.store(transform(batchStart + index, report, analysis), at: index)
-                    let done = finished.wrappingAdd(1, ordering: .relaxed).newValue
-                    progress?(done)
+                    free.wait()
+                    let index = counters.next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < work.count else {
+                        free.signal()
+                        return
+                    }
+                    slots.store(checked(index, analyzer), at: index % window)
+                    progress?(counters.finished.wrappingAdd(1, ordering: .relaxed).newValue)
                 }
             }
-            for index in 0..<batch.count { deliver(slots.take(index)) }
         }
+        for index in work.indices {
+            let output = slots.take(index % window)
+            free.signal()
+            deliver(output)
+        }
+        group.wait()
     }
 
     /// Reads and checks one input; every failure becomes a report naming it.
@@ -142,13 +162,31 @@ private final class Workers: @unchecked Sendable {
     init(_ analyzers: [Analyzer]) { self.analyzers = analyzers }
 }
 
-/// One slot per input of a batch; each slot is written by exactly one worker and read after
-/// all workers finished (concurrentPerform returns only then), so no lock is needed.
-private final class OutputSlots<Output>: @unchecked Sendable {
+/// The next input to take and how many are checked, shared by the workers.
+private final class Counters: Sendable {
+    let next = Atomic<Int>(0)
+    let finished = Atomic<Int>(0)
+}
+
+/// The results in flight between the workers and the delivering thread: slot i holds one
+/// result at a time, stored by the worker that checked it and taken (waiting for it) by the
+/// delivering thread. Each slot's semaphore orders the store before the take.
+private final class OutputRing<Output>: @unchecked Sendable {
     private var outputs: [Output?]
-    init(count: Int) { outputs = Array(repeating: nil, count: count) }
+    private let filled: [DispatchSemaphore]
+    init(count: Int) {
+        outputs = Array(repeating: nil, count: count)
+        filled = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
     func store(_ output: Output, at index: Int) {
         outputs.withUnsafeMutableBufferPointer { $0[index] = output }
+        filled[index].signal()
     }
-    func take(_ index: Int) -> Output { outputs[index]! }
+    func take(_ index: Int) -> Output {
+        filled[index].wait()
+        return outputs.withUnsafeMutableBufferPointer { outputs in
+            defer { outputs[index] = nil }
+            return outputs[index]!
+        }
+    }
 }

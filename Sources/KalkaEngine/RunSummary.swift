@@ -23,14 +23,36 @@ public struct RunSummary: Sendable {
         }
         files += 1
         hiddenByBaseline += report.hiddenByBaseline
+        // Tallied per report first, by linear search over the few rules, categories and
+        // severities a report has, then added to the run's tables once each: a table lookup
+        // hashes a string, and a report can have hundreds of findings.
+        var rules: [(rule: RuleDescription, count: Int, fixable: Int)] = []
+        var categories: [(category: String, count: Int)] = []
+        var severities: [(severity: Severity, count: Int)] = []
+        var fixes: [(applicability: FixApplicability, count: Int)] = []
         for diagnostic in report.diagnostics {
             diagnostics += 1
-            byCategory[diagnostic.category.rawValue, default: 0] += 1
-            bySeverity[diagnostic.severity.rawValue, default: 0] += 1
-            byRule[diagnostic.rule.code, default: (diagnostic.rule, 0, 0)].count += 1
-            if diagnostic.fix.map({ $0.applicability != .displayOnly }) == true { byRule[diagnostic.rule.code]!.fixable += 1 }
-            if let fix = diagnostic.fix { fixable[fix.applicability, default: 0] += 1 }
+            let fixableHere = diagnostic.fix.map { $0.applicability != .displayOnly } == true ? 1 : 0
+            if let index = rules.firstIndex(where: { $0.rule.code == diagnostic.rule.code }) {
+                rules[index].count += 1
+                rules[index].fixable += fixableHere
+            } else {
+                rules.append((diagnostic.rule, 1, fixableHere))
+            }
+            let category = diagnostic.category.rawValue
+            if let index = categories.firstIndex(where: { $0.category == category }) { categories[index].count += 1 } else { categories.append((category, 1)) }
+            if let index = severities.firstIndex(where: { $0.severity == diagnostic.severity }) { severities[index].count += 1 } else { severities.append((diagnostic.severity, 1)) }
+            if let fix = diagnostic.fix {
+                if let index = fixes.firstIndex(where: { $0.applicability == fix.applicability }) { fixes[index].count += 1 } else { fixes.append((fix.applicability, 1)) }
+            }
             highestSeverity = max(highestSeverity ?? diagnostic.severity, diagnostic.severity)
         }
+        for tally in rules {
+            byRule[tally.rule.code, default: (tally.rule, 0, 0)].count += tally.count
+            byRule[tally.rule.code]!.fixable += tally.fixable
+        }
+        for tally in categories { byCategory[tally.category, default: 0] += tally.count }
+        for tally in severities { bySeverity[tally.severity.rawValue, default: 0] += tally.count }
+        for tally in fixes { fixable[tally.applicability, default: 0] += tally.count }
     }
 }

@@ -144,6 +144,42 @@ import KalkaCore
         #expect(codes == (0..<40).map { $0 % 3 == 0 ? "NAM001" : "DUP001" })
         #expect(progress.highest == 40)
     }
+
+    /// Many more inputs than results held at once: reports still come in input order, equal to
+    /// one job's, and the workers never run more than their window ahead of the delivery.
+    @Test func manyInputsStayInOrderWithinTheWindow() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kalka-runner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let linter = try Linter.builtIn(select: ["DUP", "NAM"])
+        var work: [LintRunner.Job] = []
+        for index in 0..<150 {
+            let path = directory.appendingPathComponent("f\(index).txt").path
+            // Inputs of different lengths finish out of order.
+            let text = String(repeating: "In Kiev the the talks went on. ", count: 1 + (index * 7) % 23)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            work.append(LintRunner.Job(item: .file(path: path, format: .plain), linter: linter))
+        }
+        func run(jobs: Int) throws -> (reports: [String], mostAhead: Int) {
+            let checked = ProgressCounter()
+            var reports: [String] = []
+            var mostAhead = 0
+            try LintRunner(jobs: jobs).run(work, needsAnalysis: false, transform: { index, report, _ in
+                checked.record(index + 1)
+                return (index, report.path + ":" + report.diagnostics.map { "\($0.rule.code)@\($0.textRange.lowerBound)" }.joined(separator: ","))
+            }) { (output: (index: Int, text: String)) in
+                #expect(output.index == reports.count)
+                mostAhead = max(mostAhead, checked.highest - reports.count)
+                reports.append(output.text)
+            }
+            return (reports, mostAhead)
+        }
+        let one = try run(jobs: 1)
+        let two = try run(jobs: 2)
+        #expect(one.reports.count == 150)
+        #expect(two.reports == one.reports)
+        #expect(two.mostAhead <= 2 * 16, "at most the window of results is held")
+    }
 }
 
 private final class ProgressCounter: @unchecked Sendable {
