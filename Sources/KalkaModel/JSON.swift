@@ -77,7 +77,12 @@ package struct JSONBytes {
             runStart = index
         }
         while index < input.count {
+            // Most bytes need nothing: skipped by a table lookup each, to the next that may.
             let byte = input[index]
+            guard Self.mayNeedEscape[Int(byte)] else {
+                index += 1
+                continue
+            }
             switch byte {
             case 0x22: escape("\\\"", skipping: 1)
             case 0x5C: escape("\\\\", skipping: 1)
@@ -101,14 +106,51 @@ package struct JSONBytes {
         bytes.append(0x22)
     }
 
-    /// `{"line": L, "column": C, "offset": O}`
+    /// The bytes `string` looks at: the quote, the backslash, controls, and the lead byte of
+    /// U+2028 and U+2029.
+    private static let mayNeedEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+
+    /// `{"line": L, "column": C, "offset": O}`, made in a buffer on the stack and appended at
+    /// once (two of these for every finding, two more for each edit).
     package mutating func location(_ location: Location) {
-        raw("{\"line\": ")
-        integer(location.line)
-        raw(", \"column\": ")
-        integer(location.column)
-        raw(", \"offset\": ")
-        integer(location.offset)
-        bytes.append(0x7D)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
+            var count = 0
+            func put(_ literal: StaticString) {
+                literal.withUTF8Buffer { literal in
+                    for byte in literal {
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+            }
+            func put(_ value: Int) {
+                var magnitude = value.magnitude
+                if value < 0 {
+                    buffer[count] = 0x2D
+                    count += 1
+                }
+                var digits = 1
+                var rest = magnitude / 10
+                while rest > 0 {
+                    digits += 1
+                    rest /= 10
+                }
+                count += digits
+                var at = count
+                repeat {
+                    at -= 1
+                    buffer[at] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+                    magnitude /= 10
+                } while magnitude > 0
+            }
+            put("{\"line\": ")
+            put(location.line)
+            put(", \"column\": ")
+            put(location.column)
+            put(", \"offset\": ")
+            put(location.offset)
+            put("}")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
     }
 }

@@ -307,7 +307,9 @@ public final class Analyzer {
                     statuses.withUnsafeBufferPointer { statuses in
                         sentenceUnits.withUnsafeBufferPointer { sentenceUnits in
                             count = Self.asciiBytes.withUnsafeBufferPointer { ascii in
-                                classify(prose, utf16, ends, statuses, sentenceUnits, ascii, into: tokens, sentenceEnds: &sentenceEnds)
+                                Self.singleByteTokens.withUnsafeBufferPointer { single in
+                                    classify(prose, utf16, ends, statuses, sentenceUnits, ascii, single, into: tokens, sentenceEnds: &sentenceEnds)
+                                }
                             }
                         }
                     }
@@ -320,7 +322,8 @@ public final class Analyzer {
     /// Classifies the tokens ICU found (their ends and statuses) into `tokens`, and maps the
     /// sentence ends from UTF-16 units to UTF-8 offsets on the way; the number of tokens.
     private static func classify(_ prose: UnsafeBufferPointer<UInt8>, _ utf16: UnsafeBufferPointer<UInt16>, _ ends: UnsafeBufferPointer<Int32>, _ statuses: UnsafeBufferPointer<WordStatus>,
-                                 _ sentenceUnits: UnsafeBufferPointer<Int32>, _ ascii: UnsafeBufferPointer<UInt32>, into tokens: UnsafeMutableBufferPointer<Token>, sentenceEnds: inout [Int]) -> Int {
+                                 _ sentenceUnits: UnsafeBufferPointer<Int32>, _ ascii: UnsafeBufferPointer<UInt32>, _ single: UnsafeBufferPointer<Token>,
+                                 into tokens: UnsafeMutableBufferPointer<Token>, sentenceEnds: inout [Int]) -> Int {
         let longest = Token.maximumLength / 3
         var count = 0
         var cursor = 0
@@ -329,6 +332,21 @@ public final class Analyzer {
         for index in 0..<ends.count {
             let end = Int(ends[index])
             let tokenStart = cursor
+            // One ASCII byte (a space, a comma, "a"), over half of all tokens: its token is
+            // ready-made but for its start.
+            if end - start == 1, prose[cursor] < 0x80 {
+                var token = single[Self.singleByteSlot(prose[cursor], statuses[index])]
+                token.start = Int32(truncatingIfNeeded: cursor)
+                tokens.initializeElement(at: count, to: token)
+                count += 1
+                cursor += 1
+                while nextSentence < sentenceUnits.count && Int(sentenceUnits[nextSentence]) <= end {
+                    sentenceEnds.append(cursor)
+                    nextSentence += 1
+                }
+                start = end
+                continue
+            }
             var remaining = end - start
             while remaining > 0 {
                 var take = min(remaining, longest)
@@ -438,6 +456,31 @@ public final class Analyzer {
         }
         let isLower = byte &- 0x61 < 26
         return UInt32(isUpper ? byte | 0x20 : byte) | seen << 8 | (isUpper ? 1 << 16 : 0) | (isLower ? 1 << 17 : 0)
+    }
+
+    /// The token of each ASCII byte alone under each word status, made by `classify` itself
+    /// (so the two cannot disagree), at offset 0.
+    private static let singleByteTokens: [Token] = {
+        var tokens = [Token](repeating: Token(start: 0, end: 0, kind: .space, shape: .uncased, script: .none, isParagraphBreak: false, foldedHash: 0), count: 3 * 128)
+        asciiBytes.withUnsafeBufferPointer { ascii in
+            for status in [WordStatus.none, .number, .word] {
+                for byte in UInt8(0)..<0x80 {
+                    tokens[singleByteSlot(byte, status)] = [byte].withUnsafeBufferPointer { classify($0, from: 0, units: 1, status, ascii) }
+                }
+            }
+        }
+        return tokens
+    }()
+
+    @inline(__always)
+    private static func singleByteSlot(_ byte: UInt8, _ status: WordStatus) -> Int {
+        let row: Int
+        switch status {
+        case .none: row = 0
+        case .number: row = 1
+        case .word: row = 2
+        }
+        return row &* 128 &+ Int(byte)
     }
 
     /// Kind, case shape, script and folded hash of the token starting at byte `start` and spanning
