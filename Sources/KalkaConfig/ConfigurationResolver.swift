@@ -114,8 +114,39 @@ public final class ConfigurationResolver {
         return found
     }
 
-    static func absolute(_ path: String, in workingDirectory: String) -> String {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true)).standardizedFileURL.path
+    /// The absolute, standardized form of `path` (relative to `workingDirectory`). Every input
+    /// file is resolved: a plain path (no empty, "." or ".." component) is joined as it is,
+    /// since standardizing it changes nothing, and Foundation's URL work costs more than the
+    /// check of an empty file.
+    package static func absolute(_ path: String, in workingDirectory: String) -> String {
+        if isPlain(path) {
+            if path.utf8.first == UInt8(ascii: "/") { return path }
+            if workingDirectory.utf8.first == UInt8(ascii: "/") && (workingDirectory == "/" || isPlain(workingDirectory)) {
+                return workingDirectory == "/" ? "/" + path : workingDirectory + "/" + path
+            }
+        }
+        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true)).standardizedFileURL.path
+    }
+
+    /// True when no component of the path is empty (a doubled or trailing slash), "." or "..";
+    /// a leading slash is allowed.
+    package static func isPlain(_ path: String) -> Bool {
+        var componentLength = 0
+        var dots = 0
+        var first = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if componentLength == 0 && !first { return false }
+                if componentLength > 0 && componentLength == dots && dots <= 2 { return false }
+                componentLength = 0
+                dots = 0
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+            first = false
+        }
+        return componentLength > 0 && !(componentLength == dots && dots <= 2)
     }
 
     static func parent(of path: String) -> String {

@@ -215,3 +215,22 @@ import KalkaCore
         #expect(!text.contains("DUP001"))
     }
 }
+
+/// Input paths are made absolute without Foundation's URL work when they are plain; the result
+/// must be exactly what standardizing gives, for plain paths and for the others alike.
+@Suite struct AbsolutePathTests {
+    @Test func plainPathsJoinAsStandardizingWould() {
+        let directories = ["/work/main", "/", "/tmp/a b/Київ", "/srv/x/./y", "/srv/x/../y", "/srv//x", "/srv/x/"]
+        let paths = ["a.txt", "docs/a.md", "/abs/file.txt", "./a.txt", "../a.txt", "docs/../a.txt", "docs/./a.txt",
+                     "docs//a.txt", "docs/", "/", ".", "..", "...", "..a", "a..", ".hidden", "dir/.hidden/.x",
+                     "Статті/стаття 1.txt", "sp ace/%20.txt", "/abs/../x", "/abs/./x"]
+        for directory in directories {
+            for path in paths {
+                let standardized = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+                #expect(ConfigurationResolver.absolute(path, in: directory) == standardized, "\(path) in \(directory)")
+            }
+        }
+        #expect(ConfigurationResolver.isPlain("docs/a.md") && ConfigurationResolver.isPlain("/abs/x") && ConfigurationResolver.isPlain("...") && ConfigurationResolver.isPlain(".hidden"))
+        #expect(!ConfigurationResolver.isPlain("./a") && !ConfigurationResolver.isPlain("a/..") && !ConfigurationResolver.isPlain("a//b") && !ConfigurationResolver.isPlain("a/") && !ConfigurationResolver.isPlain(""))
+    }
+}
