@@ -61,32 +61,54 @@ public enum NameKey {
             if byte != last { emit(byte) }
             last = byte
         }
-        var index = 0
-        scan: while index < bytes.count {
-            let byte = lower(bytes[index])
-            // Only the rewrites starting with this byte are tried (most letters start none).
-            for (from, to) in Self.rewritesByFirstByte[Int(byte)] where bytes.count - index >= from.count {
-                var matches = true
-                for offset in 1..<max(from.count, 1) where lower(bytes[index + offset]) != from[offset] {
-                    matches = false
-                    break
-                }
-                if matches {
-                    for out in to { put(out) }
-                    index += from.count
-                    continue scan
+        Self.rewriteTable.withUnsafeBufferPointer { table in
+            Self.rewriteRanges.withUnsafeBufferPointer { ranges in
+                var index = 0
+                scan: while index < bytes.count {
+                    let byte = lower(bytes[index])
+                    // Only the rewrites starting with this byte are tried (most letters start none).
+                    for rewrite in table[Int(ranges[Int(byte)])..<Int(ranges[Int(byte) + 1])] where bytes.count - index >= rewrite.fromCount {
+                        var matches = true
+                        for offset in 1..<rewrite.fromCount where lower(bytes[index + offset]) != UInt8(truncatingIfNeeded: rewrite.from >> (8 * offset)) {
+                            matches = false
+                            break
+                        }
+                        if matches {
+                            for offset in 0..<rewrite.toCount { put(UInt8(truncatingIfNeeded: rewrite.to >> (8 * offset))) }
+                            index += rewrite.fromCount
+                            continue scan
+                        }
+                    }
+                    put(byte)
+                    index += 1
                 }
             }
-            put(byte)
-            index += 1
         }
     }
 
-    /// By first byte: the rewrites starting with it, in the list's order (so the first that
-    /// matches is the list's first that matches).
-    private static let rewritesByFirstByte: [[([UInt8], [UInt8])]] = {
-        var table = [[([UInt8], [UInt8])]](repeating: [], count: 256)
-        for (from, to) in rewrites { table[Int(from.utf8.first!)].append((Array(from.utf8), Array(to.utf8))) }
-        return table
+    /// A rewrite with its bytes packed, first byte lowest: the key runs for every distinct
+    /// capitalized word, and plain values read from one flat table cost no reference counting.
+    private struct Rewrite {
+        var from: UInt32
+        var fromCount: Int
+        var to: UInt16
+        var toCount: Int
+    }
+
+    /// The rewrites grouped by first byte, each group in the list's order (so the first that
+    /// matches is the list's first that matches); byte b's group is
+    /// `rewriteRanges[b]..<rewriteRanges[b + 1]`.
+    private static let (rewriteTable, rewriteRanges): ([Rewrite], [Int32]) = {
+        func packed(_ bytes: [UInt8]) -> UInt32 { bytes.enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * $1.offset) } }
+        var table: [Rewrite] = []
+        var ranges: [Int32] = [0]
+        for byte in 0..<256 {
+            for (from, to) in rewrites where from.utf8.first == UInt8(byte) {
+                precondition(from.utf8.count <= 4 && to.utf8.count <= 2)
+                table.append(Rewrite(from: packed(Array(from.utf8)), fromCount: from.utf8.count, to: UInt16(packed(Array(to.utf8))), toCount: to.utf8.count))
+            }
+            ranges.append(Int32(table.count))
+        }
+        return (table, ranges)
     }()
 }
