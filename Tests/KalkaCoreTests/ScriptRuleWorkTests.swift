@@ -86,6 +86,22 @@ import KalkaCore
     }
 }
 
+/// NAM003 keys every distinct capitalized word: an ASCII name's key is hashed from its bytes,
+/// with no string made (`NameKey.of`, a step each); only a name with other letters goes through
+/// the string path, once.
+@Suite struct NameKeyWorkTests: CountsRuleSteps {
+    @Test func asciiNamesBuildNoKeyString() throws {
+        let rule = try InconsistentNameSpellingRule(dictionaries: DictionaryStore.builtIn.get())
+        var text = "Volodymyr Zelenskyy spoke first. Later Zelensky met Rinkēvičs and Rinkēvičs again. "
+        // Many distinct capitalized ASCII words, each keyed once.
+        for index in 0..<300 { text += "Officials met Pavlenkov\(String(UnicodeScalar(UInt8(97 + index % 26))))\(index) in Brovary. " }
+        let analysis = try analysis(text)
+        let (findings, steps) = findings(rule, analysis, of: InconsistentNameSpellingRule.description)
+        #expect(findings.items.contains { analysis.text(of: $0.range) == "Zelensky" })
+        #expect(steps == 1, "one string key, for the one name with diacritics")
+    }
+}
+
 /// The spelling-insensitive name key: the ASCII path (bytes lowercased directly) and the
 /// general one (Unicode lowercasing and diacritics removed) agree.
 @Suite struct NameKeyTests {

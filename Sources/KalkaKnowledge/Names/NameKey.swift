@@ -1,4 +1,5 @@
 import ICUKit
+import KalkaModel
 import KalkaText
 
 /// A spelling-insensitive key for Latin renderings of Slavic names: romanizations of the same
@@ -15,6 +16,8 @@ public enum NameKey {
     ]
 
     public static func of(_ word: String) -> String {
+        // A step for `WorkCounter` (debug builds): NAM003 keys ASCII names without this.
+        WorkCounter.count(1)
         var key: [UInt8] = []
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII, as nearly every name: lowercasing maps A–Z alone, and there are no diacritics.
