@@ -37,6 +37,20 @@ import KalkaCore
         #expect(expected.count > 100)
     }
 
+    /// One value per token, asked once per distinct word: the same values as asking for every
+    /// token, spaces given the absent value.
+    @Test func valuesByTokenAsksEachDistinctWordOnce() throws {
+        let analysis = try analysis(prose + "\n\nBridges, bridges and BRIDGE: the convoy waited.\n\n" + prose)
+        var asked = 0
+        let value = { (hash: UInt64) -> UInt16 in UInt16(truncatingIfNeeded: hash % 5000) }
+        let values = WordIndex.of(analysis).valuesByToken(absent: 0xFFFF) { hash in
+            asked += 1
+            return value(hash)
+        }
+        #expect(values == analysis.tokens.map { $0.kind == .space ? 0xFFFF : value($0.foldedHash) })
+        #expect(asked == Set(analysis.tokens.filter { $0.kind != .space }.map(\.foldedHash)).count)
+    }
+
     /// Words on the English list are ruled out by their hash: the rule goes through the tokens
     /// of the few words on no list, not through the document.
     @Test(.enabled(if: WorkCounter.isCounting)) func transliteratedWordsVisitOnlyUnlistedWords() throws {
