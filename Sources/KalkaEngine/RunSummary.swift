@@ -26,33 +26,47 @@ public struct RunSummary: Sendable {
         // Tallied per report first, by linear search over the few rules, categories and
         // severities a report has, then added to the run's tables once each: a table lookup
         // hashes a string, and a report can have hundreds of findings.
-        var rules: [(rule: RuleDescription, count: Int, fixable: Int)] = []
-        var categories: [(category: String, count: Int)] = []
-        var severities: [(severity: Severity, count: Int)] = []
-        var fixes: [(applicability: FixApplicability, count: Int)] = []
+        var rules = SmallTally<String>()
+        // By the rules' order in `rules`: each one's description and fixable findings.
+        var ruleDescriptions: [RuleDescription] = [], fixableByRule: [Int] = []
+        var categories = SmallTally<String>(), severities = SmallTally<Severity>(), fixes = SmallTally<FixApplicability>()
         for diagnostic in report.diagnostics {
             diagnostics += 1
-            let fixableHere = diagnostic.fix.map { $0.applicability != .displayOnly } == true ? 1 : 0
-            if let index = rules.firstIndex(where: { $0.rule.code == diagnostic.rule.code }) {
-                rules[index].count += 1
-                rules[index].fixable += fixableHere
-            } else {
-                rules.append((diagnostic.rule, 1, fixableHere))
+            let rule = rules.add(diagnostic.rule.code)
+            if rule == ruleDescriptions.count {
+                ruleDescriptions.append(diagnostic.rule)
+                fixableByRule.append(0)
             }
-            let category = diagnostic.category.rawValue
-            if let index = categories.firstIndex(where: { $0.category == category }) { categories[index].count += 1 } else { categories.append((category, 1)) }
-            if let index = severities.firstIndex(where: { $0.severity == diagnostic.severity }) { severities[index].count += 1 } else { severities.append((diagnostic.severity, 1)) }
-            if let fix = diagnostic.fix {
-                if let index = fixes.firstIndex(where: { $0.applicability == fix.applicability }) { fixes[index].count += 1 } else { fixes.append((fix.applicability, 1)) }
-            }
+            if let fix = diagnostic.fix, fix.applicability != .displayOnly { fixableByRule[rule] += 1 }
+            categories.add(diagnostic.category.rawValue)
+            severities.add(diagnostic.severity)
+            if let fix = diagnostic.fix { fixes.add(fix.applicability) }
             highestSeverity = max(highestSeverity ?? diagnostic.severity, diagnostic.severity)
         }
-        for tally in rules {
-            byRule[tally.rule.code, default: (tally.rule, 0, 0)].count += tally.count
-            byRule[tally.rule.code]!.fixable += tally.fixable
+        for (index, rule) in ruleDescriptions.enumerated() {
+            byRule[rule.code, default: (rule, 0, 0)].count += rules.counts[index]
+            byRule[rule.code]!.fixable += fixableByRule[index]
         }
-        for tally in categories { byCategory[tally.category, default: 0] += tally.count }
-        for tally in severities { bySeverity[tally.severity.rawValue, default: 0] += tally.count }
-        for tally in fixes { fixable[tally.applicability, default: 0] += tally.count }
+        for (category, count) in zip(categories.keys, categories.counts) { byCategory[category, default: 0] += count }
+        for (severity, count) in zip(severities.keys, severities.counts) { bySeverity[severity.rawValue, default: 0] += count }
+        for (applicability, count) in zip(fixes.keys, fixes.counts) { fixable[applicability, default: 0] += count }
+    }
+}
+
+/// Counts by key for the few distinct keys of one report, in the order first seen.
+private struct SmallTally<Key: Equatable> {
+    var keys: [Key] = []
+    var counts: [Int] = []
+
+    /// Counts one more `key`; returns its index in `keys` (`keys.count - 1` when it is new).
+    @discardableResult
+    mutating func add(_ key: Key) -> Int {
+        if let index = keys.firstIndex(of: key) {
+            counts[index] += 1
+            return index
+        }
+        keys.append(key)
+        counts.append(1)
+        return keys.count - 1
     }
 }

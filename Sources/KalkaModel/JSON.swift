@@ -35,28 +35,37 @@ package struct JSONBytes {
     }
 
     package mutating func integer(_ value: Int) {
-        if value < 0 {
-            bytes.append(0x2D)
-            // Int.min has no positive counterpart; its magnitude fits a UInt.
-            digits(UInt(bitPattern: 0 &- value))
-        } else {
-            digits(UInt(value))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            let count = Self.writeDecimal(value, into: buffer, at: 0)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
     }
 
-    /// The decimal digits, made last first in a buffer on the stack (division by the constant
-    /// 10 is a multiplication) and appended at once.
-    private mutating func digits(_ value: UInt) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            var value = value
-            var start = 20
-            repeat {
-                start -= 1
-                buffer[start] = 0x30 + UInt8(truncatingIfNeeded: value % 10)
-                value /= 10
-            } while value > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<20]))
+    /// Writes `value` in decimal into `buffer` from `start` (room for 20 bytes: Int.min's sign
+    /// and 19 digits); returns where it ends. The digits are made last first (division by the
+    /// constant 10 is a multiplication), once their count is known.
+    @inline(__always)
+    private static func writeDecimal(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var end = start
+        if value < 0 {
+            buffer[end] = 0x2D
+            end += 1
         }
+        // Int.min has no positive counterpart; its magnitude fits a UInt.
+        var magnitude = value.magnitude
+        var rest = magnitude / 10
+        end += 1
+        while rest > 0 {
+            end += 1
+            rest /= 10
+        }
+        var at = end
+        repeat {
+            at -= 1
+            buffer[at] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        return end
     }
 
     /// `text` as a JSON string literal. Works on the UTF-8 bytes: runs that need no escape
@@ -123,26 +132,7 @@ package struct JSONBytes {
                     }
                 }
             }
-            func put(_ value: Int) {
-                var magnitude = value.magnitude
-                if value < 0 {
-                    buffer[count] = 0x2D
-                    count += 1
-                }
-                var digits = 1
-                var rest = magnitude / 10
-                while rest > 0 {
-                    digits += 1
-                    rest /= 10
-                }
-                count += digits
-                var at = count
-                repeat {
-                    at -= 1
-                    buffer[at] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
-                    magnitude /= 10
-                } while magnitude > 0
-            }
+            func put(_ value: Int) { count = Self.writeDecimal(value, into: buffer, at: count) }
             put("{\"line\": ")
             put(location.line)
             put(", \"column\": ")

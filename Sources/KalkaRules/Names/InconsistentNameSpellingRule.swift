@@ -67,7 +67,7 @@ public struct InconsistentNameSpellingRule: Rule {
     private struct Group {
         var firstSpelling = -1
         var lastSpelling = -1
-        var spellingCount = 0
+        var hasSeveralSpellings: Bool { firstSpelling != lastSpelling }
         /// It holds an English word ("Belarusian"): a variant spelling of a word, not a name.
         var hasEnglishWord = false
     }
@@ -126,7 +126,6 @@ public struct InconsistentNameSpellingRule: Rule {
                     groups[group].firstSpelling = index
                 }
                 groups[group].lastSpelling = index
-                groups[group].spellingCount += 1
             }
             addOccurrence(of: index, range, midSentence: midSentence)
             return index
@@ -221,7 +220,7 @@ public struct InconsistentNameSpellingRule: Rule {
         // Names only: a capitalized word seen only at sentence starts may be a common word.
         let reported = grouping.groups.indices.map { index in
             let group = grouping.groups[index]
-            return group.spellingCount > 1 && !group.hasEnglishWord && grouping.members(of: index).contains(where: { spellings[$0].midSentence })
+            return group.hasSeveralSpellings && !group.hasEnglishWord && grouping.members(of: index).contains(where: { spellings[$0].midSentence })
         }
         // The ranges of the spellings of reported groups, in order.
         var rangesOf: [Int: [Range<Int>]] = [:]

@@ -334,20 +334,15 @@ public final class Analyzer {
             let tokenStart = cursor
             // One ASCII byte (a space, a comma, "a"), over half of all tokens: its token is
             // ready-made but for its start.
-            if end - start == 1, prose[cursor] < 0x80 {
+            var remaining = end - start
+            if remaining == 1, prose[cursor] < 0x80 {
                 var token = single[Self.singleByteSlot(prose[cursor], statuses[index])]
                 token.start = Int32(truncatingIfNeeded: cursor)
                 tokens.initializeElement(at: count, to: token)
                 count += 1
                 cursor += 1
-                while nextSentence < sentenceUnits.count && Int(sentenceUnits[nextSentence]) <= end {
-                    sentenceEnds.append(cursor)
-                    nextSentence += 1
-                }
-                start = end
-                continue
+                remaining = 0
             }
-            var remaining = end - start
             while remaining > 0 {
                 var take = min(remaining, longest)
                 // Never inside a surrogate pair.

@@ -52,7 +52,7 @@ package struct WordIndex: Sendable {
                         zeroHead = Int32(index)
                         continue
                     }
-                    let slot = Self.slot(of: hash, in: keys)
+                    let slot = Self.probe(hash, UnsafeBufferPointer(keys))
                     if keys[slot] == 0 {
                         keys[slot] = hash
                         used += 1
@@ -80,8 +80,9 @@ package struct WordIndex: Sendable {
         heads.deallocate()
     }
 
-    /// The slot holding `hash`, or the empty slot where it goes.
-    @inline(__always) private static func slot(of hash: UInt64, in keys: UnsafeMutableBufferPointer<UInt64>) -> Int {
+    /// The slot holding `hash`, or the empty slot where it goes: the one probe every lookup and
+    /// insertion uses.
+    @inline(__always) private static func probe(_ hash: UInt64, _ keys: UnsafeBufferPointer<UInt64>) -> Int {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & mask }
@@ -96,7 +97,7 @@ package struct WordIndex: Sendable {
         newKeys.initialize(repeating: 0)
         newHeads.initialize(repeating: -1)
         for (key, head) in zip(keys, heads) where key != 0 {
-            let slot = slot(of: key, in: newKeys)
+            let slot = probe(key, UnsafeBufferPointer(newKeys))
             newKeys[slot] = key
             newHeads[slot] = head
         }
@@ -106,13 +107,8 @@ package struct WordIndex: Sendable {
     /// The slot of `hash` in the finished table, if it holds it.
     private func slot(of hash: UInt64) -> Int? {
         keys.withUnsafeBufferPointer { keys in
-            let mask = keys.count - 1
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while keys[slot] != 0 {
-                if keys[slot] == hash { return slot }
-                slot = (slot + 1) & mask
-            }
-            return nil
+            let slot = Self.probe(hash, keys)
+            return keys[slot] == hash ? slot : nil
         }
     }
 
@@ -126,7 +122,10 @@ package struct WordIndex: Sendable {
         let zeroValue = zeroHead >= 0 ? value(0) : absent
         return [UInt16](unsafeUninitializedCapacity: tokens.count) { result, count in
             slotValues.withUnsafeBufferPointer { slotValues in
-                forEachSlot { index, slot in result.initializeElement(at: index, to: slot == Self.space ? absent : slot == Self.zeroSlot ? zeroValue : slotValues[slot]) }
+                forEachSlot { index, slot in
+                    let value = slot == Self.space ? absent : slot == Self.zeroSlot ? zeroValue : slotValues[slot]
+                    result.initializeElement(at: index, to: value)
+                }
             }
             count = tokens.count
         }
@@ -142,15 +141,12 @@ package struct WordIndex: Sendable {
     private func forEachSlot(_ body: (Int, Int) -> Void) {
         keys.withUnsafeBufferPointer { keys in
             tokens.withUnsafeBufferPointer { tokens in
-                let mask = keys.count - 1
                 for index in 0..<tokens.count {
                     let token = tokens[index]
                     guard token.kind != .space else { body(index, Self.space); continue }
+                    // Every token but spaces is in the table: the probe ends on its own slot.
                     let hash = token.foldedHash
-                    guard hash != 0 else { body(index, Self.zeroSlot); continue }
-                    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-                    while keys[slot] != hash { slot = (slot + 1) & mask }
-                    body(index, slot)
+                    body(index, hash == 0 ? Self.zeroSlot : Self.probe(hash, keys))
                 }
             }
         }
