@@ -28,6 +28,12 @@ package struct NationalContext {
     /// Looks outward from `name`, word by word within the sentence, for the nearest marker; no
     /// marker at all means "not shown to be Ukrainian".
     package func isUkrainian(_ analysis: Analysis, around name: ClosedRange<Int>, in sentence: Range<Int>, known: [Int: Bool]) -> Bool {
+        side(analysis, around: name, in: sentence, known: known) == true
+    }
+
+    /// The side the nearest marker around `name` puts it on: true for Ukraine, false for Russia
+    /// or Belarus, nil without a marker in the sentence.
+    package func side(_ analysis: Analysis, around name: ClosedRange<Int>, in sentence: Range<Int>, known: [Int: Bool]) -> Bool? {
         let tokens = analysis.tokens
         func marker(_ index: Int) -> Bool? {
             let token = tokens[index]
@@ -45,6 +51,6 @@ package struct NationalContext {
             before -= 1
             after += 1
         }
-        return false
+        return nil
     }
 }

@@ -26,7 +26,15 @@ public struct RussianFormNameRule: Rule {
             dated before then, or undated, that shows no other sign of translation through Russian, they \
             are reported at info and their fix waits for --unsafe-fixes (house-style.period-spellings: \
             flag reports them as warnings whatever the date). A document that also writes the modern \
-            spelling of the same name (Kyiv beside Kiev) does not follow the older style.
+            spelling of the same name (Kyiv beside Kiev) does not follow the older style. Beyond the \
+            curated names, every unit and settlement of Ukraine's KATOTTH codifier is known \
+            (Dictionaries/gazetteer), with its Russian form's romanizations derived by rule. Villages \
+            share names with Russian ones and with surnames, so a village's spelling is flagged only \
+            where it stands as a place ("the village of", "in", "near", before "village" or a \
+            Ukrainian oblast), a raion's or hromada's adjective only before its noun ("the Kupyansky \
+            district"), and never where the nearest national marker is Russia or Belarus; a spelling \
+            that is also an English word or a place elsewhere needs a Ukrainian marker too. Older \
+            romanizations of the Ukrainian name itself (Mykolayiv) are information.
             """,
         fixApplicability: .safe,
         fixSafety: "The replacement is the dictionary's spelling of the same person or place; when one spelling stands for several entries the fix is only suggested.",
@@ -35,26 +43,46 @@ public struct RussianFormNameRule: Rule {
             "Foreign Minister ⟦Dmitry Kuleba⟧ met ⟦Anthony Blinken⟧ in Stockholm.",
             "Shelling hit ⟦Kharkov⟧ and the ⟦Donbass⟧ overnight.",
             "⟦Kiev⟧'s mayor spoke; so did ⟦Edgar Rinkevich⟧.",
+            "Drones struck the village of ⟦Maly Krupol⟧ overnight.",
+            "Fighting went on in the ⟦Kupyansky⟧ and ⟦Chuguevsky⟧ districts.",
         ],
         nonTriggering: [
             "Talks opened in Kyiv on Monday; Kyiv’s mayor spoke.",
             "Sergei Lavrov and Dmitry Peskov spoke in Moscow.",
             "The restaurant served Chicken Kiev.",
             "Alexander Lukashenko met Antony Blinken? No.",
+            "In the Russian village of Aleksandrovka near Kursk, a drone fell.",
+            "Drones struck the village of Malyi Krupil overnight.",
         ],
         fixes: [
             FixExample("Talks opened in Kiev on Monday.", "Talks opened in Kyiv on Monday."),
             FixExample("KIEV, Dec 2 — Dmitry Kuleba said.", "KYIV, Dec 2 — Dmytro Kuleba said."),
+            FixExample("Drones struck the village of Maly Krupol.", "Drones struck the village of Malyi Krupil."),
         ],
         signalsTranslation: .weak
     )
 
     private let names: NameDictionary
     private let periodSpellings: PeriodSpellings
+    private let gazetteer: Gazetteer?
+    private let context: NationalContext
+    /// The nouns an adjectival name (a raion's, a hromada's, a city district's) stands before.
+    private let unitNouns = WordSet(["district", "districts", "raion", "raions", "rayon", "rayons", "community", "communities",
+                                     "hromada", "hromadas", "municipality", "region"])
+    private let and = FoldedHash.of("and")
+    private let comma = FoldedHash.of(",")
+    /// Words before a name that make it a place: "in Gordeyevka", "the village of Gordeyevka".
+    private let placePrepositions = WordSet(["in", "near", "outside", "around", "from", "into", "towards", "toward", "at"])
+    private let placeNouns = WordSet(["village", "villages", "town", "towns", "city", "settlement", "settlements", "hamlet",
+                                      "district", "districts", "community", "outskirts"])
+    private let of = FoldedHash.of("of")
+    private let `in` = FoldedHash.of("in")
 
     public init(dictionaries: DictionaryStore) throws {
         names = try NameDictionary.of(dictionaries)
         periodSpellings = try PeriodSpellings.of(dictionaries)
+        gazetteer = Gazetteer.builtIn
+        context = NationalContext(names: names)
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
@@ -89,6 +117,90 @@ public struct RussianFormNameRule: Rule {
                                 fix: ProseFix(title: report.fixTitle, applicability: .displayOnly, edits: edits), period: report.period)
             }
         }
+        if let gazetteer { reportPlaces(analysis, gazetteer: gazetteer, into: &findings) }
+    }
+
+    /// The places of the gazetteer the curated dictionary does not hold: a variant wherever no
+    /// marker puts it in Russia or Belarus, a guarded variant only where one puts it in Ukraine,
+    /// and an adjectival name (a raion's, a hromada's) only before its noun.
+    private func reportPlaces(_ analysis: Analysis, gazetteer: Gazetteer, into findings: inout Findings) {
+        let known = context.knownNames(in: analysis)
+        for match in gazetteer.matches(in: analysis) where match.role != .canonical {
+            guard !match.tokens.contains(where: { known[$0] != nil }),
+                  let sentence = analysis.sentence(containingToken: match.tokens.lowerBound) else { continue }
+            let places = match.places.map(gazetteer.place)
+            let sentenceTokens = analysis.sentences[sentence].tokens
+            let side = context.side(analysis, around: match.tokens, in: sentenceTokens, known: known)
+            // A marker of Russia or Belarus nearest: the place may be theirs (villages share names).
+            guard side != false else { continue }
+            if places.allSatisfy(\.isAdjectival) {
+                guard standsBeforeUnitNoun(analysis, after: match.tokens.upperBound, in: sentenceTokens) else { continue }
+            } else if places.contains(where: { $0.kind != "city" && $0.kind != "special-city" }) || match.role == .guarded {
+                // A village's name is often a surname or a given name too (Trukhaniv, Nataliia):
+                // it must stand as a place, and a guarded one in Ukraine as well.
+                guard standsAsPlace(analysis, match.tokens, in: sentenceTokens, known: known), side == true || match.role != .guarded else { continue }
+            }
+            let written = analysis.text(of: match.range)
+            var canonicals: [String] = []
+            for place in places where !canonicals.contains(place.canonical) { canonicals.append(place.canonical) }
+            let replacement = CaseAdapter.adapt(canonicals[0], toCaseOf: written, listed: nil)
+            let edits = [ProseEdit(match.range, replacement)]
+            guard canonicals.count == 1 else {
+                let options = canonicals.map { "“\($0)”" }.joined(separator: " or ")
+                findings.report(match.range, "“\(written)” is a Russian-based or older spelling of \(options)",
+                                fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .displayOnly, edits: edits))
+                continue
+            }
+            let place = places[0]
+            let which = places.count == 1 ? "a \(place.kind == "special-city" ? "city" : place.kind) in \(place.oblast)" : "\(places.count) places in Ukraine"
+            if match.role == .older {
+                findings.report(match.range, "“\(written)” is an older romanization of \(place.original) (\(which)): the national standard writes “\(replacement)”",
+                                fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: edits), severity: .info)
+            } else {
+                findings.report(match.range, "“\(written)” is a Russian-based spelling of \(place.original) (\(which)): use “\(replacement)”",
+                                fixTitle: "Replace with “\(replacement)”", edits: edits)
+            }
+        }
+    }
+
+    /// Whether a name stands as a place: after a preposition of place ("in", "near") or a place
+    /// noun's "of" ("the village of"), before a place noun ("Gordeyevka village"), or before a
+    /// Ukrainian place it lies in ("Gordeyevka in Kharkiv Oblast", "Gordeyevka, Kharkiv Oblast").
+    private func standsAsPlace(_ analysis: Analysis, _ name: ClosedRange<Int>, in sentence: Range<Int>, known: [Int: Bool]) -> Bool {
+        let tokens = analysis.tokens
+        if let next = analysis.nextNonSpace(after: name.upperBound), next < sentence.upperBound {
+            if tokens[next].kind == .word && placeNouns.containsHash(tokens[next].foldedHash) { return true }
+            if tokens[next].foldedHash == comma || tokens[next].foldedHash == `in`,
+               let place = analysis.nextNonSpace(after: next), place < sentence.upperBound, known[place] == true { return true }
+        }
+        guard let before = previousNonSpace(analysis, before: name.lowerBound), before >= sentence.lowerBound,
+              tokens[before].kind == .word else { return false }
+        if placePrepositions.containsHash(tokens[before].foldedHash) { return true }
+        guard tokens[before].foldedHash == of, let noun = previousNonSpace(analysis, before: before), noun >= sentence.lowerBound else { return false }
+        return placeNouns.containsHash(tokens[noun].foldedHash)
+    }
+
+    private func previousNonSpace(_ analysis: Analysis, before index: Int) -> Int? {
+        var index = index - 1
+        while index >= 0 && analysis.tokens[index].kind == .space { index -= 1 }
+        return index >= 0 ? index : nil
+    }
+
+    /// Whether the words after `last` reach a unit noun ("district") through names, commas and
+    /// "and" only ("the Kupyansky and Chuguevsky districts").
+    private func standsBeforeUnitNoun(_ analysis: Analysis, after last: Int, in sentence: Range<Int>) -> Bool {
+        let tokens = analysis.tokens
+        var index = last + 1
+        var steps = 0
+        while index < sentence.upperBound && steps < 16 {
+            let token = tokens[index]
+            defer { index += 1; steps += 1 }
+            if token.kind == .space { continue }
+            if token.kind == .word && unitNouns.containsHash(token.foldedHash) { return true }
+            let joins = token.foldedHash == comma || token.foldedHash == and || (token.kind == .word && token.shape == .title)
+            if !joins { return false }
+        }
+        return false
     }
 
     private struct FormWriting: Hashable {

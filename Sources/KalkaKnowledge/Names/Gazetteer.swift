@@ -1,0 +1,160 @@
+import KalkaText
+
+/// Every administrative unit and settlement of Ukraine (`Dictionaries/gazetteer/ukraine-katotth.tsv`,
+/// from the KATOTTH codifier): its canonical Latin form and the spellings to flag, read in place
+/// from the tables the build laid out (`ReadyGazetteer` in the build tool), so that 30,000 places
+/// cost nothing at start-up.
+package struct Gazetteer: @unchecked Sendable {
+    /// What a form is to the places it names.
+    package enum Role: Int, Sendable {
+        /// The canonical (KMU 2010) form.
+        case canonical
+        /// A Russian-based or older romanization: flagged wherever it stands.
+        case variant
+        /// A variant that is also an English word or the name of a place outside Ukraine: flagged
+        /// only where the text ties it to Ukraine.
+        case guarded
+        /// An older romanization of the Ukrainian name (BGN/PCGN 1965: Mykolayiv): not an error
+        /// of translation, reported as information.
+        case older
+    }
+
+    package struct Place: Sendable, Equatable {
+        package let canonical: String
+        package let original: String
+        /// special-city, raion, hromada, city, settlement, village or district (of a city).
+        package let kind: String
+        /// The oblast's English name ("Kharkiv Oblast").
+        package let oblast: String
+        /// The raion's canonical name, for a place inside one.
+        package let raion: String
+
+        /// Named by an adjective ("Chuhuivskyi" raion): the name is one only before its noun.
+        package var isAdjectival: Bool { kind == "raion" || kind == "hromada" || kind == "district" }
+    }
+
+    package struct Match: Sendable, Equatable {
+        /// Token indices, first to last word.
+        package let tokens: ClosedRange<Int>
+        /// Prose bytes, without a possessive ending.
+        package let range: Range<Int>
+        package let role: Role
+        /// The rows the form belongs to.
+        package let places: [Int]
+    }
+
+    // Static data: lives as long as the process, and is never written.
+    private let entries: UnsafePointer<UInt8>
+    private let offsets: UnsafePointer<UInt8>
+    private let slots: UnsafePointer<UInt8>
+    private let owners: UnsafePointer<UInt8>
+    private let mask: Int
+    /// How many places it holds.
+    package let count: Int
+    /// The most words (and hyphens) in a form.
+    static let longestForm = 7
+
+    /// The built-in gazetteer, or nil if the build could not lay it out.
+    package static let builtIn: Gazetteer? = EmbeddedDictionaries.gazetteer.map(Gazetteer.init)
+
+    private init(_ ready: (entries: StaticString, offsets: StaticString, slots: StaticString, owners: StaticString, capacity: Int, count: Int)) {
+        entries = ready.entries.utf8Start
+        offsets = ready.offsets.utf8Start
+        slots = ready.slots.utf8Start
+        owners = ready.owners.utf8Start
+        precondition(ready.capacity > 0 && ready.capacity & (ready.capacity - 1) == 0 && ready.slots.utf8CodeUnitCount == ready.capacity * 24)
+        mask = ready.capacity - 1
+        count = ready.count
+    }
+
+    /// The place on row `index`.
+    package func place(_ index: Int) -> Place {
+        let start = Int(ReadyWordSlots.hex8(offsets + index * 8)), end = Int(ReadyWordSlots.hex8(offsets + index * 8 + 8))
+        let fields = UnsafeBufferPointer(start: entries + start, count: end - start - 1).split(separator: 0x09, omittingEmptySubsequences: false)
+        let text = fields.map { String(decoding: $0, as: UTF8.self) }
+        return Place(canonical: text[0], original: text[1], kind: text[2], oblast: text[3], raion: text[4])
+    }
+
+    /// The role and rows of the form with this key (`FoldedHash.combine` of its words' hashes).
+    package func form(_ key: UInt64) -> (role: Role, places: [Int])? {
+        guard key != 0 else { return nil }
+        let high = key >> 32, low = key & 0xFFFF_FFFF
+        var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while true {
+            let slot = slots + index &* 24
+            let storedHigh = ReadyWordSlots.hex8(slot), storedLow = ReadyWordSlots.hex8(slot + 8)
+            if storedHigh == high && storedLow == low {
+                let value = ReadyWordSlots.hex8(slot + 16)
+                let start = Int(value & 0x0FFF_FFFF)
+                let count = Int(Self.hex6(owners + start * 6))
+                let places = (0..<count).map { Int(Self.hex6(owners + (start + 1 + $0) * 6)) }
+                return (Role(rawValue: Int(value >> 28)) ?? .guarded, places)
+            }
+            if storedHigh == 0 && storedLow == 0 { return nil }
+            index = (index &+ 1) & mask
+        }
+    }
+
+    private static func hex6(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for offset in 0..<6 {
+            let byte = bytes[offset]
+            value = value << 4 | UInt64(byte <= 0x39 ? byte &- 0x30 : byte &- 0x57)
+        }
+        return value
+    }
+
+    private static let documentMatches = DocumentFact<[Match]>()
+
+    /// The places a document names, longest form first at each start: runs of capitalized Latin
+    /// words joined by single spaces or hyphens, tried as forms from the first word.
+    package func matches(in analysis: Analysis) -> [Match] {
+        analysis.fact(Self.documentMatches) {
+            let tokens = analysis.tokens
+            let hyphen = FoldedHash.of("-")
+            var found: [Match] = []
+            var index = 0
+            while index < tokens.count {
+                guard Self.isNameWord(tokens[index]) else { index += 1; continue }
+                var key = FoldedHash.offsetBasis
+                var last = index
+                var best: Match?
+                var words = 0
+                while true {
+                    let token = tokens[last]
+                    let possessive = analysis.possessiveBase(of: token)
+                    // A possessive ends the form: its base is tried as the last word.
+                    let wordHash = possessive?.hash ?? token.foldedHash
+                    key = (key ^ wordHash) &* FoldedHash.prime &+ 0x9E37_79B9
+                    words += 1
+                    if let (role, places) = form(key) {
+                        let end = Int(token.end) - (possessive?.suffixLength ?? 0)
+                        best = Match(tokens: index...last, range: Int(tokens[index].start)..<end, role: role, places: places)
+                    }
+                    guard possessive == nil, words < Self.longestForm, last + 2 < tokens.count else { break }
+                    let joint = tokens[last + 1]
+                    if joint.kind == .space && joint.length == 1 && Self.isNameWord(tokens[last + 2]) {
+                        last += 2
+                    } else if joint.kind == .punctuation && joint.foldedHash == hyphen && Self.isNameWord(tokens[last + 2]) {
+                        key = (key ^ hyphen) &* FoldedHash.prime &+ 0x9E37_79B9
+                        last += 2
+                    } else {
+                        break
+                    }
+                }
+                if let best {
+                    found.append(best)
+                    index = best.tokens.upperBound + 1
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
+    }
+
+    /// A Latin word written as a name (Kharkov, KHARKOV).
+    private static func isNameWord(_ token: Token) -> Bool {
+        token.kind == .word && token.script == .latin && (token.shape == .title || token.shape == .upper)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import KalkaCore
+
+/// The gazetteer of Ukraine (Dictionaries/gazetteer): the file is well formed, its canonical forms
+/// are the engine's, the tables the build laid out find every form of every row, and NAM001
+/// flags its places where the text makes them places of Ukraine, and not elsewhere.
+@Suite struct GazetteerTests {
+    struct Row {
+        let line: Int
+        let fields: [String]
+        var canonical: String { fields[1] }
+        var original: String { fields[2] }
+        var kind: String { fields[3] }
+        var oblast: String { fields[4] }
+        func list(_ column: Int) -> [String] { fields[column].split(separator: "|").map(String.init) }
+    }
+
+    static let columns = ["code", "canonical", "original", "kind", "oblast", "raion", "russian", "russian-source", "variants", "guarded", "older"]
+
+    /// The file's rows; its header names the columns, source and licence.
+    static let rows: [Row] = {
+        let text = try! Paths.read("Dictionaries/gazetteer/ukraine-katotth.tsv")
+        var rows: [Row] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+            rows.append(Row(line: index + 1, fields: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+        }
+        return rows
+    }()
+
+    static let gazetteer = Gazetteer.builtIn!
+
+    /// The key a document's tokens give a form (`Gazetteer.matches` builds it token by token).
+    static func key(_ form: String) -> UInt64 {
+        var hashes: [UInt64] = []
+        for (index, word) in form.split(separator: "-", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { hashes.append(FoldedHash.of("-")) }
+            hashes += word.split(separator: " ").map { FoldedHash.of($0) }
+        }
+        var hash = FoldedHash.offsetBasis
+        for word in hashes { hash = (hash ^ word) &* FoldedHash.prime &+ 0x9E37_79B9 }
+        return hash
+    }
+
+    @Test func theFileIsWellFormed() throws {
+        let text = try Paths.read("Dictionaries/gazetteer/ukraine-katotth.tsv")
+        #expect(text.contains("# columns: " + Self.columns.joined(separator: "\t") + "\n"))
+        #expect(text.contains("# source: KATOTTH codifier"))
+        #expect(text.contains("# licence: "))
+        #expect(Self.rows.count > 29_000, "the codifier has about 30,000 units and settlements")
+        var codes = Set<String>()
+        for row in Self.rows {
+            #expect(row.fields.count == Self.columns.count, "ukraine-katotth.tsv:\(row.line)")
+            #expect(codes.insert(row.fields[0]).inserted, "ukraine-katotth.tsv:\(row.line): code repeated")
+            #expect(["special-city", "raion", "hromada", "city", "settlement", "village", "district"].contains(row.kind), "ukraine-katotth.tsv:\(row.line)")
+            #expect(!row.original.hasSuffix(" ") && !row.original.contains("'"), "ukraine-katotth.tsv:\(row.line): uncleaned name")
+        }
+        #expect(Self.gazetteer.count == Self.rows.count)
+    }
+
+    /// Every canonical form is what kalka's uk-national (KMU 2010) standard gives the name.
+    @Test func canonicalFormsComeFromTheStandard() throws {
+        let national = try Romanizer(TransliterationStandards.builtIn.get().standard(named: "uk-national")!)
+        var mismatches: [String] = []
+        var seen: [String: String] = [:]
+        for row in Self.rows {
+            let derived = try seen[row.original] ?? national.romanize(row.original)
+            seen[row.original] = derived
+            if derived != row.canonical { mismatches.append("ukraine-katotth.tsv:\(row.line): \(row.original) → \(derived), not \(row.canonical)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20).joined(separator: "\n"))")
+    }
+
+    /// The laid-out tables: every form of every row is found, the row is among its owners, and
+    /// the role is the file's (a form both canonical somewhere and a variant elsewhere is never
+    /// in the file: the build drops such variants).
+    @Test func everyFormIsFoundWithItsRoleAndRow() {
+        var problems: [String] = []
+        for (index, row) in Self.rows.enumerated() {
+            let place = Self.gazetteer.place(index)
+            if place.canonical != row.canonical || place.original != row.original || place.kind != row.kind || place.oblast != row.oblast {
+                problems.append("row \(row.line): read back as \(place)")
+            }
+            let forms: [(String, Gazetteer.Role)] = [(row.canonical, .canonical)] + row.list(8).map { ($0, .variant) }
+                + row.list(9).map { ($0, .guarded) } + row.list(10).map { ($0, .older) }
+            for (form, role) in forms {
+                guard let found = Self.gazetteer.form(Self.key(form)) else {
+                    problems.append("row \(row.line): “\(form)” not found")
+                    continue
+                }
+                if !found.places.contains(index) { problems.append("row \(row.line): “\(form)” does not list the row") }
+                // Several rows may share a form in different roles: the mildest wins.
+                if role == .canonical && found.role != .canonical { problems.append("row \(row.line): “\(form)” is \(found.role)") }
+                if role != .canonical && found.role == .canonical { problems.append("row \(row.line): variant “\(form)” is canonical") }
+            }
+            if problems.count > 20 { break }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        #expect(Self.gazetteer.form(Self.key("Springfield")) == nil)
+    }
+
+    /// The issue's measure: 300 settlements picked at random (a fixed seed), each written in its
+    /// Russian-based spellings in a sentence that places it in its oblast; at least 90 % are
+    /// flagged with the canonical form as the fix, and the canonical form gives no finding.
+    @Test func randomSettlementsInTheirRussianFormsAreFlagged() throws {
+        let linter = try Linter(rules: [RussianFormNameRule(dictionaries: Lint.store)])
+        var generator = SplitMix64(seed: 2026)
+        let settlements = Self.rows.filter { ["village", "settlement", "city"].contains($0.kind) && !$0.list(8).isEmpty }
+        var tried = 0, flagged = 0, falseAlarms: [String] = [], missed: [String] = []
+        let templates = ["Shelling hit the village of PLACE in OBLAST overnight.", "Residents of PLACE, OBLAST, were evacuated on Sunday.",
+                         "Two people were wounded in PLACE in OBLAST, the governor said."]
+        func sentence(_ template: String, _ place: String, _ oblast: String) -> String {
+            template.replacingOccurrences(of: "PLACE", with: place).replacingOccurrences(of: "OBLAST", with: oblast)
+        }
+        for pick in 0..<300 {
+            let row = settlements[Int(generator.next() % UInt64(settlements.count))]
+            let template = templates[pick % templates.count]
+            for variant in row.list(8).prefix(2) {
+                tried += 1
+                let text = sentence(template, variant, row.oblast)
+                let found = try Lint.diagnostics(text, linter: linter)
+                if found.contains(where: { $0.fix?.edits.first?.replacement == row.canonical }) { flagged += 1 } else { missed.append(text) }
+            }
+            let correct = sentence(template, row.canonical, row.oblast)
+            if !(try Lint.diagnostics(correct, linter: linter)).isEmpty { falseAlarms.append(correct) }
+        }
+        #expect(Double(flagged) >= 0.9 * Double(tried), "\(flagged) of \(tried); missed: \(missed.prefix(10).joined(separator: " | "))")
+        #expect(falseAlarms.isEmpty, "\(falseAlarms.prefix(10).joined(separator: " | "))")
+    }
+
+    @Test func placesStandAsPlacesOfUkraine() throws {
+        let linter = try Linter(rules: [RussianFormNameRule(dictionaries: Lint.store)])
+        func flagged(_ text: String) throws -> [String] {
+            try Lint.diagnostics(text, linter: linter).map { String(decoding: Array(text.utf8)[$0.start.offset..<$0.end.offset], as: UTF8.self) }
+        }
+        // A village's Russian form, placed: flagged with the canonical form.
+        #expect(try flagged("Drones struck the village of Maly Krupol overnight.") == ["Maly Krupol"])
+        #expect(try flagged("A school burned in Kholodovshchina on Monday.") == ["Kholodovshchina"])
+        // One that Russia also has: only where the text puts it in Ukraine.
+        #expect(try flagged("A school burned in Gordeyevka, Kharkiv Oblast.") == ["Gordeyevka"])
+        #expect(try flagged("A school burned in Gordeyevka on Monday.") == [])
+        // A name that could be a surname, not placed: nothing.
+        #expect(try flagged("Gordeyevka said the talks would go on.") == [])
+        // Russia's village of the same name: nothing.
+        #expect(try flagged("In the Russian village of Aleksandrovka near Kursk, a drone fell.") == [])
+        // An adjectival name only before its noun.
+        #expect(try flagged("Troops held the Kupyansky and Chuguevsky districts.") == ["Kupyansky", "Chuguevsky"])
+        #expect(try flagged("Kupyansky was the name of the firm.") == [])
+        // Older romanizations are information, with a fix that waits for --unsafe-fixes.
+        let older = try Lint.diagnostics("Shelling hit the city of Balakliya again.", linter: linter)
+        #expect(older.map(\.severity) == [.info])
+        #expect(older.first?.fix?.applicability == .unsafe)
+    }
+}
