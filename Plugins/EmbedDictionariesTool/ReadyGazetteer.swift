@@ -3,16 +3,18 @@
 /// embedded (the tables carry what a check needs); `GazetteerTests` reads the file from the
 /// repository and checks that every form of every row is found, with its role and owners.
 ///
-///   entries: per row, "canonical\toriginal\tkind\toblast\traion\n";
+///   entries: per row, "canonical\toriginal\tkind\toblast\traion\tuntil\n" (until: the latest date
+///     of its renaming, for a renamed place);
 ///   offsets: per row, where its entry starts in `entries` (8 hex digits), and the end;
 ///   slots: an open-addressing table of twice as many slots as forms (a power of two), each the
 ///     form's key (16 hex digits, zeros for an empty slot; `FoldedHash.combine` of its words' and
-///     hyphens' folded hashes) and its value (8: the role in the top 4 bits, 0 canonical,
-///     1 variant, 2 guarded, 3 older; below, where its owners start in `owners`);
+///     hyphens' folded hashes) and its value (8: the role in the top 4 bits, `Gazetteer.Role`'s
+///     raw value; below, where its owners start in `owners`);
 ///   owners: per form, the number of rows it belongs to, then those rows (6 hex digits each).
 enum ReadyGazetteer {
     static let path = "gazetteer/ukraine-katotth.tsv"
-    static let columns = ["code", "canonical", "original", "kind", "oblast", "raion", "russian", "russian-source", "variants", "guarded", "older"]
+    static let columns = ["code", "canonical", "original", "kind", "oblast", "raion", "russian", "russian-source", "variants", "guarded", "older",
+                          "former", "until", "outdated", "outdated-guarded"]
 
     static func declaration(files: [String: String]) -> String {
         let type = "(entries: StaticString, offsets: StaticString, slots: StaticString, owners: StaticString, capacity: Int, count: Int)?"
@@ -61,18 +63,20 @@ enum ReadyGazetteer {
         var row = 0
         for (_, fields) in Precomputed.numberedEntries(text) {
             guard fields.count == columns.count else { return nil }
-            let entry = [fields[1], fields[2], fields[3], fields[4], fields[5]].joined(separator: "\t") + "\n"
+            let entry = [fields[1], fields[2], fields[3], fields[4], fields[5], fields[12]].joined(separator: "\t") + "\n"
             offsets += Precomputed.hexDigits(UInt64(offset), 8)
             entries += entry
             offset += entry.utf8.count
-            let roles: [(Int, [Substring])] = [(0, [fields[1]]), (1, fields[8].split(separator: "|")), (2, fields[9].split(separator: "|")),
-                                               (3, fields[10].split(separator: "|"))]
+            // Roles by caution, so that the most cautious of a form's roles wins: 0 canonical,
+            // 1 variant, 2 outdated, 3 guarded, 4 outdated and guarded, 5 older.
+            let roles: [(Int, [Substring])] = [(0, [fields[1]]), (1, fields[8].split(separator: "|")), (2, fields[13].split(separator: "|")),
+                                               (3, fields[9].split(separator: "|")), (4, fields[14].split(separator: "|")),
+                                               (5, fields[10].split(separator: "|"))]
             for (role, list) in roles {
                 for form in list {
                     guard let key = key(String(form)) else { continue }
                     if var known = forms[key] {
-                        // A canonical form stays one; otherwise the mildest role wins (older, then
-                        // guarded, then variant).
+                        // A canonical form stays one; otherwise the most cautious role wins.
                         known.role = known.role == 0 || role == 0 ? 0 : max(known.role, role)
                         if known.rows.last != row { known.rows.append(row) }
                         forms[key] = known

@@ -1,3 +1,4 @@
+import KalkaModel
 import KalkaText
 
 /// Every administrative unit and settlement of Ukraine (`Dictionaries/gazetteer/ukraine-katotth.tsv`,
@@ -5,18 +6,28 @@ import KalkaText
 /// from the tables the build laid out (`ReadyGazetteer` in the build tool), so that 30,000 places
 /// cost nothing at start-up.
 package struct Gazetteer: @unchecked Sendable {
-    /// What a form is to the places it names.
+    /// What a form is to the places it names, by caution (a form with several roles takes the
+    /// most cautious: the build keeps the highest raw value).
     package enum Role: Int, Sendable {
         /// The canonical (KMU 2010) form.
-        case canonical
-        /// A Russian-based or older romanization: flagged wherever it stands.
-        case variant
+        case canonical = 0
+        /// A Russian-based romanization: flagged wherever it stands as a place.
+        case variant = 1
+        /// A former name (Dzerzhinsk for Toretsk): flagged as outdated.
+        case outdated = 2
         /// A variant that is also an English word or the name of a place outside Ukraine: flagged
         /// only where the text ties it to Ukraine.
-        case guarded
+        case guarded = 3
+        /// A former name that is also an English word or a place elsewhere.
+        case outdatedGuarded = 4
         /// An older romanization of the Ukrainian name (BGN/PCGN 1965: Mykolayiv): not an error
         /// of translation, reported as information.
-        case older
+        case older = 5
+
+        /// Flagged only where the text ties the name to Ukraine.
+        package var isGuarded: Bool { self == .guarded || self == .outdatedGuarded }
+        /// A former name.
+        package var isOutdated: Bool { self == .outdated || self == .outdatedGuarded }
     }
 
     package struct Place: Sendable, Equatable {
@@ -28,6 +39,8 @@ package struct Gazetteer: @unchecked Sendable {
         package let oblast: String
         /// The raion's canonical name, for a place inside one.
         package let raion: String
+        /// For a renamed place, the latest date its renaming can have been.
+        package let renamedBy: SimpleDate?
 
         /// Named by an adjective ("Chuhuivskyi" raion): the name is one only before its noun.
         package var isAdjectival: Bool { kind == "raion" || kind == "hromada" || kind == "district" }
@@ -72,7 +85,7 @@ package struct Gazetteer: @unchecked Sendable {
         let start = Int(ReadyWordSlots.hex8(offsets + index * 8)), end = Int(ReadyWordSlots.hex8(offsets + index * 8 + 8))
         let fields = UnsafeBufferPointer(start: entries + start, count: end - start - 1).split(separator: 0x09, omittingEmptySubsequences: false)
         let text = fields.map { String(decoding: $0, as: UTF8.self) }
-        return Place(canonical: text[0], original: text[1], kind: text[2], oblast: text[3], raion: text[4])
+        return Place(canonical: text[0], original: text[1], kind: text[2], oblast: text[3], raion: text[4], renamedBy: SimpleDate(iso: text[5]))
     }
 
     /// The role and rows of the form with this key (`FoldedHash.combine` of its words' hashes).
@@ -88,7 +101,7 @@ package struct Gazetteer: @unchecked Sendable {
                 let start = Int(value & 0x0FFF_FFFF)
                 let count = Int(Self.hex6(owners + start * 6))
                 let places = (0..<count).map { Int(Self.hex6(owners + (start + 1 + $0) * 6)) }
-                return (Role(rawValue: Int(value >> 28)) ?? .guarded, places)
+                return (Role(rawValue: Int(value >> 28)) ?? .outdatedGuarded, places)
             }
             if storedHigh == 0 && storedLow == 0 { return nil }
             index = (index &+ 1) & mask

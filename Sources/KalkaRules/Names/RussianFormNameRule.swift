@@ -34,7 +34,9 @@ public struct RussianFormNameRule: Rule {
             Ukrainian oblast), a raion's or hromada's adjective only before its noun ("the Kupyansky \
             district"), and never where the nearest national marker is Russia or Belarus; a spelling \
             that is also an English word or a place elsewhere needs a Ukrainian marker too. Older \
-            romanizations of the Ukrainian name itself (Mykolayiv) are information.
+            romanizations of the Ukrainian name itself (Mykolayiv) are information; former names of \
+            renamed places (Dzerzhinsk for Toretsk) are outdated, judged by the article's date as \
+            period spellings are.
             """,
         fixApplicability: .safe,
         fixSafety: "The replacement is the dictionary's spelling of the same person or place; when one spelling stands for several entries the fix is only suggested.",
@@ -135,10 +137,10 @@ public struct RussianFormNameRule: Rule {
             guard side != false else { continue }
             if places.allSatisfy(\.isAdjectival) {
                 guard standsBeforeUnitNoun(analysis, after: match.tokens.upperBound, in: sentenceTokens) else { continue }
-            } else if places.contains(where: { $0.kind != "city" && $0.kind != "special-city" }) || match.role == .guarded {
+            } else if places.contains(where: { $0.kind != "city" && $0.kind != "special-city" }) || match.role.isGuarded {
                 // A village's name is often a surname or a given name too (Trukhaniv, Nataliia):
                 // it must stand as a place, and a guarded one in Ukraine as well.
-                guard standsAsPlace(analysis, match.tokens, in: sentenceTokens, known: known), side == true || match.role != .guarded else { continue }
+                guard standsAsPlace(analysis, match.tokens, in: sentenceTokens, known: known), side == true || !match.role.isGuarded else { continue }
             }
             let written = analysis.text(of: match.range)
             var canonicals: [String] = []
@@ -153,7 +155,12 @@ public struct RussianFormNameRule: Rule {
             }
             let place = places[0]
             let which = places.count == 1 ? "a \(place.kind == "special-city" ? "city" : place.kind) in \(place.oblast)" : "\(places.count) places in Ukraine"
-            if match.role == .older {
+            if match.role.isOutdated {
+                let renamed = places.compactMap(\.renamedBy).max()
+                findings.report(match.range, "“\(written)” is a former name of \(place.original) (\(which)): use “\(replacement)”",
+                                fixTitle: "Replace with “\(replacement)”", edits: edits,
+                                period: renamed.map { PeriodSpelling(until: $0, note: "the place was renamed") })
+            } else if match.role == .older {
                 findings.report(match.range, "“\(written)” is an older romanization of \(place.original) (\(which)): the national standard writes “\(replacement)”",
                                 fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: edits), severity: .info)
             } else {
