@@ -85,6 +85,8 @@ import KalkaCore
         // A multi-letter letter at the end of an all-caps word, also before a dropped soft sign.
         #expect(try romanizer.romanize("БОРЩ КРАВЕЦЬ ГАДЯЧ ЗАПОРІЖЖЯ ОБ'ЄКТ") == "BORSHCH KRAVETS HADIACH ZAPORIZHZHIA OBIEKT")
         #expect(try romanizer.romanize("ЗГОРАНИ Згорани") == "ZGHORANY Zghorany")
+        // A capital Г of зг in a mixed-case word follows the digraph rule of every other letter.
+        #expect(try romanizer.romanize("РозГон ЗГорани розГОН ЗГ зГ") == "RozGhon ZGhorany rozGHON ZGH zGh")
         // Word-initial forms at the very start and end of the text and after punctuation.
         #expect(try romanizer.romanize("Я") == "Ya")
         #expect(try romanizer.romanize("я") == "ya")
