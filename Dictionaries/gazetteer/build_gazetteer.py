@@ -17,8 +17,8 @@ districts):
   name with г as g (Gorlivka). A variant equal to any row's canonical form, or not ASCII, is left
   out;
 - `older`: the name romanized by BGN/PCGN 1965 (Mykolayiv), where it differs, and any variant
-  that is the canonical form but for its y, i and ye spellings (Balakliya): other romanizations
-  of the Ukrainian name, not errors of translation;
+  that is the canonical form but for a y between vowels (Balakliya): other romanizations of the
+  Ukrainian name, not errors of translation;
 - `guarded`: the variants that are an English word (among the 40,000 most frequent of
   ../english/word-classes.tsv, surnames common in English news among them), or the name of a place
   outside Ukraine (GeoNames' places of 500 people or more; for Russia and Belarus also their
@@ -297,12 +297,11 @@ def close(a, b):
 
 
 def loose(form):
-    """A romanization with y, i, ie and ye spellings of the same letters folded (Balakliya,
-    Balakliia): forms equal so are the Ukrainian name spelled another way, not its Russian form."""
-    form = form.lower()
-    for spelling, folded in (("iy", "i"), ("yi", "i"), ("ye", "e"), ("ie", "e"), ("y", "i"), ("ii", "i")):
-        form = form.replace(spelling, folded)
-    return form
+    """A romanization with y between vowels written i, and ii as i (Balakliya, Balakliia;
+    Mykolayiv, Mykolaiv): forms equal so are the Ukrainian name spelled another way, not its
+    Russian form (Kupyansky, whose -sky ending is Russian, stays apart from Kupianskyi)."""
+    form = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "i", form.lower())
+    return form.replace("ii", "i")
 
 
 def romanize(kalka, standard, names):
@@ -397,7 +396,7 @@ def main():
                 continue
             lower = form.lower()
             if (form == bgn[e["original"]] and form not in candidates) or loose(form) == loose(canonical):
-                counts["older: BGN/PCGN 1965, or the canonical form but for y/i/ye spellings"] += 1
+                counts["older: BGN/PCGN 1965, or the canonical form but for a y between vowels"] += 1
                 older.append(form)
             elif lower in english:
                 counts["guarded: an English word"] += 1
@@ -437,7 +436,7 @@ def main():
         "#   russian: the Russian form (| between several), russian-source: geonames (a GeoNames pair) or rules",
         "#   (uk-ru-place-rules.tsv); variants: Russian-based romanizations, flagged wherever they stand; guarded:",
         "#   variants that are English words or name places elsewhere, flagged only where the text ties them to Ukraine;",
-        "#   older: the BGN/PCGN 1965 romanization and other y/i/ye spellings of the Ukrainian name (reported as information);",
+        "#   older: the BGN/PCGN 1965 romanization and the canonical form with y between vowels (reported as information);",
         "#   former: former names (GeoNames, the codifier of 2021); until: the latest date the renaming can be (English style",
         "#   used the former name before it); outdated: the former names' romanizations, flagged as outdated;",
         "#   outdated-guarded: those that are also English words or places elsewhere (flagged with a Ukrainian marker only);",
