@@ -28,8 +28,8 @@ struct EmbedDictionaries {
         for input in inputs {
             let text = read(input.path)
             files[input.relative] = text
-            // The gazetteer is embedded only as the tables made from it (`ReadyGazetteer`).
-            guard !input.relative.hasPrefix("gazetteer/") else { continue }
+            // The big name tables are embedded only as the tables made from them (`ReadyNameTables`).
+            guard !ReadyNameTables.folders.contains(where: { input.relative.hasPrefix($0) }) else { continue }
             source += "        \(literal(input.relative)): \(literal(text)),\n"
             embedded += 1
         }

@@ -38,9 +38,7 @@ import KalkaCore
             if index > 0 { hashes.append(FoldedHash.of("-")) }
             hashes += word.split(separator: " ").map { FoldedHash.of($0) }
         }
-        var hash = FoldedHash.offsetBasis
-        for word in hashes { hash = (hash ^ word) &* FoldedHash.prime &+ 0x9E37_79B9 }
-        return hash
+        return ReadyNameTable.key(of: hashes)
     }
 
     @Test func theFileIsWellFormed() throws {

@@ -5,7 +5,7 @@ import KalkaText
 /// from the KATOTTH codifier): its canonical Latin form and the spellings to flag, read in place
 /// from the tables the build laid out (`ReadyGazetteer` in the build tool), so that 30,000 places
 /// cost nothing at start-up.
-package struct Gazetteer: @unchecked Sendable {
+package struct Gazetteer: Sendable {
     /// What a form is to the places it names, by caution (a form with several roles takes the
     /// most cautious: the build keeps the highest raw value).
     package enum Role: Int, Sendable {
@@ -56,65 +56,24 @@ package struct Gazetteer: @unchecked Sendable {
         package let places: [Int]
     }
 
-    // Static data: lives as long as the process, and is never written.
-    private let entries: UnsafePointer<UInt8>
-    private let offsets: UnsafePointer<UInt8>
-    private let slots: UnsafePointer<UInt8>
-    private let owners: UnsafePointer<UInt8>
-    private let mask: Int
+    private let table: ReadyNameTable
     /// How many places it holds.
-    package let count: Int
+    package var count: Int { table.count }
     /// The most words (and hyphens) in a form.
     static let longestForm = 7
 
     /// The built-in gazetteer, or nil if the build could not lay it out.
-    package static let builtIn: Gazetteer? = EmbeddedDictionaries.gazetteer.map(Gazetteer.init)
-
-    private init(_ ready: (entries: StaticString, offsets: StaticString, slots: StaticString, owners: StaticString, capacity: Int, count: Int)) {
-        entries = ready.entries.utf8Start
-        offsets = ready.offsets.utf8Start
-        slots = ready.slots.utf8Start
-        owners = ready.owners.utf8Start
-        precondition(ready.capacity > 0 && ready.capacity & (ready.capacity - 1) == 0 && ready.slots.utf8CodeUnitCount == ready.capacity * 24)
-        mask = ready.capacity - 1
-        count = ready.count
-    }
+    package static let builtIn: Gazetteer? = EmbeddedDictionaries.gazetteer.map { Gazetteer(table: ReadyNameTable($0)) }
 
     /// The place on row `index`.
     package func place(_ index: Int) -> Place {
-        let start = Int(ReadyWordSlots.hex8(offsets + index * 8)), end = Int(ReadyWordSlots.hex8(offsets + index * 8 + 8))
-        let fields = UnsafeBufferPointer(start: entries + start, count: end - start - 1).split(separator: 0x09, omittingEmptySubsequences: false)
-        let text = fields.map { String(decoding: $0, as: UTF8.self) }
+        let text = table.fields(index)
         return Place(canonical: text[0], original: text[1], kind: text[2], oblast: text[3], raion: text[4], renamedBy: SimpleDate(iso: text[5]))
     }
 
-    /// The role and rows of the form with this key (`FoldedHash.combine` of its words' hashes).
+    /// The role and rows of the form with this key (`ReadyNameTable.key`).
     package func form(_ key: UInt64) -> (role: Role, places: [Int])? {
-        guard key != 0 else { return nil }
-        let high = key >> 32, low = key & 0xFFFF_FFFF
-        var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-        while true {
-            let slot = slots + index &* 24
-            let storedHigh = ReadyWordSlots.hex8(slot), storedLow = ReadyWordSlots.hex8(slot + 8)
-            if storedHigh == high && storedLow == low {
-                let value = ReadyWordSlots.hex8(slot + 16)
-                let start = Int(value & 0x0FFF_FFFF)
-                let count = Int(Self.hex6(owners + start * 6))
-                let places = (0..<count).map { Int(Self.hex6(owners + (start + 1 + $0) * 6)) }
-                return (Role(rawValue: Int(value >> 28)) ?? .outdatedGuarded, places)
-            }
-            if storedHigh == 0 && storedLow == 0 { return nil }
-            index = (index &+ 1) & mask
-        }
-    }
-
-    private static func hex6(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0
-        for offset in 0..<6 {
-            let byte = bytes[offset]
-            value = value << 4 | UInt64(byte <= 0x39 ? byte &- 0x30 : byte &- 0x57)
-        }
-        return value
+        table.form(key).map { (Role(rawValue: $0.role) ?? .outdatedGuarded, $0.rows) }
     }
 
     private static let documentMatches = DocumentFact<[Match]>()
@@ -138,7 +97,7 @@ package struct Gazetteer: @unchecked Sendable {
                     let possessive = analysis.possessiveBase(of: token)
                     // A possessive ends the form: its base is tried as the last word.
                     let wordHash = possessive?.hash ?? token.foldedHash
-                    key = (key ^ wordHash) &* FoldedHash.prime &+ 0x9E37_79B9
+                    ReadyNameTable.combine(wordHash, into: &key)
                     words += 1
                     if let (role, places) = form(key) {
                         let end = Int(token.end) - (possessive?.suffixLength ?? 0)
@@ -149,7 +108,7 @@ package struct Gazetteer: @unchecked Sendable {
                     if joint.kind == .space && joint.length == 1 && Self.isNameWord(tokens[last + 2]) {
                         last += 2
                     } else if joint.kind == .punctuation && joint.foldedHash == hyphen && Self.isNameWord(tokens[last + 2]) {
-                        key = (key ^ hyphen) &* FoldedHash.prime &+ 0x9E37_79B9
+                        ReadyNameTable.combine(hyphen, into: &key)
                         last += 2
                     } else {
                         break

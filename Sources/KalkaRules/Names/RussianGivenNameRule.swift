@@ -10,7 +10,7 @@ public struct RussianGivenNameRule: Rule {
         name: "russian-given-name",
         category: .nameSpelling,
         severity: .warning,
-        summary: "A Russian-form given name (Dmitry, Igor, Alexei) for a person the sentence marks as Ukrainian.",
+        summary: "A Russian-form given name (Dmitry, Igor, Alexei), and the surname after it, for a person the text marks as Ukrainian.",
         rationale: """
             MT from a Russian original gives Ukrainians the Russian forms of their names: Igor for \
             Ihor, Dmitry for Dmytro, Alexei for Oleksii. For people in the name dictionary NAM001 \
@@ -20,7 +20,11 @@ public struct RussianGivenNameRule: Rule {
             than Russian or Belarusian, or, with no marker at all, a surname of Ukrainian form \
             (-enko, -chuk, -iuk, and -skyi as the Ukrainian romanization writes it). Russians keep \
             their names: “Russian Foreign Minister Sergei Lavrov” is never flagged, nor a Russian \
-            official with a surname of Ukrainian form the dictionary knows (Valentina Matviyenko). Wire copy used the Russian forms for many Ukrainians until 2022, \
+            official with a surname of Ukrainian form the dictionary knows (Valentina Matviyenko). \
+            The surname after a given name so reported is checked too: if it is a Ukrainian surname \
+            in its Russian-based spelling (Dictionaries/people, 65,000 surnames: Grigorenko for \
+            Hryhorenko), it is reported with the Ukrainian form, and so is every later mention of it \
+            not beside a Russian or Belarusian marker. Wire copy used the Russian forms for many Ukrainians until 2022, \
             so in an older article with no other sign of translation the finding is a period spelling, \
             reported at info.
             """,
@@ -28,9 +32,10 @@ public struct RussianGivenNameRule: Rule {
         fixSafety: "The Ukrainian form is the usual one, but a person may use another spelling (Vitali Klitschko): check it.",
         triggering: [
             "Kharkiv deputy mayor ⟦Igor⟧ Tkachuk said the shelling lasted all night.",
-            "Ukrainian lawmaker ⟦Alexei⟧ Goncharenko met the delegation.",
+            "Ukrainian lawmaker ⟦Alexei⟧ Kovalenko met the delegation.",
             "Ukraine’s envoy ⟦Sergei⟧ Kyslytsya addressed the council.",
             "The school's head, ⟦Tatyana⟧ Hrytsenko, met the parents.",
+            "Kharkiv deputy mayor ⟦Sergei⟧ ⟦Grigorenko⟧ spoke; later ⟦Grigorenko⟧ left.",
         ],
         nonTriggering: [
             "Kharkiv deputy mayor Ihor Tkachuk said the shelling lasted all night.",
@@ -40,9 +45,11 @@ public struct RussianGivenNameRule: Rule {
             "Belarusian leader Alexander Lukashenko hosted the talks.",
             "The Russian coach, Sergei Tkachenko, praised the team.",
             "Valentina Matviyenko opened the session.",
+            "Grigorenko, a Russian physicist, won the prize.",
         ],
         fixes: [
             FixExample("Kharkiv deputy mayor Igor Tkachuk spoke.", "Kharkiv deputy mayor Ihor Tkachuk spoke."),
+            FixExample("Kharkiv deputy mayor Sergei Grigorenko spoke.", "Kharkiv deputy mayor Serhii Hryhorenko spoke."),
         ]
     )
 
@@ -52,15 +59,20 @@ public struct RussianGivenNameRule: Rule {
     /// article with no other sign of translation this is a period spelling.
     private let period: PeriodSpelling?
 
+    private let surnames: Surnames?
+
     public init(dictionaries: DictionaryStore) throws {
         names = try NameDictionary.of(dictionaries)
         context = NationalContext(names: names)
         period = try PeriodSpellings.of(dictionaries).spelling(PeriodSpellings.givenNamesKey)
+        surnames = Surnames.builtIn
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         let covered = context.knownNames(in: analysis)
+        // The surnames after the given names reported: those people are Ukrainian.
+        var ukrainianSurnames = Set<Int>()
         var sentenceIndex = 0
         for match in names.givenNameMatcher.matches(in: analysis) {
             let index = match.tokens.lowerBound
@@ -83,6 +95,37 @@ public struct RussianGivenNameRule: Rule {
             guard let ukrainian = names.givenNames[russianForm] else { continue }
             findings.report(match.range, "“\(written)” is the Russian form of the Ukrainian name “\(ukrainian)”",
                             fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)], period: period)
+            ukrainianSurnames.insert(surname)
+        }
+        if let surnames { reportSurnames(analysis, surnames: surnames, after: ukrainianSurnames, covered: covered, into: &findings) }
+    }
+
+    /// A Ukrainian surname in its Russian-based spelling (Sinegubov for Syniehubov): after a given
+    /// name this rule reported, and then wherever the document writes it again, unless the
+    /// sentence's nearest marker is Russia or Belarus. A person may keep a Russian-based
+    /// spelling as their own (the curated names win), hence only a suggestion.
+    private func reportSurnames(_ analysis: Analysis, surnames: Surnames, after given: Set<Int>, covered: [Int: Bool],
+                                into findings: inout Findings) {
+        var established = Set<UInt64>()
+        for match in surnames.matches(in: analysis) where covered[match.token] == nil {
+            let hash = analysis.tokens[match.token].foldedHash
+            if !given.contains(match.token) {
+                guard established.contains(hash), let sentence = analysis.sentence(containingToken: match.token),
+                      context.side(analysis, around: match.token...match.token, in: analysis.sentences[sentence].tokens, known: covered) != false
+                else { continue }
+            }
+            established.insert(hash)
+            var canonicals: [Surnames.Surname] = []
+            for row in match.rows {
+                let surname = surnames.surname(row)
+                if !canonicals.contains(where: { $0.canonical == surname.canonical }) { canonicals.append(surname) }
+            }
+            let written = analysis.text(of: match.range)
+            let replacement = CaseAdapter.adapt(canonicals[0].canonical, toCaseOf: written, listed: nil)
+            let what = canonicals.count == 1 ? "the Ukrainian surname \(canonicals[0].original)"
+                : "a Ukrainian surname (" + canonicals.map { "“\($0.canonical)”" }.joined(separator: " or ") + ")"
+            findings.report(match.range, "“\(written)” is the Russian-based spelling of \(what): use “\(replacement)”",
+                            fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(match.range, replacement)], period: period)
         }
     }
 

@@ -1,0 +1,73 @@
+import KalkaText
+
+/// A big name table the build laid out (`ReadyNameTables` in the build tool), read in place: rows
+/// of tab-separated fields, and a hash table from each form's key to its role and rows. Nothing
+/// of it is parsed or built at start-up; a lookup decodes the few hex digits it reads.
+package struct ReadyNameTable: @unchecked Sendable {
+    // Static data: lives as long as the process, and is never written.
+    private let entries: UnsafePointer<UInt8>
+    private let offsets: UnsafePointer<UInt8>
+    private let slots: UnsafePointer<UInt8>
+    private let owners: UnsafePointer<UInt8>
+    private let mask: Int
+    /// How many rows it holds.
+    package let count: Int
+
+    package init(_ ready: (entries: StaticString, offsets: StaticString, slots: StaticString, owners: StaticString, capacity: Int, count: Int)) {
+        entries = ready.entries.utf8Start
+        offsets = ready.offsets.utf8Start
+        slots = ready.slots.utf8Start
+        owners = ready.owners.utf8Start
+        precondition(ready.capacity > 0 && ready.capacity & (ready.capacity - 1) == 0 && ready.slots.utf8CodeUnitCount == ready.capacity * 24)
+        mask = ready.capacity - 1
+        count = ready.count
+    }
+
+    /// The fields of row `index`.
+    package func fields(_ index: Int) -> [String] {
+        let start = Int(ReadyWordSlots.hex8(offsets + index * 8)), end = Int(ReadyWordSlots.hex8(offsets + index * 8 + 8))
+        return UnsafeBufferPointer(start: entries + start, count: end - start - 1)
+            .split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The role (its raw value) and rows of the form with this key.
+    package func form(_ key: UInt64) -> (role: Int, rows: [Int])? {
+        guard key != 0 else { return nil }
+        let high = key >> 32, low = key & 0xFFFF_FFFF
+        var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while true {
+            let slot = slots + index &* 24
+            let storedHigh = ReadyWordSlots.hex8(slot), storedLow = ReadyWordSlots.hex8(slot + 8)
+            if storedHigh == high && storedLow == low {
+                let value = ReadyWordSlots.hex8(slot + 16)
+                let start = Int(value & 0x0FFF_FFFF)
+                let count = Int(Self.hex6(owners + start * 6))
+                return (Int(value >> 28), (0..<count).map { Int(Self.hex6(owners + (start + 1 + $0) * 6)) })
+            }
+            if storedHigh == 0 && storedLow == 0 { return nil }
+            index = (index &+ 1) & mask
+        }
+    }
+
+    /// The key of a form: `FoldedHash.combine` of its words' hashes, as a document's tokens give
+    /// them one after another (`combine(into:)`).
+    package static func key(of words: some Sequence<UInt64>) -> UInt64 {
+        var key = FoldedHash.offsetBasis
+        for word in words { combine(word, into: &key) }
+        return key
+    }
+
+    @inline(__always)
+    package static func combine(_ word: UInt64, into key: inout UInt64) {
+        key = (key ^ word) &* FoldedHash.prime &+ 0x9E37_79B9
+    }
+
+    private static func hex6(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for offset in 0..<6 {
+            let byte = bytes[offset]
+            value = value << 4 | UInt64(byte <= 0x39 ? byte &- 0x30 : byte &- 0x57)
+        }
+        return value
+    }
+}

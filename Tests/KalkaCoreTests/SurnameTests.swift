@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import KalkaCore
+
+/// The Ukrainian surnames (Dictionaries/people): canonical forms are the engine's, the table the
+/// build laid out finds every spelling to flag with its row, and NAM002 reports a surname only
+/// for a person the text marks as Ukrainian.
+@Suite struct SurnameTests {
+    static let rows: [(line: Int, fields: [String])] = {
+        let text = try! Paths.read("Dictionaries/people/ukraine-surnames.tsv")
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            line.isEmpty || line.hasPrefix("#") ? nil : (index + 1, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+        }
+    }()
+
+    @Test func canonicalFormsComeFromTheStandard() throws {
+        let national = try Romanizer(TransliterationStandards.builtIn.get().standard(named: "uk-national")!)
+        #expect(Self.rows.count > 60_000)
+        var mismatches: [String] = []
+        for row in Self.rows {
+            #expect(row.fields.count == 4, "ukraine-surnames.tsv:\(row.line)")
+            let derived = try national.romanize(row.fields[0])
+            if derived != row.fields[1] { mismatches.append("ukraine-surnames.tsv:\(row.line): \(row.fields[0]) → \(derived), not \(row.fields[1])") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20).joined(separator: "\n"))")
+    }
+
+    @Test func everySpellingIsFoundWithItsRow() throws {
+        let surnames = try #require(Surnames.builtIn)
+        #expect(surnames.count == Self.rows.count)
+        var problems: [String] = []
+        for (index, row) in Self.rows.enumerated() {
+            let read = surnames.surname(index)
+            if read.canonical != row.fields[1] || read.original != row.fields[0] { problems.append("row \(row.line) read back as \(read)") }
+            for variant in row.fields[3].split(separator: "|") {
+                guard let rows = surnames.rows(spelledAs: FoldedHash.of(variant)), rows.contains(index) else {
+                    problems.append("row \(row.line): “\(variant)” not found")
+                    continue
+                }
+            }
+            if problems.count > 20 { break }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        // A canonical form is no spelling to flag.
+        #expect(surnames.rows(spelledAs: FoldedHash.of("Hryhorenko")) == nil)
+    }
+
+    @Test func surnamesOfUkrainiansOnly() throws {
+        let linter = try Linter(rules: [RussianGivenNameRule(dictionaries: Lint.store)], articleDate: SimpleDate(year: 2024, month: 1, day: 1))
+        func flagged(_ text: String) throws -> [String] {
+            try Lint.diagnostics(text, linter: linter).map { String(decoding: Array(text.utf8)[$0.start.offset..<$0.end.offset], as: UTF8.self) }
+        }
+        // After a Russian-form given name of a Ukrainian, and again later in the document.
+        #expect(try flagged("Kharkiv deputy mayor Sergei Grigorenko spoke. Grigorenko then left.") == ["Sergei", "Grigorenko", "Grigorenko"])
+        // The surname alone, or a Russian's: nothing.
+        #expect(try flagged("Grigorenko spoke at the meeting.") == [])
+        #expect(try flagged("Russian general Sergei Grigorenko spoke.") == [])
+        let fix = try Lint.diagnostics("Kharkiv deputy mayor Sergei Grigorenko spoke.", linter: linter).last?.fix
+        #expect(fix?.edits.first?.replacement == "Hryhorenko")
+        #expect(fix?.applicability == .unsafe)
+    }
+}
