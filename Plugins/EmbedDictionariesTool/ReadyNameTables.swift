@@ -10,8 +10,9 @@
 ///   offsets: per row, where its entry starts in `entries` (8 hex digits), and the end;
 ///   slots: an open-addressing table of at least half again as many slots as forms (a power of
 ///     two), each the form's key (16 hex digits, zeros for an empty slot; `FoldedHash.combine` of
-///     its words' and hyphens' folded hashes) and its value (8: the role in the top 4 bits;
-///     below, where its rows start in `owners`);
+///     its words' and hyphens' folded hashes) and its value (8: the role in the top 4 bits,
+///     `prefixRole` for the start of a longer form that is no form itself; below, where its rows
+///     start in `owners`);
 ///   owners: per form, the number of rows it belongs to, then those rows (6 hex digits each).
 enum ReadyNameTables {
     struct Spec {
@@ -63,8 +64,18 @@ enum ReadyNameTables {
         return source
     }
 
+    /// The role of a key that is no form, only the start of longer ones ("Nova" of "Nova
+    /// Kakhovka"): a document's words are tried as a form only while their key is one of these
+    /// or a form.
+    static let prefixRole = 15
+
     /// The key of a form: its words and hyphens, in order, as a document's tokens give them.
     static func key(_ form: String) -> UInt64? {
+        keys(form)?.last
+    }
+
+    /// The keys of a form's starts that end in a word, the whole form's last.
+    static func keys(_ form: String) -> [UInt64]? {
         var hashes: [UInt64] = []
         var word = ""
         func flush() -> Bool {
@@ -83,9 +94,14 @@ enum ReadyNameTables {
             }
         }
         guard flush(), !hashes.isEmpty else { return nil }
+        let hyphen = Precomputed.asciiFoldedHash("-")!
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for word in hashes { hash = (hash ^ word) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9 }
-        return hash
+        var keys: [UInt64] = []
+        for word in hashes {
+            hash = (hash ^ word) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9
+            if word != hyphen { keys.append(hash) }
+        }
+        return keys
     }
 
     static func layout(_ text: String, _ spec: Spec) -> (entries: String, offsets: String, slots: String, owners: String, capacity: Int, count: Int)? {
@@ -105,15 +121,19 @@ enum ReadyNameTables {
             let roles = spec.roleColumns.map { ($0.role, fields[$0.column].split(separator: "|")) }
             for (role, list) in roles {
                 for form in list {
-                    guard let key = key(String(form)) else { continue }
-                    if var known = forms[key] {
+                    guard let keys = keys(String(form)), let key = keys.last else { continue }
+                    if var known = forms[key], known.role != prefixRole {
                         // A canonical form stays one; otherwise the most cautious role wins.
                         known.role = known.role == 0 || role == 0 ? 0 : max(known.role, role)
                         if known.rows.last != row { known.rows.append(row) }
                         forms[key] = known
                     } else {
+                        if forms[key] == nil { order.append(key) }
                         forms[key] = (role, [row])
-                        order.append(key)
+                    }
+                    for start in keys.dropLast() where forms[start] == nil {
+                        forms[start] = (prefixRole, [])
+                        order.append(start)
                     }
                 }
             }

@@ -41,9 +41,6 @@ package struct Gazetteer: Sendable {
         package let raion: String
         /// For a renamed place, the latest date its renaming can have been.
         package let renamedBy: SimpleDate?
-
-        /// Named by an adjective ("Chuhuivskyi" raion): the name is one only before its noun.
-        package var isAdjectival: Bool { kind == "raion" || kind == "hromada" || kind == "district" }
     }
 
     package struct Match: Sendable, Equatable {
@@ -53,7 +50,7 @@ package struct Gazetteer: Sendable {
         package let range: Range<Int>
         package let role: Role
         /// The rows the form belongs to.
-        package let places: [Int]
+        package let places: ReadyNameTable.Rows
     }
 
     private let table: ReadyNameTable
@@ -71,9 +68,26 @@ package struct Gazetteer: Sendable {
         return Place(canonical: text[0], original: text[1], kind: text[2], oblast: text[3], raion: text[4], renamedBy: SimpleDate(iso: text[5]))
     }
 
+    /// Named by an adjective (a raion, a hromada, a city district): the name is one only before
+    /// its noun. Read from the table's bytes, as `isCity`: every match asks.
+    package func isAdjectival(_ row: Int) -> Bool {
+        let kind = table.field(2, of: row)
+        return kind.elementsEqual("raion".utf8) || kind.elementsEqual("hromada".utf8) || kind.elementsEqual("district".utf8)
+    }
+
+    /// A city (a special-status one included).
+    package func isCity(_ row: Int) -> Bool {
+        let kind = table.field(2, of: row)
+        return kind.elementsEqual("city".utf8) || kind.elementsEqual("special-city".utf8)
+    }
+
+    /// The canonical form of row `row`, as the table's bytes.
+    package func canonicalBytes(_ row: Int) -> UnsafeBufferPointer<UInt8> { table.field(0, of: row) }
+
     /// The role and rows of the form with this key (`ReadyNameTable.key`).
-    package func form(_ key: UInt64) -> (role: Role, places: [Int])? {
-        table.form(key).map { (Role(rawValue: $0.role) ?? .outdatedGuarded, $0.rows) }
+    package func form(_ key: UInt64) -> (role: Role, places: ReadyNameTable.Rows)? {
+        guard let found = table.form(key), found.role != ReadyNameTable.prefixRole else { return nil }
+        return (Role(rawValue: found.role) ?? .outdatedGuarded, found.rows)
     }
 
     private static let documentMatches = DocumentFact<[Match]>()
@@ -99,9 +113,12 @@ package struct Gazetteer: Sendable {
                     let wordHash = possessive?.hash ?? token.foldedHash
                     ReadyNameTable.combine(wordHash, into: &key)
                     words += 1
-                    if let (role, places) = form(key) {
+                    // No form starts so: no longer one does either.
+                    guard let found = table.form(key) else { break }
+                    if found.role != ReadyNameTable.prefixRole {
                         let end = Int(token.end) - (possessive?.suffixLength ?? 0)
-                        best = Match(tokens: index...last, range: Int(tokens[index].start)..<end, role: role, places: places)
+                        best = Match(tokens: index...last, range: Int(tokens[index].start)..<end,
+                                     role: Role(rawValue: found.role) ?? .outdatedGuarded, places: found.rows)
                     }
                     guard possessive == nil, words < Self.longestForm, last + 2 < tokens.count else { break }
                     let joint = tokens[last + 1]

@@ -12,6 +12,8 @@ package struct ReadyNameTable: @unchecked Sendable {
     private let mask: Int
     /// How many rows it holds.
     package let count: Int
+    /// The role of a key that is only the start of longer forms (`ReadyNameTables.prefixRole`).
+    package static let prefixRole = 15
 
     package init(_ ready: (entries: StaticString, offsets: StaticString, slots: StaticString, owners: StaticString, capacity: Int, count: Int)) {
         entries = ready.entries.utf8Start
@@ -23,15 +25,40 @@ package struct ReadyNameTable: @unchecked Sendable {
         count = ready.count
     }
 
+    /// The rows a form belongs to, read from the table as they are asked for.
+    package struct Rows: RandomAccessCollection, Sendable, Equatable {
+        // Static data (see `ReadyNameTable`).
+        nonisolated(unsafe) fileprivate let list: UnsafePointer<UInt8>
+        package let count: Int
+        package var startIndex: Int { 0 }
+        package var endIndex: Int { count }
+        package subscript(position: Int) -> Int { Int(ReadyNameTable.hex6(list + (1 + position) * 6)) }
+    }
+
     /// The fields of row `index`.
     package func fields(_ index: Int) -> [String] {
+        entry(index).split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Field `field` of row `index`, as the bytes of the table (nothing is copied).
+    package func field(_ field: Int, of index: Int) -> UnsafeBufferPointer<UInt8> {
+        let entry = entry(index)
+        var start = 0, number = 0
+        for (position, byte) in entry.enumerated() where byte == 0x09 {
+            if number == field { return UnsafeBufferPointer(rebasing: entry[start..<position]) }
+            number += 1
+            start = position + 1
+        }
+        return UnsafeBufferPointer(rebasing: entry[(number == field ? start : entry.count)...])
+    }
+
+    private func entry(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let start = Int(ReadyWordSlots.hex8(offsets + index * 8)), end = Int(ReadyWordSlots.hex8(offsets + index * 8 + 8))
         return UnsafeBufferPointer(start: entries + start, count: end - start - 1)
-            .split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The role (its raw value) and rows of the form with this key.
-    package func form(_ key: UInt64) -> (role: Int, rows: [Int])? {
+    package func form(_ key: UInt64) -> (role: Int, rows: Rows)? {
         guard key != 0 else { return nil }
         let high = key >> 32, low = key & 0xFFFF_FFFF
         var index = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
@@ -40,9 +67,8 @@ package struct ReadyNameTable: @unchecked Sendable {
             let storedHigh = ReadyWordSlots.hex8(slot), storedLow = ReadyWordSlots.hex8(slot + 8)
             if storedHigh == high && storedLow == low {
                 let value = ReadyWordSlots.hex8(slot + 16)
-                let start = Int(value & 0x0FFF_FFFF)
-                let count = Int(Self.hex6(owners + start * 6))
-                return (Int(value >> 28), (0..<count).map { Int(Self.hex6(owners + (start + 1 + $0) * 6)) })
+                let list = owners + Int(value & 0x0FFF_FFFF) * 6
+                return (Int(value >> 28), Rows(list: list, count: Int(Self.hex6(list))))
             }
             if storedHigh == 0 && storedLow == 0 { return nil }
             index = (index &+ 1) & mask
@@ -62,7 +88,7 @@ package struct ReadyNameTable: @unchecked Sendable {
         key = (key ^ word) &* FoldedHash.prime &+ 0x9E37_79B9
     }
 
-    private static func hex6(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
+    fileprivate static func hex6(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
         var value: UInt64 = 0
         for offset in 0..<6 {
             let byte = bytes[offset]

@@ -11,14 +11,6 @@ package struct Surnames: Sendable {
         package let original: String
     }
 
-    /// A word of a document spelled as a Ukrainian surname's Russian-based form.
-    package struct Match: Sendable, Equatable {
-        package let token: Int
-        /// Prose bytes, without a possessive ending.
-        package let range: Range<Int>
-        package let rows: [Int]
-    }
-
     private let table: ReadyNameTable
     package var count: Int { table.count }
 
@@ -31,24 +23,7 @@ package struct Surnames: Sendable {
     }
 
     /// The rows whose Russian-based spelling the word with this folded hash is.
-    package func rows(spelledAs hash: UInt64) -> [Int]? {
+    package func rows(spelledAs hash: UInt64) -> ReadyNameTable.Rows? {
         table.form(ReadyNameTable.key(of: [hash]))?.rows
-    }
-
-    private static let documentMatches = DocumentFact<[Match]>()
-
-    /// The capitalized Latin words of a document spelled as a Ukrainian surname's Russian-based
-    /// form (once per document).
-    package func matches(in analysis: Analysis) -> [Match] {
-        analysis.fact(Self.documentMatches) {
-            var found: [Match] = []
-            for (index, token) in analysis.tokens.enumerated()
-            where token.kind == .word && token.script == .latin && (token.shape == .title || token.shape == .upper) {
-                let possessive = analysis.possessiveBase(of: token)
-                guard let rows = rows(spelledAs: possessive?.hash ?? token.foldedHash) else { continue }
-                found.append(Match(token: index, range: Int(token.start)..<(Int(token.end) - (possessive?.suffixLength ?? 0)), rows: rows))
-            }
-            return found
-        }
     }
 }

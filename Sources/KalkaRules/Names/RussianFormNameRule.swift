@@ -130,21 +130,26 @@ public struct RussianFormNameRule: Rule {
         for match in gazetteer.matches(in: analysis) where match.role != .canonical {
             guard !match.tokens.contains(where: { known[$0] != nil }),
                   let sentence = analysis.sentence(containingToken: match.tokens.lowerBound) else { continue }
-            let places = match.places.map(gazetteer.place)
+            let rows = match.places
             let sentenceTokens = analysis.sentences[sentence].tokens
             let side = context.side(analysis, around: match.tokens, in: sentenceTokens, known: known)
             // A marker of Russia or Belarus nearest: the place may be theirs (villages share names).
             guard side != false else { continue }
-            if places.allSatisfy(\.isAdjectival) {
+            if rows.allSatisfy(gazetteer.isAdjectival) {
                 guard standsBeforeUnitNoun(analysis, after: match.tokens.upperBound, in: sentenceTokens) else { continue }
-            } else if places.contains(where: { $0.kind != "city" && $0.kind != "special-city" }) || match.role.isGuarded {
+            } else if !rows.allSatisfy(gazetteer.isCity) || match.role.isGuarded {
                 // A village's name is often a surname or a given name too (Trukhaniv, Nataliia):
                 // it must stand as a place, and a guarded one in Ukraine as well.
                 guard standsAsPlace(analysis, match.tokens, in: sentenceTokens, known: known), side == true || !match.role.isGuarded else { continue }
             }
             let written = analysis.text(of: match.range)
+            // The distinct canonical forms, and the first place with each (most forms have one).
             var canonicals: [String] = []
-            for place in places where !canonicals.contains(place.canonical) { canonicals.append(place.canonical) }
+            var firstRows: [Int] = []
+            for row in rows where !firstRows.contains(where: { gazetteer.canonicalBytes($0).elementsEqual(gazetteer.canonicalBytes(row)) }) {
+                firstRows.append(row)
+                canonicals.append(String(decoding: gazetteer.canonicalBytes(row), as: UTF8.self))
+            }
             let replacement = CaseAdapter.adapt(canonicals[0], toCaseOf: written, listed: nil)
             let edits = [ProseEdit(match.range, replacement)]
             guard canonicals.count == 1 else {
@@ -153,10 +158,10 @@ public struct RussianFormNameRule: Rule {
                                 fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .displayOnly, edits: edits))
                 continue
             }
-            let place = places[0]
-            let which = places.count == 1 ? "a \(place.kind == "special-city" ? "city" : place.kind) in \(place.oblast)" : "\(places.count) places in Ukraine"
+            let place = gazetteer.place(firstRows[0])
+            let which = rows.count == 1 ? "a \(place.kind == "special-city" ? "city" : place.kind) in \(place.oblast)" : "\(rows.count) places in Ukraine"
             if match.role.isOutdated {
-                let renamed = places.compactMap(\.renamedBy).max()
+                let renamed = rows.compactMap { gazetteer.place($0).renamedBy }.max()
                 findings.report(match.range, "“\(written)” is a former name of \(place.original) (\(which)): use “\(replacement)”",
                                 fixTitle: "Replace with “\(replacement)”", edits: edits,
                                 period: renamed.map { PeriodSpelling(until: $0, note: "the place was renamed") })

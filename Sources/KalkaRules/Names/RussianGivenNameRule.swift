@@ -72,7 +72,7 @@ public struct RussianGivenNameRule: Rule {
         let tokens = analysis.tokens
         let covered = context.knownNames(in: analysis)
         // The surnames after the given names reported: those people are Ukrainian.
-        var ukrainianSurnames = Set<Int>()
+        var ukrainianSurnames: [Int] = []
         var sentenceIndex = 0
         for match in names.givenNameMatcher.matches(in: analysis) {
             let index = match.tokens.lowerBound
@@ -95,7 +95,7 @@ public struct RussianGivenNameRule: Rule {
             guard let ukrainian = names.givenNames[russianForm] else { continue }
             findings.report(match.range, "“\(written)” is the Russian form of the Ukrainian name “\(ukrainian)”",
                             fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)], period: period)
-            ukrainianSurnames.insert(surname)
+            ukrainianSurnames.append(surname)
         }
         if let surnames { reportSurnames(analysis, surnames: surnames, after: ukrainianSurnames, covered: covered, into: &findings) }
     }
@@ -104,29 +104,43 @@ public struct RussianGivenNameRule: Rule {
     /// name this rule reported, and then wherever the document writes it again, unless the
     /// sentence's nearest marker is Russia or Belarus. A person may keep a Russian-based
     /// spelling as their own (the curated names win), hence only a suggestion.
-    private func reportSurnames(_ analysis: Analysis, surnames: Surnames, after given: Set<Int>, covered: [Int: Bool],
+    private func reportSurnames(_ analysis: Analysis, surnames: Surnames, after given: [Int], covered: [Int: Bool],
                                 into findings: inout Findings) {
-        var established = Set<UInt64>()
-        for match in surnames.matches(in: analysis) where covered[match.token] == nil {
-            let hash = analysis.tokens[match.token].foldedHash
-            if !given.contains(match.token) {
-                guard established.contains(hash), let sentence = analysis.sentence(containingToken: match.token),
-                      context.side(analysis, around: match.token...match.token, in: analysis.sentences[sentence].tokens, known: covered) != false
-                else { continue }
-            }
-            established.insert(hash)
-            var canonicals: [Surnames.Surname] = []
-            for row in match.rows {
-                let surname = surnames.surname(row)
-                if !canonicals.contains(where: { $0.canonical == surname.canonical }) { canonicals.append(surname) }
-            }
-            let written = analysis.text(of: match.range)
-            let replacement = CaseAdapter.adapt(canonicals[0].canonical, toCaseOf: written, listed: nil)
-            let what = canonicals.count == 1 ? "the Ukrainian surname \(canonicals[0].original)"
-                : "a Ukrainian surname (" + canonicals.map { "“\($0.canonical)”" }.joined(separator: " or ") + ")"
-            findings.report(match.range, "“\(written)” is the Russian-based spelling of \(what): use “\(replacement)”",
-                            fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(match.range, replacement)], period: period)
+        let tokens = analysis.tokens
+        // The surnames after reported given names, then every other mention of those spellings
+        // (from the word index: no pass over the document's words).
+        var established: [UInt64] = []
+        for index in given {
+            let hash = analysis.possessiveBase(of: tokens[index])?.hash ?? tokens[index].foldedHash
+            guard let rows = surnames.rows(spelledAs: hash) else { continue }
+            report(analysis, token: index, rows: rows, surnames: surnames, into: &findings)
+            if !established.contains(hash) { established.append(hash) }
         }
+        guard !established.isEmpty else { return }
+        let reported = Set(given)
+        for index in WordIndex.of(analysis).occurrences(ofAny: established) where !reported.contains(index) && covered[index] == nil {
+            let token = tokens[index]
+            guard token.shape == .title || token.shape == .upper, let sentence = analysis.sentence(containingToken: index),
+                  context.side(analysis, around: index...index, in: analysis.sentences[sentence].tokens, known: covered) != false,
+                  let rows = surnames.rows(spelledAs: analysis.possessiveBase(of: token)?.hash ?? token.foldedHash) else { continue }
+            report(analysis, token: index, rows: rows, surnames: surnames, into: &findings)
+        }
+    }
+
+    private func report(_ analysis: Analysis, token index: Int, rows: ReadyNameTable.Rows, surnames: Surnames, into findings: inout Findings) {
+        let token = analysis.tokens[index]
+        let range = Int(token.start)..<(Int(token.end) - (analysis.possessiveBase(of: token)?.suffixLength ?? 0))
+        var canonicals: [Surnames.Surname] = []
+        for row in rows {
+            let surname = surnames.surname(row)
+            if !canonicals.contains(where: { $0.canonical == surname.canonical }) { canonicals.append(surname) }
+        }
+        let written = analysis.text(of: range)
+        let replacement = CaseAdapter.adapt(canonicals[0].canonical, toCaseOf: written, listed: nil)
+        let what = canonicals.count == 1 ? "the Ukrainian surname \(canonicals[0].original)"
+            : "a Ukrainian surname (" + canonicals.map { "“\($0.canonical)”" }.joined(separator: " or ") + ")"
+        findings.report(range, "“\(written)” is the Russian-based spelling of \(what): use “\(replacement)”",
+                        fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(range, replacement)], period: period)
     }
 
     /// Surname endings of Ukrainian form: -enko, -chuk, -iuk/-yuk, and -skyi/-tskyi as Ukrainian
