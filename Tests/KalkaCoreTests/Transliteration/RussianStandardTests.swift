@@ -130,6 +130,8 @@ import KalkaCore
             "Ельцин ЕЛЬЦИН ельцин Песков ПЕСКОВ": "Yeltsin YELTSIN yeltsin Peskov PESKOV",
             "Майер Сергеев Андреевич Юрьевич": "Mayer Sergeyev Andreyevich Yuryevich",
             "подъезд ПОДЪЕЗД ДОСЬЕ ШЕЕ её Её ЕЁ": "podyezd PODYEZD DOSYE SHEYE yeyo Yeyo YEYO",
+            // Not after ы, as English Wikipedia titles these places.
+            "Набережные Челны НАБЕРЕЖНЫЕ Красные Баки Белые Берега": "Naberezhnye Chelny NABEREZHNYE Krasnye Baki Belye Berega",
             // -ий, -ый endings are -y; inside a word й stays y.
             "Грозный ГРОЗНЫЙ Бийск Йошкар-Ола": "Grozny GROZNY Biysk Yoshkar-Ola",
             "Юрий-Дмитрий": "Yury-Dmitry",
