@@ -70,6 +70,27 @@ import KalkaCore
         #expect(mismatches.isEmpty, "\(mismatches.prefix(20).joined(separator: "\n"))")
     }
 
+    /// The variants are the engine's: each Russian form's ru-wikipedia romanization is among the
+    /// row's spellings, unless the build dropped it (a canonical form, or not plain Latin). A rule
+    /// file changed without running build_gazetteer.py again fails here.
+    @Test func variantsComeFromTheStandards() throws {
+        let wikipedia = try Romanizer(TransliterationStandards.builtIn.get().standard(named: "ru-wikipedia")!)
+        let canonicals = Set(Self.rows.map { $0.canonical.lowercased() })
+        var stale: [String] = []
+        for row in Self.rows {
+            let spellings = Set(row.list(8) + row.list(9) + row.list(10))
+            for russian in row.list(6) {
+                let form = try wikipedia.romanize(russian)
+                let plain = form.unicodeScalars.allSatisfy { $0.properties.isAlphabetic && $0.isASCII || " '-".unicodeScalars.contains($0) }
+                if plain && !canonicals.contains(form.lowercased()) && !spellings.contains(form) {
+                    stale.append("ukraine-katotth.tsv:\(row.line): \(russian) → \(form), not among its spellings")
+                }
+            }
+            if stale.count > 20 { break }
+        }
+        #expect(stale.isEmpty, "\(stale.joined(separator: "\n"))")
+    }
+
     /// The laid-out tables: every form of every row is found, the row is among its owners, and
     /// the role is the file's (a form both canonical somewhere and a variant elsewhere is never
     /// in the file: the build drops such variants).
