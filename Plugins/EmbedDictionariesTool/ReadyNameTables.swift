@@ -30,8 +30,8 @@ enum ReadyNameTables {
         name: "gazetteer", path: "gazetteer/ukraine-katotth.tsv",
         columns: ["code", "canonical", "original", "kind", "oblast", "raion", "russian", "russian-source", "variants", "guarded", "older",
                   "former", "until", "outdated", "outdated-guarded"],
-        // canonical, original, kind, oblast, raion, until
-        entryColumns: [1, 2, 3, 4, 5, 12],
+        // canonical, original, kind, oblast, until
+        entryColumns: [1, 2, 3, 4, 12],
         // `Gazetteer.Role`: 0 canonical, 1 variant, 2 outdated, 3 guarded, 4 outdated and guarded, 5 older.
         roleColumns: [(0, 1), (1, 8), (2, 13), (3, 9), (4, 14), (5, 10)])
 
@@ -69,12 +69,8 @@ enum ReadyNameTables {
     /// or a form.
     static let prefixRole = 15
 
-    /// The key of a form: its words and hyphens, in order, as a document's tokens give them.
-    static func key(_ form: String) -> UInt64? {
-        keys(form)?.last
-    }
-
-    /// The keys of a form's starts that end in a word, the whole form's last.
+    /// The keys of a form's starts that end in a word, the whole form's last: its words and
+    /// hyphens, in order, as a document's tokens give them.
     static func keys(_ form: String) -> [UInt64]? {
         var hashes: [UInt64] = []
         var word = ""

@@ -4,9 +4,9 @@ import KalkaCore
 
 @Suite struct DictionaryFileTests {
     /// Every file in Dictionaries/ (except the README and build scripts) is compiled in, parses,
-    /// and is described in Dictionaries/README.md. The gazetteer's and the surnames' files are
-    /// compiled in only as the tables the build makes of them (`GazetteerTests` and
-    /// `SurnameTests` check those).
+    /// and is described in Dictionaries/README.md. The gazetteer's and the surnames' folders are
+    /// not compiled in as text: the build lays out tables from their data files (`GazetteerTests`
+    /// and `SurnameTests` check those), and their rule file only feeds the script that makes them.
     @Test func everyFileIsEmbeddedValidAndDocumented() throws {
         let directory = Paths.root.appendingPathComponent("Dictionaries")
         let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)!

@@ -55,6 +55,12 @@ import KalkaCore
         // The surname alone, or a Russian's: nothing.
         #expect(try flagged("Grigorenko spoke at the meeting.") == [])
         #expect(try flagged("Russian general Sergei Grigorenko spoke.") == [])
+        // A possessive, on the given name's surname and on a later mention.
+        #expect(try flagged("Kharkiv deputy mayor Sergei Grigorenko's office said. Later, Grigorenko's aide left.")
+                == ["Sergei", "Grigorenko", "Grigorenko"])
+        // With no marker, a surname's Ukrainian form alone makes a given name information only.
+        let weak = try Lint.diagnostics("Mikhail Kovalchuk, head of the institute, spoke.", linter: linter)
+        #expect(weak.map(\.severity) == [.info])
         let fix = try Lint.diagnostics("Kharkiv deputy mayor Sergei Grigorenko spoke.", linter: linter).last?.fix
         #expect(fix?.edits.first?.replacement == "Hryhorenko")
         #expect(fix?.applicability == .unsafe)

@@ -3,11 +3,11 @@ import KalkaText
 
 /// Every administrative unit and settlement of Ukraine (`Dictionaries/gazetteer/ukraine-katotth.tsv`,
 /// from the KATOTTH codifier): its canonical Latin form and the spellings to flag, read in place
-/// from the tables the build laid out (`ReadyGazetteer` in the build tool), so that 30,000 places
+/// from the tables the build laid out (`ReadyNameTables` in the build tool), so that 31,700 places
 /// cost nothing at start-up.
 package struct Gazetteer: Sendable {
     /// What a form is to the places it names, by caution (a form with several roles takes the
-    /// most cautious: the build keeps the highest raw value).
+    /// most cautious, the highest raw value, unless it is the canonical form of one of them).
     package enum Role: Int, Sendable {
         /// The canonical (KMU 2010) form.
         case canonical = 0
@@ -37,8 +37,6 @@ package struct Gazetteer: Sendable {
         package let kind: String
         /// The oblast's English name ("Kharkiv Oblast").
         package let oblast: String
-        /// The raion's canonical name, for a place inside one.
-        package let raion: String
         /// For a renamed place, the latest date its renaming can have been.
         package let renamedBy: SimpleDate?
     }
@@ -56,7 +54,8 @@ package struct Gazetteer: Sendable {
     private let table: ReadyNameTable
     /// How many places it holds.
     package var count: Int { table.count }
-    /// The most words (and hyphens) in a form.
+    /// The most words in a form a document's run of names is tried as (the longest has five,
+    /// counting its hyphens' particles): a bound on the walk whatever the table holds.
     static let longestForm = 7
 
     /// The built-in gazetteer, or nil if the build could not lay it out.
@@ -65,7 +64,21 @@ package struct Gazetteer: Sendable {
     /// The place on row `index`.
     package func place(_ index: Int) -> Place {
         let text = table.fields(index)
-        return Place(canonical: text[0], original: text[1], kind: text[2], oblast: text[3], raion: text[4], renamedBy: SimpleDate(iso: text[5]))
+        return Place(canonical: text[0], original: text[1], kind: text[2], oblast: text[3], renamedBy: SimpleDate(iso: text[4]))
+    }
+
+    /// For a renamed place, the latest date its renaming can have been.
+    package func renamedBy(_ row: Int) -> SimpleDate? {
+        let field = table.field(4, of: row)
+        return field.isEmpty ? nil : SimpleDate(iso: String(decoding: field, as: UTF8.self))
+    }
+
+    /// The folded hash of the first word of the place's oblast ("Kharkiv" of "Kharkiv Oblast"),
+    /// to tell which of several places of a name a sentence means.
+    package func oblastWordHash(_ row: Int) -> UInt64 {
+        let oblast = table.field(3, of: row)
+        let end = oblast.firstIndex(of: 0x20) ?? oblast.count
+        return FoldedHash.of(utf8: UnsafeBufferPointer(rebasing: oblast[..<end]))
     }
 
     /// Named by an adjective (a raion, a hromada, a city district): the name is one only before
@@ -121,10 +134,12 @@ package struct Gazetteer: Sendable {
                                      role: Role(rawValue: found.role) ?? .outdatedGuarded, places: found.rows)
                     }
                     guard possessive == nil, words < Self.longestForm, last + 2 < tokens.count else { break }
-                    let joint = tokens[last + 1]
-                    if joint.kind == .space && joint.length == 1 && Self.isNameWord(tokens[last + 2]) {
+                    let joint = tokens[last + 1], next = tokens[last + 2]
+                    if joint.kind == .space && joint.length == 1 && Self.isNameWord(next) {
                         last += 2
-                    } else if joint.kind == .punctuation && joint.foldedHash == hyphen && Self.isNameWord(tokens[last + 2]) {
+                    } else if joint.kind == .punctuation && joint.foldedHash == hyphen
+                                && (Self.isNameWord(next) || next.kind == .word && next.shape == .lower && Self.particles.contains(next.foldedHash)) {
+                        // Mykilske-na-Dnipri: a particle between hyphens is part of the name.
                         ReadyNameTable.combine(hyphen, into: &key)
                         last += 2
                     } else {
@@ -141,6 +156,9 @@ package struct Gazetteer: Sendable {
             return found
         }
     }
+
+    /// The prepositions hyphenated names hold in lower case (Mykilske-na-Dnipri, Hai-za-Rudoiu).
+    private static let particles = Set(["na", "nad", "pid", "pod", "za", "u", "v"].map { FoldedHash.of($0) })
 
     /// A Latin word written as a name (Kharkov, KHARKOV).
     private static func isNameWord(_ token: Token) -> Bool {

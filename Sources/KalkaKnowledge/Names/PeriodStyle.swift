@@ -14,6 +14,8 @@ public struct PeriodSpellings: Sendable {
     static let path = "names/period-spellings.tsv"
     /// The row that stands for every Russian-form given name NAM002 flags.
     public static let givenNamesKey = "[Russian-form given names]"
+    /// The row that stands for every Russian-based spelling of a gazetteer place NAM001 flags.
+    public static let placeNamesKey = "[Russian-form place names]"
     private let byFoldedSpelling: [String: PeriodSpelling]
 
     private static let built = StoreFact<PeriodSpellings>()

@@ -24,6 +24,9 @@ package struct Surnames: Sendable {
 
     /// The rows whose Russian-based spelling the word with this folded hash is.
     package func rows(spelledAs hash: UInt64) -> ReadyNameTable.Rows? {
-        table.form(ReadyNameTable.key(of: [hash]))?.rows
+        var key = FoldedHash.offsetBasis
+        ReadyNameTable.combine(hash, into: &key)
+        guard let found = table.form(key), found.role != ReadyNameTable.prefixRole, !found.rows.isEmpty else { return nil }
+        return found.rows
     }
 }

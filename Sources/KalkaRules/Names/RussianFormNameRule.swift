@@ -77,14 +77,23 @@ public struct RussianFormNameRule: Rule {
     private let placePrepositions = WordSet(["in", "near", "outside", "around", "from", "into", "towards", "toward", "at"])
     private let placeNouns = WordSet(["village", "villages", "town", "towns", "city", "settlement", "settlements", "hamlet",
                                       "district", "districts", "community", "outskirts"])
+    private let regionNouns = WordSet(["oblast", "region", "province", "district", "raion", "rayon"])
     private let of = FoldedHash.of("of")
     private let `in` = FoldedHash.of("in")
+
+    /// Given names in their Russian and Ukrainian forms: a place's spelling right after one is a
+    /// person's surname.
+    private let givenNames: WordSet
+    /// Wire copy spelled lesser Ukrainian places the Russian way before 2022.
+    private let placesPeriod: PeriodSpelling?
 
     public init(dictionaries: DictionaryStore) throws {
         names = try NameDictionary.of(dictionaries)
         periodSpellings = try PeriodSpellings.of(dictionaries)
         gazetteer = Gazetteer.builtIn
         context = NationalContext(names: names)
+        givenNames = WordSet(Array(names.givenNames.keys) + Array(names.givenNames.values))
+        placesPeriod = periodSpellings.spelling(PeriodSpellings.placeNamesKey)
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
@@ -119,77 +128,102 @@ public struct RussianFormNameRule: Rule {
                                 fix: ProseFix(title: report.fixTitle, applicability: .displayOnly, edits: edits), period: report.period)
             }
         }
-        if let gazetteer { reportPlaces(analysis, gazetteer: gazetteer, into: &findings) }
+        if let gazetteer {
+            reportPlaces(analysis, gazetteer: gazetteer, dictionaryTokens: Set(matches.flatMap { $0.tokens }), into: &findings)
+        }
     }
 
-    /// The places of the gazetteer the curated dictionary does not hold: a variant wherever no
-    /// marker puts it in Russia or Belarus, a guarded variant only where one puts it in Ukraine,
-    /// and an adjectival name (a raion's, a hromada's) only before its noun.
-    private func reportPlaces(_ analysis: Analysis, gazetteer: Gazetteer, into findings: inout Findings) {
+    /// The places of the gazetteer the curated dictionary does not hold (nor its allowed phrases
+    /// cover): never beside a marker of Russia or Belarus, nor right after a given name (a
+    /// person: Sergei Vinogradov); a raion's or hromada's adjective only before its noun; a
+    /// village's name, a former name or a guarded spelling only where it stands as a place; a
+    /// guarded spelling only with a Ukrainian marker as well.
+    private func reportPlaces(_ analysis: Analysis, gazetteer: Gazetteer, dictionaryTokens: Set<Int>, into findings: inout Findings) {
         let known = context.knownNames(in: analysis)
         for match in gazetteer.matches(in: analysis) where match.role != .canonical {
-            guard !match.tokens.contains(where: { known[$0] != nil }),
+            guard !match.tokens.contains(where: { dictionaryTokens.contains($0) }),
                   let sentence = analysis.sentence(containingToken: match.tokens.lowerBound) else { continue }
             let rows = match.places
             let sentenceTokens = analysis.sentences[sentence].tokens
             let side = context.side(analysis, around: match.tokens, in: sentenceTokens, known: known)
-            // A marker of Russia or Belarus nearest: the place may be theirs (villages share names).
-            guard side != false else { continue }
+            guard side != false, side == true || !match.role.isGuarded, !followsGivenName(analysis, match.tokens.lowerBound) else { continue }
             if rows.allSatisfy(gazetteer.isAdjectival) {
                 guard standsBeforeUnitNoun(analysis, after: match.tokens.upperBound, in: sentenceTokens) else { continue }
-            } else if !rows.allSatisfy(gazetteer.isCity) || match.role.isGuarded {
-                // A village's name is often a surname or a given name too (Trukhaniv, Nataliia):
-                // it must stand as a place, and a guarded one in Ukraine as well.
-                guard standsAsPlace(analysis, match.tokens, in: sentenceTokens, known: known), side == true || !match.role.isGuarded else { continue }
+            } else if !rows.allSatisfy(gazetteer.isCity) || match.role.isGuarded || match.role.isOutdated {
+                // Villages share their names with surnames and given names (Trukhaniv, Nataliia),
+                // and former names are often people's (Dimitrov, Tuchkov).
+                guard standsAsPlace(analysis, match, in: sentenceTokens, known: known) else { continue }
             }
-            let written = analysis.text(of: match.range)
-            // The distinct canonical forms, and the first place with each (most forms have one).
-            var canonicals: [String] = []
-            var firstRows: [Int] = []
-            for row in rows where !firstRows.contains(where: { gazetteer.canonicalBytes($0).elementsEqual(gazetteer.canonicalBytes(row)) }) {
-                firstRows.append(row)
-                canonicals.append(String(decoding: gazetteer.canonicalBytes(row), as: UTF8.self))
-            }
-            let replacement = CaseAdapter.adapt(canonicals[0], toCaseOf: written, listed: nil)
-            let edits = [ProseEdit(match.range, replacement)]
-            guard canonicals.count == 1 else {
-                let options = canonicals.map { "“\($0)”" }.joined(separator: " or ")
-                findings.report(match.range, "“\(written)” is a Russian-based or older spelling of \(options)",
-                                fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .displayOnly, edits: edits))
-                continue
-            }
-            let place = gazetteer.place(firstRows[0])
-            let which = rows.count == 1 ? "a \(place.kind == "special-city" ? "city" : place.kind) in \(place.oblast)" : "\(rows.count) places in Ukraine"
-            if match.role.isOutdated {
-                let renamed = rows.compactMap { gazetteer.place($0).renamedBy }.max()
-                findings.report(match.range, "“\(written)” is a former name of \(place.original) (\(which)): use “\(replacement)”",
-                                fixTitle: "Replace with “\(replacement)”", edits: edits,
-                                period: renamed.map { PeriodSpelling(until: $0, note: "the place was renamed") })
-            } else if match.role == .older {
-                findings.report(match.range, "“\(written)” is an older romanization of \(place.original) (\(which)): the national standard writes “\(replacement)”",
-                                fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: edits), severity: .info)
-            } else {
-                findings.report(match.range, "“\(written)” is a Russian-based spelling of \(place.original) (\(which)): use “\(replacement)”",
-                                fixTitle: "Replace with “\(replacement)”", edits: edits)
-            }
+            report(match, rows: rows, in: analysis, sentence: sentenceTokens, gazetteer: gazetteer, into: &findings)
         }
     }
 
-    /// Whether a name stands as a place: after a preposition of place ("in", "near") or a place
-    /// noun's "of" ("the village of"), before a place noun ("Gordeyevka village"), or before a
-    /// Ukrainian place it lies in ("Gordeyevka in Kharkiv Oblast", "Gordeyevka, Kharkiv Oblast").
-    private func standsAsPlace(_ analysis: Analysis, _ name: ClosedRange<Int>, in sentence: Range<Int>, known: [Int: Bool]) -> Bool {
+    private func report(_ match: Gazetteer.Match, rows: ReadyNameTable.Rows, in analysis: Analysis, sentence: Range<Int>,
+                        gazetteer: Gazetteer, into findings: inout Findings) {
+        let written = analysis.text(of: match.range)
+        // The distinct canonical forms, and the first place with each (most forms have one).
+        var canonicals: [String] = []
+        var firstRows: [Int] = []
+        for row in rows where !firstRows.contains(where: { gazetteer.canonicalBytes($0).elementsEqual(gazetteer.canonicalBytes(row)) }) {
+            firstRows.append(row)
+            canonicals.append(String(decoding: gazetteer.canonicalBytes(row), as: UTF8.self))
+        }
+        let replacement = CaseAdapter.adapt(canonicals[0], toCaseOf: written, listed: nil)
+        let edits = [ProseEdit(match.range, replacement)]
+        guard canonicals.count == 1 else {
+            let options = canonicals.map { "“\($0)”" }.joined(separator: " or ")
+            findings.report(match.range, "“\(written)” is a Russian-based or older spelling of \(options)",
+                            fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .displayOnly, edits: edits), period: placesPeriod)
+            return
+        }
+        // The place described: the one in the oblast the sentence names, if it names one.
+        let words = Set(analysis.tokens[sentence].lazy.filter { $0.kind == .word }.map(\.foldedHash))
+        let named = rows.filter { words.contains(gazetteer.oblastWordHash($0)) }
+        let place = gazetteer.place(named.first ?? firstRows[0])
+        let which = named.count == 1 || rows.count == 1 ? "a \(place.kind == "special-city" ? "city" : place.kind) in \(place.oblast)"
+            : "\(rows.count) places in Ukraine"
+        if match.role.isOutdated {
+            let renamed = rows.compactMap(gazetteer.renamedBy).max()
+            findings.report(match.range, "“\(written)” is a former name of \(place.original) (\(which)): use “\(replacement)”",
+                            fixTitle: "Replace with “\(replacement)”", edits: edits,
+                            period: renamed.map { PeriodSpelling(until: $0, note: "the place was renamed") })
+        } else if match.role == .older {
+            findings.report(match.range, "“\(written)” is an older romanization of \(place.original) (\(which)): the national standard writes “\(replacement)”",
+                            fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: edits), severity: .info)
+        } else {
+            findings.report(match.range, "“\(written)” is a Russian-based spelling of \(place.original) (\(which)): use “\(replacement)”",
+                            fixTitle: "Replace with “\(replacement)”", edits: edits, period: placesPeriod)
+        }
+    }
+
+    /// Whether a name stands as a place: after a preposition of place ("in", "near", "from") or a
+    /// place noun's "of" ("the village of"), before a place noun ("Gordeyevka village"), or before
+    /// a Ukrainian region it lies in ("Gordeyevka, Kharkiv Oblast", "Gordeyevka in Kharkiv
+    /// region"). A possessive is no place after a preposition ("in Chernov's film").
+    private func standsAsPlace(_ analysis: Analysis, _ match: Gazetteer.Match, in sentence: Range<Int>, known: [Int: Bool]) -> Bool {
         let tokens = analysis.tokens
+        let name = match.tokens
         if let next = analysis.nextNonSpace(after: name.upperBound), next < sentence.upperBound {
             if tokens[next].kind == .word && placeNouns.containsHash(tokens[next].foldedHash) { return true }
             if tokens[next].foldedHash == comma || tokens[next].foldedHash == `in`,
-               let place = analysis.nextNonSpace(after: next), place < sentence.upperBound, known[place] == true { return true }
+               let place = analysis.nextNonSpace(after: next), place < sentence.upperBound, known[place] == true,
+               analysis.possessiveBase(of: tokens[place]) == nil,
+               let region = analysis.nextNonSpace(after: place), region < sentence.upperBound,
+               regionNouns.containsHash(tokens[region].foldedHash) { return true }
         }
-        guard let before = previousNonSpace(analysis, before: name.lowerBound), before >= sentence.lowerBound,
+        guard match.range.upperBound == Int(tokens[name.upperBound].end),
+              let before = previousNonSpace(analysis, before: name.lowerBound), before >= sentence.lowerBound,
               tokens[before].kind == .word else { return false }
         if placePrepositions.containsHash(tokens[before].foldedHash) { return true }
         guard tokens[before].foldedHash == of, let noun = previousNonSpace(analysis, before: before), noun >= sentence.lowerBound else { return false }
         return placeNouns.containsHash(tokens[noun].foldedHash)
+    }
+
+    /// Whether the word before a name is a given name (a person, not a place: Sergei Vinogradov).
+    private func followsGivenName(_ analysis: Analysis, _ first: Int) -> Bool {
+        guard first >= 2, analysis.tokens[first - 1].kind == .space else { return false }
+        let before = analysis.tokens[first - 2]
+        return before.kind == .word && before.shape == .title && givenNames.containsHash(before.foldedHash)
     }
 
     private func previousNonSpace(_ analysis: Analysis, before index: Int) -> Int? {

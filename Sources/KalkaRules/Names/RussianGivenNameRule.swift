@@ -85,17 +85,21 @@ public struct RussianGivenNameRule: Rule {
             let sentence = analysis.sentences[sentenceIndex].tokens
             // The sentence's nearest marker decides; without one, a surname of a Ukrainian form
             // (Tkachenko, Romaniuk) marks the person.
+            // A surname's form alone is weaker evidence (Russians too are named Kovalchuk): information.
+            var severity: Severity?
             switch context.side(analysis, around: index...surname, in: sentence, known: covered) {
             case true?: break
             case false?: continue
-            case nil: guard Self.hasUkrainianSurnameEnding(analysis.prose, tokens[surname]) else { continue }
+            case nil:
+                guard Self.hasUkrainianSurnameEnding(analysis, tokens[surname]) else { continue }
+                severity = .info
             }
             let written = analysis.text(of: match.range)
             let russianForm = names.givenNameForms[match.phrase]
             guard let ukrainian = names.givenNames[russianForm] else { continue }
             findings.report(match.range, "“\(written)” is the Russian form of the Ukrainian name “\(ukrainian)”",
-                            fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)], period: period)
-            ukrainianSurnames.append(surname)
+                            fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)], severity: severity, period: period)
+            if severity == nil { ukrainianSurnames.append(surname) }
         }
         if let surnames { reportSurnames(analysis, surnames: surnames, after: ukrainianSurnames, covered: covered, into: &findings) }
     }
@@ -118,7 +122,12 @@ public struct RussianGivenNameRule: Rule {
         }
         guard !established.isEmpty else { return }
         let reported = Set(given)
-        for index in WordIndex.of(analysis).occurrences(ofAny: established) where !reported.contains(index) && covered[index] == nil {
+        // The word index keys whole tokens: a later "Grigorenko's" is the base's hash run on over
+        // the possessive ending.
+        let possessives = established.flatMap { base in ["'s", "’s"].map { ending in
+            ending.utf8.reduce(base) { hash, byte in (hash ^ UInt64(byte)) &* FoldedHash.prime }
+        } }
+        for index in WordIndex.of(analysis).occurrences(ofAny: established + possessives) where !reported.contains(index) && covered[index] == nil {
             let token = tokens[index]
             guard token.shape == .title || token.shape == .upper, let sentence = analysis.sentence(containingToken: index),
                   context.side(analysis, around: index...index, in: analysis.sentences[sentence].tokens, known: covered) != false,
@@ -143,14 +152,15 @@ public struct RussianGivenNameRule: Rule {
                         fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(range, replacement)], period: period)
     }
 
-    /// Surname endings of Ukrainian form: -enko, -chuk, -iuk/-yuk, and -skyi/-tskyi as Ukrainian
-    /// romanization writes the adjectival ones (Russian surnames end -sky, -skiy).
-    static let ukrainianSurnameEndings: [[UInt8]] = ["enko", "chuk", "iuk", "yuk", "skyi", "tskyi", "zkyi"].map { Array($0.utf8) }
+    /// Surname endings of Ukrainian form: -enko, -chuk, -iuk/-yuk, and -skyi/-zkyi as Ukrainian
+    /// romanization writes the adjectival ones (-ський, -зький; Russian surnames end -sky, -skiy).
+    static let ukrainianSurnameEndings: [[UInt8]] = ["enko", "chuk", "iuk", "yuk", "skyi", "zkyi"].map { Array($0.utf8) }
 
-    static func hasUkrainianSurnameEnding(_ prose: [UInt8], _ token: Token) -> Bool {
-        let start = Int(token.start), end = Int(token.end)
+    /// Whether a surname (without a possessive ending) ends in one of those.
+    static func hasUkrainianSurnameEnding(_ analysis: Analysis, _ token: Token) -> Bool {
+        let start = Int(token.start), end = Int(token.end) - (analysis.possessiveBase(of: token)?.suffixLength ?? 0)
         return ukrainianSurnameEndings.contains { ending in
-            end - start > ending.count + 1 && zip(prose[(end - ending.count)..<end], ending).allSatisfy { $0 | 0x20 == $1 }
+            end - start > ending.count + 1 && zip(analysis.prose[(end - ending.count)..<end], ending).allSatisfy { $0 | 0x20 == $1 }
         }
     }
 }
