@@ -11,14 +11,15 @@ package struct Gazetteer: Sendable {
     package enum Role: Int, Sendable {
         /// The canonical (KMU 2010) form.
         case canonical = 0
-        /// A Russian-based romanization: flagged wherever it stands as a place.
+        /// A Russian-based romanization: flagged where it stands as a place (a city's anywhere).
         case variant = 1
         /// A former name (Dzerzhinsk for Toretsk): flagged as outdated.
         case outdated = 2
-        /// A variant that is also an English word or the name of a place outside Ukraine: flagged
-        /// only where the text ties it to Ukraine.
+        /// A variant that is also an English word, a Ukrainian surname's spelling or the name of a
+        /// place outside Ukraine, or whose Russian form names a place in Russia or Belarus:
+        /// flagged only where the text ties it to Ukraine.
         case guarded = 3
-        /// A former name that is also an English word or a place elsewhere.
+        /// A former name that is also an English word, a surname or a place elsewhere.
         case outdatedGuarded = 4
         /// An older romanization of the Ukrainian name (BGN/PCGN 1965: Mykolayiv): not an error
         /// of translation, reported as information.
