@@ -129,7 +129,7 @@ public struct RussianFormNameRule: Rule {
             }
         }
         if let gazetteer {
-            reportPlaces(analysis, gazetteer: gazetteer, dictionaryTokens: Set(matches.flatMap { $0.tokens }), into: &findings)
+            reportPlaces(analysis, gazetteer: gazetteer, dictionaryMatches: matches, into: &findings)
         }
     }
 
@@ -138,15 +138,20 @@ public struct RussianFormNameRule: Rule {
     /// person: Sergei Vinogradov); a raion's or hromada's adjective only before its noun; a
     /// village's name, a former name or a guarded spelling only where it stands as a place; a
     /// guarded spelling only with a Ukrainian marker as well.
-    private func reportPlaces(_ analysis: Analysis, gazetteer: Gazetteer, dictionaryTokens: Set<Int>, into findings: inout Findings) {
+    private func reportPlaces(_ analysis: Analysis, gazetteer: Gazetteer, dictionaryMatches: [PhraseMatcher.Match], into findings: inout Findings) {
         let known = context.knownNames(in: analysis)
+        // Both lists run in document order: one cursor finds the dictionary's matches a place overlaps.
+        var nextDictionaryMatch = 0
         for match in gazetteer.matches(in: analysis) where match.role != .canonical {
-            guard !match.tokens.contains(where: { dictionaryTokens.contains($0) }),
+            while nextDictionaryMatch < dictionaryMatches.count && dictionaryMatches[nextDictionaryMatch].tokens.upperBound < match.tokens.lowerBound {
+                nextDictionaryMatch += 1
+            }
+            guard nextDictionaryMatch == dictionaryMatches.count || !dictionaryMatches[nextDictionaryMatch].tokens.overlaps(match.tokens),
+                  !followsGivenName(analysis, match.tokens.lowerBound),
                   let sentence = analysis.sentence(containingToken: match.tokens.lowerBound) else { continue }
             let rows = match.places
             let sentenceTokens = analysis.sentences[sentence].tokens
-            let side = context.side(analysis, around: match.tokens, in: sentenceTokens, known: known)
-            guard side != false, side == true || !match.role.isGuarded, !followsGivenName(analysis, match.tokens.lowerBound) else { continue }
+            // The place's own surroundings first; the national marker, a walk over the sentence, last.
             if rows.allSatisfy(gazetteer.isAdjectival) {
                 guard standsBeforeUnitNoun(analysis, after: match.tokens.upperBound, in: sentenceTokens) else { continue }
             } else if !rows.allSatisfy(gazetteer.isCity) || match.role.isGuarded || match.role.isOutdated {
@@ -154,6 +159,8 @@ public struct RussianFormNameRule: Rule {
                 // and former names are often people's (Dimitrov, Tuchkov).
                 guard standsAsPlace(analysis, match, in: sentenceTokens, known: known) else { continue }
             }
+            let side = context.side(analysis, around: match.tokens, in: sentenceTokens, known: known)
+            guard side != false, side == true || !match.role.isGuarded else { continue }
             report(match, rows: rows, in: analysis, sentence: sentenceTokens, gazetteer: gazetteer, into: &findings)
         }
     }
@@ -177,8 +184,8 @@ public struct RussianFormNameRule: Rule {
             return
         }
         // The place described: the one in the oblast the sentence names, if it names one.
-        let words = Set(analysis.tokens[sentence].lazy.filter { $0.kind == .word }.map(\.foldedHash))
-        let named = rows.filter { words.contains(gazetteer.oblastWordHash($0)) }
+        let words = rows.count == 1 ? [] : analysis.tokens[sentence].filter { $0.kind == .word }.map(\.foldedHash)
+        let named = rows.count == 1 ? [] : rows.filter { words.contains(gazetteer.oblastWordHash($0)) }
         let place = gazetteer.place(named.first ?? firstRows[0])
         let which = named.count == 1 || rows.count == 1 ? "a \(place.kind == "special-city" ? "city" : place.kind) in \(place.oblast)"
             : "\(rows.count) places in Ukraine"
