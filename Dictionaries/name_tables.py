@@ -16,14 +16,17 @@ def romanize(kalka, standard, names):
     return dict(zip(names, lines))
 
 
-def english_words():
-    """The 40,000 most frequent English words of english/word-classes.tsv, lower case."""
-    words = set()
-    with open(os.path.join(HERE, "english", "word-classes.tsv"), encoding="utf-8") as f:
+def table_rows(relative):
+    """The rows of a kalka table (a path under Dictionaries/), split at tabs: no comments, no blank lines."""
+    with open(os.path.join(HERE, relative), encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#") and line.strip():
-                words.add(line.split("\t")[0])
-    return words
+                yield line.rstrip("\n").split("\t")
+
+
+def english_words():
+    """The 40,000 most frequent English words of english/word-classes.tsv, lower case."""
+    return {fields[0] for fields in table_rows("english/word-classes.tsv")}
 
 
 def write_table(path, header, lines, counts):

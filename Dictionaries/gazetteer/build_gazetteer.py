@@ -63,7 +63,7 @@ import zipfile
 import openpyxl
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from name_tables import english_words, romanize, write_table  # noqa: E402
+from name_tables import english_words, romanize, table_rows, write_table  # noqa: E402
 
 KINDS = {"O": "oblast", "K": "special-city", "P": "raion", "H": "hromada", "M": "city", "X": "settlement",
          "C": "village", "B": "district"}
@@ -201,26 +201,19 @@ def surname_spellings():
     """The canonical and Russian-based spellings of ../people/ukraine-surnames.tsv, lower case: a
     place's spelling that is also a surname (Vinogradov, Orekhov) needs more than its form."""
     spellings = set()
-    with open("../people/ukraine-surnames.tsv", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#") and line.strip():
-                fields = line.rstrip("\n").split("\t")
-                spellings.add(fields[1].lower())
-                spellings.update(v.lower() for v in fields[3].split("|"))
+    for fields in table_rows("people/ukraine-surnames.tsv"):
+        spellings.add(fields[1].lower())
+        spellings.update(v.lower() for v in fields[3].split("|"))
     return spellings
 
 
 def places_file():
     """The English names of ukraine-places.tsv by Ukrainian name, oblasts also by their adjective."""
     oblasts = {}
-    with open("../names/ukraine-places.tsv", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            fields = line.rstrip("\n").split("\t")
-            oblasts.setdefault(fields[1], fields[0])
-            if fields[1].endswith(" область"):
-                oblasts[fields[1][: -len(" область")]] = fields[0]
+    for fields in table_rows("names/ukraine-places.tsv"):
+        oblasts.setdefault(fields[1], fields[0])
+        if fields[1].endswith(" область"):
+            oblasts[fields[1][: -len(" область")]] = fields[0]
     return oblasts
 
 
@@ -265,20 +258,16 @@ def geonames(wheel):
 
 def rules():
     words, prefixes, suffixes, letters = {}, [], [], {}
-    with open("uk-ru-place-rules.tsv", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            ukrainian, kind, russian = line.rstrip("\n").split("\t")[:3]
-            targets = russian.split("|")
-            if kind == "word":
-                words[ukrainian] = targets
-            elif kind == "suffix":
-                suffixes.append((ukrainian, targets))
-            elif kind == "prefix":
-                prefixes.append((ukrainian, targets[0]))
-            else:
-                letters[ukrainian] = targets
+    for ukrainian, kind, russian, *_ in table_rows("gazetteer/uk-ru-place-rules.tsv"):
+        targets = russian.split("|")
+        if kind == "word":
+            words[ukrainian] = targets
+        elif kind == "suffix":
+            suffixes.append((ukrainian, targets))
+        elif kind == "prefix":
+            prefixes.append((ukrainian, targets[0]))
+        else:
+            letters[ukrainian] = targets
     suffixes.sort(key=lambda rule: -len(rule[0]))
     prefixes.sort(key=lambda rule: -len(rule[0]))
     return words, prefixes, suffixes, letters

@@ -32,7 +32,7 @@ import zipfile
 import dawg_python
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from name_tables import english_words, romanize, write_table  # noqa: E402
+from name_tables import english_words, romanize, table_rows, write_table  # noqa: E402
 
 
 def surnames(wheel):
@@ -61,12 +61,9 @@ def main():
     pairs = [(title(u), title(r)) for u, r in surnames(wheel) if re.fullmatch(r"[а-яіїєґ’'-]+", u) and re.fullmatch(r"[а-яё-]+", r)]
     english = english_words()
     given = set()
-    with open("../names/given-names.tsv", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#") and line.strip():
-                fields = line.rstrip("\n").split("\t")
-                given.add(fields[0].lower())
-                given.update(n.lower() for n in fields[1].split("|"))
+    for fields in table_rows("names/given-names.tsv"):
+        given.add(fields[0].lower())
+        given.update(n.lower() for n in fields[1].split("|"))
     national = romanize(kalka, "uk-national", sorted({u for u, _ in pairs}))
     russian = sorted({r for _, r in pairs} | {r.replace("ы", "и") for _, r in pairs})
     wikipedia = romanize(kalka, "ru-wikipedia", russian)

@@ -144,6 +144,24 @@ import KalkaCore
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    /// Findings and fixes of places and surnames land on the source's bytes through Markdown and
+    /// HTML markup (emphasis, links, entities before them).
+    @Test(arguments: [
+        ("Drones struck the village of *Maly Krupol* overnight, [Ukrainian deputy mayor](https://example.org) Sergei Grigorenko said.", InputFormat.markdown),
+        ("<p>Caf&eacute; owners &mdash; drones struck the village of <em>Maly Krupol</em> overnight, Ukrainian deputy mayor Sergei Grigorenko said.</p>", .html),
+    ])
+    func findingsLandOnSourceBytes(_ text: String, _ format: InputFormat) throws {
+        let linter = try Linter(rules: [RussianFormNameRule(dictionaries: Lint.store), RussianGivenNameRule(dictionaries: Lint.store)],
+                                articleDate: SimpleDate(year: 2024, month: 1, day: 1))
+        let found = try Lint.diagnostics(text, format: format, linter: linter)
+        let bytes = Array(text.utf8)
+        #expect(found.map { String(decoding: bytes[$0.start.offset..<$0.end.offset], as: UTF8.self) } == ["Maly Krupol", "Sergei", "Grigorenko"])
+        let (fixed, _) = try Lint.fixOnce(text, format: format, linter: linter)
+        let expected = text.replacingOccurrences(of: "Maly Krupol", with: "Malyi Krupil")
+            .replacingOccurrences(of: "Sergei Grigorenko", with: "Serhii Hryhorenko")
+        #expect(fixed == expected)
+    }
+
     /// The issue's measure: 300 settlements picked at random (a fixed seed), each written in its
     /// Russian form and in up to two other non-standard spellings (another Russian-based one, the
     /// г as g, an older romanization) in sentences that place it in its oblast: at least 90 % are

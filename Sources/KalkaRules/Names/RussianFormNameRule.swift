@@ -219,10 +219,10 @@ public struct RussianFormNameRule: Rule {
                regionNouns.containsHash(tokens[region].foldedHash) { return true }
         }
         guard match.range.upperBound == Int(tokens[name.upperBound].end),
-              let before = previousNonSpace(analysis, before: name.lowerBound), before >= sentence.lowerBound,
+              let before = analysis.previousNonSpace(before: name.lowerBound), before >= sentence.lowerBound,
               tokens[before].kind == .word else { return false }
         if placePrepositions.containsHash(tokens[before].foldedHash) { return true }
-        guard tokens[before].foldedHash == of, let noun = previousNonSpace(analysis, before: before), noun >= sentence.lowerBound else { return false }
+        guard tokens[before].foldedHash == of, let noun = analysis.previousNonSpace(before: before), noun >= sentence.lowerBound else { return false }
         return placeNouns.containsHash(tokens[noun].foldedHash)
     }
 
@@ -231,12 +231,6 @@ public struct RussianFormNameRule: Rule {
         guard first >= 2, analysis.tokens[first - 1].kind == .space else { return false }
         let before = analysis.tokens[first - 2]
         return before.kind == .word && before.shape == .title && givenNames.containsHash(before.foldedHash)
-    }
-
-    private func previousNonSpace(_ analysis: Analysis, before index: Int) -> Int? {
-        var index = index - 1
-        while index >= 0 && analysis.tokens[index].kind == .space { index -= 1 }
-        return index >= 0 ? index : nil
     }
 
     /// Whether the words after `last` reach a unit noun ("district") through names, commas and
