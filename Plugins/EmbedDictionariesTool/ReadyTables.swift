@@ -29,7 +29,7 @@ enum ReadyTables {
     static func declarations(files: [String: String], renderings: [String: [Int: [String]]]) -> String {
         var tables: [(path: String, table: Table)] = []
         for (path, text) in files.sorted(by: { $0.key < $1.key })
-        where !path.hasPrefix("translit/") && !ReadyNameTables.folders.contains(where: { path.hasPrefix($0) }) {
+        where !path.hasPrefix("translit/") && !path.hasPrefix("patterns/") && !ReadyNameTables.folders.contains(where: { path.hasPrefix($0) }) {
             if let table = parse(text), table.rows.count <= maximumRows { tables.append((path, table)) }
         }
         var source = "    /// Tables of at most \(maximumRows) rows as parsed: columns, source, licence, case-sensitive, rows (line, fields).\n"

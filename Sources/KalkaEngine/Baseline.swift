@@ -54,7 +54,7 @@ public struct Baseline: Sendable, Equatable {
         var entries: [String: Entry] = [:]
         for diagnostic in report.diagnostics {
             let fingerprint = Self.fingerprint(diagnostic, in: source)
-            entries[diagnostic.rule.code + " " + fingerprint, default: Entry(rule: diagnostic.rule.code, text: Self.shown(diagnostic, in: source),
+            entries[diagnostic.ruleID + " " + fingerprint, default: Entry(rule: diagnostic.ruleID, text: Self.shown(diagnostic, in: source),
                                                                              fingerprint: fingerprint, count: 0)].count += 1
         }
         files[Self.key(report.path), default: []].append(contentsOf: entries.values)
@@ -67,7 +67,11 @@ public struct Baseline: Sendable, Equatable {
         for entry in entries { remaining[entry.rule + " " + entry.fingerprint, default: 0] += entry.count }
         var hidden = 0
         let shown = report.diagnostics.filter { diagnostic in
-            let key = diagnostic.rule.code + " " + Self.fingerprint(diagnostic, in: source)
+            var key = diagnostic.ruleID + " " + Self.fingerprint(diagnostic, in: source)
+            if remaining[key, default: 0] == 0, diagnostic.pattern != nil {
+                // A baseline recorded before the rule's patterns named the finding by its rule.
+                key = diagnostic.rule.code + " " + Self.fingerprint(diagnostic, in: source, id: diagnostic.rule.code)
+            }
             guard let count = remaining[key], count > 0 else { return true }
             remaining[key] = count - 1
             hidden += 1
@@ -100,9 +104,9 @@ public struct Baseline: Sendable, Equatable {
         return out
     }
 
-    /// FNV-1a (64 bits) over the rule code, the flagged text and the sentence's text, each with
-    /// white space runs collapsed to one space: stable across runs and machines.
-    public static func fingerprint(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+    /// FNV-1a (64 bits) over the rule code (or pattern id), the flagged text and the sentence's
+    /// text, each with white space runs collapsed to one space: stable across runs and machines.
+    public static func fingerprint(_ diagnostic: Diagnostic, in source: SourceFile, id: String? = nil) -> String {
         var hash = FoldedHash.offsetBasis
         func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* FoldedHash.prime }
         func mix(collapsing range: Range<Int>) {
@@ -118,7 +122,7 @@ public struct Baseline: Sendable, Equatable {
             }
             mix(0)
         }
-        for byte in diagnostic.rule.code.utf8 { mix(byte) }
+        for byte in (id ?? diagnostic.ruleID).utf8 { mix(byte) }
         mix(0)
         mix(collapsing: diagnostic.textRange)
         mix(collapsing: diagnostic.contextRange)

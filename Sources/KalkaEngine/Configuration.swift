@@ -133,7 +133,8 @@ extension Linter {
         let rules = try preparedRules(BuiltInRules.selected(select: configuration.select + select, ignore: configuration.ignore + ignore), store: store)
         let severities = BuiltInRules.severities(rules.map(\.description), configuration.severity)
         return Linter(rules: rules, severityOverrides: severities, articleDate: configuration.articleDate,
-                      periodSpellings: configuration.periodSpellings ?? .allow)
+                      periodSpellings: configuration.periodSpellings ?? .allow,
+                      patterns: PatternSelection(select: configuration.select + select, ignore: configuration.ignore + ignore, rules: rules.map(\.description)))
     }
 
     /// The dictionaries for a configuration's house style, extra names files and table extensions.
@@ -168,7 +169,7 @@ extension BuiltInRules {
             let description = type.description
             let selected = description.preview
                 ? select.contains { RuleSelector($0).namesExactly(description) }
-                : select.isEmpty || select.contains { RuleSelector($0).matches(description) }
+                : select.isEmpty || select.contains { RuleSelector($0).matches(description) || RuleSelector($0).picksPattern(of: description) }
             let ignored = ignore.contains { RuleSelector($0).matches(description) }
             return selected && !ignored
         }

@@ -16,13 +16,16 @@ public final class Linter: Sendable {
     /// article's own (`ArticleDate`), read when a period spelling needs it.
     public let articleDate: SimpleDate?
     public let periodSpellings: PeriodSpellingPolicy
+    /// Which pattern findings the selection keeps (selectors naming "CAL001/…").
+    public let patterns: PatternSelection
 
     public init(rules: [any Rule], severityOverrides: [String: Severity] = [:], articleDate: SimpleDate? = nil,
-                periodSpellings: PeriodSpellingPolicy = .allow) {
+                periodSpellings: PeriodSpellingPolicy = .allow, patterns: PatternSelection? = nil) {
         self.rules = rules
         self.severityOverrides = severityOverrides
         self.articleDate = articleDate
         self.periodSpellings = periodSpellings
+        self.patterns = patterns ?? PatternSelection(select: [], ignore: [], rules: [])
     }
 
     /// Every built-in rule, or those whose code, name, category or code prefix is selected.
@@ -31,7 +34,8 @@ public final class Linter: Sendable {
     }
 
     public static func builtIn(store: DictionaryStore, select: [String], ignore: [String]) throws -> Linter {
-        Linter(rules: try preparedRules(BuiltInRules.selected(select: select, ignore: ignore), store: store))
+        let rules = try preparedRules(BuiltInRules.selected(select: select, ignore: ignore), store: store)
+        return Linter(rules: rules, patterns: PatternSelection(select: select, ignore: ignore, rules: rules.map(\.description)))
     }
 
     /// Documents with more tokens than this run their rules in parallel.
@@ -66,6 +70,7 @@ public final class Linter: Sendable {
                 all.append(contentsOf: findings.items)
             }
         }
+        if !patterns.isEmpty { all.removeAll { !patterns.keeps($0) } }
         all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule.code) < ($1.range.lowerBound, $1.range.upperBound, $1.rule.code) }
         return all
     }
@@ -198,7 +203,7 @@ public final class Linter: Sendable {
         let context = sentence.map { document.map.sourceRange(ofProse: $0) } ?? range
         return Diagnostic(rule: finding.rule, severity: severityOverrides[finding.rule.code] ?? finding.severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
-                          textRange: range, contextRange: context, fix: fix)
+                          textRange: range, contextRange: context, fix: fix, pattern: finding.pattern)
     }
 
     /// The prose range of the sentence holding prose `offset`, if one does.

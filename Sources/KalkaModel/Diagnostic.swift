@@ -38,8 +38,11 @@ public struct Diagnostic: Sendable {
     /// what a baseline fingerprint reads besides the finding, so it survives edits elsewhere.
     public let contextRange: Range<Int>
     public let fix: Fix?
+    /// The id of the pattern that found it ("CAL001/about-it-reports"), for a rule made of patterns.
+    public let pattern: String?
 
-    package init(rule: RuleDescription, severity: Severity, message: String, start: Location, end: Location, textRange: Range<Int>, contextRange: Range<Int>, fix: Fix?) {
+    package init(rule: RuleDescription, severity: Severity, message: String, start: Location, end: Location, textRange: Range<Int>, contextRange: Range<Int>, fix: Fix?,
+                 pattern: String? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
@@ -48,7 +51,12 @@ public struct Diagnostic: Sendable {
         self.textRange = textRange
         self.contextRange = contextRange
         self.fix = fix
+        self.pattern = pattern
     }
+
+    /// The pattern's id when a pattern found it, else the rule's code: how a finding is named to
+    /// selectors, suppressions, baselines and SARIF.
+    public var ruleID: String { pattern ?? rule.code }
 
     public var category: Category { rule.category }
 }

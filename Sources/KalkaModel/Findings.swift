@@ -52,28 +52,33 @@ public struct ProseFinding: Sendable {
     /// Set when the finding stands only if the page does (or does not) show a translation left
     /// unfinished, which the run's other findings decide (see `UnfinishedTranslationJudgement`).
     public var page: PageCondition? { qualifiers?.page }
+    /// Set when a pattern of the rule found it: the pattern's id ("CAL001/about-it-reports"), by
+    /// which it is selected, ignored, suppressed and baselined on its own.
+    public var pattern: String? { qualifiers?.pattern }
 
     private final class Qualifiers: Sendable {
         let period: PeriodSpelling?
         let needsCorroboration: String?
         let page: PageCondition?
-        init(period: PeriodSpelling?, needsCorroboration: String?, page: PageCondition?) {
+        let pattern: String?
+        init(period: PeriodSpelling?, needsCorroboration: String?, page: PageCondition?, pattern: String?) {
             self.period = period
             self.needsCorroboration = needsCorroboration
             self.page = page
+            self.pattern = pattern
         }
     }
 
     package init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil, period: PeriodSpelling? = nil,
-         needsCorroboration: String? = nil, signal: TranslationSignal? = nil, page: PageCondition? = nil) {
+         needsCorroboration: String? = nil, signal: TranslationSignal? = nil, page: PageCondition? = nil, pattern: String? = nil) {
         self.rule = rule
         self.range = range
         self.message = message
         self.fix = fix
         self.severity = severity ?? rule.severity
         self.signal = signal ?? rule.signalsTranslation
-        qualifiers = period == nil && needsCorroboration == nil && page == nil
-            ? nil : Qualifiers(period: period, needsCorroboration: needsCorroboration, page: page)
+        qualifiers = period == nil && needsCorroboration == nil && page == nil && pattern == nil
+            ? nil : Qualifiers(period: period, needsCorroboration: needsCorroboration, page: page, pattern: pattern)
     }
 }
 
@@ -87,7 +92,7 @@ extension ProseFinding {
             })
         }
         return ProseFinding(rule: rule, range: (range.lowerBound + offset)..<(range.upperBound + offset), message: message, fix: movedFix,
-                            severity: severity, period: period, needsCorroboration: needsCorroboration, signal: signal, page: page)
+                            severity: severity, period: period, needsCorroboration: needsCorroboration, signal: signal, page: page, pattern: pattern)
     }
 }
 
@@ -112,9 +117,9 @@ public struct Findings {
     /// English the text is also usual, when it is (see `ProseFinding.needsCorroboration`).
     public mutating func report(_ range: Range<Int>, _ message: String, fix: ProseFix? = nil, severity: Severity? = nil,
                                 period: PeriodSpelling? = nil, needsCorroboration: String? = nil, signal: TranslationSignal? = nil,
-                                page: PageCondition? = nil) {
+                                page: PageCondition? = nil, pattern: String? = nil) {
         items.append(ProseFinding(rule: rule, range: range, message: message, fix: fix, severity: severity, period: period,
-                                  needsCorroboration: needsCorroboration, signal: signal, page: page))
+                                  needsCorroboration: needsCorroboration, signal: signal, page: page, pattern: pattern))
     }
 
     /// Reports with a fix built from `edits`, at the rule's declared applicability.

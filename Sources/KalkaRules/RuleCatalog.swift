@@ -1,3 +1,4 @@
+import KalkaKnowledge
 import KalkaModel
 
 /// Rule documentation generated from the descriptions: `kalka rule CODE` and the README table.
@@ -13,7 +14,7 @@ public enum RuleCatalog {
     }
 
     /// What `kalka rule CODE` prints, in the order ruff uses: what, why, fix safety, examples.
-    public static func explanation(_ rule: RuleDescription) -> String {
+    public static func explanation(_ rule: RuleDescription, patterns: [TokenPattern] = []) -> String {
         var out = "\(rule.code) \(rule.name)\n"
         out += "Category: \(rule.category.rawValue) · Severity: \(rule.severity.rawValue) · Fix: \(rule.fixApplicability?.rawValue ?? "none")\n"
         if rule.preview { out += "Preview: off unless selected by its code or name (--select \(rule.code)).\n" }
@@ -31,6 +32,33 @@ public enum RuleCatalog {
         if !rule.fixes.isEmpty {
             out += "\nFixes\n" + rule.fixes.map { "  \(oneLine($0.before))\n  → \(oneLine($0.after))" }.joined(separator: "\n") + "\n"
         }
+        if !patterns.isEmpty {
+            out += "\nPatterns (each reported, selected and suppressed by its id; 'kalka rule ID' shows one)\n"
+            let width = patterns.map(\.id.count).max() ?? 0
+            for pattern in patterns {
+                let id = pattern.id + String(repeating: " ", count: width - pattern.id.count)
+                let severity = pattern.severity.rawValue + String(repeating: " ", count: 7 - pattern.severity.rawValue.count)
+                out += "  \(id)  \(severity)  \(pattern.source)\n"
+            }
+        }
+        return out
+    }
+
+    /// One pattern of a rule made of patterns: what it matches, why, and its examples.
+    public static func explanation(_ pattern: TokenPattern, of rule: RuleDescription) -> String {
+        var out = "\(pattern.id) (\(rule.name) pattern, \(pattern.path):\(pattern.line))\n"
+        out += "Category: \(rule.category.rawValue) · Severity: \(pattern.severity.rawValue)\n\n"
+        out += "Renders\n  \(pattern.source)\n"
+        if !pattern.note.isEmpty { out += "\nWhy it matters\n" + indent(pattern.note) + "\n" }
+        out += "\nMatch\n  \(pattern.expression)\n"
+        for exception in pattern.exceptions { out += "  unless \(exception)\n" }
+        switch pattern.suggestion {
+        case .replace(let template): out += "\nSuggestion\n  \(template)\n"
+        case .drop: out += "\nSuggestion\n  (drop the words)\n"
+        case .advice(let advice): out += "\nAdvice\n  \(advice)\n"
+        }
+        out += "\nFlagged (the finding in ⟦ ⟧)\n" + pattern.examples.map { "  ✗ " + oneLine($0.text) + ($0.suggestion.map { " → \($0)" } ?? "") }.joined(separator: "\n") + "\n"
+        out += "\nNot flagged\n" + pattern.counterexamples.map { "  ✓ " + oneLine($0) }.joined(separator: "\n") + "\n"
         return out
     }
 

@@ -28,13 +28,21 @@ struct Rules: ParsableCommand {
 struct RuleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rule", abstract: "Explain one rule, with its examples.")
 
-    @Argument(help: "A rule code (DUP001) or name (repeated-word).")
+    @Argument(help: "A rule code (DUP001), name (repeated-word) or pattern id (CAL001/reported-about).")
     var rule: String
 
     func run() throws {
+        let patterns = try PatternRules.of(DictionaryStore.builtIn.get())
+        if rule.contains("/") {
+            guard let pattern = patterns.pattern(rule), let type = BuiltInRules.find(pattern.rule) else {
+                throw CommandFailure(nil, "no pattern '\(rule)'; 'kalka rule \(rule.split(separator: "/").first ?? "")' lists a rule's patterns")
+            }
+            StandardStreams.writeOut(RuleCatalog.explanation(pattern, of: type.description))
+            return
+        }
         guard let type = BuiltInRules.find(rule) else {
             throw CommandFailure(nil, "no rule '\(rule)'; 'kalka rules' lists them")
         }
-        StandardStreams.writeOut(RuleCatalog.explanation(type.description))
+        StandardStreams.writeOut(RuleCatalog.explanation(type.description, patterns: patterns.set(for: type.description.code).patterns))
     }
 }

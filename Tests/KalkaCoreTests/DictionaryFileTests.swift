@@ -20,7 +20,10 @@ import KalkaCore
         for path in onDisk.sorted() {
             let text = try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
             if !tablesOnly.contains(where: { path.hasPrefix($0) }) { #expect(text == DictionaryStore.builtInTexts[path], "\(path) is stale in the build") }
-            if !DictionaryStore.isRuleFile(path) {
+            if DictionaryStore.isPatternFile(path) {
+                let file = try PatternFile.parse(path: path, text: text, inflections: Inflections.of(Lint.store))
+                #expect(!file.patterns.isEmpty, "\(path) has no patterns")
+            } else if !DictionaryStore.isRuleFile(path) {
                 let file = try DictionaryFile.parse(path: path, text: text)
                 #expect(!file.rows.isEmpty, "\(path) has no entries")
             }

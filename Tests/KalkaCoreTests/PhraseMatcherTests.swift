@@ -122,7 +122,7 @@ import KalkaCore
 
     @Test func flatHashesOfTheBuiltInLists() throws {
         let texts = DictionaryStore.builtInTexts
-        for path in texts.keys.sorted() where !DictionaryStore.isRuleFile(path) {
+        for path in texts.keys.sorted() where !DictionaryStore.isRuleFile(path) && !DictionaryStore.isPatternFile(path) {
             let phrases = try DictionaryFile.parse(path: path, text: texts[path]!).rows.map { $0[0] }
             #expect(split(try PhraseTokenizer.flatTokenHashes(phrases)) == (try PhraseTokenizer.segmentedTokenHashes(phrases)), "\(path)")
         }

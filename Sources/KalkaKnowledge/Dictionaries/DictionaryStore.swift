@@ -17,6 +17,9 @@ public final class DictionaryStore: Sendable {
     private let texts: [String: String]
     /// Transliteration standards: ICU rule files under `translit/`, kept as text.
     public let ruleFiles: [String: String]
+    /// Pattern rules: files under `patterns/` (and a house's own), kept as text until the
+    /// pattern rules are built (`PatternRules`).
+    public let patternFiles: [String: String]
     /// House style for names (see `Configuration.nameStyle`), read by the name dictionary.
     public let houseStyle: [String: String]
     /// House style for quotes and dashes, read by the typography rules (off by default).
@@ -36,8 +39,9 @@ public final class DictionaryStore: Sendable {
         self.houseStyle = houseStyle
         self.typography = typography
         self.extensions = Dictionary(grouping: extensions, by: \.target)
-        self.texts = texts.filter { !Self.isRuleFile($0.key) }
+        self.texts = texts.filter { !Self.isRuleFile($0.key) && !Self.isPatternFile($0.key) }
         self.ruleFiles = texts.filter { Self.isRuleFile($0.key) }
+        self.patternFiles = texts.filter { Self.isPatternFile($0.key) }
     }
 
     /// The paths of the table files, sorted.
@@ -96,10 +100,20 @@ public final class DictionaryStore: Sendable {
     /// Parses every table: what loading all at once would have found wrong.
     public func validateAll() throws(DictionaryError) {
         for path in tablePaths { _ = try file(path) }
+        do {
+            _ = try PatternRules.of(self)
+        } catch let error as DictionaryError {
+            throw error
+        } catch {
+            throw DictionaryError(path: "patterns/", line: 0, message: SystemErrors.plain(error))
+        }
     }
 
     /// Files under `translit/` are ICU transliterator rules, not tables.
     public static func isRuleFile(_ path: String) -> Bool { path.hasPrefix("translit/") }
+
+    /// Files under `patterns/` are pattern rules, not tables.
+    public static func isPatternFile(_ path: String) -> Bool { path.hasPrefix("patterns/") }
 
     /// Knowledge built from the files once per store and shared by every rule that needs it
     /// (the name dictionary, for one, feeds several rules).

@@ -90,7 +90,7 @@ public enum PeriodStyleJudgement {
             let message = finding.message + " — a period spelling: \(when), with no other sign of translation through Russian"
             let fix = finding.fix.map { ProseFix(title: $0.title, applicability: max($0.applicability, .unsafe), edits: $0.edits) }
             return ProseFinding(rule: finding.rule, range: finding.range, message: message, fix: fix, severity: .info, period: period,
-                                needsCorroboration: finding.needsCorroboration, signal: finding.signal, page: finding.page)
+                                needsCorroboration: finding.needsCorroboration, signal: finding.signal, page: finding.page, pattern: finding.pattern)
         }
     }
 }

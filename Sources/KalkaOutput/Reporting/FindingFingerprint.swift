@@ -12,7 +12,7 @@ enum FindingFingerprint {
         var occurrences: [String: Int] = [:]
         return file.diagnostics.map { diagnostic in
             let flagged = file.source.map { String(decoding: $0.text[diagnostic.textRange], as: UTF8.self) } ?? ""
-            let parts = [file.path, diagnostic.rule.code, flagged]
+            let parts = [file.path, diagnostic.ruleID, flagged]
             let key = parts.joined(separator: "\u{1F}")
             let occurrence = occurrences[key, default: 0]
             occurrences[key] = occurrence + 1

@@ -68,6 +68,10 @@ public struct JSONReporter: Reporter {
         out.string(diagnostic.rule.code)
         out.raw(", \"name\": ")
         out.string(diagnostic.rule.name)
+        if let pattern = diagnostic.pattern {
+            out.raw(", \"pattern\": ")
+            out.string(pattern)
+        }
         out.raw(", \"category\": ")
         out.string(diagnostic.category.rawValue)
         out.raw(", \"severity\": ")

@@ -83,7 +83,8 @@ public struct SARIFReporter: Reporter {
     }
 
     static func result(_ path: String, _ diagnostic: Diagnostic, _ fingerprint: String, _ ruleIndex: Int) -> String {
-        var out = "{\"ruleId\": \(JSON.string(diagnostic.rule.code)), \"ruleIndex\": \(ruleIndex), \"level\": \"\(level(diagnostic.severity))\", "
+        // A pattern's finding names its pattern: SARIF rule ids are hierarchical ("CAL001/name").
+        var out = "{\"ruleId\": \(JSON.string(diagnostic.ruleID)), \"ruleIndex\": \(ruleIndex), \"level\": \"\(level(diagnostic.severity))\", "
         out += "\"message\": {\"text\": \(JSON.string(diagnostic.message))}, "
         out += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": \(artifact(path)), \"region\": \(region(diagnostic.start, diagnostic.end))}}], "
         out += "\"partialFingerprints\": {\"kalkaFinding/v1\": \"\(fingerprint)\"}"

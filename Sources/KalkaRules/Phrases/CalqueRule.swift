@@ -3,7 +3,8 @@ import KalkaModel
 import KalkaText
 
 /// CAL001: a construction carried over word for word from Russian or Ukrainian ("tells the
-/// details", "within the framework of", "took place a meeting"), from Dictionaries/phrases/calques.tsv.
+/// details", "within the framework of", "took place a meeting"), from Dictionaries/phrases/calques.tsv
+/// and the patterns of Dictionaries/patterns/calques.txt.
 public struct CalqueRule: Rule {
     public static let description = RuleDescription(
         code: "CAL001",
@@ -18,8 +19,10 @@ public struct CalqueRule: Rule {
             the Russian or Ukrainian construction behind it, a suggestion and a severity: warning for \
             clear mistranslations, info for bureaucratic or stylistic calques that also occur in good \
             English (“within the framework of”, “on the eve of”), so each finding carries its entry's \
-            severity. Common inflected forms are listed separately. The right wording depends on the \
-            sentence, so the suggestion is only shown.
+            severity. Constructions that vary (any form of a verb, a choice of words, an exception) \
+            are patterns in Dictionaries/patterns/calques.txt, each reported under its own id \
+            (CAL001/reported-about) with the construction it renders; where a pattern reports, the \
+            list stays quiet. The right wording depends on the sentence, so the suggestion is only shown.
             """,
         fixApplicability: .displayOnly,
         fixSafety: "A calque can rarely be replaced without rewording the sentence, so the suggestion is shown and never applied.",
@@ -45,8 +48,10 @@ public struct CalqueRule: Rule {
     private let severities: [Severity]
     private let suggestions: [String]
     private let sources: [String]
+    private let patterns: PatternSet
 
     public init(dictionaries: DictionaryStore) throws {
+        patterns = try PatternRules.of(dictionaries).set(for: Self.description.code)
         table = try PhraseTable.of(dictionaries, "phrases/calques.tsv")
         severities = try table.severities()
         suggestions = try table.required("suggestion")
@@ -54,7 +59,14 @@ public struct CalqueRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
+        let patternRanges = PatternFindings.report(patterns, in: analysis, lead: { written, pattern in
+            "“\(written)” is a calque of “\(pattern.source)”"
+        }, into: &findings)
+        var nextPattern = 0
         for match in table.matcher.matches(in: analysis) {
+            // Where a pattern spoke, the list's row would repeat it.
+            while nextPattern < patternRanges.count && patternRanges[nextPattern].upperBound <= match.range.lowerBound { nextPattern += 1 }
+            if nextPattern < patternRanges.count && patternRanges[nextPattern].overlaps(match.range) { continue }
             let written = analysis.text(of: match.range)
             let suggestion = suggestions[match.phrase]
             let origin = "“\(written)” is a calque of “\(sources[match.phrase])”"

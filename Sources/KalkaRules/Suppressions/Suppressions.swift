@@ -35,6 +35,7 @@ public struct Suppressions: Sendable {
     /// True when `selector` names at least one rule a directive can suppress.
     static func isSuppressible(_ selector: String) -> Bool {
         let selector = RuleSelector(selector)
+        if selector.patternRule != nil { return selector.isKnown }
         return suppressibleRules.contains { selector.matches($0) }
     }
 
@@ -145,15 +146,16 @@ public struct Suppressions: Sendable {
         // finding, so many directives and many findings cost their sum, not their product.
         let scopeOrder = scopes.indices.sorted { scopes[$0].range.lowerBound < scopes[$1].range.lowerBound }
         var byRule: [String: [Int]] = [:]
-        for index in diagnostics.indices { byRule[diagnostics[index].rule.code, default: []].append(index) }
+        for index in diagnostics.indices { byRule[diagnostics[index].ruleID, default: []].append(index) }
         for (_, findings) in byRule {
             let rule = diagnostics[findings[0]].rule
+            let pattern = diagnostics[findings[0]].pattern
             var matches: [String: Bool] = [:]
             WorkCounter.count(scopes.count + findings.count)
             let ruleScopes = scopeOrder.filter { index in
                 guard let selector = scopes[index].selector else { return true }
                 if let known = matches[selector.text] { return known }
-                let match = selector.matches(rule)
+                let match = selector.matches(rule, pattern: pattern)
                 matches[selector.text] = match
                 return match
             }

@@ -1,16 +1,19 @@
-/// A problem in a dictionary file, located by file and line.
+/// A problem in a dictionary file, located by file and line (and column, in a pattern file).
 public struct DictionaryError: Error, Equatable, Sendable, CustomStringConvertible {
     public let path: String
     public let line: Int
+    /// 1-based, counting characters.
+    public let column: Int?
     public let message: String
 
-    package init(path: String, line: Int, message: String) {
+    package init(path: String, line: Int, column: Int? = nil, message: String) {
         self.path = path
         self.line = line
+        self.column = column
         self.message = message
     }
 
-    public var description: String { "\(path):\(line): \(message)" }
+    public var description: String { column.map { "\(path):\(line):\($0): \(message)" } ?? "\(path):\(line): \(message)" }
 }
 
 /// One parsed dictionary file: its header and rows (see Dictionaries/README.md for the format).

@@ -1,0 +1,45 @@
+import KalkaModel
+import KalkaText
+
+/// Every pattern file of a store (the built-in `patterns/` and a house's own), parsed once, and
+/// each rule's patterns as one `PatternSet`.
+public struct PatternRules: Sendable {
+    public let files: [PatternFile]
+    private let sets: [String: PatternSet]
+
+    private static let built = StoreFact<PatternRules>()
+
+    public static func of(_ store: DictionaryStore) throws -> PatternRules {
+        try store.derived(built) { try PatternRules(store: store) }
+    }
+
+    init(store: DictionaryStore) throws {
+        let inflections = try Inflections.of(store)
+        var files: [PatternFile] = []
+        for (path, text) in store.patternFiles.sorted(by: { $0.key < $1.key }) {
+            files.append(try PatternFile.parse(path: path, text: text, inflections: inflections))
+        }
+        // A pattern is named by its rule and name: two files may not both define one.
+        var seen: [String: TokenPattern] = [:]
+        for pattern in files.flatMap(\.patterns) {
+            if let first = seen[pattern.id] {
+                throw DictionaryError(path: pattern.path, line: pattern.line, column: 9,
+                                      message: "pattern '\(pattern.id)' is already defined in \(first.path):\(first.line)")
+            }
+            seen[pattern.id] = pattern
+        }
+        self.files = files
+        let common = try? store.words("english/function-words.txt")
+        sets = Dictionary(grouping: files.flatMap(\.patterns), by: \.rule).mapValues { PatternSet($0, commonWords: common) }
+    }
+
+    /// The patterns reported by `rule`, one set.
+    public func set(for rule: String) -> PatternSet {
+        sets[rule] ?? PatternSet([])
+    }
+
+    /// The pattern named `id` ("CAL001/about-it-reports").
+    public func pattern(_ id: String) -> TokenPattern? {
+        files.lazy.flatMap(\.patterns).first { $0.id.lowercased() == id.lowercased() }
+    }
+}

@@ -1,0 +1,268 @@
+import KalkaModel
+import KalkaText
+
+/// A rule's patterns, indexed for one pass over a document.
+///
+/// Each pattern is indexed by one of its token tests that only a finite set of words can pass
+/// (a literal or the forms of a lemma), preferring rare words, whose position in the pattern is
+/// fixed by the tests before it: a document's word is looked up once in that index, and only the
+/// patterns it may anchor are tried, so the cost per token stays flat however many patterns there
+/// are. A pattern without such a test is tried at every token.
+public struct PatternSet: Sendable {
+    public let patterns: [TokenPattern]
+
+    /// A pattern that a word may anchor, and how many tokens its match starts before that word.
+    private struct Candidate: Sendable {
+        let pattern: Int32
+        let tokensBefore: Int32
+    }
+
+    private let anchored: [UInt64: [Candidate]]
+    private let anchorWords: HashSet64
+    private let unanchored: [Int]
+    /// Whether any pattern asks for part-of-speech tags.
+    public let needsTags: Bool
+
+    public init(_ patterns: [TokenPattern], commonWords: WordSet? = nil) {
+        self.patterns = patterns
+        var anchored: [UInt64: [Candidate]] = [:]
+        var unanchored: [Int] = []
+        for (index, pattern) in patterns.enumerated() {
+            if let (words, before) = Self.anchor(of: pattern.elements, commonWords: commonWords) {
+                for word in Set(words) { anchored[word, default: []].append(Candidate(pattern: Int32(index), tokensBefore: Int32(before))) }
+            } else {
+                unanchored.append(index)
+            }
+        }
+        self.anchored = anchored
+        anchorWords = HashSet64(anchored.keys)
+        self.unanchored = unanchored
+        needsTags = patterns.contains { pattern in
+            (pattern.elements + pattern.antipatterns.joined()).contains { element in
+                if case .token(let test, _, _) = element { test.needsTags } else { false }
+            }
+        }
+    }
+
+    /// The token test to index a pattern by: required, of a finite set of words, after only tests
+    /// of one token each; among those, the one with the fewest common words, then the fewest words.
+    private static func anchor(of elements: [PatternElement], commonWords: WordSet?) -> (words: [UInt64], before: Int)? {
+        var best: (words: [UInt64], before: Int, cost: (Int, Int))?
+        var before = 0
+        for element in elements {
+            switch element {
+            case .sentenceStart, .sentenceEnd: continue
+            case .token(let test, let minimum, let maximum):
+                if minimum >= 1, let words = test.finiteWords {
+                    let common = commonWords.map { set in words.filter { set.containsHash($0) }.count } ?? 0
+                    let cost = (common, words.count)
+                    if best == nil || cost < best!.cost { best = (words, before, cost) }
+                }
+                guard minimum == maximum else { return best.map { ($0.words, $0.before) } }
+                before += minimum
+            }
+        }
+        return best.map { ($0.words, $0.before) }
+    }
+
+    /// One match: the pattern, its tokens, the reported bytes and what each token test matched.
+    public struct Match: Sendable {
+        public let pattern: Int
+        /// Prose bytes of the marked tokens.
+        public let range: Range<Int>
+        /// Prose bytes of the whole match.
+        public let matchRange: Range<Int>
+        /// For each token test of the pattern, the prose bytes it matched (empty when it matched
+        /// no token).
+        public let captures: [Range<Int>]
+    }
+
+    /// Every match in the document, in document order, without overlaps (at a position the
+    /// earliest-starting, then longest, match wins; ties go to the pattern listed first).
+    /// `tags` gives the Universal tag of each token of a range (an index into
+    /// `PatternFile.tagLabels`); it is asked only for sentences where a tag test is reached.
+    public func matches(in analysis: Analysis, tags: ((Range<Int>) -> [UInt8])? = nil) -> [Match] {
+        guard !patterns.isEmpty else { return [] }
+        var found: [Match] = []
+        var sentence = SentenceTokens()
+        for span in analysis.sentences {
+            sentence.load(span.tokens, analysis: analysis)
+            guard !sentence.indices.isEmpty else { continue }
+            var matcher = ElementMatcher(analysis: analysis, sentence: sentence, tagsOf: tags)
+            var sentenceMatches: [Match] = []
+            for position in sentence.indices.indices {
+                let token = analysis.tokens[sentence.indices[position]]
+                if anchorWords.contains(token.foldedHash), let candidates = anchored[token.foldedHash] {
+                    for candidate in candidates {
+                        let start = position - Int(candidate.tokensBefore)
+                        guard start >= 0 else { continue }
+                        if let match = matcher.match(patterns[Int(candidate.pattern)], index: Int(candidate.pattern), at: start, antipatterns: true) {
+                            sentenceMatches.append(match)
+                        }
+                    }
+                }
+                for index in unanchored {
+                    if let match = matcher.match(patterns[index], index: index, at: position, antipatterns: true) { sentenceMatches.append(match) }
+                }
+            }
+            guard !sentenceMatches.isEmpty else { continue }
+            sentenceMatches.sort { a, b in
+                if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+                if a.range.count != b.range.count { return a.range.count > b.range.count }
+                return a.pattern < b.pattern
+            }
+            var end = -1
+            for match in sentenceMatches where match.range.lowerBound >= end {
+                found.append(match)
+                end = max(match.range.upperBound, match.range.lowerBound + 1)
+            }
+        }
+        return found
+    }
+}
+
+/// The indices of a sentence's tokens other than spaces, in a buffer reused across sentences.
+struct SentenceTokens {
+    var indices: [Int] = []
+
+    mutating func load(_ tokens: Range<Int>, analysis: Analysis) {
+        indices.removeAll(keepingCapacity: true)
+        for index in tokens where analysis.tokens[index].kind != .space { indices.append(index) }
+    }
+}
+
+/// Matches patterns at positions of one sentence, by backtracking over the elements.
+private struct ElementMatcher {
+    let analysis: Analysis
+    let sentence: SentenceTokens
+    let tagsOf: ((Range<Int>) -> [UInt8])?
+    /// The sentence's tags, asked for once when a tag test is first reached.
+    private var tags: [UInt8]?
+    /// What each token element matched in the attempt under way: sentence positions.
+    private var captures: [Range<Int>] = []
+
+    init(analysis: Analysis, sentence: SentenceTokens, tagsOf: ((Range<Int>) -> [UInt8])?) {
+        self.analysis = analysis
+        self.sentence = sentence
+        self.tagsOf = tagsOf
+    }
+
+    mutating func match(_ pattern: TokenPattern, index: Int, at start: Int, antipatterns: Bool) -> PatternSet.Match? {
+        let tokenCount = pattern.elements.count
+        captures = Array(repeating: start..<start, count: tokenCount)
+        guard let end = matchElements(pattern.elements, 0, start) else { return nil }
+        // Captures by token test (elements that are tests), in prose bytes.
+        var byTest: [Range<Int>] = []
+        var positions: [Range<Int>] = []
+        for (element, capture) in zip(pattern.elements, captures) where element.isToken {
+            positions.append(capture)
+            byTest.append(bytes(of: capture))
+        }
+        let markedPositions: Range<Int>
+        if let marked = pattern.marked {
+            let spans = positions[marked].filter { !$0.isEmpty }
+            guard let first = spans.first, let last = spans.last else { return nil }
+            markedPositions = first.lowerBound..<last.upperBound
+        } else {
+            markedPositions = start..<end
+        }
+        guard !markedPositions.isEmpty else { return nil }
+        if antipatterns {
+            for antipattern in pattern.antipatterns where self.antipattern(antipattern, overlaps: start..<end) { return nil }
+        }
+        return PatternSet.Match(pattern: index, range: bytes(of: markedPositions), matchRange: bytes(of: start..<end), captures: byTest)
+    }
+
+    /// Whether the antipattern matches anywhere in the sentence over any of `positions`.
+    private mutating func antipattern(_ elements: [PatternElement], overlaps positions: Range<Int>) -> Bool {
+        let saved = captures
+        defer { captures = saved }
+        for start in 0..<positions.upperBound {
+            captures = Array(repeating: start..<start, count: elements.count)
+            if let end = matchElements(elements, 0, start), start < positions.upperBound, end > positions.lowerBound { return true }
+        }
+        return false
+    }
+
+    private func bytes(of positions: Range<Int>) -> Range<Int> {
+        guard !positions.isEmpty else {
+            let offset = positions.lowerBound < sentence.indices.count
+                ? Int(analysis.tokens[sentence.indices[positions.lowerBound]].start)
+                : Int(analysis.tokens[sentence.indices[sentence.indices.count - 1]].end)
+            return offset..<offset
+        }
+        return Int(analysis.tokens[sentence.indices[positions.lowerBound]].start)..<Int(analysis.tokens[sentence.indices[positions.upperBound - 1]].end)
+    }
+
+    /// The end position when `elements[element...]` match from `position`, greedy with backtracking.
+    private mutating func matchElements(_ elements: [PatternElement], _ element: Int, _ position: Int) -> Int? {
+        guard element < elements.count else { return position }
+        switch elements[element] {
+        case .sentenceStart:
+            return position == 0 ? matchElements(elements, element + 1, position) : nil
+        case .sentenceEnd:
+            // Only closing punctuation may follow: "… informs." ends the sentence.
+            var rest = position
+            while rest < sentence.indices.count && analysis.tokens[sentence.indices[rest]].kind == .punctuation { rest += 1 }
+            return rest == sentence.indices.count ? matchElements(elements, element + 1, position) : nil
+        case .token(let test, let minimum, let maximum):
+            var count = 0
+            while count < maximum && position + count < sentence.indices.count && passes(test, position + count) { count += 1 }
+            guard count >= minimum else { return nil }
+            while count >= minimum {
+                if let end = matchElements(elements, element + 1, position + count) {
+                    captures[element] = position..<(position + count)
+                    return end
+                }
+                count -= 1
+            }
+            return nil
+        }
+    }
+
+    private mutating func passes(_ test: TokenTest, _ position: Int) -> Bool {
+        let index = sentence.indices[position]
+        let token = analysis.tokens[index]
+        switch test {
+        case .words(let set, _):
+            return set.contains(token.foldedHash)
+        case .exact(let bytes):
+            return token.length == bytes.count && analysis.prose[token.range].elementsEqual(bytes)
+        case .shape(let shape):
+            switch shape {
+            case .any: return true
+            case .word: return token.kind == .word
+            case .number: return token.kind == .number
+            case .punct: return token.kind == .punctuation
+            case .cap: return token.kind == .word && (token.shape == .title || token.shape == .upper || token.shape == .mixed && isUpperFirst(token))
+            case .lower: return token.kind == .word && token.shape == .lower
+            case .upper: return token.kind == .word && token.shape == .upper
+            }
+        case .tags(let bits):
+            if tags == nil {
+                let sentenceTokens = sentence.indices.first!..<(sentence.indices.last! + 1)
+                let all = tagsOf?(sentenceTokens) ?? []
+                tags = sentence.indices.map { index in
+                    let offset = index - sentenceTokens.lowerBound
+                    return offset < all.count ? all[offset] : UInt8(PatternFile.tagLabels.count - 1)
+                }
+            }
+            return bits & (1 << UInt32(tags![position])) != 0
+        case .regex(let regex):
+            return (try? regex.regex.wholeMatch(in: analysis.text(of: token))) != nil
+        case .not(let inner):
+            return !passes(inner, position)
+        case .anyOf(let tests):
+            for inner in tests where passes(inner, position) { return true }
+            return false
+        case .allOf(let tests):
+            for inner in tests where !passes(inner, position) { return false }
+            return true
+        }
+    }
+
+    private func isUpperFirst(_ token: Token) -> Bool {
+        let byte = analysis.prose[Int(token.start)]
+        return byte >= 0x41 && byte <= 0x5A
+    }
+}

@@ -1,0 +1,52 @@
+import KalkaKnowledge
+import KalkaModel
+import KalkaText
+
+/// Reports a rule's pattern matches (Dictionaries/patterns/): the message names the construction
+/// behind the words, the suggestion is built from what the pattern matched, and each finding
+/// carries its pattern's id ("CAL001/about-it-reports").
+enum PatternFindings {
+    /// Reports every match in `analysis` of `patterns`; returns their prose ranges, so the rule's
+    /// phrase list can stay quiet where a pattern already spoke.
+    @discardableResult
+    static func report(_ patterns: PatternSet, in analysis: Analysis, lead: (String, TokenPattern) -> String,
+                       into findings: inout Findings) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for match in patterns.matches(in: analysis) {
+            let pattern = patterns.patterns[match.pattern]
+            let written = analysis.text(of: match.range)
+            let head = lead(written, pattern)
+            switch pattern.suggestion {
+            case .replace(let template):
+                let replacement = CaseAdapter.adapt(render(template, match, analysis), toCaseOf: written, listed: written.lowercased())
+                findings.report(match.range, "\(head): say “\(replacement)”",
+                                fix: ProseFix(title: "Say “\(replacement)”", applicability: .displayOnly, edits: [ProseEdit(match.range, replacement)]),
+                                severity: pattern.severity, pattern: pattern.id)
+            case .drop:
+                findings.report(match.range, "\(head): drop it",
+                                fix: ProseFix(title: "Drop “\(written)”", applicability: .displayOnly, edits: [ProseEdit(match.range, "")]),
+                                severity: pattern.severity, pattern: pattern.id)
+            case .advice(let advice):
+                findings.report(match.range, "\(head): \(advice)", severity: pattern.severity, pattern: pattern.id)
+            }
+            ranges.append(match.range)
+        }
+        return ranges
+    }
+
+    /// The template with each `$n` replaced by the text its token test matched, spaces collapsed.
+    static func render(_ template: String, _ match: PatternSet.Match, _ analysis: Analysis) -> String {
+        var result = ""
+        var rest = template[...]
+        while let dollar = rest.firstIndex(of: "$") {
+            result += rest[..<dollar]
+            let digits = rest[rest.index(after: dollar)...].prefix { $0.isNumber }
+            if let number = Int(digits), number >= 1, number <= match.captures.count {
+                result += analysis.text(of: match.captures[number - 1])
+            }
+            rest = rest[digits.endIndex...]
+        }
+        result += rest
+        return result.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+}
