@@ -42,7 +42,7 @@ let package = Package(
         // The library as one import: re-exports every layer.
         .target(name: "KalkaCore", dependencies: ["KalkaOutput", "KalkaEngine", "KalkaRules", "KalkaKnowledge", "KalkaText", "KalkaModel"]),
         // Reads .kalka.yml (Yams brings Foundation, so it stays out of KalkaCore: see ICUKit).
-        .target(name: "KalkaConfig", dependencies: ["KalkaEngine", "KalkaRules", "KalkaKnowledge", "KalkaModel", "Yams"]),
+        .target(name: "KalkaConfig", dependencies: ["KalkaEngine", "KalkaRules", "KalkaKnowledge", "KalkaText", "KalkaModel", "Yams"]),
         // The invariants the fuzz targets check, shared by kalka-fuzz and the tests that replay
         // the seed corpus and regressions (Tests/Fuzz).
         .target(name: "KalkaFuzzChecks", dependencies: ["KalkaCore", "KalkaConfig"]),

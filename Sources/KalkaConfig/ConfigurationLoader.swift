@@ -3,6 +3,7 @@ import KalkaEngine
 import KalkaKnowledge
 import KalkaModel
 import KalkaRules
+import KalkaText
 import Yams
 
 /// A problem in a configuration file, located by file, line and column.
@@ -31,6 +32,7 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 ///     names-files: [style/names.tsv] # extra names, same columns as Dictionaries/names
 ///     dictionaries:                  # the house's rows for built-in tables
 ///       phrases/calques.tsv: [style/calques.tsv]
+///     pattern-files: [style/calques.txt]   # the house's own pattern rules (Dictionaries/patterns/README.md)
 ///     severity: {MIX001: warning, number-format: info}
 ///     exclude: [drafts, "**/*.draft.md"]   # relative to this file's directory
 ///     overrides:                     # in order, for the paths matching files
@@ -40,7 +42,7 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
 /// Unknown keys and bad values are errors naming the file, line and column, with the choices.
 public enum ConfigurationLoader {
     public static let fileName = ".kalka.yml"
-    static let topLevelKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "dictionaries", "date", "exclude", "overrides"]
+    static let topLevelKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "dictionaries", "pattern-files", "date", "exclude", "overrides"]
     /// What an `overrides:` entry may set besides `files`.
     static let overrideKeys = ["select", "ignore", "fail-on", "severity", "house-style", "names-files", "dictionaries", "date"]
     static let severityChoices = Severity.allCases.map(\.rawValue).reversed().joined(separator: ", ")
@@ -70,18 +72,75 @@ public enum ConfigurationLoader {
         }
         guard let root else { return configuration }
         guard let mapping = root.mapping else { throw self.error(root, path, "expected a mapping of settings (\(topLevelKeys.joined(separator: ", ")))") }
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.string else { throw self.error(keyNode, path, "expected a setting name") }
-            switch key {
-            case "exclude": configuration.exclude = try strings(value, path, what: "exclude")
-            case "overrides": configuration.overrides = try overrides(value, path)
-            default:
-                guard try setting(key, value, into: &configuration, path) else {
-                    throw self.error(keyNode, path, "unknown setting '\(key)'; the settings are: \(topLevelKeys.joined(separator: ", "))")
+        // The house's patterns first: selectors anywhere in the file may name them.
+        for (keyNode, value) in mapping where keyNode.string == "pattern-files" {
+            configuration.patternFiles = try patternFiles(value, path)
+        }
+        let houseIDs = Set(configuration.patternFiles.flatMap { file in
+            (try? PatternFile.parse(path: file.path, text: file.text, inflections: Inflections.of(DictionaryStore.builtIn.get())))?.patterns.map { $0.id.lowercased() } ?? []
+        })
+        do {
+            try $housePatternIDs.withValue(houseIDs) {
+                for (keyNode, value) in mapping {
+                    guard let key = keyNode.string else { throw self.error(keyNode, path, "expected a setting name") }
+                    switch key {
+                    case "pattern-files": continue
+                    case "exclude": configuration.exclude = try strings(value, path, what: "exclude")
+                    case "overrides": configuration.overrides = try overrides(value, path)
+                    default:
+                        guard try setting(key, value, into: &configuration, path) else {
+                            throw self.error(keyNode, path, "unknown setting '\(key)'; the settings are: \(topLevelKeys.joined(separator: ", "))")
+                        }
+                    }
                 }
             }
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError(path: path, line: 1, column: 1, message: SystemErrors.plain(error))
         }
         return configuration
+    }
+
+    /// The ids of the patterns the configuration file being read adds (its `pattern-files`).
+    @TaskLocal static var housePatternIDs: Set<String> = []
+
+    /// `pattern-files: [files]`: each read and checked now, errors naming the file, line and
+    /// column; its rule must be one made of patterns, its ids new.
+    private static func patternFiles(_ node: Node, _ path: String) throws(ConfigurationError) -> [Configuration.NamesFile] {
+        var result: [Configuration.NamesFile] = []
+        let store: DictionaryStore
+        let builtIn: PatternRules
+        do {
+            store = try DictionaryStore.builtIn.get()
+            builtIn = try PatternRules.of(store)
+        } catch {
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "the built-in patterns do not load: \(SystemErrors.plain(error))")
+        }
+        for (file, text) in try userFiles(node, path, what: "pattern-files") {
+            let parsed: PatternFile
+            do {
+                parsed = try PatternFile.parse(path: file, text: text, inflections: Inflections.of(store))
+            } catch let error as DictionaryError {
+                throw ConfigurationError(path: error.path, line: max(error.line, 1), column: error.column ?? 1, message: error.message)
+            } catch {
+                throw ConfigurationError(path: file, line: 1, column: 1, message: SystemErrors.plain(error))
+            }
+            guard BuiltInRules.patternRuleCodes.contains(parsed.rule) else {
+                throw ConfigurationError(path: file, line: 1, column: 1,
+                                         message: "rule '\(parsed.rule)' takes no patterns; pattern files are for \(BuiltInRules.patternRuleCodes.joined(separator: ", "))")
+            }
+            for pattern in parsed.patterns {
+                if let existing = builtIn.pattern(pattern.id) {
+                    throw ConfigurationError(path: file, line: pattern.line, column: 9, message: "pattern '\(pattern.id)' is built in (\(existing.path):\(existing.line)); give yours another name")
+                }
+                if let earlier = result.first(where: { $0.text.contains("\npattern \(pattern.name)\n") }) {
+                    throw ConfigurationError(path: file, line: pattern.line, column: 9, message: "pattern '\(pattern.id)' is already defined in \(earlier.path)")
+                }
+            }
+            result.append(.init(path: file, text: text))
+        }
+        return result
     }
 
     /// Reads one of the settings a file and its overrides share; false when `key` is none of them.
@@ -183,7 +242,7 @@ public enum ConfigurationLoader {
     }
 
     private static func checkSelector(_ value: String, _ node: Node, _ path: String) throws(ConfigurationError) {
-        guard !RuleSelector(value).isKnown else { return }
+        guard !RuleSelector(value).isKnown, !housePatternIDs.contains(value.lowercased()) else { return }
         throw error(node, path, "unknown rule '\(value)': use a code (DUP001), code prefix (DUP), name (repeated-word), category (duplicated-word) or ALL; see 'kalka rules'")
     }
 

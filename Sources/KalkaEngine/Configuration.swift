@@ -29,6 +29,9 @@ public struct Configuration: Sendable, Hashable {
     public var namesFiles: [NamesFile] = []
     /// The house's own rows for built-in tables (`dictionaries:`), merged over them.
     public var dictionaries: [DictionaryExtension] = []
+    /// The house's own pattern files (`pattern-files:`, same language as Dictionaries/patterns):
+    /// path and text.
+    public var patternFiles: [NamesFile] = []
     /// Paths to skip: globs relative to the configuration file's directory (see `PathGlob`).
     public var exclude: [String] = []
     /// Settings for some paths only, applied in order over the ones above.
@@ -140,13 +143,17 @@ extension Linter {
     /// The dictionaries for a configuration's house style, extra names files and table extensions.
     public static func dictionaryStore(for configuration: Configuration) throws -> DictionaryStore {
         if configuration.namesFiles.isEmpty && configuration.nameStyle.isEmpty && configuration.typography == Typography()
-            && configuration.dictionaries.isEmpty {
+            && configuration.dictionaries.isEmpty && configuration.patternFiles.isEmpty {
             return try DictionaryStore.builtIn.get()
         }
         var texts = DictionaryStore.builtInTexts
         for (index, file) in configuration.namesFiles.enumerated() {
             // Kept under names/ so the name dictionary reads them; the number keeps them apart.
             texts["names/user-\(index)-\(file.path.split(separator: "/").last ?? "names.tsv")"] = file.text
+        }
+        for file in configuration.patternFiles {
+            // Under patterns/ so the pattern rules read them; the marker keeps them apart.
+            texts[DictionaryStore.housePatternPrefix + file.path] = file.text
         }
         let store = DictionaryStore(texts: texts, houseStyle: configuration.nameStyle, typography: configuration.typography,
                                     extensions: configuration.dictionaries)
@@ -200,6 +207,7 @@ public final class LinterCache {
         let namesFiles: [Configuration.NamesFile]
         let typography: Typography
         let dictionaries: [Configuration.DictionaryExtension]
+        let patternFiles: [Configuration.NamesFile]
     }
 
     /// `select` and `ignore` (from the command line) add to every configuration's.
@@ -211,7 +219,8 @@ public final class LinterCache {
     public func linter(for configuration: Configuration) throws -> Linter {
         let key = configuration.linterKey
         if let linter = linters[key] { return linter }
-        let storeKey = StoreKey(nameStyle: key.nameStyle, namesFiles: key.namesFiles, typography: key.typography, dictionaries: key.dictionaries)
+        let storeKey = StoreKey(nameStyle: key.nameStyle, namesFiles: key.namesFiles, typography: key.typography, dictionaries: key.dictionaries,
+                                patternFiles: key.patternFiles)
         let store = try stores[storeKey] ?? Linter.dictionaryStore(for: key)
         stores[storeKey] = store
         let linter = try Linter.configured(key, select: select, ignore: ignore, store: store)

@@ -3,6 +3,9 @@ import KalkaModel
 /// The one list of kalka's rules. A test checks that every `Rule` type in the module is here and
 /// that codes and names are unique.
 public enum BuiltInRules {
+    /// The rules that report patterns from Dictionaries/patterns/ (and a house's pattern files).
+    public static let patternRuleCodes = [CalqueRule.description.code]
+
     public static let all: [any Rule.Type] = [
         RepeatedWordRule.self,
         CoordinatedDuplicateRule.self,

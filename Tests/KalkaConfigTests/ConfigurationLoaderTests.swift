@@ -62,7 +62,7 @@ import KalkaCore
     @Test(arguments: [
         ("dictionaries:\n  phrases/calque.tsv: [a.tsv]\n", 2, 3, "unknown dictionary 'phrases/calque.tsv'; the tables are: "),
         ("dictionaries: [a.tsv]\n", 1, 15, "dictionaries must map a built-in table"),
-        ("selct: [DUP]\n", 1, 1, "unknown setting 'selct'; the settings are: select, ignore, fail-on, severity, house-style, names-files, dictionaries, date, exclude, overrides"),
+        ("selct: [DUP]\n", 1, 1, "unknown setting 'selct'; the settings are: select, ignore, fail-on, severity, house-style, names-files, dictionaries, pattern-files, date, exclude, overrides"),
         ("date: 2014/05/02\n", 1, 7, "date must be the articles' publication date as YYYY-MM-DD"),
         ("house-style:\n  period-spellings: sometimes\n", 2, 21, "house-style period-spellings must be one of allow, flag"),
         ("select: [DUP]\nfail-on: sometimes\n", 2, 10, "fail-on must be one of error, warning, info, never"),
@@ -95,6 +95,58 @@ import KalkaCore
     }
 
     /// The house style picks the spelling fixes write; extra names files add names.
+    /// A house's pattern file: loaded and checked with the configuration (errors name its own
+    /// file, line and column), its patterns reported under their ids, and those ids usable as
+    /// selectors in the same file.
+    @Test func housePatternFilesAddPatterns() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kalka-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("style"), withIntermediateDirectories: true)
+        let patterns = """
+            # kalka patterns: our desk's calques
+            # rule: CAL001
+            # source: our desk
+            # licence: internal
+
+            pattern held-a-briefing
+              source: провёл брифинг
+              severity: warning
+              match: [ @hold a briefing ]
+              suggest: briefed reporters
+              example: The minister ⟦held a briefing⟧ on Monday. => briefed reporters
+              counter: The minister briefed reporters on Monday.
+
+            """
+        let file = directory.appendingPathComponent("style/calques.txt")
+        try Data(patterns.utf8).write(to: file)
+        let path = directory.appendingPathComponent(".kalka.yml").path
+        try Data("pattern-files: [style/calques.txt]\nseverity: {CAL001/held-a-briefing: info}\n".utf8).write(to: URL(fileURLWithPath: path))
+        let configuration = try ConfigurationLoader.load(path)
+        #expect(configuration.patternFiles.count == 1)
+        let linter = try Linter.configured(configuration, select: ["CAL001"])
+        let source = SourceFile(path: "x", string: "The minister holds a briefing today.")
+        let found = try linter.lint(source, format: .plain, analyzer: Analyzer())
+        #expect(found.map(\.pattern) == ["CAL001/held-a-briefing"])
+        #expect(found.map(\.textRange) == [13..<29])
+        let ignoring = try Linter.configured(configuration, select: ["CAL001"], ignore: ["CAL001/held-a-briefing"])
+        #expect(try ignoring.lint(source, format: .plain, analyzer: Analyzer()).isEmpty)
+
+        // An error in the pattern file names that file, its line and column.
+        try Data(patterns.replacingOccurrences(of: "[ @hold a briefing ]", with: "[ @hold a (briefing ]").utf8).write(to: file)
+        do {
+            _ = try ConfigurationLoader.load(path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.path == file.path)
+            #expect(error.line == 9)
+            #expect(error.column == 30)
+            #expect(error.description.contains("expected '|' or ')'"), "\(error)")
+        }
+        // A built-in pattern's name may not be taken.
+        try Data(patterns.replacingOccurrences(of: "held-a-briefing", with: "reported-about").utf8).write(to: file)
+        try Data("pattern-files: [style/calques.txt]\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(path) }
+    }
+
     @Test func houseStyleAndExtraNamesReachTheRules() throws {
         var configuration = Configuration()
         configuration.nameStyle = ["Donbas": "Donbass", "Volodymyr Zelenskyy": "Volodymyr Zelensky"]

@@ -115,6 +115,9 @@ public final class DictionaryStore: Sendable {
     /// Files under `patterns/` are pattern rules, not tables.
     public static func isPatternFile(_ path: String) -> Bool { path.hasPrefix("patterns/") }
 
+    /// The key prefix of a house's pattern file among the store's texts (the file's own path follows).
+    public static let housePatternPrefix = "patterns/house:"
+
     /// Knowledge built from the files once per store and shared by every rule that needs it
     /// (the name dictionary, for one, feeds several rules).
     private let derived = StoreFacts()

@@ -174,6 +174,7 @@ private struct ExpressionCompiler {
         var markOpen: Int?
         var markStart: Int?
         var markEnd: Int?
+        var sentenceEnd: Int?
         while true {
             skipSpaces()
             guard position < characters.count else { break }
@@ -184,6 +185,7 @@ private struct ExpressionCompiler {
                 elements.append(.sentenceStart)
                 position += 1
             case "$" where isStandalone:
+                if sentenceEnd == nil { sentenceEnd = position }
                 elements.append(.sentenceEnd)
                 position += 1
             case "[" where isStandalone:
@@ -208,7 +210,7 @@ private struct ExpressionCompiler {
         }
         if let open = markOpen, markEnd == nil { throw error("'[' is never closed", at: open) }
         if let last = elements.lastIndex(where: { if case .sentenceEnd = $0 { true } else { false } }), last != elements.count - 1 {
-            throw error("'$' (sentence end) must come last")
+            throw error("'$' (sentence end) must come last", at: sentenceEnd)
         }
         guard elements.contains(where: \.isToken) else { throw error("the expression tests no token", at: 0) }
         guard elements.contains(where: { if case .token(_, let minimum, _) = $0 { minimum > 0 } else { false } }) else {

@@ -16,7 +16,9 @@ public struct PatternRules: Sendable {
     init(store: DictionaryStore) throws {
         let inflections = try Inflections.of(store)
         var files: [PatternFile] = []
-        for (path, text) in store.patternFiles.sorted(by: { $0.key < $1.key }) {
+        for (key, text) in store.patternFiles.sorted(by: { $0.key < $1.key }) {
+            // A house's file is named by its own path in errors and in `kalka rule`.
+            let path = key.hasPrefix(DictionaryStore.housePatternPrefix) ? String(key.dropFirst(DictionaryStore.housePatternPrefix.count)) : key
             files.append(try PatternFile.parse(path: path, text: text, inflections: inflections))
         }
         // A pattern is named by its rule and name: two files may not both define one.

@@ -93,6 +93,7 @@ public struct PatternSet: Sendable {
             for position in sentence.indices.indices {
                 let token = analysis.tokens[sentence.indices[position]]
                 if anchorWords.contains(token.foldedHash), let candidates = anchored[token.foldedHash] {
+                    WorkCounter.count(candidates.count)
                     for candidate in candidates {
                         let start = position - Int(candidate.tokensBefore)
                         guard start >= 0 else { continue }
@@ -101,6 +102,7 @@ public struct PatternSet: Sendable {
                         }
                     }
                 }
+                WorkCounter.count(unanchored.count)
                 for index in unanchored {
                     if let match = matcher.match(patterns[index], index: index, at: position, antipatterns: true) { sentenceMatches.append(match) }
                 }
