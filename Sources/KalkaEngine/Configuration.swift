@@ -182,12 +182,17 @@ extension BuiltInRules {
         }
     }
 
-    /// Rule code → severity, for the rules an override entry changes (the last matching wins).
+    /// Rule code (or lower-case pattern id) → severity, for the rules and patterns an override
+    /// entry changes (the last matching wins).
     public static func severities(_ rules: [RuleDescription], _ overrides: [Configuration.SeverityOverride]) -> [String: Severity] {
         var result: [String: Severity] = [:]
         for rule in rules {
             if let entry = overrides.last(where: { RuleSelector($0.selector).matches(rule) }), entry.severity != rule.severity {
                 result[rule.code] = entry.severity
+            }
+            // A pattern's entry, by its id: it wins over the rule's whatever the order.
+            for entry in overrides where RuleSelector(entry.selector).picksPattern(of: rule) {
+                result[entry.selector.lowercased()] = entry.severity
             }
         }
         return result

@@ -9,7 +9,8 @@ import KalkaText
 /// lives in the `Analyzer` each worker passes in.
 public final class Linter: Sendable {
     public let rules: [any Rule]
-    /// Rule code → the severity its findings get instead of their own (from the configuration).
+    /// Rule code, or lower-case pattern id ("cal001/reported-about"), → the severity its findings
+    /// get instead of their own (from the configuration); a pattern's entry wins over its rule's.
     public let severityOverrides: [String: Severity]
 
     /// The articles' date when the configuration or command line gives one; otherwise each
@@ -85,10 +86,10 @@ public final class Linter: Sendable {
 
     /// `judged`, given the document's prose and how to find the article's date.
     func judged(_ findings: [ProseFinding], prose: [UInt8], date: () -> SimpleDate?) -> [ProseFinding] {
-        let severity = { (finding: ProseFinding) in self.severityOverrides[finding.rule.code] ?? finding.severity }
+        let severity = { (finding: ProseFinding) in self.override(for: finding) ?? finding.severity }
         // A severity the configuration sets for a rule is the user's word: the judgements leave
         // its findings as the rule reported them.
-        let keepsSeverity = { (finding: ProseFinding) in self.severityOverrides[finding.rule.code] != nil }
+        let keepsSeverity = { (finding: ProseFinding) in self.override(for: finding) != nil }
         let all = UnfinishedTranslationJudgement.apply(findings, prose: prose, severity: severity)
         let judged = PeriodStyleJudgement.apply(all, date: date, policy: periodSpellings,
                                                 severity: severity, keepsSeverity: keepsSeverity)
@@ -201,9 +202,16 @@ public final class Linter: Sendable {
             return Fix(title: fix.title, applicability: fix.applicability, edits: edits)
         }
         let context = sentence.map { document.map.sourceRange(ofProse: $0) } ?? range
-        return Diagnostic(rule: finding.rule, severity: severityOverrides[finding.rule.code] ?? finding.severity, message: finding.message,
+        return Diagnostic(rule: finding.rule, severity: override(for: finding) ?? finding.severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
                           textRange: range, contextRange: context, fix: fix, pattern: finding.pattern)
+    }
+
+    /// The severity the configuration gives `finding`: its pattern's entry, else its rule's.
+    func override(for finding: ProseFinding) -> Severity? {
+        guard !severityOverrides.isEmpty else { return nil }
+        if let pattern = finding.pattern, let severity = severityOverrides[pattern.lowercased()] { return severity }
+        return severityOverrides[finding.rule.code]
     }
 
     /// The prose range of the sentence holding prose `offset`, if one does.

@@ -127,6 +127,7 @@ import KalkaCore
         let found = try linter.lint(source, format: .plain, analyzer: Analyzer())
         #expect(found.map(\.pattern) == ["CAL001/held-a-briefing"])
         #expect(found.map(\.textRange) == [13..<29])
+        #expect(found.map(\.severity) == [.info], "the configuration's severity for the pattern applies")
         let ignoring = try Linter.configured(configuration, select: ["CAL001"], ignore: ["CAL001/held-a-briefing"])
         #expect(try ignoring.lint(source, format: .plain, analyzer: Analyzer()).isEmpty)
 

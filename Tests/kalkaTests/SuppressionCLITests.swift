@@ -72,6 +72,34 @@ import KalkaCore
         #expect(Set((json.json["summary"] as? [String: Any] ?? [:]).keys) == ["files", "diagnostics", "byCategory", "bySeverity"])
     }
 
+    /// A pattern's finding is named by its id everywhere a tool reads rules: JSON, SARIF,
+    /// selectors, directives and the baseline (which still honours an entry made under the rule).
+    @Test func patternFindingsAreNamedByTheirID() throws {
+        let directory = try directory(["a.txt": "The governor reported about the damage.\n\nShe told about it.\n"])
+        let json = try CLI.run(["check", "--isolated", "--format", "json", "--select", "CAL001", "a.txt"], in: directory).json
+        let diagnostics = ((json["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]]) ?? []
+        #expect(diagnostics.map { $0["pattern"] as? String } == ["CAL001/reported-about", "CAL001/told-about"])
+        #expect(diagnostics.map { $0["rule"] as? String } == ["CAL001", "CAL001"])
+
+        let sarif = try CLI.run(["check", "--isolated", "--format", "sarif", "--select", "CAL001", "a.txt"], in: directory).stdout
+        #expect(sarif.contains("\"ruleId\": \"CAL001/reported-about\""))
+        #expect(sarif.contains("\"id\": \"CAL001\""), "the rule itself is described once, by its code")
+
+        let selected = try CLI.run(["check", "--isolated", "--format", "json", "--select", "CAL001/told-about", "a.txt"], in: directory)
+        #expect(selected.stdout.contains("CAL001/told-about") && !selected.stdout.contains("CAL001/reported-about"))
+        let ignored = try CLI.run(["check", "--isolated", "--format", "json", "--select", "CAL001", "--ignore", "CAL001/told-about", "a.txt"], in: directory)
+        #expect(!ignored.stdout.contains("CAL001/told-about") && ignored.stdout.contains("CAL001/reported-about"))
+        let unknown = try CLI.run(["check", "--isolated", "--select", "CAL001/no-such-pattern", "a.txt"], in: directory)
+        #expect(unknown.status == 2 || unknown.status == 64, "an unknown pattern id is a usage error")
+
+        let written = try CLI.run(["check", "--isolated", "--select", "CAL001", "--write-baseline", "b.json", "a.txt"], in: directory)
+        #expect(written.status == 0)
+        let file = try String(contentsOf: directory.appendingPathComponent("b.json"), encoding: .utf8)
+        #expect(file.contains("\"rule\": \"CAL001/reported-about\""))
+        let hidden = try CLI.run(["check", "--isolated", "--select", "CAL001", "--baseline", "b.json", "a.txt"], in: directory)
+        #expect(hidden.status == 0)
+    }
+
     @Test func baselineUsageErrors() throws {
         let directory = try directory(["a.txt": "The the end.\n", "bad.json": "{\"version\": 7, \"files\": {}}"])
         let combined = try CLI.run(["check", "--write-baseline", "x.json", "--fix", "a.txt"], in: directory)
