@@ -30,6 +30,15 @@ import KalkaCore
         #expect(Self.patterns.count == rules.files.reduce(0) { $0 + $1.patterns.count })
     }
 
+    /// A pattern without an anchor word is tried at every token of every document: none of the
+    /// built-in ones may be.
+    @Test func everyBuiltInPatternHasAnAnchorWord() throws {
+        let rules = try PatternRules.of(Lint.store)
+        for code in BuiltInRules.patternRuleCodes {
+            #expect(rules.set(for: code).unanchoredPatterns.isEmpty, "tried at every token: \(rules.set(for: code).unanchoredPatterns)")
+        }
+    }
+
     @Test("Examples are reported at their marked span, with their suggestion", arguments: patterns)
     func examples(_ test: PatternCase) throws {
         for example in test.pattern.examples {

@@ -4,17 +4,20 @@ import KalkaText
 /// A rule's patterns, indexed for one pass over a document.
 ///
 /// Each pattern is indexed by one of its token tests that only a finite set of words can pass
-/// (a literal or the forms of a lemma), preferring rare words, whose position in the pattern is
-/// fixed by the tests before it: a document's word is looked up once in that index, and only the
-/// patterns it may anchor are tried, so the cost per token stays flat however many patterns there
-/// are. A pattern without such a test is tried at every token.
+/// (a literal or the forms of a lemma), preferring rare words, whose distance from the start of a
+/// match the tests before it fix to within a few tokens: a document's word is looked up once in
+/// that index, and only the patterns it may anchor are tried (at each start it allows), so the
+/// cost per token stays flat however many patterns there are. A pattern without such a test is
+/// tried at every token.
 public struct PatternSet: Sendable {
     public let patterns: [TokenPattern]
 
-    /// A pattern that a word may anchor, and how many tokens its match starts before that word.
+    /// A pattern that a word may anchor, and how many tokens its match may start before that
+    /// word (a range when optional or repeated tests come first).
     private struct Candidate: Sendable {
         let pattern: Int32
-        let tokensBefore: Int32
+        let fewestBefore: Int16
+        let mostBefore: Int16
     }
 
     private let anchored: [UInt64: [Candidate]]
@@ -28,8 +31,9 @@ public struct PatternSet: Sendable {
         var anchored: [UInt64: [Candidate]] = [:]
         var unanchored: [Int] = []
         for (index, pattern) in patterns.enumerated() {
-            if let (words, before) = Self.anchor(of: pattern.elements, commonWords: commonWords) {
-                for word in Set(words) { anchored[word, default: []].append(Candidate(pattern: Int32(index), tokensBefore: Int32(before))) }
+            if let anchor = Self.anchor(of: pattern.elements, commonWords: commonWords) {
+                let candidate = Candidate(pattern: Int32(index), fewestBefore: Int16(anchor.before.lowerBound), mostBefore: Int16(anchor.before.upperBound))
+                for word in Set(anchor.words) { anchored[word, default: []].append(candidate) }
             } else {
                 unanchored.append(index)
             }
@@ -44,23 +48,28 @@ public struct PatternSet: Sendable {
         }
     }
 
-    /// The token test to index a pattern by: required, of a finite set of words, after only tests
-    /// of one token each; among those, the one with the fewest common words, then the fewest words.
-    private static func anchor(of elements: [PatternElement], commonWords: WordSet?) -> (words: [UInt64], before: Int)? {
-        var best: (words: [UInt64], before: Int, cost: (Int, Int))?
-        var before = 0
+    /// The patterns tried at every token, having no anchor word (names, for tests and reviews).
+    public var unanchoredPatterns: [String] { unanchored.map { patterns[$0].id } }
+
+    /// The most starts one anchor may stand for: the spread of the optional and repeated tests
+    /// before it.
+    static let anchorSpread = 4
+
+    /// The token test to index a pattern by: required, of a finite set of words, with at most
+    /// `anchorSpread` ways for the tests before it to take up tokens; among those, the one with
+    /// the fewest common words, then the fewest starts, then the fewest words.
+    private static func anchor(of elements: [PatternElement], commonWords: WordSet?) -> (words: [UInt64], before: ClosedRange<Int>)? {
+        var best: (words: [UInt64], before: ClosedRange<Int>, cost: (Int, Int, Int))?
+        var fewest = 0, most = 0
         for element in elements {
-            switch element {
-            case .sentenceStart, .sentenceEnd: continue
-            case .token(let test, let minimum, let maximum):
-                if minimum >= 1, let words = test.finiteWords {
-                    let common = commonWords.map { set in words.filter { set.containsHash($0) }.count } ?? 0
-                    let cost = (common, words.count)
-                    if best == nil || cost < best!.cost { best = (words, before, cost) }
-                }
-                guard minimum == maximum else { return best.map { ($0.words, $0.before) } }
-                before += minimum
+            guard case .token(let test, let minimum, let maximum) = element else { continue }
+            if minimum >= 1, most - fewest <= anchorSpread, let words = test.finiteWords {
+                let common = commonWords.map { set in words.filter { set.containsHash($0) }.count } ?? 0
+                let cost = (common, most - fewest, words.count)
+                if best == nil || cost < best!.cost { best = (words, fewest...most, cost) }
             }
+            fewest += minimum
+            most += maximum
         }
         return best.map { ($0.words, $0.before) }
     }
@@ -95,10 +104,13 @@ public struct PatternSet: Sendable {
                 if anchorWords.contains(token.foldedHash), let candidates = anchored[token.foldedHash] {
                     WorkCounter.count(candidates.count)
                     for candidate in candidates {
-                        let start = position - Int(candidate.tokensBefore)
-                        guard start >= 0 else { continue }
-                        if let match = matcher.match(patterns[Int(candidate.pattern)], index: Int(candidate.pattern), at: start, antipatterns: true) {
-                            sentenceMatches.append(match)
+                        // The latest start first: with the fewest tokens before the anchor.
+                        for before in Int(candidate.fewestBefore)...Int(candidate.mostBefore) {
+                            let start = position - before
+                            guard start >= 0 else { break }
+                            if let match = matcher.match(patterns[Int(candidate.pattern)], index: Int(candidate.pattern), at: start, antipatterns: true) {
+                                sentenceMatches.append(match)
+                            }
                         }
                     }
                 }
