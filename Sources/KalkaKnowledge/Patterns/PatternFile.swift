@@ -291,8 +291,10 @@ private struct ExpressionCompiler {
             position += 1
             let literal = word()
             guard !literal.isEmpty else { throw error("'=' takes a word to match exactly", at: start) }
-            _ = try words([literal], at: start, shown: literal)
-            return .exact(Array(literal.utf8))
+            guard case .words(let set, _) = try words([literal], at: start, shown: literal), let hash = set.keys.first else {
+                throw error("'=' takes one token", at: start)
+            }
+            return .exact(Array(literal.utf8), hash: hash)
         case "<":
             guard let close = characters[position...].firstIndex(of: ">") else { throw error("'<' is never closed", at: start) }
             let name = String(characters[(position + 1)..<close])

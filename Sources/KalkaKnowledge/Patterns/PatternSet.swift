@@ -240,7 +240,7 @@ private struct ElementMatcher {
         switch test {
         case .words(let set, _):
             return set.contains(token.foldedHash)
-        case .exact(let bytes):
+        case .exact(let bytes, _):
             return token.length == bytes.count && analysis.prose[token.range].elementsEqual(bytes)
         case .shape(let shape):
             switch shape {

@@ -66,8 +66,8 @@ enum PatternElement: Sendable {
 indirect enum TokenTest: Sendable {
     /// The folded hash is one of these (literals, the forms of a lemma), written for messages.
     case words(HashSet64, shown: [String])
-    /// Exactly these bytes (a literal written `=Word`).
-    case exact([UInt8])
+    /// Exactly these bytes (a literal written `=Word`), whose folded hash is `hash`.
+    case exact([UInt8], hash: UInt64)
     case shape(TokenShapeTest)
     /// The part-of-speech tagger's Universal tag is one of these (bit per `UniversalTag`).
     case tags(UInt32)
@@ -80,6 +80,7 @@ indirect enum TokenTest: Sendable {
     var finiteWords: [UInt64]? {
         switch self {
         case .words(let set, _): return set.keys
+        case .exact(_, let hash): return [hash]
         case .anyOf(let tests):
             var all: [UInt64] = []
             for test in tests {
