@@ -30,12 +30,14 @@ import KalkaCore
         #expect(Self.patterns.count == rules.files.reduce(0) { $0 + $1.patterns.count })
     }
 
-    /// A pattern without an anchor word is tried at every token of every document: none of the
-    /// built-in ones may be.
+    /// A pattern without an anchor word is tried at every token of every document, one anchored
+    /// by a function word or a mark in most sentences: none of the built-in ones may be, but one.
     @Test func everyBuiltInPatternHasAnAnchorWord() throws {
         let rules = try PatternRules.of(Lint.store)
         for code in BuiltInRules.patternRuleCodes {
             #expect(rules.set(for: code).unanchoredPatterns.isEmpty, "tried at every token: \(rules.set(for: code).unanchoredPatterns)")
+            // "may" anchors the lower-case month: common, but the exact-case test fails at once.
+            #expect(rules.set(for: code).commonlyAnchoredPatterns == ["CAL001/lowercase-month"], "tried in most sentences: \(rules.set(for: code).commonlyAnchoredPatterns)")
         }
     }
 

@@ -7,7 +7,11 @@ import KalkaText
 /// The rules generate rather than analyse, so they may over-generate ("stopped" and "stoped" for
 /// "stop"): a form no one writes never matches, while a missed form would hide a calque.
 public struct Inflections: Sendable {
-    private let irregular: [String: [String]]
+    /// The file's text as UTF-8, and for each lemma (by the FNV-1a hash of its bytes) the range
+    /// of its forms field: one pass over the bytes, no row or `String` made until a pattern asks
+    /// for a lemma (a few dozen of the 4,000 are ever asked for).
+    private let bytes: [UInt8]
+    private let formsOfLemma: [UInt64: Range<Int>]
 
     static let path = "english/irregular-forms.tsv"
     private static let built = StoreFact<Inflections>()
@@ -16,23 +20,44 @@ public struct Inflections: Sendable {
         try store.derived(built) { try Inflections(text: store.text(path)) }
     }
 
-    /// Reads the rows straight from the text: two fields of a generated file, split once, with no
-    /// table built (the file's header and format are checked with every other table's by
-    /// `DictionaryStore.validateAll`).
+    /// Reads the rows straight from the text (lemma TAB forms TAB parts; the header and format
+    /// are checked with every other table's by `DictionaryStore.validateAll`).
     init(text: String) {
-        var irregular: [String: [String]] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", maxSplits: 2)
-            guard fields.count >= 2 else { continue }
-            irregular[String(fields[0])] = fields[1].split(separator: " ").map(String.init)
+        bytes = Array(text.utf8)
+        var formsOfLemma: [UInt64: Range<Int>] = [:]
+        formsOfLemma.reserveCapacity(bytes.count / 24)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            if bytes[lineStart] != 0x23 { // '#'
+                var tab = lineStart
+                while tab < lineEnd && bytes[tab] != 0x09 { tab += 1 }
+                var formsEnd = tab + 1
+                while formsEnd < lineEnd && bytes[formsEnd] != 0x09 { formsEnd += 1 }
+                if tab < lineEnd { formsOfLemma[Self.hash(bytes[lineStart..<tab])] = (tab + 1)..<formsEnd }
+            }
+            lineStart = lineEnd + 1
         }
-        self.irregular = irregular
+        self.formsOfLemma = formsOfLemma
+    }
+
+    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The irregular forms the file lists for `lemma` (lower case).
+    private func irregularForms(of lemma: String) -> [String] {
+        guard let range = formsOfLemma[Self.hash(lemma.utf8)] else { return [] }
+        return bytes[range].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The lemma and every form of it, lower case.
     public func forms(of lemma: String) -> [String] {
         let lemma = lemma.lowercased()
-        var forms = [lemma] + Self.regularForms(of: lemma) + (irregular[lemma] ?? [])
+        var forms = [lemma] + Self.regularForms(of: lemma) + irregularForms(of: lemma)
         var seen = Set<String>()
         forms.removeAll { !seen.insert($0).inserted }
         return forms

@@ -20,20 +20,32 @@ public struct PatternFile: Sendable {
     public static func parse(path: String, text: String, inflections: Inflections) throws(DictionaryError) -> PatternFile {
         var header: [String: String] = [:]
         var blocks: [(name: String, line: Int, fields: [(key: String, value: String, line: Int, column: Int)])] = []
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = offset + 1
-            let content = String(rawLine)
-            if content.trimmingSpaces.isEmpty { continue }
-            if content.hasPrefix("#") {
-                if blocks.isEmpty, let colon = content.firstIndex(of: ":") {
-                    let key = content[content.index(after: content.startIndex)..<colon].trimmingSpaces
-                    header[key] = content[content.index(after: colon)...].trimmingSpaces
+        // Read as UTF-8 bytes: the syntax is ASCII, so only values become strings.
+        let bytes = Array(text.utf8)
+        func string(_ slice: ArraySlice<UInt8>) -> String {
+            var slice = slice
+            while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
+            return String(decoding: slice, as: UTF8.self)
+        }
+        var lineStart = 0
+        var line = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let content = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
+            line += 1
+            if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if content.first == 0x23 { // '#'
+                if blocks.isEmpty, let colon = content.firstIndex(of: 0x3A) {
+                    header[string(content[(content.startIndex + 1)..<colon])] = string(content[(colon + 1)...])
                 }
                 continue
             }
-            if content.hasPrefix("pattern ") {
-                let name = content.dropFirst("pattern ".count).trimmingSpaces
-                guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+            if content.starts(with: "pattern ".utf8) {
+                let name = string(content.dropFirst("pattern ".utf8.count))
+                guard !name.isEmpty, name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else {
                     throw DictionaryError(path: path, line: line, column: 9, message: "a pattern's name is lower-case letters, digits and hyphens, not '\(name)'")
                 }
                 if let first = blocks.first(where: { $0.name == name }) {
@@ -42,25 +54,25 @@ public struct PatternFile: Sendable {
                 blocks.append((name, line, []))
                 continue
             }
-            guard content.first == " " else {
+            guard content.first == 0x20 else {
                 throw DictionaryError(path: path, line: line, column: 1, message: "expected 'pattern NAME', an indented 'key: value' line or a comment")
             }
             guard !blocks.isEmpty else {
                 throw DictionaryError(path: path, line: line, column: 1, message: "a 'key: value' line before the first 'pattern NAME'")
             }
-            let indent = content.prefix { $0 == " " }.count
+            let indent = content.prefix { $0 == 0x20 }.count
             let body = content.dropFirst(indent)
-            guard let colon = body.firstIndex(of: ":") else {
+            guard let colon = body.firstIndex(of: 0x3A) else {
                 throw DictionaryError(path: path, line: line, column: indent + 1, message: "expected 'key: value'")
             }
-            let key = String(body[..<colon])
+            let key = String(decoding: body[..<colon], as: UTF8.self)
             guard keys.contains(key) else {
                 throw DictionaryError(path: path, line: line, column: indent + 1, message: "unknown key '\(key)' (known: \(keys.sorted().joined(separator: ", ")))")
             }
-            let afterColon = body[body.index(after: colon)...]
-            let leading = afterColon.prefix { $0 == " " }.count
-            let value = String(afterColon.dropFirst(leading))
-            let column = indent + key.count + 2 + leading
+            let afterColon = body[(colon + 1)...]
+            let leading = afterColon.prefix { $0 == 0x20 }.count
+            let value = string(afterColon.dropFirst(leading))
+            let column = indent + key.utf8.count + 2 + leading
             blocks[blocks.count - 1].fields.append((key, value, line, column))
         }
         for key in ["rule", "source", "licence"] where header[key]?.isEmpty ?? true {
@@ -123,13 +135,14 @@ public struct PatternFile: Sendable {
             }
             var examples: [PatternExample] = []
             for example in values("example") {
-                let parts = example.value.components(separatedBy: " => ")
-                let text = parts[0]
-                guard parts.count <= 2, text.contains("⟦"), text.contains("⟧") else {
+                let arrow = example.value.firstRange(of: " => ")
+                let text = arrow.map { String(example.value[..<$0.lowerBound]) } ?? example.value
+                let suggestion = arrow.map { String(example.value[$0.upperBound...]) }
+                guard suggestion?.contains(" => ") != true, text.contains("⟦"), text.contains("⟧") else {
                     throw DictionaryError(path: path, line: example.line, column: example.column,
                                           message: "an example marks the reported words with ⟦ ⟧ and may end with ' => suggestion'")
                 }
-                examples.append(PatternExample(text: text, suggestion: parts.count == 2 ? parts[1] : nil))
+                examples.append(PatternExample(text: text, suggestion: suggestion))
             }
             let counterexamples = values("counter").map(\.value)
             guard !examples.isEmpty, !counterexamples.isEmpty else {
@@ -153,7 +166,7 @@ private struct ExpressionCompiler {
     /// The 1-based column where the expression starts.
     let column: Int
     let inflections: Inflections
-    private var characters: [Character] = []
+    private var characters: [Unicode.Scalar] = []
     private var position = 0
 
     init(path: String, line: Int, column: Int, inflections: Inflections) {
@@ -168,7 +181,7 @@ private struct ExpressionCompiler {
     }
 
     mutating func compile(_ expression: String, allowMark: Bool) throws(DictionaryError) -> (elements: [PatternElement], marked: ClosedRange<Int>?) {
-        characters = Array(expression)
+        characters = Array(expression.unicodeScalars)
         position = 0
         var elements: [PatternElement] = []
         var markOpen: Int?
@@ -276,7 +289,7 @@ private struct ExpressionCompiler {
         return try atom()
     }
 
-    private static let special: Set<Character> = ["(", ")", "|", "&", "?", "*", "+", "{", "}", " "]
+    private static let special: Set<Unicode.Scalar> = ["(", ")", "|", "&", "?", "*", "+", "{", "}", " "]
 
     private mutating func atom() throws(DictionaryError) -> TokenTest {
         let start = position
@@ -297,7 +310,7 @@ private struct ExpressionCompiler {
             return .exact(Array(literal.utf8), hash: hash)
         case "<":
             guard let close = characters[position...].firstIndex(of: ">") else { throw error("'<' is never closed", at: start) }
-            let name = String(characters[(position + 1)..<close])
+            let name = Self.text(characters[(position + 1)..<close])
             position = close + 1
             if let shape = TokenShapeTest(rawValue: name.lowercased()) { return .shape(shape) }
             var bits: UInt32 = 0
@@ -310,7 +323,7 @@ private struct ExpressionCompiler {
             return .tags(bits)
         case "/":
             guard let close = characters[(position + 1)...].firstIndex(of: "/") else { throw error("'/' regex is never closed", at: start) }
-            let written = String(characters[(position + 1)..<close])
+            let written = Self.text(characters[(position + 1)..<close])
             position = close + 1
             do {
                 return .regex(RegexTest(regex: try Regex(written), written: written))
@@ -321,7 +334,7 @@ private struct ExpressionCompiler {
             guard let close = characters[(position + 1)...].firstIndex(of: "'"), close > position + 1 else {
                 throw error("a quoted literal needs a closing '", at: start)
             }
-            let literal = String(characters[(position + 1)..<close])
+            let literal = Self.text(characters[(position + 1)..<close])
             position = close + 1
             return try words([literal], at: start, shown: literal)
         case "_" where position + 1 >= characters.count || Self.special.contains(characters[position + 1]):
@@ -337,7 +350,13 @@ private struct ExpressionCompiler {
     private mutating func word() -> String {
         let start = position
         while position < characters.count && !Self.special.contains(characters[position]) { position += 1 }
-        return String(characters[start..<position])
+        return Self.text(characters[start..<position])
+    }
+
+    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 
     /// Literals hashed as documents' tokens are: each must be one token of ICU's word breaking.
@@ -367,7 +386,7 @@ private struct ExpressionCompiler {
         case "{":
             let start = position
             guard let close = characters[position...].firstIndex(of: "}") else { throw error("'{' is never closed", at: start) }
-            let bounds = String(characters[(position + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
+            let bounds = Self.text(characters[(position + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
             position = close + 1
             guard let low = Int(bounds[0]), bounds.count <= 2 else { throw error("expected {n} or {m,n}", at: start) }
             let high = bounds.count == 2 ? Int(bounds[1]) : low
@@ -391,11 +410,5 @@ private struct ExpressionCompiler {
             shown += names
         }
         return .words(HashSet64(keys), shown: shown)
-    }
-}
-
-extension StringProtocol {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -31,9 +31,14 @@ public struct PatternRules: Sendable {
             seen[pattern.id] = pattern
         }
         self.files = files
-        let common = try? store.words("english/function-words.txt")
-        sets = Dictionary(grouping: files.flatMap(\.patterns), by: \.rule).mapValues { PatternSet($0, commonWords: common) }
+        let functionWords = try? store.words("english/function-words.txt")
+        let marks = HashSet64(Self.commonMarks.unicodeScalars.map { FoldedHash.of(String($0)) })
+        let isCommon = { (hash: UInt64) in functionWords?.containsHash(hash) == true || marks.contains(hash) }
+        sets = Dictionary(grouping: files.flatMap(\.patterns), by: \.rule).mapValues { PatternSet($0, isCommon: isCommon) }
     }
+
+    /// Punctuation too frequent to index a pattern by.
+    static let commonMarks = ",.;:-–—'\"“”‘’«»()[]!?/"
 
     /// The patterns reported by `rule`, one set.
     public func set(for rule: String) -> PatternSet {

@@ -20,18 +20,28 @@ public struct PatternSet: Sendable {
         let mostBefore: Int16
     }
 
+    /// What matching reads of each pattern, by reference: an attempt copies no pattern.
+    private let programs: [PatternProgram]
     private let anchored: [UInt64: [Candidate]]
     private let anchorWords: HashSet64
     private let unanchored: [Int]
     /// Whether any pattern asks for part-of-speech tags.
     public let needsTags: Bool
 
-    public init(_ patterns: [TokenPattern], commonWords: WordSet? = nil) {
+    /// `isCommon` tells the words to avoid as anchors (function words, punctuation): every
+    /// sentence holds some.
+    public init(_ patterns: [TokenPattern], isCommon: (UInt64) -> Bool = { _ in false }) {
         self.patterns = patterns
         var anchored: [UInt64: [Candidate]] = [:]
         var unanchored: [Int] = []
+        var commonlyAnchored: [String] = []
         for (index, pattern) in patterns.enumerated() {
-            if let anchor = Self.anchor(of: pattern.elements, commonWords: commonWords) {
+            if let anchor = Self.anchor(of: pattern.elements, isCommon: isCommon) {
+                // A common anchor costs little when the pattern starts the sentence: it is tried
+                // only where the word stands near the start.
+                let startsSentence: Bool
+                if case .sentenceStart = pattern.elements.first { startsSentence = true } else { startsSentence = false }
+                if !startsSentence && anchor.words.contains(where: isCommon) { commonlyAnchored.append(pattern.id) }
                 let candidate = Candidate(pattern: Int32(index), fewestBefore: Int16(anchor.before.lowerBound), mostBefore: Int16(anchor.before.upperBound))
                 for word in Set(anchor.words) { anchored[word, default: []].append(candidate) }
             } else {
@@ -39,6 +49,8 @@ public struct PatternSet: Sendable {
             }
         }
         self.anchored = anchored
+        self.commonlyAnchoredPatterns = commonlyAnchored
+        programs = patterns.map { PatternProgram(elements: $0.elements, marked: $0.marked, antipatterns: $0.antipatterns) }
         anchorWords = HashSet64(anchored.keys)
         self.unanchored = unanchored
         needsTags = patterns.contains { pattern in
@@ -48,23 +60,27 @@ public struct PatternSet: Sendable {
         }
     }
 
+    /// The patterns whose anchor includes a common word or mark, tried in most sentences (for
+    /// tests and reviews).
+    public let commonlyAnchoredPatterns: [String]
+
     /// The patterns tried at every token, having no anchor word (names, for tests and reviews).
     public var unanchoredPatterns: [String] { unanchored.map { patterns[$0].id } }
 
     /// The most starts one anchor may stand for: the spread of the optional and repeated tests
     /// before it.
-    static let anchorSpread = 4
+    static let anchorSpread = 6
 
     /// The token test to index a pattern by: required, of a finite set of words, with at most
     /// `anchorSpread` ways for the tests before it to take up tokens; among those, the one with
     /// the fewest common words, then the fewest starts, then the fewest words.
-    private static func anchor(of elements: [PatternElement], commonWords: WordSet?) -> (words: [UInt64], before: ClosedRange<Int>)? {
+    private static func anchor(of elements: [PatternElement], isCommon: (UInt64) -> Bool) -> (words: [UInt64], before: ClosedRange<Int>)? {
         var best: (words: [UInt64], before: ClosedRange<Int>, cost: (Int, Int, Int))?
         var fewest = 0, most = 0
         for element in elements {
             guard case .token(let test, let minimum, let maximum) = element else { continue }
             if minimum >= 1, most - fewest <= anchorSpread, let words = test.finiteWords {
-                let common = commonWords.map { set in words.filter { set.containsHash($0) }.count } ?? 0
+                let common = words.filter(isCommon).count
                 let cost = (common, most - fewest, words.count)
                 if best == nil || cost < best!.cost { best = (words, fewest...most, cost) }
             }
@@ -86,6 +102,20 @@ public struct PatternSet: Sendable {
         public let captures: [Range<Int>]
     }
 
+    /// Whether a token of the sentence anchors a pattern where it stands: a pattern that starts
+    /// the sentence (`^`) only within its anchor's first few tokens.
+    private func mayMatch(_ tokens: Range<Int>, _ analysis: Analysis) -> Bool {
+        var position = 0
+        for index in tokens {
+            let token = analysis.tokens[index]
+            guard token.kind != .space else { continue }
+            defer { position += 1 }
+            guard anchorWords.contains(token.foldedHash), let candidates = anchored[token.foldedHash] else { continue }
+            if candidates.contains(where: { !programs[Int($0.pattern)].startsSentence || position <= Int($0.mostBefore) }) { return true }
+        }
+        return false
+    }
+
     /// Every match in the document, in document order, without overlaps (at a position the
     /// earliest-starting, then longest, match wins; ties go to the pattern listed first).
     /// `tags` gives the Universal tag of each token of a range (an index into
@@ -95,6 +125,9 @@ public struct PatternSet: Sendable {
         var found: [Match] = []
         var sentence = SentenceTokens()
         for span in analysis.sentences {
+            // Most sentences hold no anchor word that can start a match where it stands: one probe
+            // per token, and nothing else.
+            if unanchored.isEmpty && !mayMatch(span.tokens, analysis) { continue }
             sentence.load(span.tokens, analysis: analysis)
             guard !sentence.indices.isEmpty else { continue }
             var matcher = ElementMatcher(analysis: analysis, sentence: sentence, tagsOf: tags)
@@ -108,7 +141,8 @@ public struct PatternSet: Sendable {
                         for before in Int(candidate.fewestBefore)...Int(candidate.mostBefore) {
                             let start = position - before
                             guard start >= 0 else { break }
-                            if let match = matcher.match(patterns[Int(candidate.pattern)], index: Int(candidate.pattern), at: start, antipatterns: true) {
+                            if programs[Int(candidate.pattern)].startsSentence && start != 0 { continue }
+                            if let match = matcher.match(programs[Int(candidate.pattern)], index: Int(candidate.pattern), at: start) {
                                 sentenceMatches.append(match)
                             }
                         }
@@ -116,7 +150,7 @@ public struct PatternSet: Sendable {
                 }
                 WorkCounter.count(unanchored.count)
                 for index in unanchored {
-                    if let match = matcher.match(patterns[index], index: index, at: position, antipatterns: true) { sentenceMatches.append(match) }
+                    if let match = matcher.match(programs[index], index: index, at: position) { sentenceMatches.append(match) }
                 }
             }
             guard !sentenceMatches.isEmpty else { continue }
@@ -132,6 +166,22 @@ public struct PatternSet: Sendable {
             }
         }
         return found
+    }
+}
+
+/// A pattern's elements, mark and antipatterns: what matching reads, shared by reference.
+final class PatternProgram: Sendable {
+    let elements: [PatternElement]
+    let marked: ClosedRange<Int>?
+    let antipatterns: [[PatternElement]]
+    /// The pattern matches only at the start of a sentence (`^`).
+    let startsSentence: Bool
+
+    init(elements: [PatternElement], marked: ClosedRange<Int>?, antipatterns: [[PatternElement]]) {
+        self.elements = elements
+        self.marked = marked
+        self.antipatterns = antipatterns
+        if case .sentenceStart = elements.first { startsSentence = true } else { startsSentence = false }
     }
 }
 
@@ -161,9 +211,9 @@ private struct ElementMatcher {
         self.tagsOf = tagsOf
     }
 
-    mutating func match(_ pattern: TokenPattern, index: Int, at start: Int, antipatterns: Bool) -> PatternSet.Match? {
-        let tokenCount = pattern.elements.count
-        captures = Array(repeating: start..<start, count: tokenCount)
+    mutating func match(_ pattern: PatternProgram, index: Int, at start: Int) -> PatternSet.Match? {
+        captures.removeAll(keepingCapacity: true)
+        captures.append(contentsOf: repeatElement(start..<start, count: pattern.elements.count))
         guard let end = matchElements(pattern.elements, 0, start) else { return nil }
         // Captures by token test (elements that are tests), in prose bytes.
         var byTest: [Range<Int>] = []
@@ -181,9 +231,7 @@ private struct ElementMatcher {
             markedPositions = start..<end
         }
         guard !markedPositions.isEmpty else { return nil }
-        if antipatterns {
-            for antipattern in pattern.antipatterns where self.antipattern(antipattern, overlaps: start..<end) { return nil }
-        }
+        for antipattern in pattern.antipatterns where self.antipattern(antipattern, overlaps: start..<end) { return nil }
         return PatternSet.Match(pattern: index, range: bytes(of: markedPositions), matchRange: bytes(of: start..<end), captures: byTest)
     }
 
@@ -192,7 +240,8 @@ private struct ElementMatcher {
         let saved = captures
         defer { captures = saved }
         for start in 0..<positions.upperBound {
-            captures = Array(repeating: start..<start, count: elements.count)
+            captures.removeAll(keepingCapacity: true)
+            captures.append(contentsOf: repeatElement(start..<start, count: elements.count))
             if let end = matchElements(elements, 0, start), start < positions.upperBound, end > positions.lowerBound { return true }
         }
         return false
