@@ -289,7 +289,13 @@ private struct ExpressionCompiler {
         return try atom()
     }
 
-    private static let special: Set<Unicode.Scalar> = ["(", ")", "|", "&", "?", "*", "+", "{", "}", " "]
+    /// The characters that end a literal: operators and the space between tests.
+    private static func isSpecial(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "(", ")", "|", "&", "?", "*", "+", "{", "}", " ": true
+        default: false
+        }
+    }
 
     private mutating func atom() throws(DictionaryError) -> TokenTest {
         let start = position
@@ -337,7 +343,7 @@ private struct ExpressionCompiler {
             let literal = Self.text(characters[(position + 1)..<close])
             position = close + 1
             return try words([literal], at: start, shown: literal)
-        case "_" where position + 1 >= characters.count || Self.special.contains(characters[position + 1]):
+        case "_" where position + 1 >= characters.count || Self.isSpecial(characters[position + 1]):
             position += 1
             return .shape(.any)
         default:
@@ -349,7 +355,7 @@ private struct ExpressionCompiler {
 
     private mutating func word() -> String {
         let start = position
-        while position < characters.count && !Self.special.contains(characters[position]) { position += 1 }
+        while position < characters.count && !Self.isSpecial(characters[position]) { position += 1 }
         return Self.text(characters[start..<position])
     }
 
@@ -363,7 +369,9 @@ private struct ExpressionCompiler {
     private func words(_ literals: [String], at offset: Int, shown: String) throws(DictionaryError) -> TokenTest {
         let hashes: [[UInt64]]
         do {
-            hashes = try PhraseTokenizer.tokenHashes(literals)
+            // Plain words need no ICU; the others are broken together.
+            let plain = literals.map { PhraseTokenizer.plainWordHashes($0) }
+            hashes = plain.allSatisfy { $0 != nil } ? plain.map { $0! } : try PhraseTokenizer.tokenHashes(literals)
         } catch {
             throw self.error("cannot tokenize '\(shown)': \(SystemErrors.plain(error))", at: offset)
         }

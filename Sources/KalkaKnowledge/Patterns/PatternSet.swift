@@ -102,18 +102,21 @@ public struct PatternSet: Sendable {
         public let captures: [Range<Int>]
     }
 
-    /// Whether a token of the sentence anchors a pattern where it stands: a pattern that starts
-    /// the sentence (`^`) only within its anchor's first few tokens.
-    private func mayMatch(_ tokens: Range<Int>, _ analysis: Analysis) -> Bool {
+    /// The tokens of a sentence that anchor a pattern where they stand (a pattern that starts the
+    /// sentence, `^`, only within its anchor's first few tokens), as (position among the
+    /// sentence's tokens other than spaces, folded hash), into `hits`.
+    private func anchorHits(_ tokens: Range<Int>, _ analysis: Analysis, into hits: inout [(position: Int, hash: UInt64)]) {
+        hits.removeAll(keepingCapacity: true)
         var position = 0
         for index in tokens {
             let token = analysis.tokens[index]
             guard token.kind != .space else { continue }
             defer { position += 1 }
             guard anchorWords.contains(token.foldedHash), let candidates = anchored[token.foldedHash] else { continue }
-            if candidates.contains(where: { !programs[Int($0.pattern)].startsSentence || position <= Int($0.mostBefore) }) { return true }
+            if candidates.contains(where: { !programs[Int($0.pattern)].startsSentence || position <= Int($0.mostBefore) }) {
+                hits.append((position, token.foldedHash))
+            }
         }
-        return false
     }
 
     /// Every match in the document, in document order, without overlaps (at a position the
@@ -124,33 +127,36 @@ public struct PatternSet: Sendable {
         guard !patterns.isEmpty else { return [] }
         var found: [Match] = []
         var sentence = SentenceTokens()
+        var hits: [(position: Int, hash: UInt64)] = []
         for span in analysis.sentences {
             // Most sentences hold no anchor word that can start a match where it stands: one probe
             // per token, and nothing else.
-            if unanchored.isEmpty && !mayMatch(span.tokens, analysis) { continue }
+            anchorHits(span.tokens, analysis, into: &hits)
+            if hits.isEmpty && unanchored.isEmpty { continue }
             sentence.load(span.tokens, analysis: analysis)
             guard !sentence.indices.isEmpty else { continue }
             var matcher = ElementMatcher(analysis: analysis, sentence: sentence, tagsOf: tags)
             var sentenceMatches: [Match] = []
-            for position in sentence.indices.indices {
-                let token = analysis.tokens[sentence.indices[position]]
-                if anchorWords.contains(token.foldedHash), let candidates = anchored[token.foldedHash] {
-                    WorkCounter.count(candidates.count)
-                    for candidate in candidates {
-                        // The latest start first: with the fewest tokens before the anchor.
-                        for before in Int(candidate.fewestBefore)...Int(candidate.mostBefore) {
-                            let start = position - before
-                            guard start >= 0 else { break }
-                            if programs[Int(candidate.pattern)].startsSentence && start != 0 { continue }
-                            if let match = matcher.match(programs[Int(candidate.pattern)], index: Int(candidate.pattern), at: start) {
-                                sentenceMatches.append(match)
-                            }
-                        }
+            for hit in hits {
+                let candidates = anchored[hit.hash]!
+                WorkCounter.count(candidates.count)
+                for candidate in candidates {
+                    let program = programs[Int(candidate.pattern)]
+                    // The latest start first: with the fewest tokens before the anchor.
+                    for before in Int(candidate.fewestBefore)...Int(candidate.mostBefore) {
+                        let start = hit.position - before
+                        guard start >= 0 else { break }
+                        if program.startsSentence && start != 0 { continue }
+                        if let match = matcher.match(program, index: Int(candidate.pattern), at: start) { sentenceMatches.append(match) }
                     }
                 }
-                WorkCounter.count(unanchored.count)
-                for index in unanchored {
-                    if let match = matcher.match(programs[index], index: index, at: position) { sentenceMatches.append(match) }
+            }
+            if !unanchored.isEmpty {
+                for position in sentence.indices.indices {
+                    WorkCounter.count(unanchored.count)
+                    for index in unanchored {
+                        if let match = matcher.match(programs[index], index: index, at: position) { sentenceMatches.append(match) }
+                    }
                 }
             }
             guard !sentenceMatches.isEmpty else { continue }
