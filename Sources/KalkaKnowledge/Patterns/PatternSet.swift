@@ -22,8 +22,10 @@ public struct PatternSet: Sendable {
 
     /// What matching reads of each pattern, by reference: an attempt copies no pattern.
     private let programs: [PatternProgram]
-    private let anchored: [UInt64: [Candidate]]
-    private let anchorWords: HashSet64
+    /// Anchor word → its candidates, `candidates[candidateRanges[slot]]`: one open-addressing
+    /// probe per token, no `Dictionary` hashing on the hot path.
+    private let anchorIndex: AnchorIndex
+    private let candidates: [Candidate]
     private let unanchored: [Int]
     /// Whether any pattern asks for part-of-speech tags.
     public let needsTags: Bool
@@ -48,10 +50,16 @@ public struct PatternSet: Sendable {
                 unanchored.append(index)
             }
         }
-        self.anchored = anchored
+        var flat: [Candidate] = []
+        var ranges: [(UInt64, Range<Int32>)] = []
+        for (word, list) in anchored.sorted(by: { $0.key < $1.key }) {
+            ranges.append((word, Int32(flat.count)..<Int32(flat.count + list.count)))
+            flat += list
+        }
+        candidates = flat
+        anchorIndex = AnchorIndex(ranges)
         self.commonlyAnchoredPatterns = commonlyAnchored
         programs = patterns.map { PatternProgram(elements: $0.elements, marked: $0.marked, antipatterns: $0.antipatterns) }
-        anchorWords = HashSet64(anchored.keys)
         self.unanchored = unanchored
         needsTags = patterns.contains { pattern in
             (pattern.elements + pattern.antipatterns.joined()).contains { element in
@@ -104,17 +112,17 @@ public struct PatternSet: Sendable {
 
     /// The tokens of a sentence that anchor a pattern where they stand (a pattern that starts the
     /// sentence, `^`, only within its anchor's first few tokens), as (position among the
-    /// sentence's tokens other than spaces, folded hash), into `hits`.
-    private func anchorHits(_ tokens: Range<Int>, _ analysis: Analysis, into hits: inout [(position: Int, hash: UInt64)]) {
+    /// sentence's tokens other than spaces, its candidates), into `hits`.
+    private func anchorHits(_ tokens: Range<Int>, _ analysis: Analysis, into hits: inout [(position: Int, candidates: Range<Int32>)]) {
         hits.removeAll(keepingCapacity: true)
         var position = 0
         for index in tokens {
             let token = analysis.tokens[index]
             guard token.kind != .space else { continue }
             defer { position += 1 }
-            guard anchorWords.contains(token.foldedHash), let candidates = anchored[token.foldedHash] else { continue }
-            if candidates.contains(where: { !programs[Int($0.pattern)].startsSentence || position <= Int($0.mostBefore) }) {
-                hits.append((position, token.foldedHash))
+            guard let range = anchorIndex[token.foldedHash] else { continue }
+            if candidates[Int(range.lowerBound)..<Int(range.upperBound)].contains(where: { !programs[Int($0.pattern)].startsSentence || position <= Int($0.mostBefore) }) {
+                hits.append((position, range))
             }
         }
     }
@@ -127,7 +135,7 @@ public struct PatternSet: Sendable {
         guard !patterns.isEmpty else { return [] }
         var found: [Match] = []
         var sentence = SentenceTokens()
-        var hits: [(position: Int, hash: UInt64)] = []
+        var hits: [(position: Int, candidates: Range<Int32>)] = []
         for span in analysis.sentences {
             // Most sentences hold no anchor word that can start a match where it stands: one probe
             // per token, and nothing else.
@@ -138,9 +146,8 @@ public struct PatternSet: Sendable {
             var matcher = ElementMatcher(analysis: analysis, sentence: sentence, tagsOf: tags)
             var sentenceMatches: [Match] = []
             for hit in hits {
-                let candidates = anchored[hit.hash]!
-                WorkCounter.count(candidates.count)
-                for candidate in candidates {
+                WorkCounter.count(hit.candidates.count)
+                for candidate in candidates[Int(hit.candidates.lowerBound)..<Int(hit.candidates.upperBound)] {
                     let program = programs[Int(candidate.pattern)]
                     // The latest start first: with the fewest tokens before the anchor.
                     for before in Int(candidate.fewestBefore)...Int(candidate.mostBefore) {
@@ -172,6 +179,40 @@ public struct PatternSet: Sendable {
             }
         }
         return found
+    }
+}
+
+/// Open addressing from an anchor word's folded hash to its range of candidates.
+private struct AnchorIndex: Sendable {
+    private let keys: [UInt64]
+    private let ranges: [Range<Int32>]
+    private let mask: Int
+
+    init(_ entries: [(UInt64, Range<Int32>)]) {
+        var capacity = 8
+        while capacity < entries.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var ranges = [Range<Int32>](repeating: 0..<0, count: capacity)
+        for (key, range) in entries {
+            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & (capacity - 1)
+            while !ranges[slot].isEmpty { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            ranges[slot] = range
+        }
+        self.keys = keys
+        self.ranges = ranges
+        mask = capacity - 1
+    }
+
+    @inline(__always)
+    subscript(_ key: UInt64) -> Range<Int32>? {
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while true {
+            let range = ranges[slot]
+            if range.isEmpty { return nil }
+            if keys[slot] == key { return range }
+            slot = (slot + 1) & mask
+        }
     }
 }
 
