@@ -56,8 +56,11 @@ The tag dictionary's key is template "dict" with the norm.
 
 Weights: averaged over the training steps, multiplied by WEIGHT_SCALE and rounded to integers;
 a feature is kept when its largest |weight| reaches FEATURE_THRESHOLD, and of a kept feature the
-weights that reach WEIGHT_THRESHOLD. A token's tag is the one whose weights add up highest over its features
-(ties to the tag first in alphabetical order), unless the tag dictionary has its norm.
+weights that reach WEIGHT_THRESHOLD. A token's tag is the one whose weights add up highest over
+its features (ties to the tag first in alphabetical order), unless the tag dictionary has its
+norm. In the file, the features of one value are one row, keyed by the hash of the templates'
+GROUP (`GROUPS`) rather than of each template: kalka then looks a token's norm up once for its
+own w and its neighbours' w-1, w+1, w-2 and w+2.
 
 Usage (from Dictionaries/english/; a minute and a half): python3 build_tagger.py UD_EWT_DIR
 where UD_EWT_DIR holds en_ewt-ud-train.conllu, en_ewt-ud-dev.conllu and en_ewt-ud-test.conllu of
@@ -474,9 +477,23 @@ def train(sentences, dictionary, iterations):
 # ---------------------------------------------------------------------------------------------
 # The integer model, as kalka reads it
 
+# The weights file's rows: the features of the templates of a group that share a value are one
+# row, keyed by the hash of GROUP "\x1f" VALUE, so that kalka looks a token's norm up once for
+# its own w and its neighbours' w-1, w+1, w-2, w+2 (and likewise its suffix, its shape, a pair of
+# neighbours).
+GROUPS = {
+    "bias": "bias", "w": "w", "w-1": "w", "w+1": "w", "w-2": "w", "w+2": "w", "s1": "s1", "s2": "s2", "s3": "s3",
+    "s3-1": "s3", "s3+1": "s3", "s4": "s4", "p1": "p1", "p2": "p2", "p3": "p3", "sh": "sh", "sh-1": "sh",
+    "sh+1": "sh", "shf": "shf", "lc": "lc", "lc-1": "lc", "lc+1": "lc", "t-1": "t-1", "t-2": "t-2",
+    "t-2t-1": "t-2t-1", "t-1w": "t-1w", "w-1w": "ww", "ww+1": "ww",
+}
+TEMPLATE_ORDER = {template: index for index, template in enumerate(GROUPS)}
+
+
 class IntegerModel:
     def __init__(self, averaged, dictionary):
         self.rows = {}
+        self.kept = {}  # feature string → its kept weights
         for feature, weights in averaged.items():
             scaled = {tag: round(weight * WEIGHT_SCALE) for tag, weight in weights.items()}
             if max(abs(weight) for weight in scaled.values()) < FEATURE_THRESHOLD:
@@ -486,6 +503,7 @@ class IntegerModel:
                 key = fnv1a64(feature)
                 assert key not in self.rows and key != 0, f"hash collision: {feature!r}"
                 self.rows[key] = kept
+                self.kept[feature] = kept
         self.dictionary = {}
         for word, tag in dictionary.items():
             key = fnv1a64("dict" + SEPARATOR + word)
@@ -519,6 +537,19 @@ class IntegerModel:
             tags.append(tag)
             previous2, previous = previous, TAGS[tag]
         return tags
+
+
+def grouped_rows(integer):
+    """The weights file's rows: (key, "TEMPLATE:TAG=WEIGHT,TAG=WEIGHT TEMPLATE:…") per group and value."""
+    groups, names = collections.defaultdict(list), {}
+    for feature, weights in integer.kept.items():
+        template, value = feature.split(SEPARATOR, 1)
+        name = GROUPS[template] + SEPARATOR + value
+        key = fnv1a64(name)
+        assert names.setdefault(key, name) == name and key != 0 and key not in integer.dictionary, f"hash collision: {name!r}"
+        pairs = ",".join(f"{TAGS[tag]}={weight}" for tag, weight in sorted(weights.items()))
+        groups[key].append((TEMPLATE_ORDER[template], f"{template}:{pairs}"))
+    return [(key, " ".join(text for _, text in sorted(features))) for key, features in groups.items()]
 
 
 def accuracy(tagger, sentences, words_only=False):
@@ -578,11 +609,13 @@ def main():
         "# used by: PartOfSpeechTagger (the pattern rules' POS tests)",
         "# columns: feature\tweights",
         "#   feature: 16 hex digits, the FNV-1a 64 hash (offset basis cbf29ce484222325, prime 100000001b3) of the",
-        "#     UTF-8 bytes of TEMPLATE, the byte 1F, VALUE (templates and values: build_tagger.py's docstring and",
-        "#     PartOfSpeechTagger.swift). Template \"dict\" (VALUE a token's norm) is the tag dictionary: its",
-        "#     weights are one tag, the token's tag outright.",
-        "#   weights: TAG=WEIGHT pairs separated by spaces (the other tags weigh 0); a token's tag is the one whose",
-        "#     weights add up highest over its features, ties to the first tag in alphabetical order",
+        "#     UTF-8 bytes of GROUP, the byte 1F, VALUE: the features of one value whose templates share a group",
+        "#     (w for w, w-1, w+1, w-2, w+2; s3 for s3, s3-1, s3+1; sh, lc likewise; ww for w-1w and ww+1; any other",
+        "#     template is its own group) are one row (templates and values: build_tagger.py's docstring and",
+        "#     PartOfSpeechTagger.swift). Group \"dict\" (VALUE a token's norm) is the tag dictionary.",
+        "#   weights: TEMPLATE:TAG=WEIGHT,TAG=WEIGHT… for each feature, separated by spaces (other tags weigh 0);",
+        "#     for the tag dictionary, the token's tag outright. A token's tag is the one whose weights add up",
+        "#     highest over its features, ties to the first tag in alphabetical order",
         f"# tags: {' '.join(TAGS)}",
         f"# source: Universal Dependencies English Web Treebank (UD_English-EWT, release {RELEASE}), train split;"
         " trained by build_tagger.py, with the word classes of english/word-classes.tsv as features",
@@ -597,8 +630,7 @@ def main():
         f" more with one tag {TAG_DICT_SHARE:.0%} of the time ({len(integer.dictionary)} words)",
     ]
     rows = [(key, TAGS[tag]) for key, tag in integer.dictionary.items()]
-    for key, weights in integer.rows.items():
-        rows.append((key, " ".join(f"{TAGS[tag]}={weight}" for tag, weight in sorted(weights.items()))))
+    rows.extend(grouped_rows(integer))
     rows.sort()
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "pos-tagger.tsv"), "w", encoding="utf-8", newline="\n") as file:
