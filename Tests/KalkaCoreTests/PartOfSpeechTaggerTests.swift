@@ -63,6 +63,12 @@ import KalkaCore
         let part = Self.tagger.tag(analysis, tokens: sentence.tokens)
         #expect(part == Array(tags[sentence.tokens]))
         #expect(part.map(\.label) == ["DET", "X", "NOUN", "X", "VERB", "X", "ADP", "X", "PROPN", "PUNCT"])
+        // The whole document, sentence by sentence: each sentence as its range alone.
+        let bySentence = Self.tagger.tag(analysis)
+        #expect(bySentence.count == analysis.tokens.count)
+        for sentence in analysis.sentences {
+            #expect(Array(bySentence[sentence.tokens]) == Self.tagger.tag(analysis, tokens: sentence.tokens))
+        }
     }
 
     /// The script's own tags for the check sentences: the Swift features are the Python ones.
@@ -91,14 +97,16 @@ import KalkaCore
 
     @Test func rejectsMalformedWeights() {
         let header = "# columns: feature\tweights\n# source: test\n# licence: CC0\n"
-        #expect(throws: DictionaryError(path: PartOfSpeechTagger.path, line: 4, message: "expected TAG=WEIGHT pairs")) {
-            try PartOfSpeechTagger(weights: header + "00000000000000a1\tNOUN=3 VERB\n")
+        for row in ["w:NOUN=3,VERB", "xx:NOUN=3", "w:NOUN=three"] {
+            #expect(throws: DictionaryError(path: PartOfSpeechTagger.path, line: 4, message: "expected TEMPLATE:TAG=WEIGHT,…")) {
+                try PartOfSpeechTagger(weights: header + "00000000000000a1\t\(row)\n")
+            }
         }
         #expect(throws: DictionaryError(path: PartOfSpeechTagger.path, line: 4, message: "unknown tag")) {
             try PartOfSpeechTagger(weights: header + "00000000000000a1\tNN\n")
         }
         #expect(throws: DictionaryError(path: PartOfSpeechTagger.path, line: 4, message: "expected 16 hex digits and a tab")) {
-            try PartOfSpeechTagger(weights: header + "a1\tNOUN=3\n")
+            try PartOfSpeechTagger(weights: header + "a1\tw:NOUN=3\n")
         }
     }
 }

@@ -25,9 +25,14 @@ public enum UniversalTag: UInt8, Sendable, CaseIterable {
 /// gives it outright. About 95 % of the treebank's test tokens get their tag (the file's header).
 ///
 /// Features must be exactly the script's (`PartOfSpeechTaggerTests` checks the tags of the
-/// sentences in `english/pos-tagger-check.tsv`). Each is TEMPLATE, the byte 0x1F, VALUE, looked up
-/// by its FNV-1a 64 hash over those UTF-8 bytes (the hash of TEMPLATE and the separator is worked
-/// out once, and each value's bytes are streamed on from there: no `String` is made). For a token:
+/// sentences in `english/pos-tagger-check.tsv`). Each is a template and a value; the file keeps
+/// the features of one value whose templates share a group (`w` for w, w-1, w+1, w-2, w+2; `s3`
+/// for s3, s3-1, s3+1; `sh` and `lc` likewise; `ww` for w-1w and ww+1; any other template is a
+/// group of its own) in one row, under the FNV-1a 64 hash (offset basis 0xcbf29ce484222325, prime
+/// 0x100000001b3) of the UTF-8 bytes of GROUP, the byte 0x1F, VALUE. The hash of GROUP and the
+/// separator is worked out once, and each value's bytes are streamed on from there (no `String`
+/// is made but for a scalar outside ASCII that is no apostrophe: its lower-case mapping). For a
+/// token:
 /// - its norm: the apostrophes U+2019, U+2018 and U+02BC as "'", ASCII capitals in lower case,
 ///   ASCII digits as "0", any other scalar by its own lower-case mapping;
 /// - its suffixes and prefixes: the last 1–4 and first 1–3 scalars of the norm;
@@ -37,7 +42,13 @@ public enum UniversalTag: UInt8, Sendable, CaseIterable {
 ///   name, a function word "F", "-" for none or a norm not in ASCII).
 /// Before a context's first token stand "-START2-" and "-START-", after its last "-END-" and
 /// "-END2-": as norm, every suffix and prefix, shape and class; the tags before the first token
-/// are "-START-" (previous) and "-START2-". Templates: `Template`.
+/// are "-START-" (previous) and "-START2-". The templates and their values: `Template`.
+///
+/// A token's norm is looked up once, and its row holds its own `w` weights and its neighbours'
+/// `w-1`, `w+1`, `w-2`, `w+2`; likewise its last three scalars, and each pair of neighbours (`ww`).
+/// The templates of few values (shapes, classes, tags, bias) are summed into small tables when the
+/// tagger is built. What does not depend on the tags before a token is added up for a whole
+/// context before the greedy pass, which adds the tags' table and one `t-1w` row per token.
 public struct PartOfSpeechTagger: Sendable {
     public static let path = "english/pos-tagger.tsv"
     private static let built = StoreFact<PartOfSpeechTagger>()
@@ -47,21 +58,121 @@ public struct PartOfSpeechTagger: Sendable {
         try dictionaries.derived(built) { try PartOfSpeechTagger(weights: dictionaries.text(path)) }
     }
 
-    /// Open addressing, two words a slot: the feature's hash (0 marks an empty slot) and its
-    /// value: a weight row's first pair (bits 8–39) and pair count (0–7), or for a word of the tag
-    /// dictionary `dictionaryFlag` and the tag.
+    static let tagCount = UniversalTag.allCases.count
+
+    /// The rows: open addressing, two words a slot, the row's hash (0 marks an empty slot) and its
+    /// first block (bits 8–39) and number of blocks (bits 0–7).
     private let slots: [UInt64]
     private let mask: Int
-    /// Weight pairs: the tag (bits 0–7) and the weight (Int16, bits 16–31).
-    private let pairs: [UInt32]
+    /// A block per template of a row, `blockStride` values: the weights of the 17 tags, then the
+    /// template, then how many entries after the row's own the weights are for (`Template.offsets`).
+    private let blocks: [Int16]
+    static let blockStride = 20
+    /// Sums per entry: `scoreStride` values, the first 17 used.
+    static let scoreStride = 20
+    /// The tag dictionary, as `slots`: the hash of "dict" and a norm, and the tag. Apart from the
+    /// weights, so that its few hundred words stay in the cache.
+    private let dictionarySlots: [UInt64]
+    private let dictionaryMask: Int
     private let keys: Keys
+    /// Summed when built, `tagCount` weights per value: by shape id (`sh`, `sh-1`, `sh+1`), by
+    /// shape id and whether the token is the context's first (`shf`), by class id (`lc`, `lc-1`,
+    /// `lc+1`), and by the two tags before (`t-2` × `Keys.tagValues` + `t-1`: bias, `t-1`, `t-2`,
+    /// `t-2t-1`).
+    private let shapeSelf, shapeBefore, shapeAfter, shapeFirst: [Int32]
+    private let classSelf, classBefore, classAfter: [Int32]
+    private let tagPairs: [Int32]
     private let wordClasses: WordClassLookup
     private static let dictionaryFlag: UInt64 = 1 << 63
 
     /// Reads the weights file (the text of `english/pos-tagger.tsv`).
     public init(weights text: String) throws(DictionaryError) {
         var text = text
-        let (rows, pairs) = try text.withUTF8 { bytes in Result { () throws(DictionaryError) in try Self.parse(bytes) } }.get()
+        let (parsed, pairs) = try text.withUTF8 { bytes in Result { () throws(DictionaryError) in try Self.parse(bytes) } }.get()
+        // Each row's pairs (a template's together, as the file writes them) as blocks; block 0 is
+        // all zeros, the block of no row.
+        var blocks = [Int16](repeating: 0, count: Self.blockStride)
+        var rows: [(key: UInt64, value: UInt64)] = []
+        for row in parsed {
+            guard row.value & Self.dictionaryFlag == 0 else {
+                rows.append(row)
+                continue
+            }
+            let firstBlock = blocks.count / Self.blockStride
+            var template = -1
+            let first = Int(row.value >> 8)
+            for pair in pairs[first..<(first + Int(row.value & 0xFF))] {
+                if Int(pair >> 8 & 0x1F) != template {
+                    template = Int(pair >> 8 & 0x1F)
+                    blocks += [Int16](repeating: 0, count: Self.blockStride)
+                    blocks[blocks.count - 3] = Int16(template)
+                    blocks[blocks.count - 2] = Int16(Template.offsets[template])
+                }
+                blocks[blocks.count - Self.blockStride + Int(pair & 0x1F)] = Int16(truncatingIfNeeded: pair >> 16)
+            }
+            let count = blocks.count / Self.blockStride - firstBlock
+            guard count <= 0xFF else { throw DictionaryError(path: Self.path, line: 0, message: "a row of more than 255 templates") }
+            rows.append((row.key, UInt64(firstBlock) << 8 | UInt64(count)))
+        }
+        self.blocks = blocks
+        let (slots, mask) = try Self.table(rows.filter { $0.value & Self.dictionaryFlag == 0 })
+        (dictionarySlots, dictionaryMask) = try Self.table(rows.filter { $0.value & Self.dictionaryFlag != 0 })
+        self.slots = slots
+        self.mask = mask
+        let keys = Keys()
+        self.keys = keys
+        wordClasses = try WordClassLookup()
+        // The small tables: each value's row, its pairs summed by template.
+        func sums(_ key: UInt64, into tables: [Template: Int]) -> [Template: [Int32]] {
+            var result: [Template: [Int32]] = [:]
+            for template in tables.keys { result[template] = [Int32](repeating: 0, count: Self.tagCount) }
+            guard let row = Self.row(key, slots, mask) else { return result }
+            for block in Int(row >> 8)..<Int(row >> 8 + row & 0xFF) {
+                let base = block * Self.blockStride
+                guard let template = Template(rawValue: UInt8(blocks[base + Self.tagCount])), result[template] != nil else { continue }
+                for tag in 0..<Self.tagCount { result[template]![tag] += Int32(blocks[base + tag]) }
+            }
+            return result
+        }
+        var shapeSelf: [Int32] = [], shapeBefore: [Int32] = [], shapeAfter: [Int32] = [], shapeFirst: [Int32] = []
+        for key in keys.shapes {
+            let found = sums(key, into: [.shape: 0, .shapeBefore: 0, .shapeAfter: 0])
+            shapeSelf += found[.shape]!
+            shapeBefore += found[.shapeBefore]!
+            shapeAfter += found[.shapeAfter]!
+        }
+        for key in keys.shapesFirst { shapeFirst += sums(key, into: [.shapeFirst: 0])[.shapeFirst]! }
+        var classSelf: [Int32] = [], classBefore: [Int32] = [], classAfter: [Int32] = []
+        for key in keys.classes {
+            let found = sums(key, into: [.wordClass: 0, .wordClassBefore: 0, .wordClassAfter: 0])
+            classSelf += found[.wordClass]!
+            classBefore += found[.wordClassBefore]!
+            classAfter += found[.wordClassAfter]!
+        }
+        let bias = sums(keys.bias, into: [.bias: 0])[.bias]!
+        let previous = keys.previousTag.map { sums($0, into: [.previousTag: 0])[.previousTag]! }
+        let previous2 = keys.previous2Tag.map { sums($0, into: [.previous2Tag: 0])[.previous2Tag]! }
+        var tagPairs: [Int32] = []
+        for before2 in 0..<Keys.tagValues {
+            for before in 0..<Keys.tagValues {
+                let both = sums(keys.previousTags[before2 * Keys.tagValues + before], into: [.previousTags: 0])[.previousTags]!
+                for tag in 0..<Self.tagCount {
+                    tagPairs.append(bias[tag] + previous[before][tag] + previous2[before2][tag] + both[tag])
+                }
+            }
+        }
+        self.shapeSelf = shapeSelf
+        self.shapeBefore = shapeBefore
+        self.shapeAfter = shapeAfter
+        self.shapeFirst = shapeFirst
+        self.classSelf = classSelf
+        self.classBefore = classBefore
+        self.classAfter = classAfter
+        self.tagPairs = tagPairs
+    }
+
+    /// An open-addressing table of `rows`, at most half full: slots and mask.
+    private static func table(_ rows: [(key: UInt64, value: UInt64)]) throws(DictionaryError) -> ([UInt64], Int) {
         var capacity = 8
         while capacity < rows.count * 2 { capacity <<= 1 }
         var slots = [UInt64](repeating: 0, count: 2 * capacity)
@@ -74,14 +185,19 @@ public struct PartOfSpeechTagger: Sendable {
             slots[2 * index] = row.key
             slots[2 * index + 1] = row.value
         }
-        self.slots = slots
-        self.mask = capacity - 1
-        self.pairs = pairs
-        self.keys = Keys()
-        self.wordClasses = try WordClassLookup()
+        return (slots, capacity - 1)
     }
 
-    /// The rows of the weights file: each feature's hash and slot value, and the weight pairs.
+    private static func row(_ key: UInt64, _ slots: [UInt64], _ mask: Int) -> UInt64? {
+        var index = slot(key, mask)
+        while slots[2 * index] != 0 {
+            if slots[2 * index] == key { return slots[2 * index + 1] }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    /// The rows of the weights file: each row's hash and slot value, and the weight pairs.
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(DictionaryError) -> ([(key: UInt64, value: UInt64)], [UInt32]) {
         var rows: [(key: UInt64, value: UInt64)] = []
         var pairs: [UInt32] = []
@@ -100,26 +216,36 @@ public struct PartOfSpeechTagger: Sendable {
                 guard let digit = Self.hexDigit(bytes[index]) else { throw fail("expected 16 hex digits and a tab") }
                 key = key << 4 | UInt64(digit)
             }
-            guard key != 0 else { throw fail("feature hash 0") }
+            guard key != 0 else { throw fail("row hash 0") }
             let fields = (lineStart + 17)..<lineEnd
-            guard bytes[fields].contains(UInt8(ascii: "=")) else {
+            guard bytes[fields].contains(UInt8(ascii: ":")) else {
                 guard let tag = Self.tag(bytes, fields) else { throw fail("unknown tag") }
                 rows.append((key, Self.dictionaryFlag | UInt64(tag.rawValue)))
                 continue
             }
+            // TEMPLATE:TAG=WEIGHT,TAG=WEIGHT TEMPLATE:…
             let first = pairs.count
-            var pairStart = fields.lowerBound
-            while pairStart < fields.upperBound {
-                var pairEnd = pairStart
-                while pairEnd < fields.upperBound && bytes[pairEnd] != 0x20 { pairEnd += 1 }
-                guard let sign = bytes[pairStart..<pairEnd].firstIndex(of: UInt8(ascii: "=")),
-                      let tag = Self.tag(bytes, pairStart..<sign),
-                      let weight = Self.integer(bytes, (sign + 1)..<pairEnd)
-                else { throw fail("expected TAG=WEIGHT pairs") }
-                pairs.append(UInt32(tag.rawValue) | UInt32(UInt16(bitPattern: weight)) << 16)
-                pairStart = pairEnd + 1
+            var featureStart = fields.lowerBound
+            while featureStart < fields.upperBound {
+                var featureEnd = featureStart
+                while featureEnd < fields.upperBound && bytes[featureEnd] != 0x20 { featureEnd += 1 }
+                defer { featureStart = featureEnd + 1 }
+                guard let colon = bytes[featureStart..<featureEnd].firstIndex(of: UInt8(ascii: ":")),
+                      let template = Template.named(bytes, featureStart..<colon)
+                else { throw fail("expected TEMPLATE:TAG=WEIGHT,…") }
+                var pairStart = colon + 1
+                while pairStart < featureEnd {
+                    var pairEnd = pairStart
+                    while pairEnd < featureEnd && bytes[pairEnd] != UInt8(ascii: ",") { pairEnd += 1 }
+                    defer { pairStart = pairEnd + 1 }
+                    guard let sign = bytes[pairStart..<pairEnd].firstIndex(of: UInt8(ascii: "=")),
+                          let tag = Self.tag(bytes, pairStart..<sign),
+                          let weight = Self.integer(bytes, (sign + 1)..<pairEnd)
+                    else { throw fail("expected TEMPLATE:TAG=WEIGHT,…") }
+                    pairs.append(UInt32(tag.rawValue) | UInt32(template.rawValue) << 8 | UInt32(UInt16(bitPattern: weight)) << 16)
+                }
             }
-            guard pairs.count - first <= UniversalTag.allCases.count else { throw fail("more weights than tags") }
+            guard pairs.count - first <= 0xFF else { throw fail("more than 255 weights") }
             rows.append((key, UInt64(first) << 8 | UInt64(pairs.count - first)))
         }
         return (rows, pairs)
@@ -133,6 +259,28 @@ public struct PartOfSpeechTagger: Sendable {
         var result = [UniversalTag](repeating: .x, count: range.count)
         var context = Context()
         var positions: [Int] = []
+        tag(analysis, range, offset: range.lowerBound, &context, &positions, into: &result)
+        return result
+    }
+
+    /// One tag per token of the document, each sentence its own context (as `tag(_:tokens:)` of
+    /// its tokens gives), `.x` for spaces and the tokens between sentences. One pass for the
+    /// rules that read the tags of a whole document.
+    public func tag(_ analysis: Analysis) -> [UniversalTag] {
+        var result = [UniversalTag](repeating: .x, count: analysis.tokens.count)
+        var context = Context()
+        var positions: [Int] = []
+        for sentence in analysis.sentences {
+            tag(analysis, sentence.tokens, offset: 0, &context, &positions, into: &result)
+        }
+        return result
+    }
+
+    /// Tags the tokens of `range` into `result` (at their index less `offset`).
+    private func tag(_ analysis: Analysis, _ range: Range<Int>, offset: Int, _ context: inout Context, _ positions: inout [Int],
+                     into result: inout [UniversalTag]) {
+        context.reset()
+        positions.removeAll(keepingCapacity: true)
         analysis.prose.withUnsafeBufferPointer { prose in
             analysis.tokens.withUnsafeBufferPointer { tokens in
                 for index in range {
@@ -145,12 +293,11 @@ public struct PartOfSpeechTagger: Sendable {
                     }
                     guard token.kind != .space else { continue }
                     context.append(UnsafeBufferPointer(rebasing: prose[token.range]), wordClasses)
-                    positions.append(index - range.lowerBound)
+                    positions.append(index - offset)
                 }
             }
         }
         decode(&context, positions, into: &result)
-        return result
     }
 
     /// The tags of `words`, one context (for tests and the command line): a word that is empty or
@@ -173,12 +320,24 @@ public struct PartOfSpeechTagger: Sendable {
     private func decode(_ context: inout Context, _ positions: [Int], into result: inout [UniversalTag]) {
         guard !positions.isEmpty else { return }
         context.close()
+        let count = context.entries.count
+        context.lookups.removeAll(keepingCapacity: true)
+        context.scores.removeAll(keepingCapacity: true)
+        context.scores.append(contentsOf: repeatElement(0, count: (count + 4) * Self.scoreStride))
+        context.tags.removeAll(keepingCapacity: true)
+        context.tags.append(contentsOf: repeatElement(Self.noTag, count: count))
         context.norm.withUnsafeBufferPointer { norm in
             context.entries.withUnsafeBufferPointer { entries in
-                slots.withUnsafeBufferPointer { slots in
-                    pairs.withUnsafeBufferPointer { pairs in
-                        withUnsafeTemporaryAllocation(of: Int32.self, capacity: UniversalTag.allCases.count) { scores in
-                            decode(norm.baseAddress!, entries, slots, pairs, scores, positions, &result)
+                context.tags.withUnsafeMutableBufferPointer { tags in
+                    context.scores.withUnsafeMutableBufferPointer { scores in
+                        slots.withUnsafeBufferPointer { slots in
+                            blocks.withUnsafeBufferPointer { blocks in
+                                let tables = Tables(slots: slots, blocks: blocks.baseAddress!, mask: mask, norm: norm.baseAddress!, entries: entries,
+                                                    tags: tags, scores: scores.baseAddress! + 2 * Self.scoreStride)
+                                lookUpDictionary(tables)
+                                addUp(tables, &context.lookups)
+                                decide(tables, positions, into: &result)
+                            }
                         }
                     }
                 }
@@ -186,26 +345,28 @@ public struct PartOfSpeechTagger: Sendable {
         }
     }
 
-    private func decode(_ norm: UnsafePointer<UInt8>, _ entries: UnsafeBufferPointer<Entry>, _ slots: UnsafeBufferPointer<UInt64>,
-                        _ pairs: UnsafeBufferPointer<UInt32>, _ scores: UnsafeMutableBufferPointer<Int32>, _ positions: [Int],
-                        _ result: inout [UniversalTag]) {
-        let mask = self.mask
-        @inline(__always) func value(_ key: UInt64) -> UInt64? {
-            var index = Self.slot(key, mask)
-            while true {
-                let stored = slots[2 &* index]
-                if stored == key { return slots[2 &* index &+ 1] }
-                if stored == 0 { return nil }
-                index = (index &+ 1) & mask
-            }
+    /// What the passes of `decode` share: the weights and the context's buffers.
+    private struct Tables {
+        let slots: UnsafeBufferPointer<UInt64>
+        let blocks: UnsafePointer<Int16>
+        let mask: Int
+        let norm: UnsafePointer<UInt8>
+        let entries: UnsafeBufferPointer<Entry>
+        /// Per entry: its tag from the dictionary, or `noTag`.
+        let tags: UnsafeMutableBufferPointer<UInt8>
+        /// Per entry (`scoreStride` apart), the sums of the weights that do not depend on the tags
+        /// before it, with room for two entries before the first and after the last.
+        let scores: UnsafeMutablePointer<Int32>
+
+        /// Adds the 17 weights of `block` to the sums at `target`.
+        @inline(__always) func add(block: Int, to target: UnsafeMutablePointer<Int32>) {
+            let weights = blocks + block &* PartOfSpeechTagger.blockStride
+            let wide = SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(weights).loadUnaligned(as: SIMD16<Int16>.self))
+            let sums = UnsafeRawPointer(target).loadUnaligned(as: SIMD16<Int32>.self)
+            UnsafeMutableRawPointer(target).storeBytes(of: sums &+ wide, as: SIMD16<Int32>.self)
+            target[16] &+= Int32(weights[16])
         }
-        @inline(__always) func add(_ key: UInt64) {
-            guard let row = value(key) else { return }
-            let first = Int(truncatingIfNeeded: row >> 8)
-            for pair in pairs[first..<(first &+ Int(row & 0xFF))] {
-                scores[Int(pair & 0xFF)] &+= Int32(Int16(truncatingIfNeeded: pair >> 16))
-            }
-        }
+
         @inline(__always) func stream(_ state: UInt64, _ from: Int32, _ to: Int32) -> UInt64 {
             var hash = state
             var index = Int(from)
@@ -216,52 +377,150 @@ public struct PartOfSpeechTagger: Sendable {
             }
             return hash
         }
-        let keys = self.keys
-        var previous = Keys.startTag, previous2 = Keys.start2Tag
-        for position in 0..<positions.count {
-            let j = position + 2
-            let entry = entries[j], before = entries[j - 1], before2 = entries[j - 2], after = entries[j + 1], after2 = entries[j + 2]
-            var tag: UInt8
-            if let found = value(stream(keys.dictionary, entry.start, entry.end)), found & Self.dictionaryFlag != 0 {
-                tag = UInt8(truncatingIfNeeded: found)
-            } else {
-                for index in scores.indices { scores[index] = 0 }
-                let shape = Int(entry.shape), wordClass = Int(entry.wordClass)
-                add(keys.bias)
-                add(stream(keys.word, entry.start, entry.end))
-                add(stream(keys.suffix3, entry.suffix3, entry.end))
-                add(stream(keys.suffix1, entry.suffix1, entry.end))
-                add(stream(keys.suffix2, entry.suffix2, entry.end))
-                add(stream(keys.suffix4, entry.suffix4, entry.end))
-                add(stream(keys.prefix1, entry.start, entry.prefix1))
-                add(stream(keys.prefix2, entry.start, entry.prefix2))
-                add(stream(keys.prefix3, entry.start, entry.prefix3))
-                add(keys.shape[shape])
-                add(keys.shapeFirst[shape &* 2 &+ (position == 0 ? 1 : 0)])
-                add(keys.wordClass[wordClass])
-                add(keys.previousTag[Int(previous)])
-                add(keys.previous2Tag[Int(previous2)])
-                add(keys.previousTags[Int(previous2) &* Keys.tagValues &+ Int(previous)])
-                add(stream(keys.previousTagWord[Int(previous)], entry.start, entry.end))
-                add(stream(keys.wordBefore, before.start, before.end))
-                add(stream(keys.suffix3Before, before.suffix3, before.end))
-                add(stream(keys.wordBefore2, before2.start, before2.end))
-                add(stream(keys.wordAfter, after.start, after.end))
-                add(stream(keys.suffix3After, after.suffix3, after.end))
-                add(stream(keys.wordAfter2, after2.start, after2.end))
-                add(keys.shapeBefore[Int(before.shape)])
-                add(keys.shapeAfter[Int(after.shape)])
-                add(keys.wordClassBefore[Int(before.wordClass)])
-                add(keys.wordClassAfter[Int(after.wordClass)])
-                add(stream((stream(keys.bigramBefore, before.start, before.end) ^ 0x1F) &* Keys.prime, entry.start, entry.end))
-                add(stream((stream(keys.bigramAfter, entry.start, entry.end) ^ 0x1F) &* Keys.prime, after.start, after.end))
-                var best = 0
-                for index in 1..<scores.count where scores[index] > scores[best] { best = index }
-                tag = UInt8(truncatingIfNeeded: best)
+
+        /// Whether entry `index` is a token the weights must tag (not a padding, not in the dictionary).
+        @inline(__always) func needs(_ index: Int) -> Bool {
+            index >= 2 && index < entries.count - 2 && tags[index] == PartOfSpeechTagger.noTag
+        }
+    }
+
+    private static let noTag: UInt8 = 0xFF
+
+    /// Each token's tag from the tag dictionary, where it has one.
+    private func lookUpDictionary(_ tables: Tables) {
+        dictionarySlots.withUnsafeBufferPointer { dictionary in
+            for index in 2..<(tables.entries.count - 2) {
+                let entry = tables.entries[index]
+                let key = tables.stream(keys.dictionary, entry.start, entry.end)
+                var slot = Self.slot(key, dictionaryMask)
+                while dictionary[2 &* slot] != 0 {
+                    if dictionary[2 &* slot] == key {
+                        tables.tags[index] = UInt8(truncatingIfNeeded: dictionary[2 &* slot &+ 1])
+                        break
+                    }
+                    slot = (slot &+ 1) & dictionaryMask
+                }
             }
-            result[positions[position]] = UniversalTag(rawValue: tag).unsafelyUnwrapped
-            previous2 = previous
-            previous = tag
+        }
+    }
+
+    /// The weights that do not depend on the tags before a token, for every token to tag: the
+    /// small tables, then every row the context needs, looked up in passes (each row's first slot
+    /// for all, then each row's first block for all) so that the reads that miss the cache wait
+    /// together.
+    private func addUp(_ tables: Tables, _ lookups: inout [Lookup]) {
+        let entries = tables.entries, scores = tables.scores, count = Self.tagCount
+        @inline(__always) func add(_ table: [Int32], _ row: Int, to entry: Int) {
+            table.withUnsafeBufferPointer { table in
+                let from = row &* count, to = entry &* Self.scoreStride
+                for tag in 0..<count { scores[to &+ tag] &+= table[from &+ tag] }
+            }
+        }
+        for index in 2..<(entries.count - 2) where tables.needs(index) {
+            let entry = entries[index]
+            let shape = Int(entry.shape)
+            add(shapeSelf, shape, to: index)
+            add(shapeBefore, Int(entries[index - 1].shape), to: index)
+            add(shapeAfter, Int(entries[index + 1].shape), to: index)
+            add(shapeFirst, shape &* 2 &+ (index == 2 ? 1 : 0), to: index)
+            add(classSelf, Int(entry.wordClass), to: index)
+            add(classBefore, Int(entries[index - 1].wordClass), to: index)
+            add(classAfter, Int(entries[index + 1].wordClass), to: index)
+        }
+        // The rows: each entry's norm and last three scalars where a token within two needs them,
+        // its own suffixes and prefixes, and each pair of neighbours.
+        let keys = self.keys
+        for index in 0..<entries.count {
+            let entry = entries[index]
+            let own = tables.needs(index)
+            if own || tables.needs(index - 1) || tables.needs(index + 1) || tables.needs(index - 2) || tables.needs(index + 2) {
+                lookups.append(Lookup(key: tables.stream(keys.word, entry.start, entry.end), entry: Int32(index)))
+            }
+            if own || tables.needs(index - 1) || tables.needs(index + 1) {
+                lookups.append(Lookup(key: tables.stream(keys.suffix3, entry.suffix3, entry.end), entry: Int32(index)))
+            }
+            if own {
+                lookups.append(Lookup(key: tables.stream(keys.suffix1, entry.suffix1, entry.end), entry: Int32(index)))
+                lookups.append(Lookup(key: tables.stream(keys.suffix2, entry.suffix2, entry.end), entry: Int32(index)))
+                lookups.append(Lookup(key: tables.stream(keys.suffix4, entry.suffix4, entry.end), entry: Int32(index)))
+                lookups.append(Lookup(key: tables.stream(keys.prefix1, entry.start, entry.prefix1), entry: Int32(index)))
+                lookups.append(Lookup(key: tables.stream(keys.prefix2, entry.start, entry.prefix2), entry: Int32(index)))
+                lookups.append(Lookup(key: tables.stream(keys.prefix3, entry.start, entry.prefix3), entry: Int32(index)))
+            }
+            if index + 1 < entries.count && (own || tables.needs(index + 1)) {
+                let next = entries[index + 1]
+                let left = (tables.stream(keys.pair, entry.start, entry.end) ^ 0x1F) &* Keys.prime
+                lookups.append(Lookup(key: tables.stream(left, next.start, next.end), entry: Int32(index)))
+            }
+        }
+        lookups.withUnsafeMutableBufferPointer { lookups in
+            let slots = tables.slots, mask = tables.mask
+            // The first slot of each, then the row.
+            for index in lookups.indices { lookups[index].row = slots[2 &* Self.slot(lookups[index].key, mask)] }
+            for index in lookups.indices {
+                let key = lookups[index].key
+                var slot = Self.slot(key, mask)
+                var found = lookups[index].row
+                while found != key && found != 0 {
+                    slot = (slot &+ 1) & mask
+                    found = slots[2 &* slot]
+                }
+                lookups[index].row = found == 0 ? 0 : slots[2 &* slot &+ 1]
+            }
+            // Each row's first block (read to have it in the cache), then every block added to the
+            // sums of the entry it weighs for. Branch-free: a block for a token the weights do not
+            // tag (or a padding) lands in its sums all the same, unused.
+            var touched: Int16 = 0
+            for lookup in lookups { touched |= tables.blocks[Int(truncatingIfNeeded: lookup.row >> 8) &* Self.blockStride] }
+            if !lookups.isEmpty { lookups[0].sink = touched }
+            for lookup in lookups {
+                let first = Int(truncatingIfNeeded: lookup.row >> 8)
+                for block in first..<(first &+ Int(lookup.row & 0xFF)) {
+                    let offset = Int(tables.blocks[block &* Self.blockStride &+ 18])
+                    tables.add(block: block, to: scores + (Int(lookup.entry) &+ offset) &* Self.scoreStride)
+                }
+            }
+        }
+    }
+
+    /// The greedy pass: each token's tag from the dictionary, or from its sums, the tags' table
+    /// and its `t-1w` row.
+    private func decide(_ tables: Tables, _ positions: [Int], into result: inout [UniversalTag]) {
+        let count = Self.tagCount
+        var previous = Int(Keys.startTag), previous2 = Int(Keys.start2Tag)
+        tagPairs.withUnsafeBufferPointer { tagPairs in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { scores in
+                for position in 0..<positions.count {
+                    let index = position + 2
+                    var tag = Int(tables.tags[index])
+                    if tag == Int(Self.noTag) {
+                        let entry = tables.entries[index]
+                        let sums = tables.scores + index &* Self.scoreStride
+                        let pair = (previous2 &* Keys.tagValues &+ previous) &* count
+                        if let row = Self.row(tables.stream(keys.previousTagWord[previous], entry.start, entry.end), tables) {
+                            let first = Int(truncatingIfNeeded: row >> 8)
+                            for block in first..<(first &+ Int(row & 0xFF)) { tables.add(block: block, to: sums) }
+                        }
+                        for tag in 0..<count { scores[tag] = sums[tag] &+ tagPairs[pair &+ tag] }
+                        tag = 0
+                        for index in 1..<count where scores[index] > scores[tag] { tag = index }
+                    }
+                    result[positions[position]] = UniversalTag(rawValue: UInt8(truncatingIfNeeded: tag)).unsafelyUnwrapped
+                    previous2 = previous
+                    previous = tag
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func row(_ key: UInt64, _ tables: Tables) -> UInt64? {
+        var slot = Self.slot(key, tables.mask)
+        while true {
+            let stored = tables.slots[2 &* slot]
+            if stored == key { return tables.slots[2 &* slot &+ 1] }
+            if stored == 0 { return nil }
+            slot = (slot &+ 1) & tables.mask
         }
     }
 
@@ -296,6 +555,54 @@ public struct PartOfSpeechTagger: Sendable {
     }
 }
 
+/// A row to look up for a context: its hash, the entry it was made for, then (as it is read) its
+/// slot value. `sink` keeps the reads of the blocks ahead of their use from being left out.
+private struct Lookup {
+    var key: UInt64
+    var row: UInt64 = 0
+    var entry: Int32
+    var sink: Int16 = 0
+
+    init(key: UInt64, entry: Int32) {
+        self.key = key
+        self.entry = entry
+    }
+}
+
+/// The feature templates, in the order of `GROUPS` in build_tagger.py. A template's value for a
+/// token: `bias` none (""); `w` its norm, `w-1`, `w+1`, `w-2`, `w+2` its neighbours'; `s1`…`s4`
+/// the last 1–4 scalars of its norm, `s3-1`, `s3+1` its neighbours' last 3; `p1`…`p3` the first
+/// 1–3; `sh` its shape, `sh-1`, `sh+1` its neighbours'; `shf` its shape, 0x1F, "1" for the first
+/// token of the context or "0"; `lc` its class, `lc-1`, `lc+1` its neighbours'; `t-1` and `t-2`
+/// the tags of the two tokens before it; `t-2t-1` both (0x1F between); `t-1w` the tag before, 0x1F,
+/// its norm; `w-1w` the norm before, 0x1F, its own; `ww+1` its own, 0x1F, the norm after.
+private enum Template: UInt8, CaseIterable {
+    case bias, word, wordBefore, wordAfter, wordBefore2, wordAfter2, suffix1, suffix2, suffix3, suffix3Before, suffix3After,
+         suffix4, prefix1, prefix2, prefix3, shape, shapeBefore, shapeAfter, shapeFirst, wordClass, wordClassBefore,
+         wordClassAfter, previousTag, previous2Tag, previousTags, previousTagWord, pairBefore, pairAfter
+
+    static let names = ["bias", "w", "w-1", "w+1", "w-2", "w+2", "s1", "s2", "s3", "s3-1", "s3+1", "s4", "p1", "p2", "p3",
+                        "sh", "sh-1", "sh+1", "shf", "lc", "lc-1", "lc+1", "t-1", "t-2", "t-2t-1", "t-1w", "w-1w", "ww+1"]
+
+    /// For a row looked up for one entry (a norm, a suffix, a prefix, or a pair of neighbours read
+    /// from its left), which entry each template weighs for, relative to it: a norm's `w-1` weighs
+    /// for the token after it. 0 for the templates summed into tables when the tagger is built.
+    static let offsets: [Int] = allCases.map { template in
+        let entries = switch template {
+        case .wordBefore, .suffix3Before, .pairBefore: 1
+        case .wordAfter, .suffix3After: -1
+        case .wordBefore2: 2
+        case .wordAfter2: -2
+        default: 0
+        }
+        return entries
+    } + [Int](repeating: 0, count: 32 - allCases.count)
+
+    static func named(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Template? {
+        names.firstIndex { $0.utf8.elementsEqual(bytes[range]) }.flatMap { Template(rawValue: UInt8($0)) }
+    }
+}
+
 // MARK: - Features
 
 /// One token of a context (or a padding before or after it): byte offsets into the context's
@@ -312,6 +619,10 @@ private struct Entry {
 private struct Context {
     var norm: [UInt8] = []
     var entries: [Entry] = []
+    /// Scratch for `PartOfSpeechTagger.decode`, kept for the next context.
+    var lookups: [Lookup] = []
+    var scores: [Int32] = []
+    var tags: [UInt8] = []
 
     init() { reset() }
 
@@ -434,8 +745,8 @@ private struct Context {
     }
 }
 
-/// The hashes of every template (with the separator), and the whole keys of the features whose
-/// values are few (tags, shapes, word classes), worked out once.
+/// The hashes of every group (with the separator), and the whole keys of the rows whose values
+/// are few (tags, shapes, word classes), worked out once.
 private struct Keys: Sendable {
     static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01B3
@@ -453,43 +764,39 @@ private struct Keys: Sendable {
     static let functionWordClass = UInt8(11)
     static let noClass = UInt8(12)
 
-    let bias, word, suffix1, suffix2, suffix3, suffix4, prefix1, prefix2, prefix3: UInt64
-    let wordBefore, suffix3Before, wordBefore2, wordAfter, suffix3After, wordAfter2, bigramBefore, bigramAfter, dictionary: UInt64
-    let shape, shapeFirst, shapeBefore, shapeAfter: [UInt64]
-    let wordClass, wordClassBefore, wordClassAfter: [UInt64]
+    /// Group states, to stream a value on from.
+    let word, suffix1, suffix2, suffix3, suffix4, prefix1, prefix2, prefix3, pair, dictionary: UInt64
+    /// Whole keys: the bias; by shape id; by shape id × 2 + first (`shf`); by class id; by tag
+    /// value (`t-1`, `t-2`), by two tag values (`t-2` × `tagValues` + `t-1`); and the state of
+    /// `t-1w` by tag value, to stream the norm on from.
+    let bias: UInt64
+    let shapes, shapesFirst, classes: [UInt64]
     let previousTag, previous2Tag, previousTags, previousTagWord: [UInt64]
 
     init() {
         func hash(_ state: UInt64, _ text: String) -> UInt64 {
             text.utf8.reduce(state) { ($0 ^ UInt64($1)) &* Self.prime }
         }
-        func template(_ name: String) -> UInt64 { hash(Self.offsetBasis, name + "\u{1F}") }
-        bias = template("bias")
-        word = template("w")
-        suffix1 = template("s1"); suffix2 = template("s2"); suffix3 = template("s3"); suffix4 = template("s4")
-        prefix1 = template("p1"); prefix2 = template("p2"); prefix3 = template("p3")
-        wordBefore = template("w-1"); suffix3Before = template("s3-1"); wordBefore2 = template("w-2")
-        wordAfter = template("w+1"); suffix3After = template("s3+1"); wordAfter2 = template("w+2")
-        bigramBefore = template("w-1w"); bigramAfter = template("ww+1")
-        dictionary = template("dict")
-        let shapes = (0..<Self.shapeMasks).map { mask in
+        func group(_ name: String) -> UInt64 { hash(Self.offsetBasis, name + "\u{1F}") }
+        bias = group("bias")
+        word = group("w")
+        suffix1 = group("s1"); suffix2 = group("s2"); suffix3 = group("s3"); suffix4 = group("s4")
+        prefix1 = group("p1"); prefix2 = group("p2"); prefix3 = group("p3")
+        pair = group("ww")
+        dictionary = group("dict")
+        let shapeNames = (0..<Self.shapeMasks).map { mask in
             let flags = zip(["C", "U", "D", "H", "A"], [Self.capitalized, Self.allCaps, Self.digit, Self.hyphen, Self.apostrophe])
                 .filter { UInt8(mask) & $0.1 != 0 }.map(\.0).joined()
             return flags.isEmpty ? "x" : flags
         } + Self.paddings
-        shape = shapes.map { hash(template("sh"), $0) }
-        shapeBefore = shapes.map { hash(template("sh-1"), $0) }
-        shapeAfter = shapes.map { hash(template("sh+1"), $0) }
-        shapeFirst = shapes.flatMap { [hash(template("shf"), $0 + "\u{1F}0"), hash(template("shf"), $0 + "\u{1F}1")] }
-        let classes = Self.classNames + Self.paddings
-        wordClass = classes.map { hash(template("lc"), $0) }
-        wordClassBefore = classes.map { hash(template("lc-1"), $0) }
-        wordClassAfter = classes.map { hash(template("lc+1"), $0) }
+        shapes = shapeNames.map { hash(group("sh"), $0) }
+        shapesFirst = shapeNames.flatMap { [hash(group("shf"), $0 + "\u{1F}0"), hash(group("shf"), $0 + "\u{1F}1")] }
+        classes = (Self.classNames + Self.paddings).map { hash(group("lc"), $0) }
         let tags = UniversalTag.labels + ["-START-", "-START2-"]
-        previousTag = tags.map { hash(template("t-1"), $0) }
-        previous2Tag = tags.map { hash(template("t-2"), $0) }
-        previousTags = tags.flatMap { before2 in tags.map { before in hash(template("t-2t-1"), before2 + "\u{1F}" + before) } }
-        previousTagWord = tags.map { hash(template("t-1w"), $0 + "\u{1F}") }
+        previousTag = tags.map { hash(group("t-1"), $0) }
+        previous2Tag = tags.map { hash(group("t-2"), $0) }
+        previousTags = tags.flatMap { before2 in tags.map { before in hash(group("t-2t-1"), before2 + "\u{1F}" + before) } }
+        previousTagWord = tags.map { hash(group("t-1w"), $0 + "\u{1F}") }
     }
 }
 
