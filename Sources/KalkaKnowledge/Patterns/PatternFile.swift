@@ -12,7 +12,7 @@ public struct PatternFile: Sendable {
     public let patterns: [TokenPattern]
 
     /// The Universal part-of-speech tags a `<TAG>` test names, in `UniversalTag` order.
-    static let tagLabels = ["ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"]
+    static let tagLabels = UniversalTag.allCases.map(\.label)
     /// The most times `*` and `+` repeat a test: a pattern never spans a whole sentence.
     static let repeatLimit = 8
     static let keys: Set<String> = ["source", "note", "severity", "match", "unless", "suggest", "drop", "advice", "example", "counter"]

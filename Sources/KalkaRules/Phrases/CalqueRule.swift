@@ -49,9 +49,11 @@ public struct CalqueRule: Rule {
     private let suggestions: [String]
     private let sources: [String]
     private let patterns: PatternSet
+    private let tagger: PartOfSpeechTagger?
 
     public init(dictionaries: DictionaryStore) throws {
         patterns = try PatternRules.of(dictionaries).set(for: Self.description.code)
+        tagger = try PatternFindings.tagger(for: patterns, dictionaries)
         table = try PhraseTable.of(dictionaries, "phrases/calques.tsv")
         severities = try table.severities()
         suggestions = try table.required("suggestion")
@@ -59,7 +61,7 @@ public struct CalqueRule: Rule {
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
-        let patternRanges = PatternFindings.report(patterns, in: analysis, lead: { written, pattern in
+        let patternRanges = PatternFindings.report(patterns, in: analysis, tagger: tagger, lead: { written, pattern in
             "“\(written)” is a calque of “\(pattern.source)”"
         }, into: &findings)
         var nextPattern = 0
