@@ -41,6 +41,7 @@ import KalkaCore
         #expect(try matches("(strike|strikes|blows) on", in: "Blows on the city; strikes on ports; a hit on it.") == ["Blows on", "strikes on"])
         #expect(try matches("in !(a|the)&<cap>", in: "He lived in the Kyiv region, in Kharkiv and in a Lviv flat.") == ["in Kharkiv"])
         #expect(try matches("<cap>&!(Monday|Tuesday) said", in: "Monday said no; Kuleba said yes.") == ["Kuleba said"])
+        #expect(try matches("(Monday|Kuleba|said)&<cap> said", in: "Monday said no; Kuleba said yes.") == ["Monday said", "Kuleba said"])
     }
 
     @Test func repeatsSkipsAndAnchors() throws {

@@ -213,7 +213,7 @@ private struct ExpressionCompiler {
                 markEnd = elements.count - 1
                 position += 1
             default:
-                let test = try alternatives()
+                let test = try conjunction()
                 let (minimum, maximum) = try quantifier()
                 elements.append(.token(test, minimum: minimum, maximum: maximum))
             }
