@@ -49,11 +49,11 @@ public struct CalqueRule: Rule {
     private let suggestions: [String]
     private let sources: [String]
     private let patterns: PatternSet
-    private let tagger: PartOfSpeechTagger?
+    private let tagger: DictionaryStore?
 
     public init(dictionaries: DictionaryStore) throws {
         patterns = try PatternRules.of(dictionaries).set(for: Self.description.code)
-        tagger = try PatternFindings.tagger(for: patterns, dictionaries)
+        tagger = PatternFindings.tagger(for: patterns, dictionaries)
         table = try PhraseTable.of(dictionaries, "phrases/calques.tsv")
         severities = try table.severities()
         suggestions = try table.required("suggestion")
