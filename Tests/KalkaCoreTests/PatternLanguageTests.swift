@@ -44,6 +44,25 @@ import KalkaCore
         #expect(try matches("(Monday|Kuleba|said)&<cap> said", in: "Monday said no; Kuleba said yes.") == ["Monday said", "Kuleba said"])
     }
 
+    /// Tag tests read the part-of-speech tagger, asked only for the sentences a pattern reaches.
+    @Test func partsOfSpeech() throws {
+        let tagger = try PartOfSpeechTagger.shared(Lint.store)
+        let text = "The rating Zelensky in the polls fell. The statement Zelensky made was brief."
+        let analysis = try analysis(text)
+        var asked = 0
+        let found = try set([("(rating|statement)&<NOUN> [ <PROPN>&<cap> ] (<ADP>|<CCONJ>|'.')", [])]).matches(in: analysis) { tokens in
+            asked += 1
+            return tagger.tag(analysis, tokens: tokens).map(\.rawValue)
+        }
+        #expect(found.map { analysis.text(of: $0.range) } == ["Zelensky"])
+        #expect(asked == 2, "one tagging per sentence that reaches a tag test")
+        let none = try set([("zqword <NOUN>", [])]).matches(in: analysis) { _ in
+            Issue.record("no sentence reaches the tag test")
+            return []
+        }
+        #expect(none.isEmpty)
+    }
+
     @Test func repeatsSkipsAndAnchors() throws {
         #expect(try matches("about _{0,2} reports", in: "About it the ministry reports. About it reports.") == ["About it reports"])
         #expect(try matches("very+ good", in: "a very very good and good day") == ["very very good"])
