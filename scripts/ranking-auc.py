@@ -5,7 +5,9 @@ sets beside the repository (../shared/realtext; private, never copied here):
 - documents: the AUC of the documents' suspicion (points per 100 words), machine-translated
   articles (mt/) against professional English (clean/);
 - sentences: the AUC of the sentence oddity score, the sentences of mt/ that hold a
-  garbled-clause annotation against every sentence of clean/.
+  garbled-clause annotation against the sentences of clean/, among the sentences the report
+  lists (those with a finding or an oddity above the allowance): a rough figure, since the
+  sentences it leaves out are not scored.
 
 An AUC is the chance that a random positive ranks above a random negative (ties count half).
 
@@ -87,7 +89,7 @@ def main():
         elif any(s < end and start < e for s, e in garbled.get(path, [])):
             sentence_pos.append(sentence["oddity"])
     print(f"documents: AUC {auc(doc_pos, doc_neg):.3f} ({len(doc_pos)} machine-translated against {len(doc_neg)} professional, by suspicion per 100 words)")
-    print(f"sentences: AUC {auc(sentence_pos, sentence_neg):.3f} ({len(sentence_pos)} sentences with a garbled clause against {len(sentence_neg)} professional sentences, by oddity)")
+    print(f"sentences: AUC {auc(sentence_pos, sentence_neg):.3f} ({len(sentence_pos)} sentences with a garbled clause against {len(sentence_neg)} professional sentences, by oddity; listed sentences only)")
 
 
 if __name__ == "__main__":
