@@ -109,6 +109,7 @@ public enum ConfigurationLoader {
     /// column; its rule must be one made of patterns, its ids new.
     private static func patternFiles(_ node: Node, _ path: String) throws(ConfigurationError) -> [Configuration.NamesFile] {
         var result: [Configuration.NamesFile] = []
+        var ids: [String: String] = [:]
         let store: DictionaryStore
         let builtIn: PatternRules
         do {
@@ -134,9 +135,10 @@ public enum ConfigurationLoader {
                 if let existing = builtIn.pattern(pattern.id) {
                     throw ConfigurationError(path: file, line: pattern.line, column: 9, message: "pattern '\(pattern.id)' is built in (\(existing.path):\(existing.line)); give yours another name")
                 }
-                if let earlier = result.first(where: { $0.text.contains("\npattern \(pattern.name)\n") }) {
-                    throw ConfigurationError(path: file, line: pattern.line, column: 9, message: "pattern '\(pattern.id)' is already defined in \(earlier.path)")
+                if let earlier = ids[pattern.id.lowercased()] {
+                    throw ConfigurationError(path: file, line: pattern.line, column: 9, message: "pattern '\(pattern.id)' is already defined in \(earlier)")
                 }
+                ids[pattern.id.lowercased()] = "\(file):\(pattern.line)"
             }
             result.append(.init(path: file, text: text))
         }

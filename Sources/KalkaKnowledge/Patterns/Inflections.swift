@@ -81,8 +81,9 @@ public struct Inflections: Sendable {
         // -ed and -ing: noted/noting, carried/carrying, stopped/stopping (and stoped: see above)
         if last == "e" {
             // "be", "see": the e stays before -ing.
-            forms += [lemma + "d", lemma.count <= 3 ? lemma + "ing" : stem + "ing"]
-            if lemma.hasSuffix("ee") || lemma.hasSuffix("ye") || lemma.hasSuffix("oe") { forms.append(lemma + "ing") }
+            // seeing, dyeing, hoeing, being keep the e; using, noting drop it.
+            let keepsE = lemma == "be" || lemma.hasSuffix("ee") || lemma.hasSuffix("ye") || lemma.hasSuffix("oe")
+            forms += [lemma + "d", keepsE ? lemma + "ing" : stem + "ing"]
         } else if last == "y" && !vowels.contains(beforeLast) {
             forms += [stem + "ied", lemma + "ing"]
         } else {

@@ -318,7 +318,9 @@ private struct ExpressionCompiler {
             guard let close = characters[position...].firstIndex(of: ">") else { throw error("'<' is never closed", at: start) }
             let name = Self.text(characters[(position + 1)..<close])
             position = close + 1
-            if let shape = TokenShapeTest(rawValue: name.lowercased()) { return .shape(shape) }
+            // Shapes are lower case (<cap>), tags upper case (<PUNCT>).
+            if let shape = TokenShapeTest(rawValue: name) { return .shape(shape) }
+            guard !name.isEmpty else { throw error("'<>' names no class", at: start) }
             var bits: UInt32 = 0
             for label in name.split(separator: ",") {
                 guard let index = PatternFile.tagLabels.firstIndex(of: String(label)) else {
@@ -349,6 +351,9 @@ private struct ExpressionCompiler {
         default:
             let literal = word()
             guard !literal.isEmpty else { throw error("expected a token test, not '\(character)'", at: start) }
+            guard literal != "$" && literal != "^" && literal != "[" && literal != "]" else {
+                throw error("'\(literal)' stands alone between spaces (quote it, '\(literal)', to match the character)", at: start)
+            }
             return try words([literal], at: start, shown: literal)
         }
     }
@@ -399,7 +404,7 @@ private struct ExpressionCompiler {
             position = close + 1
             guard let low = Int(bounds[0]), bounds.count <= 2 else { throw error("expected {n} or {m,n}", at: start) }
             let high = bounds.count == 2 ? Int(bounds[1]) : low
-            guard let high, high >= low, high >= 1, high <= PatternFile.repeatLimit else {
+            guard let high, low >= 0, high >= low, high >= 1, high <= PatternFile.repeatLimit else {
                 throw error("a repeat is {m,n} with m ≤ n ≤ \(PatternFile.repeatLimit)", at: start)
             }
             return (low, high)

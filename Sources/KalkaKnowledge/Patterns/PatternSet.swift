@@ -16,8 +16,8 @@ public struct PatternSet: Sendable {
     /// word (a range when optional or repeated tests come first).
     private struct Candidate: Sendable {
         let pattern: Int32
-        let fewestBefore: Int16
-        let mostBefore: Int16
+        let fewestBefore: Int32
+        let mostBefore: Int32
     }
 
     /// What matching reads of each pattern, by reference: an attempt copies no pattern.
@@ -44,7 +44,7 @@ public struct PatternSet: Sendable {
                 let startsSentence: Bool
                 if case .sentenceStart = pattern.elements.first { startsSentence = true } else { startsSentence = false }
                 if !startsSentence && anchor.words.contains(where: isCommon) { commonlyAnchored.append(pattern.id) }
-                let candidate = Candidate(pattern: Int32(index), fewestBefore: Int16(anchor.before.lowerBound), mostBefore: Int16(anchor.before.upperBound))
+                let candidate = Candidate(pattern: Int32(index), fewestBefore: Int32(clamping: anchor.before.lowerBound), mostBefore: Int32(clamping: anchor.before.upperBound))
                 for word in Set(anchor.words) { anchored[word, default: []].append(candidate) }
             } else {
                 unanchored.append(index)

@@ -53,7 +53,7 @@ extension UnusedSuppressionRule: DirectiveRule {
             let unused = directive.selectors.indices.filter { selector in
                 let text = directive.selectors[selector].text
                 let rule = RuleSelector(text)
-                return Suppressions.isSuppressible(text) && audit.activeRules.contains { rule.matches($0) }
+                return Suppressions.isSuppressible(text) && audit.activeRules.contains { rule.matches($0) || rule.picksPattern(of: $0) }
                     && !audit.used.contains(.init(directive: index, selector: selector))
             }
             if unused.count == directive.selectors.count {
