@@ -73,12 +73,10 @@ public enum ConfigurationLoader {
         guard let root else { return configuration }
         guard let mapping = root.mapping else { throw self.error(root, path, "expected a mapping of settings (\(topLevelKeys.joined(separator: ", ")))") }
         // The house's patterns first: selectors anywhere in the file may name them.
+        var houseIDs: Set<String> = []
         for (keyNode, value) in mapping where keyNode.string == "pattern-files" {
-            configuration.patternFiles = try patternFiles(value, path)
+            (configuration.patternFiles, houseIDs) = try patternFiles(value, path)
         }
-        let houseIDs = Set(configuration.patternFiles.flatMap { file in
-            (try? PatternFile.parse(path: file.path, text: file.text, inflections: Inflections.of(DictionaryStore.builtIn.get())))?.patterns.map { $0.id.lowercased() } ?? []
-        })
         do {
             try $housePatternIDs.withValue(houseIDs) {
                 for (keyNode, value) in mapping {
@@ -106,8 +104,9 @@ public enum ConfigurationLoader {
     @TaskLocal static var housePatternIDs: Set<String> = []
 
     /// `pattern-files: [files]`: each read and checked now, errors naming the file, line and
-    /// column; its rule must be one made of patterns, its ids new.
-    private static func patternFiles(_ node: Node, _ path: String) throws(ConfigurationError) -> [Configuration.NamesFile] {
+    /// column; its rule must be one made of patterns, its ids new. Returns the files and their
+    /// patterns' ids (lower case).
+    private static func patternFiles(_ node: Node, _ path: String) throws(ConfigurationError) -> ([Configuration.NamesFile], Set<String>) {
         var result: [Configuration.NamesFile] = []
         var ids: [String: String] = [:]
         let store: DictionaryStore
@@ -142,7 +141,7 @@ public enum ConfigurationLoader {
             }
             result.append(.init(path: file, text: text))
         }
-        return result
+        return (result, Set(ids.keys))
     }
 
     /// Reads one of the settings a file and its overrides share; false when `key` is none of them.

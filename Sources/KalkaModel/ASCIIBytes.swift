@@ -151,3 +151,25 @@ package enum ByteWords {
         (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
     }
 }
+
+/// The lines of UTF-8 text: each line's byte range, without its line feed, and its 1-based
+/// number. For the readers of generated data files, which split lines without a `String`.
+package struct LineRanges<Bytes: RandomAccessCollection>: Sequence, IteratorProtocol where Bytes.Element == UInt8, Bytes.Index == Int {
+    @usableFromInline let bytes: Bytes
+    @usableFromInline var start: Int
+    @usableFromInline var number = 0
+
+    @inlinable package init(_ bytes: Bytes) {
+        self.bytes = bytes
+        start = bytes.startIndex
+    }
+
+    @inlinable package mutating func next() -> (range: Range<Int>, number: Int)? {
+        guard start < bytes.endIndex else { return nil }
+        var end = start
+        while end < bytes.endIndex && bytes[end] != 0x0A { end += 1 }
+        defer { start = end + 1 }
+        number += 1
+        return (start..<end, number)
+    }
+}

@@ -201,13 +201,8 @@ public struct PartOfSpeechTagger: Sendable {
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(DictionaryError) -> ([(key: UInt64, value: UInt64)], [UInt32]) {
         var rows: [(key: UInt64, value: UInt64)] = []
         var pairs: [UInt32] = []
-        var lineStart = 0
-        var lineNumber = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
+        for (line, lineNumber) in LineRanges(bytes) {
+            let lineStart = line.lowerBound, lineEnd = line.upperBound
             if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
             func fail(_ message: String) -> DictionaryError { DictionaryError(path: Self.path, line: lineNumber, message: message) }
             guard lineEnd - lineStart > 17, bytes[lineStart + 16] == 0x09 else { throw fail("expected 16 hex digits and a tab") }

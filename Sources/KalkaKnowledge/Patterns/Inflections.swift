@@ -1,3 +1,4 @@
+import KalkaModel
 import KalkaText
 
 /// Every form of an English lemma, for the pattern rules' "@lemma" tests: the lemma, its regular
@@ -26,26 +27,17 @@ public struct Inflections: Sendable {
         bytes = Array(text.utf8)
         var formsOfLemma: [UInt64: Range<Int>] = [:]
         formsOfLemma.reserveCapacity(bytes.count / 24)
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            if bytes[lineStart] != 0x23 { // '#'
-                var tab = lineStart
-                while tab < lineEnd && bytes[tab] != 0x09 { tab += 1 }
-                var formsEnd = tab + 1
-                while formsEnd < lineEnd && bytes[formsEnd] != 0x09 { formsEnd += 1 }
-                if tab < lineEnd { formsOfLemma[Self.hash(bytes[lineStart..<tab])] = (tab + 1)..<formsEnd }
-            }
-            lineStart = lineEnd + 1
+        for (line, _) in LineRanges(bytes) where !line.isEmpty && bytes[line.lowerBound] != 0x23 { // '#'
+            guard let tab = bytes[line].firstIndex(of: 0x09) else { continue }
+            let formsEnd = bytes[(tab + 1)..<line.upperBound].firstIndex(of: 0x09) ?? line.upperBound
+            formsOfLemma[Self.hash(bytes[line.lowerBound..<tab])] = (tab + 1)..<formsEnd
         }
         self.formsOfLemma = formsOfLemma
     }
 
+    /// FNV-1a over the exact bytes (lemmas are lower case already).
     private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        bytes.reduce(FoldedHash.offsetBasis) { ($0 ^ UInt64($1)) &* FoldedHash.prime }
     }
 
     /// The irregular forms the file lists for `lemma` (lower case).

@@ -28,14 +28,8 @@ public struct PatternFile: Sendable {
             while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
             return String(decoding: slice, as: UTF8.self)
         }
-        var lineStart = 0
-        var line = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let content = bytes[lineStart..<lineEnd]
-            lineStart = lineEnd + 1
-            line += 1
+        for (range, line) in LineRanges(bytes) {
+            let content = bytes[range]
             if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             if content.first == 0x23 { // '#'
                 if blocks.isEmpty, let colon = content.firstIndex(of: 0x3A) {
@@ -114,14 +108,10 @@ public struct PatternFile: Sendable {
             switch (suggest, drop, advice) {
             case (let suggest?, nil, nil):
                 let tokenCount = elements.filter(\.isToken).count
-                var references = suggest.value[...]
-                while let dollar = references.firstIndex(of: "$") {
-                    let digits = references[references.index(after: dollar)...].prefix { $0.isNumber }
-                    guard let number = Int(digits), number >= 1, number <= tokenCount else {
-                        throw DictionaryError(path: path, line: suggest.line, column: suggest.column + suggest.value.distance(from: suggest.value.startIndex, to: dollar),
-                                              message: "'$' must name a token test of the match, $1 to $\(tokenCount)")
-                    }
-                    references = references[digits.endIndex...]
+                let filled = PatternSuggestion.fill(suggest.value) { $0 >= 1 && $0 <= tokenCount ? "" : nil }
+                if let dollar = filled.firstUnknown {
+                    throw DictionaryError(path: path, line: suggest.line, column: suggest.column + suggest.value.distance(from: suggest.value.startIndex, to: dollar),
+                                          message: "'$' must name a token test of the match, $1 to $\(tokenCount)")
                 }
                 suggestion = .replace(suggest.value)
             case (nil, let drop?, nil):
@@ -153,7 +143,7 @@ public struct PatternFile: Sendable {
                 name: block.name, rule: rule, source: try single("source")!.value, note: try single("note", required: false)?.value ?? "",
                 severity: severity, suggestion: suggestion, expression: match.value, exceptions: values("unless").map(\.value),
                 examples: examples, counterexamples: counterexamples, path: path, line: block.line,
-                elements: elements, marked: marked, antipatterns: antipatterns))
+                program: PatternProgram(elements: elements, marked: marked, antipatterns: antipatterns)))
         }
         return PatternFile(path: path, rule: rule, source: header["source"]!, licence: header["licence"]!, patterns: patterns)
     }

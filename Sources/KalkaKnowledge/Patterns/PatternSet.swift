@@ -38,12 +38,10 @@ public struct PatternSet: Sendable {
         var unanchored: [Int] = []
         var commonlyAnchored: [String] = []
         for (index, pattern) in patterns.enumerated() {
-            if let anchor = Self.anchor(of: pattern.elements, isCommon: isCommon) {
+            if let anchor = Self.anchor(of: pattern.program.elements, isCommon: isCommon) {
                 // A common anchor costs little when the pattern starts the sentence: it is tried
                 // only where the word stands near the start.
-                let startsSentence: Bool
-                if case .sentenceStart = pattern.elements.first { startsSentence = true } else { startsSentence = false }
-                if !startsSentence && anchor.words.contains(where: isCommon) { commonlyAnchored.append(pattern.id) }
+                if !pattern.program.startsSentence && anchor.words.contains(where: isCommon) { commonlyAnchored.append(pattern.id) }
                 let candidate = Candidate(pattern: Int32(index), fewestBefore: Int32(clamping: anchor.before.lowerBound), mostBefore: Int32(clamping: anchor.before.upperBound))
                 for word in Set(anchor.words) { anchored[word, default: []].append(candidate) }
             } else {
@@ -59,10 +57,10 @@ public struct PatternSet: Sendable {
         candidates = flat
         anchorIndex = AnchorIndex(ranges)
         self.commonlyAnchoredPatterns = commonlyAnchored
-        programs = patterns.map { PatternProgram(elements: $0.elements, marked: $0.marked, antipatterns: $0.antipatterns) }
+        programs = patterns.map(\.program)
         self.unanchored = unanchored
         needsTags = patterns.contains { pattern in
-            (pattern.elements + pattern.antipatterns.joined()).contains { element in
+            (pattern.program.elements + pattern.program.antipatterns.joined()).contains { element in
                 if case .token(let test, _, _) = element { test.needsTags } else { false }
             }
         }
@@ -219,6 +217,7 @@ private struct AnchorIndex: Sendable {
 /// A pattern's elements, mark and antipatterns: what matching reads, shared by reference.
 final class PatternProgram: Sendable {
     let elements: [PatternElement]
+    /// The token elements (counted among the token tests) whose tokens are reported; all when nil.
     let marked: ClosedRange<Int>?
     let antipatterns: [[PatternElement]]
     /// The pattern matches only at the start of a sentence (`^`).

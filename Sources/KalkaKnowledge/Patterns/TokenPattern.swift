@@ -26,10 +26,8 @@ public struct TokenPattern: Sendable {
     public let path: String
     public let line: Int
 
-    let elements: [PatternElement]
-    /// The token elements (indices into `elements`) whose tokens are reported; all when nil.
-    let marked: ClosedRange<Int>?
-    let antipatterns: [[PatternElement]]
+    /// What matching reads: the compiled elements, mark and antipatterns.
+    let program: PatternProgram
 
     /// "CAL001/about-it-reports": how selectors, suppressions, baselines and SARIF name it.
     public var id: String { "\(rule)/\(name)" }
@@ -43,6 +41,36 @@ public enum PatternSuggestion: Sendable, Equatable {
     case drop
     /// No wording fits every sentence: advice instead.
     case advice(String)
+}
+
+extension PatternSuggestion {
+    /// `template` with each `$n` replaced by `value(n)` (token tests count from 1), and where
+    /// the first `$` stands that `value` has nothing for (the file's check reports it).
+    static func fill(_ template: String, _ value: (Int) -> String?) -> (text: String, firstUnknown: String.Index?) {
+        var result = ""
+        var firstUnknown: String.Index?
+        var rest = template[...]
+        while let dollar = rest.firstIndex(of: "$") {
+            result += rest[..<dollar]
+            let digits = rest[rest.index(after: dollar)...].prefix { $0.isNumber }
+            if let number = Int(digits), let text = value(number) {
+                result += text
+            } else if firstUnknown == nil {
+                firstUnknown = dollar
+            }
+            rest = rest[digits.endIndex...]
+        }
+        return (result + rest, firstUnknown)
+    }
+
+    /// A replacement's text for a match: `$n` filled with what the n-th token test matched,
+    /// spaces collapsed (an optional test that matched nothing leaves none doubled).
+    public static func render(_ template: String, _ match: PatternSet.Match, _ analysis: Analysis) -> String {
+        let text = fill(template) { number in
+            number >= 1 && number <= match.captures.count ? analysis.text(of: match.captures[number - 1]) : ""
+        }.text
+        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
 }
 
 /// A sentence a pattern must match: the reported span between ⟦ and ⟧, and the suggestion it

@@ -32,7 +32,7 @@ enum PatternFindings {
             let head = lead(written, pattern)
             switch pattern.suggestion {
             case .replace(let template):
-                let replacement = CaseAdapter.adapt(render(template, match, analysis), toCaseOf: written, listed: written.lowercased())
+                let replacement = CaseAdapter.adapt(PatternSuggestion.render(template, match, analysis), toCaseOf: written, listed: written.lowercased())
                 findings.report(match.range, "\(head): say “\(replacement)”",
                                 fix: ProseFix(title: "Say “\(replacement)”", applicability: .displayOnly, edits: [ProseEdit(match.range, replacement)]),
                                 severity: pattern.severity, pattern: pattern.id)
@@ -46,21 +46,5 @@ enum PatternFindings {
             ranges.append(match.range)
         }
         return ranges
-    }
-
-    /// The template with each `$n` replaced by the text its token test matched, spaces collapsed.
-    static func render(_ template: String, _ match: PatternSet.Match, _ analysis: Analysis) -> String {
-        var result = ""
-        var rest = template[...]
-        while let dollar = rest.firstIndex(of: "$") {
-            result += rest[..<dollar]
-            let digits = rest[rest.index(after: dollar)...].prefix { $0.isNumber }
-            if let number = Int(digits), number >= 1, number <= match.captures.count {
-                result += analysis.text(of: match.captures[number - 1])
-            }
-            rest = rest[digits.endIndex...]
-        }
-        result += rest
-        return result.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 }

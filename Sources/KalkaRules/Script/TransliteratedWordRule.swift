@@ -384,16 +384,11 @@ struct RomanizedNgramModel: Sendable {
     /// Parses the table's rows ("gram<TAB>romanized<TAB>english") straight from its bytes.
     init(text: String) throws(DictionaryError) {
         var rows: [(key: UInt32, source: Float, english: Float)] = []
-        var lineNumber = 0
         var error: DictionaryError? = nil
         var text = text
         text.withUTF8 { bytes in
-            var lineStart = 0
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                defer { lineStart = lineEnd + 1 }
-                lineNumber += 1
+            for (line, lineNumber) in LineRanges(bytes) {
+                let lineStart = line.lowerBound, lineEnd = line.upperBound
                 guard lineEnd > lineStart, bytes[lineStart] != 0x23 else { continue } // blank, "#"
                 func number(_ from: Int) -> (Float, Int)? {
                     var value = 0, index = from
