@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// ASCII bytes and byte classes, one set for every reader (Markdown, HTML, plain text, character
 /// references) and for the rules that look at single bytes of the prose.
 package extension UInt8 {
@@ -154,22 +160,33 @@ package enum ByteWords {
 
 /// The lines of UTF-8 text: each line's byte range, without its line feed, and its 1-based
 /// number. For the readers of generated data files, which split lines without a `String`.
-package struct LineRanges<Bytes: RandomAccessCollection>: Sequence, IteratorProtocol where Bytes.Element == UInt8, Bytes.Index == Int {
-    @usableFromInline let bytes: Bytes
-    @usableFromInline var start: Int
+/// Concrete over a buffer (not generic over collections) so the loop compiles to a `memchr` per
+/// line in every caller rather than unspecialised generic calls.
+package struct LineRanges: Sequence, IteratorProtocol {
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline var start = 0
     @usableFromInline var number = 0
 
-    @inlinable package init(_ bytes: Bytes) {
+    @inlinable package init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        start = bytes.startIndex
     }
 
     @inlinable package mutating func next() -> (range: Range<Int>, number: Int)? {
-        guard start < bytes.endIndex else { return nil }
-        var end = start
-        while end < bytes.endIndex && bytes[end] != 0x0A { end += 1 }
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        let end: Int
+        if let found = memchr(base + start, 0x0A, bytes.count - start) {
+            end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        } else {
+            end = bytes.count
+        }
         defer { start = end + 1 }
         number += 1
         return (start..<end, number)
+    }
+
+    /// Every line of `bytes`, for callers that hold an array and would rather not nest their
+    /// parsing in a closure.
+    package static func all(in bytes: [UInt8]) -> [(range: Range<Int>, number: Int)] {
+        bytes.withUnsafeBufferPointer { Array(LineRanges($0)) }
     }
 }

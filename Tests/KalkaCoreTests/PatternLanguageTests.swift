@@ -119,9 +119,17 @@ import KalkaCore
         for broken in [base.replacingOccurrences(of: "  example: ⟦x⟧\n", with: ""), base.replacingOccurrences(of: "  counter: y\n", with: ""),
                        base.replacingOccurrences(of: "  advice: x\n", with: ""), base.replacingOccurrences(of: "  advice: x\n", with: "  advice: x\n  drop: yes\n"),
                        base.replacingOccurrences(of: "# rule: CAL001\n", with: ""),
-                       base.replacingOccurrences(of: "  example: ⟦x⟧\n", with: "  example: no mark\n")] {
+                       base.replacingOccurrences(of: "  example: ⟦x⟧\n", with: "  example: no mark\n"),
+                       base.replacingOccurrences(of: "  example: ⟦x⟧\n", with: "  example: ⟦x⟧ => a => b\n")] {
             #expect(throws: DictionaryError.self) { try PatternFile.parse(path: "t.txt", text: broken, inflections: Inflections.of(Lint.store)) }
         }
+    }
+
+    @Test func anExampleSplitsAtItsArrow() throws {
+        let text = file([("about it", [])]).replacingOccurrences(of: "  example: ⟦x⟧\n", with: "  example: It was ⟦x⟧ here. => y\n  example: ⟦z⟧\n")
+        let examples = try PatternFile.parse(path: "t.txt", text: text, inflections: Inflections.of(Lint.store)).patterns[0].examples
+        #expect(examples.map(\.text) == ["It was ⟦x⟧ here.", "⟦z⟧"])
+        #expect(examples.map(\.suggestion) == ["y", nil])
     }
 
     /// Ten times the patterns, anchored on words the text does not hold, cost no more attempts:

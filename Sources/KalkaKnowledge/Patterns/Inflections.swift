@@ -27,7 +27,7 @@ public struct Inflections: Sendable {
         bytes = Array(text.utf8)
         var formsOfLemma: [UInt64: Range<Int>] = [:]
         formsOfLemma.reserveCapacity(bytes.count / 24)
-        for (line, _) in LineRanges(bytes) where !line.isEmpty && bytes[line.lowerBound] != 0x23 { // '#'
+        for (line, _) in LineRanges.all(in: bytes) where !line.isEmpty && bytes[line.lowerBound] != 0x23 { // '#'
             guard let tab = bytes[line].firstIndex(of: 0x09) else { continue }
             let formsEnd = bytes[(tab + 1)..<line.upperBound].firstIndex(of: 0x09) ?? line.upperBound
             formsOfLemma[Self.hash(bytes[line.lowerBound..<tab])] = (tab + 1)..<formsEnd

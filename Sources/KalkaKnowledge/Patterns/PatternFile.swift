@@ -28,7 +28,7 @@ public struct PatternFile: Sendable {
             while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
             return String(decoding: slice, as: UTF8.self)
         }
-        for (range, line) in LineRanges(bytes) {
+        for (range, line) in LineRanges.all(in: bytes) {
             let content = bytes[range]
             if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             if content.first == 0x23 { // '#'
@@ -125,10 +125,14 @@ public struct PatternFile: Sendable {
             }
             var examples: [PatternExample] = []
             for example in values("example") {
-                let arrow = example.value.firstRange(of: " => ")
-                let text = arrow.map { String(example.value[..<$0.lowerBound]) } ?? example.value
-                let suggestion = arrow.map { String(example.value[$0.upperBound...]) }
-                guard suggestion?.contains(" => ") != true, text.contains("⟦"), text.contains("⟧") else {
+                // Split at " => " on the bytes (StringProcessing's searches cost more than the
+                // rest of the file's parse).
+                let utf8 = Array(example.value.utf8)
+                let arrows = (0..<max(0, utf8.count - 3)).filter { utf8[$0..<($0 + 4)].elementsEqual(" => ".utf8) }
+                let text = arrows.first.map { String(decoding: utf8[..<$0], as: UTF8.self) } ?? example.value
+                let suggestion = arrows.first.map { String(decoding: utf8[($0 + 4)...], as: UTF8.self) }
+                let marks = text.unicodeScalars
+                guard arrows.count <= 1, marks.contains("⟦"), marks.contains("⟧") else {
                     throw DictionaryError(path: path, line: example.line, column: example.column,
                                           message: "an example marks the reported words with ⟦ ⟧ and may end with ' => suggestion'")
                 }
