@@ -88,7 +88,7 @@ package struct JSONBytes {
         while index < input.count {
             // Most bytes need nothing: skipped by a table lookup each, to the next that may.
             let byte = input[index]
-            guard Self.mayNeedEscape[Int(byte)] else {
+            guard Self.mayNeedEscape(byte) else {
                 index += 1
                 continue
             }
@@ -116,31 +116,23 @@ package struct JSONBytes {
     }
 
     /// The bytes `string` looks at: the quote, the backslash, controls, and the lead byte of
-    /// U+2028 and U+2029.
-    private static let mayNeedEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+    /// U+2028 and U+2029. (Compared, not looked up: a static table costs a lazy-initialisation
+    /// check and a bounds check per byte.)
+    @inline(__always)
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+    }
 
-    /// `{"line": L, "column": C, "offset": O}`, made in a buffer on the stack and appended at
-    /// once (two of these for every finding, two more for each edit).
+    /// `{"line": L, "column": C, "offset": O}` (two of these for every finding, two more for
+    /// each edit), appended piece by piece: a stack buffer filled by a nested `put` capturing
+    /// its count cost several times as much.
     package mutating func location(_ location: Location) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
-            var count = 0
-            func put(_ literal: StaticString) {
-                literal.withUTF8Buffer { literal in
-                    for byte in literal {
-                        buffer[count] = byte
-                        count += 1
-                    }
-                }
-            }
-            func put(_ value: Int) { count = Self.writeDecimal(value, into: buffer, at: count) }
-            put("{\"line\": ")
-            put(location.line)
-            put(", \"column\": ")
-            put(location.column)
-            put(", \"offset\": ")
-            put(location.offset)
-            put("}")
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
-        }
+        raw("{\"line\": ")
+        integer(location.line)
+        raw(", \"column\": ")
+        integer(location.column)
+        raw(", \"offset\": ")
+        integer(location.offset)
+        bytes.append(0x7D) // }
     }
 }

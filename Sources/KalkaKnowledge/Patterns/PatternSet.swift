@@ -132,17 +132,19 @@ public struct PatternSet: Sendable {
     public func matches(in analysis: Analysis, tags: ((Range<Int>) -> [UInt8])? = nil) -> [Match] {
         guard !patterns.isEmpty else { return [] }
         var found: [Match] = []
-        var sentence = SentenceTokens()
         var hits: [(position: Int, candidates: Range<Int32>)] = []
+        // One matcher for the document, loaded with each sentence that has work: building one
+        // per sentence copied the analysis and its buffers each time.
+        var matcher = ElementMatcher(analysis: analysis, tagsOf: tags)
+        var sentenceMatches: [Match] = []
         for span in analysis.sentences {
             // Most sentences hold no anchor word that can start a match where it stands: one probe
             // per token, and nothing else.
             anchorHits(span.tokens, analysis, into: &hits)
             if hits.isEmpty && unanchored.isEmpty { continue }
-            sentence.load(span.tokens, analysis: analysis)
-            guard !sentence.indices.isEmpty else { continue }
-            var matcher = ElementMatcher(analysis: analysis, sentence: sentence, tagsOf: tags)
-            var sentenceMatches: [Match] = []
+            matcher.load(span.tokens)
+            guard !matcher.sentence.indices.isEmpty else { continue }
+            sentenceMatches.removeAll(keepingCapacity: true)
             for hit in hits {
                 WorkCounter.count(hit.candidates.count)
                 for candidate in candidates[Int(hit.candidates.lowerBound)..<Int(hit.candidates.upperBound)] {
@@ -157,7 +159,7 @@ public struct PatternSet: Sendable {
                 }
             }
             if !unanchored.isEmpty {
-                for position in sentence.indices.indices {
+                for position in matcher.sentence.indices.indices {
                     WorkCounter.count(unanchored.count)
                     for index in unanchored {
                         if let match = matcher.match(programs[index], index: index, at: position) { sentenceMatches.append(match) }
@@ -244,17 +246,23 @@ struct SentenceTokens {
 /// Matches patterns at positions of one sentence, by backtracking over the elements.
 private struct ElementMatcher {
     let analysis: Analysis
-    let sentence: SentenceTokens
     let tagsOf: ((Range<Int>) -> [UInt8])?
+    /// The sentence matched now.
+    private(set) var sentence = SentenceTokens()
     /// The sentence's tags, asked for once when a tag test is first reached.
     private var tags: [UInt8]?
     /// What each token element matched in the attempt under way: sentence positions.
     private var captures: [Range<Int>] = []
 
-    init(analysis: Analysis, sentence: SentenceTokens, tagsOf: ((Range<Int>) -> [UInt8])?) {
+    init(analysis: Analysis, tagsOf: ((Range<Int>) -> [UInt8])?) {
         self.analysis = analysis
-        self.sentence = sentence
         self.tagsOf = tagsOf
+    }
+
+    /// Makes the sentence of `tokens` the one matched.
+    mutating func load(_ tokens: Range<Int>) {
+        sentence.load(tokens, analysis: analysis)
+        tags = nil
     }
 
     mutating func match(_ pattern: PatternProgram, index: Int, at start: Int) -> PatternSet.Match? {
