@@ -61,6 +61,15 @@ import KalkaCore
         // With no marker, a surname's Ukrainian form alone makes a given name information only.
         let weak = try Lint.diagnostics("Mikhail Kovalchuk, head of the institute, spoke.", linter: linter)
         #expect(weak.map(\.severity) == [.info])
+        // A person shown Ukrainian once is Ukrainian at a later mention with no marker.
+        let later = try Lint.diagnostics("Ukraine's envoy Tatyana Hrytsenko arrived. Tatyana Hrytsenko then spoke.", linter: linter)
+        #expect(later.map(\.severity) == [.warning, .warning])
+        // In a document about Ukraine only, the surname's form is enough; one that also names
+        // Russia keeps it at information.
+        let ukraineOnly = "The Lviv city council met on Monday. Its secretary, Sergei Tkachenko, read the budget. Lviv expects more aid."
+        #expect(try Lint.diagnostics(ukraineOnly, linter: linter).map(\.severity) == [.warning])
+        let both = ukraineOnly + " Russia was not mentioned until now."
+        #expect(try Lint.diagnostics(both, linter: linter).map(\.severity) == [.info])
         let fix = try Lint.diagnostics("Kharkiv deputy mayor Sergei Grigorenko spoke.", linter: linter).last?.fix
         #expect(fix?.edits.first?.replacement == "Hryhorenko")
         #expect(fix?.applicability == .unsafe)

@@ -31,19 +31,40 @@ package struct NationalContext {
         side(analysis, around: name, in: sentence, known: known) == true
     }
 
+    private static let documentSides = DocumentFact<Bool?>()
+
+    /// The side the whole document takes when a sentence has no marker: Ukraine when it names
+    /// Ukraine or Ukrainian places or people at least twice and never Russia, Belarus or theirs
+    /// (an article about one Ukrainian town); otherwise nil, as a document about the war names
+    /// both. Once per document.
+    package func documentSide(_ analysis: Analysis, known: [Int: Bool]) -> Bool? {
+        analysis.fact(Self.documentSides) {
+            var ukrainian = 0
+            for (index, token) in analysis.tokens.enumerated() where token.kind == .word {
+                switch marker(analysis, index, known: known) {
+                case true?: ukrainian += 1
+                case false?: return nil
+                case nil: break
+                }
+            }
+            return ukrainian >= 2 ? true : nil
+        }
+    }
+
+    private func marker(_ analysis: Analysis, _ index: Int, known: [Int: Bool]) -> Bool? {
+        let token = analysis.tokens[index]
+        guard token.kind == .word else { return nil }
+        if let side = known[index] { return side }
+        let hash = analysis.possessiveBase(of: token)?.hash ?? token.foldedHash
+        if ukrainianMarkers.containsHash(hash) { return true }
+        if otherMarkers.containsHash(hash) { return false }
+        return nil
+    }
+
     /// The side the nearest marker around `name` puts it on: true for Ukraine, false for Russia
     /// or Belarus, nil without a marker in the sentence.
     package func side(_ analysis: Analysis, around name: ClosedRange<Int>, in sentence: Range<Int>, known: [Int: Bool]) -> Bool? {
-        let tokens = analysis.tokens
-        func marker(_ index: Int) -> Bool? {
-            let token = tokens[index]
-            guard token.kind == .word else { return nil }
-            if let side = known[index] { return side }
-            let hash = analysis.possessiveBase(of: token)?.hash ?? token.foldedHash
-            if ukrainianMarkers.containsHash(hash) { return true }
-            if otherMarkers.containsHash(hash) { return false }
-            return nil
-        }
+        func marker(_ index: Int) -> Bool? { self.marker(analysis, index, known: known) }
         var before = name.lowerBound - 1, after = name.upperBound + 1
         while before >= sentence.lowerBound || after < sentence.upperBound {
             if before >= sentence.lowerBound, let side = marker(before) { return side }

@@ -18,7 +18,9 @@ public struct RussianGivenNameRule: Rule {
             given name (Dictionaries/names/given-names.tsv) followed by a surname, whose nearest \
             marker in the sentence is Ukrainian (“Ukrainian”, “Ukraine’s”, a Ukrainian place) rather \
             than Russian or Belarusian, or, with no marker at all, a surname of Ukrainian form \
-            (-enko, -chuk, -iuk, and -skyi as the Ukrainian romanization writes it). Russians keep \
+            (-enko, -chuk, -iuk, and -skyi as the Ukrainian romanization writes it): at info, unless \
+            the document names only Ukraine and Ukrainian places and people, never Russia or Belarus; \
+            a person the text once shows to be Ukrainian is Ukrainian at every mention. Russians keep \
             their names: “Russian Foreign Minister Sergei Lavrov” is never flagged, nor a Russian \
             official with a surname of Ukrainian form the dictionary knows (Valentina Matviyenko). \
             The surname after a given name so reported is checked too: if it is a Ukrainian surname \
@@ -71,8 +73,8 @@ public struct RussianGivenNameRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         let covered = context.knownNames(in: analysis)
-        // The surnames after the given names reported: those people are Ukrainian.
-        var ukrainianSurnames: [Int] = []
+        // The given names found, each with its surname and its severity (nil: the rule's).
+        var found: [(match: PhraseMatcher.Match, surname: Int, severity: Severity?)] = []
         var sentenceIndex = 0
         for match in names.givenNameMatcher.matches(in: analysis) {
             let index = match.tokens.lowerBound
@@ -84,19 +86,31 @@ public struct RussianGivenNameRule: Rule {
             guard sentenceIndex < analysis.sentences.count else { break }
             let sentence = analysis.sentences[sentenceIndex].tokens
             // The sentence's nearest marker decides; without one, a surname of a Ukrainian form
-            // (Tkachenko, Romaniuk) marks the person.
-            // A surname's form alone is weaker evidence (Russians too are named Kovalchuk): information.
+            // (Tkachenko, Romaniuk) marks the person: alone weaker evidence (Russians too are
+            // named Kovalchuk), information, unless the whole document is about Ukraine only.
             var severity: Severity?
             switch context.side(analysis, around: index...surname, in: sentence, known: covered) {
             case true?: break
             case false?: continue
             case nil:
-                guard Self.hasUkrainianSurnameEnding(analysis, tokens[surname]) else { continue }
-                severity = .info
+                let ukrainianDocument = context.documentSide(analysis, known: covered) == true
+                if Self.hasUkrainianSurnameEnding(analysis, tokens[surname]) {
+                    if !ukrainianDocument { severity = .info }
+                } else if !ukrainianDocument {
+                    continue
+                }
             }
+            guard names.givenNames[names.givenNameForms[match.phrase]] != nil else { continue }
+            found.append((match, surname, severity))
+        }
+        // A person shown to be Ukrainian once is Ukrainian at every mention: "Tatyana Hrytsenko
+        // also said" after "Ukraine's Tatyana Hrytsenko".
+        let shownUkrainian = Set(found.filter { $0.severity == nil }.map { surnameKey(analysis, tokens[$0.surname]) })
+        var ukrainianSurnames: [Int] = []
+        for (match, surname, severity) in found {
+            let severity = severity.flatMap { shownUkrainian.contains(surnameKey(analysis, tokens[surname])) ? nil : $0 }
             let written = analysis.text(of: match.range)
-            let russianForm = names.givenNameForms[match.phrase]
-            guard let ukrainian = names.givenNames[russianForm] else { continue }
+            let ukrainian = names.givenNames[names.givenNameForms[match.phrase]]!
             findings.report(match.range, "“\(written)” is the Russian form of the Ukrainian name “\(ukrainian)”",
                             fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)], severity: severity, period: period)
             if severity == nil { ukrainianSurnames.append(surname) }
@@ -150,6 +164,11 @@ public struct RussianGivenNameRule: Rule {
             : "a Ukrainian surname (" + canonicals.map { "“\($0.canonical)”" }.joined(separator: " or ") + ")"
         findings.report(range, "“\(written)” is the Russian-based spelling of \(what): use “\(replacement)”",
                         fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(range, replacement)], period: period)
+    }
+
+    /// A surname's folded hash without a possessive ending ("Hrytsenko's" is Hrytsenko).
+    private func surnameKey(_ analysis: Analysis, _ token: Token) -> UInt64 {
+        analysis.possessiveBase(of: token)?.hash ?? token.foldedHash
     }
 
     /// Surname endings of Ukrainian form: -enko, -chuk, -iuk/-yuk, and -skyi/-zkyi as Ukrainian

@@ -33,8 +33,8 @@ public struct TransliteratedWordRule: Rule {
             established; a word cited on purpose — in quotation marks, glossed (“miskrada (city \
             council)”, “hazing, or dedovshchina”, “city councils, the miskradas,”), introduced \
             (“known in Kyiv as”, “what locals call”) — and web addresses and hashtags are left \
-            alone. A listed word part is a weak sign of translation; a word found only by its \
-            letters is none.
+            alone. Each is a weak sign of translation: two of them, or one beside a calque, show \
+            that the article was translated.
             """,
         triggering: [
             "Two ⟦miskradas⟧ raised their tariffs in March.",
@@ -129,9 +129,8 @@ public struct TransliteratedWordRule: Rule {
                     findings.report(hit.range, "“\(word)” is the source word \(part.original) in Latin letters: say “\(part.english)”")
                 }
             } else {
-                // Found by its letters only: no evidence of translation by itself.
-                findings.report(hit.range, "“\(word)” is not an English word and reads as a Ukrainian or Russian word in Latin letters: translate it",
-                                signal: TranslationSignal.none)
+                // Found by its letters only: weak evidence, like a listed part (two are needed).
+                findings.report(hit.range, "“\(word)” is not an English word and reads as a Ukrainian or Russian word in Latin letters: translate it")
             }
         }
     }
