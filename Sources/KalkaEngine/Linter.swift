@@ -202,9 +202,11 @@ public final class Linter: Sendable {
             return Fix(title: fix.title, applicability: fix.applicability, edits: edits)
         }
         let context = sentence.map { document.map.sourceRange(ofProse: $0) } ?? range
-        return Diagnostic(rule: finding.rule, severity: override(for: finding) ?? finding.severity, message: finding.message,
+        let severity = override(for: finding) ?? finding.severity
+        return Diagnostic(rule: finding.rule, severity: severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
-                          textRange: range, contextRange: context, fix: fix, pattern: finding.pattern)
+                          textRange: range, contextRange: context, fix: fix, pattern: finding.pattern,
+                          lacksEvidence: severity == .info && (finding.period != nil || finding.needsCorroboration != nil))
     }
 
     /// The severity the configuration gives `finding`: its pattern's entry, else its rule's.

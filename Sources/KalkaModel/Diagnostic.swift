@@ -40,9 +40,13 @@ public struct Diagnostic: Sendable {
     public let fix: Fix?
     /// The id of the pattern that found it ("CAL001/about-it-reports"), for a rule made of patterns.
     public let pattern: String?
+    /// Reported at info for want of evidence: a period spelling, or a form that needs
+    /// corroboration, in a document that shows no sign of translation. Correct in its context
+    /// as far as kalka can tell, so it weighs little in a report's suspicion.
+    public let lacksEvidence: Bool
 
     package init(rule: RuleDescription, severity: Severity, message: String, start: Location, end: Location, textRange: Range<Int>, contextRange: Range<Int>, fix: Fix?,
-                 pattern: String? = nil) {
+                 pattern: String? = nil, lacksEvidence: Bool = false) {
         self.rule = rule
         self.severity = severity
         self.message = message
@@ -52,6 +56,7 @@ public struct Diagnostic: Sendable {
         self.contextRange = contextRange
         self.fix = fix
         self.pattern = pattern
+        self.lacksEvidence = lacksEvidence
     }
 
     /// The pattern's id when a pattern found it, else the rule's code: how a finding is named to

@@ -156,7 +156,7 @@ extension ReportInputError: Equatable {
         var attached = 0
         for sentence in document.sentences {
             let findings = sentence.findings.map { document.findings[$0] }
-            let expected = findings.map { SuspicionScore.weight($0.severity) }.reduce(0, +) + SuspicionScore.oddityPoints(sentence.oddity)
+            let expected = findings.map { SuspicionScore.weight($0) }.reduce(0, +) + SuspicionScore.oddityPoints(sentence.oddity)
             #expect(abs(sentence.score - expected) < 1e-9)
             for finding in findings { #expect(sentence.textRange.contains(finding.textRange.lowerBound)) }
             attached += findings.count
@@ -164,6 +164,22 @@ extension ReportInputError: Equatable {
         #expect(attached >= document.findings.count - 3, "nearly every finding of the sample lies in a sentence")
         #expect(SuspicionScore.oddityPoints(SuspicionScore.oddityAllowanceBits) == 0)
         #expect(SuspicionScore.weight(.error) > SuspicionScore.weight(.warning))
+    }
+
+    /// A period spelling in dated wire copy is the style of its day: held at info for want of
+    /// evidence, it weighs a quarter point, less than a finding reported at info on its own.
+    @Test func periodSpellingsWeighLittle() throws {
+        let document = try Reports.document("KIEV, May 2, 2014 (Reuters) - Talks on the gas price opened in Kiev on Friday, officials said.\n")
+        let period = document.findings.filter { $0.rule.code == "NAM001" }
+        #expect(period.count == 2)
+        #expect(period.allSatisfy { $0.severity == .info && $0.lacksEvidence })
+        #expect(period.allSatisfy { SuspicionScore.weight($0) == 0.25 })
+        let dash = document.findings.filter { $0.rule.code == "PUN004" }
+        #expect(!dash.isEmpty && dash.allSatisfy { !$0.lacksEvidence && SuspicionScore.weight($0) == SuspicionScore.weight(.info) })
+        // The same spelling beside a strong sign of translation is a warning and weighs in full.
+        let translated = try Reports.document("Talks opened in Kiev on Friday; some 65 thousand people marched.\n")
+        let kiev = translated.findings.filter { $0.rule.code == "NAM001" }
+        #expect(kiev.count == 1 && kiev.allSatisfy { $0.severity == .warning && !$0.lacksEvidence && SuspicionScore.weight($0) == 2 })
     }
 
     @Test func cleanTextScoresBelowTheSample() throws {

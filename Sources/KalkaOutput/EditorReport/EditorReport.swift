@@ -104,7 +104,8 @@ public struct ReportSentence: Sendable {
 
 /// How findings and oddity combine into one score per sentence.
 ///
-/// A sentence scores the sum of its findings' severity weights (error 3, warning 2, info 1)
+/// A sentence scores the sum of its findings' severity weights (error 3, warning 2, info 1; a
+/// quarter for a finding held at info for want of evidence, `Diagnostic.lacksEvidence`)
 /// plus its oddity in bits divided by `oddityBitsPerPoint`, counting only bits above
 /// `oddityAllowanceBits` (ordinary English sentences have a few bits of oddity from a rare
 /// word pair; they should not outrank a sentence with a finding). A clause cut loose from its
@@ -126,8 +127,14 @@ public enum SuspicionScore {
         max(0, bits - oddityAllowanceBits) / oddityBitsPerPoint
     }
 
+    /// What a finding adds: its severity's weight, or a quarter point for one held at info for
+    /// want of evidence (a "Kiev" in 2014 wire copy is the style of its day, not a sign).
+    public static func weight(_ finding: Diagnostic) -> Double {
+        finding.lacksEvidence ? 0.25 : weight(finding.severity)
+    }
+
     public static func sentence(findings: some Sequence<Diagnostic>, oddity: Double) -> Double {
-        findings.reduce(0) { $0 + weight($1.severity) } + oddityPoints(oddity)
+        findings.reduce(0) { $0 + weight($1) } + oddityPoints(oddity)
     }
 
     /// Points per 100 words; a document without words scores its points as they are.
@@ -163,7 +170,7 @@ extension ReportDocument {
             if let sentence = sentenceByRange[diagnostic.contextRange] {
                 findingsBySentence[sentence, default: []].append(index)
             } else {
-                pointsOutsideSentences += SuspicionScore.weight(diagnostic.severity)
+                pointsOutsideSentences += SuspicionScore.weight(diagnostic)
             }
         }
         var sentences: [ReportSentence] = []
