@@ -4,10 +4,10 @@ sets beside the repository (../shared/realtext; private, never copied here):
 
 - documents: the AUC of the documents' suspicion (points per 100 words), machine-translated
   articles (mt/) against professional English (clean/);
-- sentences: the AUC of the sentence oddity score, the sentences of mt/ that hold a
-  garbled-clause annotation against the sentences of clean/, among the sentences the report
-  lists (those with a finding or an oddity above the allowance): a rough figure, since the
-  sentences it leaves out are not scored.
+- sentences: the AUC of every sentence's oddity (the sentence model's bits), and of its score
+  (findings and oddity, as the report ranks sentences), the sentences of mt/ that hold a
+  garbled-clause annotation against every sentence of clean/ (`kalka report --every-sentence`
+  lists them all, those that score zero too).
 
 An AUC is the chance that a random positive ranks above a random negative (ties count half).
 
@@ -52,7 +52,7 @@ def main():
             with open(path, "w", encoding="utf-8") as f:
                 f.write(doc["text"])
             docs[path] = (group, doc)
-    result = subprocess.run([os.path.abspath(args.kalka), "report", "--isolated", "--format", "json", "--top", "1000000", *docs],
+    result = subprocess.run([os.path.abspath(args.kalka), "report", "--isolated", "--format", "json", "--every-sentence", "--top", "100000000", *docs],
                             capture_output=True, text=True, cwd=tmp)
     if result.returncode != 0:
         sys.exit(f"kalka report exited {result.returncode}: {result.stderr[:400]}")
@@ -79,17 +79,20 @@ def main():
                 start = len(text[:position].encode("utf-8"))
                 spans.append((start, start + len(annotation["quote"].encode("utf-8"))))
         garbled[os.path.realpath(path)] = spans
-    sentence_pos, sentence_neg = [], []
+    groups = {os.path.realpath(p): g for p, (g, _) in docs.items()}
+    oddity_pos, oddity_neg, score_pos, score_neg = [], [], [], []
     for sentence in report["sentences"]:
-        path = os.path.realpath(sentence["path"])
-        group = docs[path][0] if path in docs else docs[[p for p in docs if os.path.realpath(p) == path][0]][0]
+        path = os.path.realpath(os.path.join(tmp, sentence["path"]))
         start, end = sentence["start"]["offset"], sentence["end"]["offset"]
-        if group == "clean":
-            sentence_neg.append(sentence["oddity"])
+        if groups[path] == "clean":
+            oddity_neg.append(sentence["oddity"])
+            score_neg.append(sentence["score"])
         elif any(s < end and start < e for s, e in garbled.get(path, [])):
-            sentence_pos.append(sentence["oddity"])
+            oddity_pos.append(sentence["oddity"])
+            score_pos.append(sentence["score"])
     print(f"documents: AUC {auc(doc_pos, doc_neg):.3f} ({len(doc_pos)} machine-translated against {len(doc_neg)} professional, by suspicion per 100 words)")
-    print(f"sentences: AUC {auc(sentence_pos, sentence_neg):.3f} ({len(sentence_pos)} sentences with a garbled clause against {len(sentence_neg)} professional sentences, by oddity; listed sentences only)")
+    print(f"sentences: AUC {auc(oddity_pos, oddity_neg):.3f} by oddity, {auc(score_pos, score_neg):.3f} by score "
+          f"({len(oddity_pos)} sentences with a garbled clause against all {len(oddity_neg)} professional sentences)")
 
 
 if __name__ == "__main__":

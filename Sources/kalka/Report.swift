@@ -28,6 +28,9 @@ struct Report: ParsableCommand {
     @Option(help: "How many suspicious sentences to rank (default: 100 for html and json, 10 for md).")
     var top: Int?
 
+    @Flag(help: "Rank every sentence, those that score zero too (to measure the ranking over whole documents).")
+    var everySentence = false
+
     @OptionGroup var inputs: LintInputOptions
 
     func validate() throws {
@@ -37,7 +40,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let items = try OutputSafety.excludingOutput(output, option: "--output", from: inputs.collect(paths), named: paths)
         let work = try inputs.configuredJobs(items).map(\.job)
-        let report = try EditorReport.build(work, jobs: inputs.jobs, dictionaries: try DictionaryStore.builtIn.get())
+        let report = try EditorReport.build(work, jobs: inputs.jobs, dictionaries: try DictionaryStore.builtIn.get(), everySentence: everySentence)
         for error in report.errors { Failure.report(error.path, error.message + "; not checked") }
         let text = format.render(report, top: top)
         if let output {

@@ -57,16 +57,17 @@ enum MarkReader {
 enum Reports {
     static let oddity = try! SentenceOddity.shared(Lint.store)
 
-    static func document(_ text: String, path: String = "article.txt", format: InputFormat = .plain, id: Int = 0) throws -> ReportDocument {
+    static func document(_ text: String, path: String = "article.txt", format: InputFormat = .plain, id: Int = 0,
+                         everySentence: Bool = false) throws -> ReportDocument {
         let source = try SourceFile(path: path, bytes: Array(text.utf8))
         let analyzer = try Analyzer()
         let (diagnostics, analysis) = try Lint.allRules.analyzedLint(source, format: format, analyzer: analyzer)
         let report = FileReport(path: path, diagnostics: diagnostics, source: source)
-        return try ReportDocument.build(id: id, report: report, analysis: analysis, oddity: oddity).get()
+        return try ReportDocument.build(id: id, report: report, analysis: analysis, oddity: oddity, everySentence: everySentence).get()
     }
 
-    static func report(_ documents: [ReportDocument]) -> EditorReport {
-        var report = EditorReport()
+    static func report(_ documents: [ReportDocument], everySentence: Bool = false) -> EditorReport {
+        var report = EditorReport(keepsEverySentence: everySentence)
         for document in documents { report.add(.success(document)) }
         return report
     }
@@ -180,6 +181,20 @@ extension ReportInputError: Equatable {
         let translated = try Reports.document("Talks opened in Kiev on Friday; some 65 thousand people marched.\n")
         let kiev = translated.findings.filter { $0.rule.code == "NAM001" }
         #expect(kiev.count == 1 && kiev.allSatisfy { $0.severity == .warning && !$0.lacksEvidence && SuspicionScore.weight($0) == 2 })
+    }
+
+    /// `--every-sentence` keeps and ranks the sentences that score zero too, after those that
+    /// score; by default they are left out.
+    @Test func everySentenceOnRequest() throws {
+        let text = "Talks opened in Kyiv on Monday. The ministers met for two hours. Talks opened in Kiev on Monday.\n"
+        let scored = try Reports.document(text)
+        let all = try Reports.document(text, everySentence: true)
+        #expect(all.sentences.map(\.index) == [0, 1, 2])
+        #expect(scored.sentences.allSatisfy { $0.score > 0 } && scored.sentences.count < 3)
+        #expect(Reports.report([scored]).ranked(limit: 10).count == scored.sentences.count)
+        let ranked = Reports.report([all], everySentence: true).ranked(limit: 10)
+        #expect(ranked.count == 3)
+        #expect(ranked.first?.sentence.index == 2 && ranked.last?.sentence.score == 0)
     }
 
     @Test func cleanTextScoresBelowTheSample() throws {

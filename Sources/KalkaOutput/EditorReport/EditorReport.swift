@@ -10,8 +10,13 @@ public struct EditorReport: Sendable {
     public private(set) var documents: [ReportDocument] = []
     /// Inputs that could not be read or checked.
     public private(set) var errors: [(path: String, message: String)] = []
+    /// Whether every sentence is kept and ranked, those scoring zero too (to measure the
+    /// ranking over whole documents); otherwise only sentences with a score.
+    public let keepsEverySentence: Bool
 
-    public init() {}
+    public init(keepsEverySentence: Bool = false) {
+        self.keepsEverySentence = keepsEverySentence
+    }
 
     /// Adds one input's outcome, in input order.
     public mutating func add(_ outcome: Result<ReportDocument, ReportInputError>) {
@@ -44,11 +49,13 @@ public struct EditorReport: Sendable {
     }
 
     /// The `limit` most suspicious sentences of all documents, highest score first (ties in
-    /// input order); sentences scoring zero are never listed.
+    /// input order); sentences scoring zero are listed only when the report keeps every sentence.
     public func ranked(limit: Int) -> [RankedSentence] {
         var all: [RankedSentence] = []
         for document in documents {
-            for sentence in document.sentences where sentence.score > 0 { all.append(RankedSentence(document: document, sentence: sentence)) }
+            for sentence in document.sentences where sentence.score > 0 || keepsEverySentence {
+                all.append(RankedSentence(document: document, sentence: sentence))
+            }
         }
         // A stable sort on the score alone keeps input order among equals.
         let sorted = all.enumerated().sorted { ($1.element.sentence.score, $0.offset) < ($0.element.sentence.score, $1.offset) }
@@ -77,7 +84,8 @@ public struct ReportDocument: Sendable {
     public let words: Int
     /// Findings by position, as `kalka check` reports them (suppressions applied).
     public let findings: [Diagnostic]
-    /// Every sentence with a finding or an oddity above zero, in document order.
+    /// Every sentence with a finding or an oddity above zero (every sentence, when the report
+    /// keeps them all), in document order.
     public let sentences: [ReportSentence]
     /// Suspicion points per 100 words: the sentences' scores and findings outside sentences,
     /// over the document's length (see `SuspicionScore`).
@@ -148,16 +156,17 @@ extension ReportDocument {
     /// diagnostics' sentence ranges match): scores every sentence and attaches each finding to
     /// the sentence it starts in.
     public static func build(id: Int, report: FileReport, analysis: Analysis?,
-                             oddity: SentenceOddity) -> Result<ReportDocument, ReportInputError> {
+                             oddity: SentenceOddity, everySentence: Bool = false) -> Result<ReportDocument, ReportInputError> {
         if let error = report.error { return .failure(ReportInputError(path: report.path, message: error)) }
         guard let source = report.source, let analysis else {
             return .failure(ReportInputError(path: report.path, message: "internal error: no analysis of the text"))
         }
-        return .success(build(id: id, path: report.path, source: source, diagnostics: report.diagnostics, analysis: analysis, oddity: oddity))
+        return .success(build(id: id, path: report.path, source: source, diagnostics: report.diagnostics, analysis: analysis, oddity: oddity,
+                              everySentence: everySentence))
     }
 
     static func build(id: Int, path: String, source: SourceFile, diagnostics: [Diagnostic], analysis: Analysis,
-                      oddity: SentenceOddity) -> ReportDocument {
+                      oddity: SentenceOddity, everySentence: Bool = false) -> ReportDocument {
         let map = analysis.document.map
         let scores = oddity.scores(analysis)
         let sourceRanges = analysis.sentences.map { map.sourceRange(ofProse: $0.range) }
@@ -178,7 +187,7 @@ extension ReportDocument {
             let findings = findingsBySentence[index] ?? []
             let bits = index < scores.count ? scores[index].score : 0
             let score = SuspicionScore.sentence(findings: findings.map { diagnostics[$0] }, oddity: bits)
-            guard score > 0 else { continue }
+            guard score > 0 || everySentence else { continue }
             let range = sourceRanges[index]
             sentences.append(ReportSentence(index: index, textRange: range,
                                             start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
@@ -197,12 +206,13 @@ extension ReportDocument {
 
 extension EditorReport {
     /// Checks `work` on `jobs` workers and builds the report of every input, in input order.
-    public static func build(_ work: [LintRunner.Job], jobs: Int, dictionaries: DictionaryStore,
+    /// `everySentence`: keep and rank the sentences that score zero too (see `keepsEverySentence`).
+    public static func build(_ work: [LintRunner.Job], jobs: Int, dictionaries: DictionaryStore, everySentence: Bool = false,
                              progress: (@Sendable (Int) -> Void)? = nil) throws -> EditorReport {
         let oddity = try SentenceOddity.shared(dictionaries)
-        var report = EditorReport()
+        var report = EditorReport(keepsEverySentence: everySentence)
         try LintRunner(jobs: jobs).run(work, progress: progress, transform: { index, fileReport, analysis in
-            ReportDocument.build(id: index, report: fileReport, analysis: analysis, oddity: oddity)
+            ReportDocument.build(id: index, report: fileReport, analysis: analysis, oddity: oddity, everySentence: everySentence)
         }, deliver: { report.add($0) })
         return report
     }
