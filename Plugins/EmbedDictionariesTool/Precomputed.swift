@@ -46,6 +46,7 @@ enum Precomputed {
         source += "    ]\n"
         source += ReadyTables.declarations(files: files, renderings: renderings)
         source += ReadyOddness.declaration(files: files)
+        source += ReadyNgrams.declaration(files: files)
         source += ReadyNameTables.declarations(files: files)
         return source
     }

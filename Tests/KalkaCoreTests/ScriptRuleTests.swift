@@ -2,6 +2,7 @@ import Testing
 import KalkaCore
 @testable import KalkaEngine
 @testable import KalkaRules
+@testable import KalkaKnowledge
 
 /// The script rules beyond their examples: where Cyrillic stands (UNT001 untranslated text or
 /// UNT004 page chrome), the abbreviation table (UNT002) and the romanized-word check (UNT003).
@@ -271,6 +272,18 @@ import KalkaCore
         }
         #expect(score("vidkliuchennia") > TransliteratedWordRule.threshold)
         #expect(score("festooned") < 0)
+    }
+
+    /// The model the build worked out (`PrecomputedDictionaries.builtInRomanizedNgrams`) is the
+    /// one parsed from the built-in text, bit for bit; it stands in only for that text.
+    @Test func theBuildsModelIsTheParsedOne() throws {
+        let ready = try #require(PrecomputedDictionaries.builtInRomanizedNgrams)
+        let parsed = try RomanizedNgramModel(text: DictionaryStore.builtInTexts[RomanizedNgramModel.path]!)
+        let built = RomanizedNgramModel(grams: ready.grams, gramRatios: ready.gramRatios, contexts: ready.contexts, unseenRatios: ready.unseenRatios)
+        #expect(ready.grams.count > 40_000)
+        #expect(built.isIdentical(to: parsed))
+        #expect(try RomanizedNgramModel.of(Lint.store).isIdentical(to: parsed))
+        #expect(Lint.store.holdsBuiltInText(RomanizedNgramModel.path))
     }
 
     @Test func malformedRowsAreRejectedWithTheirLine() {

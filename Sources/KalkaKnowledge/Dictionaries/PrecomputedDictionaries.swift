@@ -52,6 +52,27 @@ package enum PrecomputedDictionaries {
         return (table.labels, table.cap, values)
     }
 
+    /// UNT003's four-gram model from the built-in `language/romanized-ngrams.tsv`, as
+    /// `RomanizedNgramModel` makes it: the sorted grams and their log ratios, the sorted
+    /// three-letter contexts and the log ratio of a gram never seen after each. Decoded once.
+    package static let builtInRomanizedNgrams: (grams: [UInt32], gramRatios: [Float], contexts: [UInt32], unseenRatios: [Float])? =
+        EmbeddedDictionaries.romanizedNgrams.map { table in
+            func decode(_ text: StaticString) -> ([UInt32], [Float]) {
+                let count = text.utf8CodeUnitCount / 16
+                var keys: [UInt32] = [], values: [Float] = []
+                keys.reserveCapacity(count)
+                values.reserveCapacity(count)
+                HexRows.read(text, width: 16) { row in
+                    keys.append(UInt32(truncatingIfNeeded: row.hex8(0)))
+                    values.append(Float(bitPattern: UInt32(truncatingIfNeeded: row.hex8(8))))
+                }
+                return (keys, values)
+            }
+            let (grams, gramRatios) = decode(table.grams)
+            let (contexts, unseenRatios) = decode(table.contexts)
+            return (grams, gramRatios, contexts, unseenRatios)
+        }
+
     /// The romanizations of the Russian forms of the built-in name file at `path`, by line, by
     /// each standard the name dictionary derives variants from, in its order (`RussianRenderers`).
     static func russianRenderings(path: String) -> [Int: [String]]? {

@@ -359,8 +359,9 @@ public struct TransliteratedWordRule: Rule {
 /// Four-letter sequences of romanized Ukrainian and Russian words against English words, with
 /// add-k smoothing: the mean log ratio of a word's sequences says which it reads like.
 ///
-/// Kept compact (sorted keys and the log ratio of each, a few hundred kilobytes) and built on
-/// first use, so a document without an unknown lowercase word never loads it.
+/// Kept compact (sorted keys and the log ratio of each, a few hundred kilobytes) and loaded on
+/// first use, so a document without an unknown lowercase word never loads it; from the built-in
+/// text, the build has worked the arrays out already (`PrecomputedDictionaries`).
 struct RomanizedNgramModel: Sendable {
     static let path = "language/romanized-ngrams.tsv"
     static let smoothing: Float = 0.1
@@ -377,7 +378,26 @@ struct RomanizedNgramModel: Sendable {
     private static let built = StoreFact<RomanizedNgramModel>()
 
     static func of(_ store: DictionaryStore) throws -> RomanizedNgramModel {
-        try store.derived(built) { try RomanizedNgramModel(text: store.text(path)) }
+        try store.derived(built) {
+            if store.holdsBuiltInText(path), let ready = PrecomputedDictionaries.builtInRomanizedNgrams {
+                return RomanizedNgramModel(grams: ready.grams, gramRatios: ready.gramRatios, contexts: ready.contexts, unseenRatios: ready.unseenRatios)
+            }
+            return try RomanizedNgramModel(text: store.text(path))
+        }
+    }
+
+    init(grams: [UInt32], gramRatios: [Float], contexts: [UInt32], unseenRatios: [Float]) {
+        self.grams = grams
+        self.gramRatios = gramRatios
+        self.contexts = contexts
+        self.unseenRatios = unseenRatios
+    }
+
+    /// Whether two models hold the same grams, contexts and ratios, bit for bit.
+    func isIdentical(to other: RomanizedNgramModel) -> Bool {
+        grams == other.grams && contexts == other.contexts
+            && gramRatios.map(\.bitPattern) == other.gramRatios.map(\.bitPattern)
+            && unseenRatios.map(\.bitPattern) == other.unseenRatios.map(\.bitPattern)
     }
 
     /// Parses the table's rows ("gram<TAB>romanized<TAB>english") straight from its bytes.
