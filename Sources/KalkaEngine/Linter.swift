@@ -206,7 +206,7 @@ public final class Linter: Sendable {
         return Diagnostic(rule: finding.rule, severity: severity, message: finding.message,
                           start: source.location(ofText: range.lowerBound), end: source.location(ofText: range.upperBound),
                           textRange: range, contextRange: context, fix: fix, pattern: finding.pattern,
-                          lacksEvidence: severity == .info && (finding.period != nil || finding.needsCorroboration != nil))
+                          lacksEvidence: severity == .info && finding.lacksEvidence)
     }
 
     /// The severity the configuration gives `finding`: its pattern's entry, else its rule's.

@@ -40,9 +40,10 @@ public struct Diagnostic: Sendable {
     public let fix: Fix?
     /// The id of the pattern that found it ("CAL001/about-it-reports"), for a rule made of patterns.
     public let pattern: String?
-    /// Reported at info for want of evidence: a period spelling, or a form that needs
-    /// corroboration, in a document that shows no sign of translation. Correct in its context
-    /// as far as kalka can tell, so it weighs little in a report's suspicion.
+    /// Lowered to info for want of evidence: a period spelling, or a form that needs
+    /// corroboration, in a document that shows no sign of translation (`ProseFinding.lacksEvidence`;
+    /// not a finding the configuration or its rule puts at info). Correct in its context as far
+    /// as kalka can tell, so it weighs little in a report's suspicion.
     public let lacksEvidence: Bool
 
     package init(rule: RuleDescription, severity: Severity, message: String, start: Location, end: Location, textRange: Range<Int>, contextRange: Range<Int>, fix: Fix?,

@@ -35,7 +35,7 @@ public struct ProseFinding: Sendable {
     /// The rule's severity, unless the rule grades each finding (CAL001 takes it from the entry).
     public let severity: Severity
     /// How strongly this finding signals translation, when not as strongly as its rule says (a
-    /// listed abbreviation that also spells an English one; a word found only by its letters).
+    /// listed abbreviation that also spells an English one).
     public let signal: TranslationSignal
     /// The qualifiers few findings carry, kept out of line so the many findings of a large
     /// document stay small.
@@ -55,30 +55,36 @@ public struct ProseFinding: Sendable {
     /// Set when a pattern of the rule found it: the pattern's id ("CAL001/about-it-reports"), by
     /// which it is selected, ignored, suppressed and baselined on its own.
     public var pattern: String? { qualifiers?.pattern }
+    /// Set by the judgement that lowered the finding to info because the document shows no sign
+    /// of translation (`PeriodStyleJudgement`, `TranslationEvidence.corroborate`).
+    public var lacksEvidence: Bool { qualifiers?.lacksEvidence ?? false }
 
     private final class Qualifiers: Sendable {
         let period: PeriodSpelling?
         let needsCorroboration: String?
         let page: PageCondition?
         let pattern: String?
-        init(period: PeriodSpelling?, needsCorroboration: String?, page: PageCondition?, pattern: String?) {
+        let lacksEvidence: Bool
+        init(period: PeriodSpelling?, needsCorroboration: String?, page: PageCondition?, pattern: String?, lacksEvidence: Bool) {
             self.period = period
             self.needsCorroboration = needsCorroboration
             self.page = page
             self.pattern = pattern
+            self.lacksEvidence = lacksEvidence
         }
     }
 
     package init(rule: RuleDescription, range: Range<Int>, message: String, fix: ProseFix?, severity: Severity? = nil, period: PeriodSpelling? = nil,
-         needsCorroboration: String? = nil, signal: TranslationSignal? = nil, page: PageCondition? = nil, pattern: String? = nil) {
+         needsCorroboration: String? = nil, signal: TranslationSignal? = nil, page: PageCondition? = nil, pattern: String? = nil,
+         lacksEvidence: Bool = false) {
         self.rule = rule
         self.range = range
         self.message = message
         self.fix = fix
         self.severity = severity ?? rule.severity
         self.signal = signal ?? rule.signalsTranslation
-        qualifiers = period == nil && needsCorroboration == nil && page == nil && pattern == nil
-            ? nil : Qualifiers(period: period, needsCorroboration: needsCorroboration, page: page, pattern: pattern)
+        qualifiers = period == nil && needsCorroboration == nil && page == nil && pattern == nil && !lacksEvidence
+            ? nil : Qualifiers(period: period, needsCorroboration: needsCorroboration, page: page, pattern: pattern, lacksEvidence: lacksEvidence)
     }
 }
 
@@ -92,7 +98,8 @@ extension ProseFinding {
             })
         }
         return ProseFinding(rule: rule, range: (range.lowerBound + offset)..<(range.upperBound + offset), message: message, fix: movedFix,
-                            severity: severity, period: period, needsCorroboration: needsCorroboration, signal: signal, page: page, pattern: pattern)
+                            severity: severity, period: period, needsCorroboration: needsCorroboration, signal: signal, page: page, pattern: pattern,
+                            lacksEvidence: lacksEvidence)
     }
 }
 

@@ -36,17 +36,17 @@ package struct JSONBytes {
 
     package mutating func integer(_ value: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            let count = Self.writeDecimal(value, into: buffer, at: 0)
+            let count = Self.writeDecimal(value, into: buffer)
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
     }
 
-    /// Writes `value` in decimal into `buffer` from `start` (room for 20 bytes: Int.min's sign
-    /// and 19 digits); returns where it ends. The digits are made last first (division by the
+    /// Writes `value` in decimal at the start of `buffer` (room for 20 bytes: Int.min's sign
+    /// and 19 digits); returns how many bytes it wrote. The digits are made last first (division by the
     /// constant 10 is a multiplication), once their count is known.
     @inline(__always)
-    private static func writeDecimal(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
-        var end = start
+    private static func writeDecimal(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var end = 0
         if value < 0 {
             buffer[end] = 0x2D
             end += 1
@@ -86,7 +86,7 @@ package struct JSONBytes {
             runStart = index
         }
         while index < input.count {
-            // Most bytes need nothing: skipped by a table lookup each, to the next that may.
+            // Most bytes need nothing: skipped by a few comparisons each, to the next that may.
             let byte = input[index]
             guard Self.mayNeedEscape(byte) else {
                 index += 1

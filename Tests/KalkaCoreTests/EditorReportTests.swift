@@ -66,8 +66,8 @@ enum Reports {
         return try ReportDocument.build(id: id, report: report, analysis: analysis, oddity: oddity, everySentence: everySentence).get()
     }
 
-    static func report(_ documents: [ReportDocument], everySentence: Bool = false) -> EditorReport {
-        var report = EditorReport(keepsEverySentence: everySentence)
+    static func report(_ documents: [ReportDocument]) -> EditorReport {
+        var report = EditorReport()
         for document in documents { report.add(.success(document)) }
         return report
     }
@@ -174,7 +174,7 @@ extension ReportInputError: Equatable {
         let period = document.findings.filter { $0.rule.code == "NAM001" }
         #expect(period.count == 2)
         #expect(period.allSatisfy { $0.severity == .info && $0.lacksEvidence })
-        #expect(period.allSatisfy { SuspicionScore.weight($0) == 0.25 })
+        #expect(period.allSatisfy { SuspicionScore.weight($0) == SuspicionScore.lackingEvidenceWeight })
         let dash = document.findings.filter { $0.rule.code == "PUN004" }
         #expect(!dash.isEmpty && dash.allSatisfy { !$0.lacksEvidence && SuspicionScore.weight($0) == SuspicionScore.weight(.info) })
         // The same spelling beside a strong sign of translation is a warning and weighs in full.
@@ -192,7 +192,7 @@ extension ReportInputError: Equatable {
         #expect(all.sentences.map(\.index) == [0, 1, 2])
         #expect(scored.sentences.allSatisfy { $0.score > 0 } && scored.sentences.count < 3)
         #expect(Reports.report([scored]).ranked(limit: 10).count == scored.sentences.count)
-        let ranked = Reports.report([all], everySentence: true).ranked(limit: 10)
+        let ranked = Reports.report([all]).ranked(limit: 10)
         #expect(ranked.count == 3)
         #expect(ranked.first?.sentence.index == 2 && ranked.last?.sentence.score == 0)
     }

@@ -152,8 +152,11 @@ import KalkaCore
         let linter = try configured(date: "2014-02-18")
         // An established word: no finding, so "Kiev" of 2014 stays a hint.
         #expect(try warnings("Pro-government titushky beat students near the Kiev city hall, Kiev police said.", linter: linter).isEmpty)
-        // A word found only by its letters is a warning of its own, but no evidence.
+        // A word found only by its letters is a warning of its own and a weak sign: alone, no
+        // evidence; two of them are.
         #expect(try warnings("Officials in Kiev signed the rozporiadzhennia on Monday.", linter: linter) == ["UNT003"])
+        #expect(try warnings("Officials in Kiev signed the rozporiadzhennia on Monday after the zasidannia.", linter: linter)
+                == ["NAM001", "UNT003", "UNT003"])
         #expect(try warnings("Officials signed the rozporiadzhennia.\n\nA banner read “Нет войне” at the gate.\n\nПоследние новости\n")
             == ["UNT003", "UNT004"])
         // A listed abbreviation is: the quoted Cyrillic and the chrome are then untranslated text.
@@ -290,5 +293,14 @@ import KalkaCore
         #expect(throws: DictionaryError(path: "language/romanized-ngrams.tsv", line: 3, message: "expected a four-letter gram and two counts")) {
             try RomanizedNgramModel(text: "# columns: gram\tromanized\tenglish\n^^^a\t1\t2\nabc\t1\n")
         }
+    }
+}
+
+extension RomanizedNgramModel {
+    /// Whether two models hold the same grams, contexts and ratios, bit for bit.
+    func isIdentical(to other: RomanizedNgramModel) -> Bool {
+        grams == other.grams && contexts == other.contexts
+            && gramRatios.map(\.bitPattern) == other.gramRatios.map(\.bitPattern)
+            && unseenRatios.map(\.bitPattern) == other.unseenRatios.map(\.bitPattern)
     }
 }

@@ -61,15 +61,26 @@ import KalkaCore
         // With no marker, a surname's Ukrainian form alone makes a given name information only.
         let weak = try Lint.diagnostics("Mikhail Kovalchuk, head of the institute, spoke.", linter: linter)
         #expect(weak.map(\.severity) == [.info])
-        // A person shown Ukrainian once is Ukrainian at a later mention with no marker.
+        // A person shown Ukrainian at one mention is Ukrainian at every mention with no marker,
+        // whatever the surname's form, before and after.
         let later = try Lint.diagnostics("Ukraine's envoy Tatyana Hrytsenko arrived. Tatyana Hrytsenko then spoke.", linter: linter)
         #expect(later.map(\.severity) == [.warning, .warning])
-        // In a document about Ukraine only, the surname's form is enough; one that also names
-        // Russia keeps it at information.
+        #expect(try flagged("Sergei Kyslytsya arrived first. Ukraine's envoy Sergei Kyslytsya spoke. Sergei Kyslytsya left.")
+                == ["Sergei", "Sergei", "Sergei"])
+        #expect(try flagged("Sergei Kyslytsya arrived first and spoke.") == [])
+        // In a document about Ukraine only, a Ukrainian surname in either form is enough; one
+        // that also names Russia keeps the surname's form at information.
         let ukraineOnly = "The Lviv city council met on Monday. Its secretary, Sergei Tkachenko, read the budget. Lviv expects more aid."
         #expect(try Lint.diagnostics(ukraineOnly, linter: linter).map(\.severity) == [.warning])
+        #expect(try flagged("The Lviv city council met on Monday. Its secretary, Sergei Grigorenko, read the budget. Lviv expects more aid.")
+                == ["Sergei", "Grigorenko"])
         let both = ukraineOnly + " Russia was not mentioned until now."
         #expect(try Lint.diagnostics(both, linter: linter).map(\.severity) == [.info])
+        // Not a surname no Ukrainian bears, nor with one name of two words as the only mention.
+        #expect(try flagged("The Lviv orchestra met on Monday. It played Igor Stravinsky's ballet. Lviv applauded.") == [])
+        #expect(try Lint.diagnostics("Its secretary, Sergei Tkachenko, spoke. He came from Kryvyi Rih.", linter: linter).map(\.severity) == [.info])
+        #expect(try Lint.diagnostics("Its secretary, Sergei Tkachenko, spoke. He came from Kryvyi Rih, not Lviv.", linter: linter).map(\.severity)
+                == [.warning])
         let fix = try Lint.diagnostics("Kharkiv deputy mayor Sergei Grigorenko spoke.", linter: linter).last?.fix
         #expect(fix?.edits.first?.replacement == "Hryhorenko")
         #expect(fix?.applicability == .unsafe)

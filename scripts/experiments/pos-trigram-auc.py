@@ -69,7 +69,7 @@ for s in test[:400]:
     tg = tag([t for t,_ in s])
     for (t,g),p in zip(s,tg): tot+=1; right += bt.TAGS[p]==g
 print('tagger acc on 400 test sents', right/tot, file=sys.stderr)
-# trigram model trained on dev+test gold tags
+# trigram model counted from the tagger's own tags of dev + test (its errors as on real text)
 train = [bt.icu_tagged(s) for s in bt.read_conllu(os.path.join(args.ewt, 'en_ewt-ud-dev.conllu'))] + test
 TAGS = bt.TAGS + ['<s>', '</s>']
 def seqs(tagseq): return ['<s>', '<s>'] + tagseq + ['</s>']

@@ -7,7 +7,7 @@ import KalkaText
 package struct NationalContext {
     private let names: NameDictionary
     private let ukrainianMarkers = WordSet(["Ukrainian", "Ukraine", "Ukrainians"])
-    private let otherMarkers = WordSet(["Russian", "Russia", "Russians", "Belarusian", "Belarus", "Kremlin", "Soviet"])
+    private let otherMarkers = WordSet(["Russian", "Russia", "Russians", "Belarusian", "Belarus", "Belarusians", "Kremlin", "Soviet", "Muscovites"])
 
     package init(names: NameDictionary) { self.names = names }
 
@@ -31,23 +31,27 @@ package struct NationalContext {
         side(analysis, around: name, in: sentence, known: known) == true
     }
 
-    private static let documentSides = DocumentFact<Bool?>()
+    private static let ukraineOnlyDocuments = DocumentFact<Bool>()
 
-    /// The side the whole document takes when a sentence has no marker: Ukraine when it names
-    /// Ukraine or Ukrainian places or people at least twice and never Russia, Belarus or theirs
-    /// (an article about one Ukrainian town); otherwise nil, as a document about the war names
-    /// both. Once per document.
-    package func documentSide(_ analysis: Analysis, known: [Int: Bool]) -> Bool? {
-        analysis.fact(Self.documentSides) {
+    /// Whether the document names Ukraine, or Ukrainian places or people, at least twice and
+    /// never Russia, Belarus, their peoples or a place or person the dictionary knows that is not
+    /// Ukrainian (an article about one Ukrainian town, not one about the war, which names both).
+    /// A name of several words counts once. Once per document.
+    package func namesOnlyUkraine(_ analysis: Analysis) -> Bool {
+        analysis.fact(Self.ukraineOnlyDocuments) {
+            let known = knownNames(in: analysis)
             var ukrainian = 0
-            for (index, token) in analysis.tokens.enumerated() where token.kind == .word {
+            for index in analysis.tokens.indices {
                 switch marker(analysis, index, known: known) {
-                case true?: ukrainian += 1
-                case false?: return nil
+                case true?:
+                    // The tokens of one known name (spaces and hyphens included) are marked
+                    // alike: count its first only.
+                    if index == 0 || known[index - 1] == nil { ukrainian += 1 }
+                case false?: return false
                 case nil: break
                 }
             }
-            return ukrainian >= 2 ? true : nil
+            return ukrainian >= 2
         }
     }
 

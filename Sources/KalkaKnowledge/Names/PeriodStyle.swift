@@ -65,7 +65,7 @@ public struct PeriodSpellings: Sendable {
 /// sentence), or two that are weak (a calque, a dotted time in Kyiv time, a Russian form of a name
 /// English never used), as `TranslationEvidence` counts them. A finding's signal is its rule's
 /// `signalsTranslation` unless the finding says less (an abbreviation that also spells an English
-/// one, a word found only by its letters). Otherwise the finding is lowered to info, its message
+/// one). Otherwise the finding is lowered to info, its message
 /// says why, and its fix waits for `--unsafe-fixes` (a period spelling may be right for its date).
 public enum PeriodStyleJudgement {
     /// `severity` gives a finding's severity as the run reports it (after the configuration's
@@ -90,7 +90,8 @@ public enum PeriodStyleJudgement {
             let message = finding.message + " — a period spelling: \(when), with no other sign of translation through Russian"
             let fix = finding.fix.map { ProseFix(title: $0.title, applicability: max($0.applicability, .unsafe), edits: $0.edits) }
             return ProseFinding(rule: finding.rule, range: finding.range, message: message, fix: fix, severity: .info, period: period,
-                                needsCorroboration: finding.needsCorroboration, signal: finding.signal, page: finding.page, pattern: finding.pattern)
+                                needsCorroboration: finding.needsCorroboration, signal: finding.signal, page: finding.page, pattern: finding.pattern,
+                                lacksEvidence: true)
         }
     }
 }

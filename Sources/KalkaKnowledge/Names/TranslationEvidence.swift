@@ -44,7 +44,8 @@ public enum TranslationEvidence {
             let message = finding.message + " — alone not a sign of translation (\(usage)), and the document shows no other"
             let fix = finding.fix.map { ProseFix(title: $0.title, applicability: max($0.applicability, .unsafe), edits: $0.edits) }
             return ProseFinding(rule: finding.rule, range: finding.range, message: message, fix: fix, severity: .info,
-                                period: finding.period, needsCorroboration: usage, signal: finding.signal, page: finding.page, pattern: finding.pattern)
+                                period: finding.period, needsCorroboration: usage, signal: finding.signal, page: finding.page, pattern: finding.pattern,
+                                lacksEvidence: true)
         }
     }
 }

@@ -10,13 +10,7 @@ public struct EditorReport: Sendable {
     public private(set) var documents: [ReportDocument] = []
     /// Inputs that could not be read or checked.
     public private(set) var errors: [(path: String, message: String)] = []
-    /// Whether every sentence is kept and ranked, those scoring zero too (to measure the
-    /// ranking over whole documents); otherwise only sentences with a score.
-    public let keepsEverySentence: Bool
-
-    public init(keepsEverySentence: Bool = false) {
-        self.keepsEverySentence = keepsEverySentence
-    }
+    public init() {}
 
     /// Adds one input's outcome, in input order.
     public mutating func add(_ outcome: Result<ReportDocument, ReportInputError>) {
@@ -49,13 +43,12 @@ public struct EditorReport: Sendable {
     }
 
     /// The `limit` most suspicious sentences of all documents, highest score first (ties in
-    /// input order); sentences scoring zero are listed only when the report keeps every sentence.
+    /// input order): the documents' sentences, which hold none scoring zero unless they were
+    /// built with every sentence.
     public func ranked(limit: Int) -> [RankedSentence] {
         var all: [RankedSentence] = []
         for document in documents {
-            for sentence in document.sentences where sentence.score > 0 || keepsEverySentence {
-                all.append(RankedSentence(document: document, sentence: sentence))
-            }
+            for sentence in document.sentences { all.append(RankedSentence(document: document, sentence: sentence)) }
         }
         // A stable sort on the score alone keeps input order among equals.
         let sorted = all.enumerated().sorted { ($1.element.sentence.score, $0.offset) < ($0.element.sentence.score, $1.offset) }
@@ -135,10 +128,13 @@ public enum SuspicionScore {
         max(0, bits - oddityAllowanceBits) / oddityBitsPerPoint
     }
 
-    /// What a finding adds: its severity's weight, or a quarter point for one held at info for
-    /// want of evidence (a "Kiev" in 2014 wire copy is the style of its day, not a sign).
+    /// What a finding lowered to info for want of evidence adds (`Diagnostic.lacksEvidence`): a
+    /// "Kiev" in 2014 wire copy is the style of its day, not a sign of translation.
+    public static let lackingEvidenceWeight = 0.25
+
+    /// What a finding adds: its severity's weight, or `lackingEvidenceWeight`.
     public static func weight(_ finding: Diagnostic) -> Double {
-        finding.lacksEvidence ? 0.25 : weight(finding.severity)
+        finding.lacksEvidence ? lackingEvidenceWeight : weight(finding.severity)
     }
 
     public static func sentence(findings: some Sequence<Diagnostic>, oddity: Double) -> Double {
@@ -206,11 +202,12 @@ extension ReportDocument {
 
 extension EditorReport {
     /// Checks `work` on `jobs` workers and builds the report of every input, in input order.
-    /// `everySentence`: keep and rank the sentences that score zero too (see `keepsEverySentence`).
+    /// `everySentence`: keep and rank the sentences that score zero too (to measure the ranking
+    /// over whole documents).
     public static func build(_ work: [LintRunner.Job], jobs: Int, dictionaries: DictionaryStore, everySentence: Bool = false,
                              progress: (@Sendable (Int) -> Void)? = nil) throws -> EditorReport {
         let oddity = try SentenceOddity.shared(dictionaries)
-        var report = EditorReport(keepsEverySentence: everySentence)
+        var report = EditorReport()
         try LintRunner(jobs: jobs).run(work, progress: progress, transform: { index, fileReport, analysis in
             ReportDocument.build(id: index, report: fileReport, analysis: analysis, oddity: oddity, everySentence: everySentence)
         }, deliver: { report.add($0) })

@@ -18,9 +18,10 @@ public struct RussianGivenNameRule: Rule {
             given name (Dictionaries/names/given-names.tsv) followed by a surname, whose nearest \
             marker in the sentence is Ukrainian (“Ukrainian”, “Ukraine’s”, a Ukrainian place) rather \
             than Russian or Belarusian, or, with no marker at all, a surname of Ukrainian form \
-            (-enko, -chuk, -iuk, and -skyi as the Ukrainian romanization writes it): at info, unless \
-            the document names only Ukraine and Ukrainian places and people, never Russia or Belarus; \
-            a person the text once shows to be Ukrainian is Ukrainian at every mention. Russians keep \
+            (-enko, -chuk, -iuk, and -skyi as the Ukrainian romanization writes it), at info, or at \
+            warning in a document that names only Ukraine and Ukrainian places and people, never \
+            Russia, Belarus or their places and people; and a person the text shows to be Ukrainian \
+            at one mention is Ukrainian at every mention. Russians keep \
             their names: “Russian Foreign Minister Sergei Lavrov” is never flagged, nor a Russian \
             official with a surname of Ukrainian form the dictionary knows (Valentina Matviyenko). \
             The surname after a given name so reported is checked too: if it is a Ukrainian surname \
@@ -73,44 +74,51 @@ public struct RussianGivenNameRule: Rule {
     public func check(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
         let covered = context.knownNames(in: analysis)
-        // The given names found, each with its surname and its severity (nil: the rule's).
-        var found: [(match: PhraseMatcher.Match, surname: Int, severity: Severity?)] = []
+        // The given names found, with their surnames, the Ukrainian names, and how the text shows
+        // the person to be Ukrainian.
+        var found: [(match: PhraseMatcher.Match, surname: Int, ukrainian: String, standing: Standing)] = []
         var sentenceIndex = 0
         for match in names.givenNameMatcher.matches(in: analysis) {
             let index = match.tokens.lowerBound
             guard covered[index] == nil, tokens[index].shape == .title,
                   let surname = analysis.nextNonSpace(after: match.tokens.upperBound),
                   tokens[surname].kind == .word, tokens[surname].shape == .title, tokens[surname].script == .latin,
-                  covered[surname] == nil else { continue }
+                  covered[surname] == nil, let ukrainian = names.givenNames[names.givenNameForms[match.phrase]] else { continue }
             while sentenceIndex < analysis.sentences.count && analysis.sentences[sentenceIndex].tokens.upperBound <= index { sentenceIndex += 1 }
             guard sentenceIndex < analysis.sentences.count else { break }
             let sentence = analysis.sentences[sentenceIndex].tokens
-            // The sentence's nearest marker decides; without one, a surname of a Ukrainian form
-            // (Tkachenko, Romaniuk) marks the person: alone weaker evidence (Russians too are
-            // named Kovalchuk), information, unless the whole document is about Ukraine only.
-            var severity: Severity?
+            // The sentence's nearest marker decides. Without one: a surname of Ukrainian form
+            // (Tkachenko, Romaniuk) is weaker evidence (Russians too are named Kovalchuk), enough
+            // in a document that names only Ukraine; any surname counts once the person is shown
+            // Ukrainian at another mention. (Not a surname the table lists in a Russian-based
+            // spelling: every -sky of Russian has a Ukrainian -skyi there, Stravinsky too.)
+            let standing: Standing
             switch context.side(analysis, around: index...surname, in: sentence, known: covered) {
-            case true?: break
+            case true?: standing = .shown
             case false?: continue
             case nil:
-                let ukrainianDocument = context.documentSide(analysis, known: covered) == true
-                if Self.hasUkrainianSurnameEnding(analysis, tokens[surname]) {
-                    if !ukrainianDocument { severity = .info }
-                } else if !ukrainianDocument {
-                    continue
+                if !Self.hasUkrainianSurnameEnding(analysis, tokens[surname]) {
+                    standing = .ifShownElsewhere
+                } else {
+                    standing = context.namesOnlyUkraine(analysis) ? .shown : .surnameForm
                 }
             }
-            guard names.givenNames[names.givenNameForms[match.phrase]] != nil else { continue }
-            found.append((match, surname, severity))
+            found.append((match, surname, ukrainian, standing))
         }
-        // A person shown to be Ukrainian once is Ukrainian at every mention: "Tatyana Hrytsenko
-        // also said" after "Ukraine's Tatyana Hrytsenko".
-        let shownUkrainian = Set(found.filter { $0.severity == nil }.map { surnameKey(analysis, tokens[$0.surname]) })
+        // A person shown to be Ukrainian at one mention is Ukrainian at every mention: "Tatyana
+        // Kyslytsya said" before or after "Ukraine's Tatyana Kyslytsya".
+        let shownUkrainian = Set(found.filter { $0.standing == .shown }.map { surnameKey(analysis, tokens[$0.surname]) })
         var ukrainianSurnames: [Int] = []
-        for (match, surname, severity) in found {
-            let severity = severity.flatMap { shownUkrainian.contains(surnameKey(analysis, tokens[surname])) ? nil : $0 }
+        for (match, surname, ukrainian, standing) in found {
+            let severity: Severity?
+            if standing == .shown || shownUkrainian.contains(surnameKey(analysis, tokens[surname])) {
+                severity = nil
+            } else if standing == .surnameForm {
+                severity = .info
+            } else {
+                continue
+            }
             let written = analysis.text(of: match.range)
-            let ukrainian = names.givenNames[names.givenNameForms[match.phrase]]!
             findings.report(match.range, "“\(written)” is the Russian form of the Ukrainian name “\(ukrainian)”",
                             fixTitle: "Replace with “\(ukrainian)”", edits: [ProseEdit(match.range, ukrainian)], severity: severity, period: period)
             if severity == nil { ukrainianSurnames.append(surname) }
@@ -164,6 +172,17 @@ public struct RussianGivenNameRule: Rule {
             : "a Ukrainian surname (" + canonicals.map { "“\($0.canonical)”" }.joined(separator: " or ") + ")"
         findings.report(range, "“\(written)” is the Russian-based spelling of \(what): use “\(replacement)”",
                         fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(range, replacement)], period: period)
+    }
+
+    /// How a mention shows its person to be Ukrainian.
+    private enum Standing {
+        /// By a Ukrainian marker in the sentence, or a surname of Ukrainian form in a document
+        /// about Ukraine only.
+        case shown
+        /// By the surname's Ukrainian form alone: information, unless shown at another mention.
+        case surnameForm
+        /// Not at all: reported only if another mention shows it.
+        case ifShownElsewhere
     }
 
     /// A surname's folded hash without a possessive ending ("Hrytsenko's" is Hrytsenko).

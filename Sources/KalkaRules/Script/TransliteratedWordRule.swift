@@ -369,11 +369,11 @@ struct RomanizedNgramModel: Sendable {
     static let alphabet: Float = 28
 
     /// Four-grams, sorted, and the log ratio each contributes.
-    private let grams: [UInt32]
-    private let gramRatios: [Float]
+    let grams: [UInt32]
+    let gramRatios: [Float]
     /// Three-letter contexts, sorted, and the log ratio of a four-gram never seen after them.
-    private let contexts: [UInt32]
-    private let unseenRatios: [Float]
+    let contexts: [UInt32]
+    let unseenRatios: [Float]
 
     private static let built = StoreFact<RomanizedNgramModel>()
 
@@ -393,12 +393,6 @@ struct RomanizedNgramModel: Sendable {
         self.unseenRatios = unseenRatios
     }
 
-    /// Whether two models hold the same grams, contexts and ratios, bit for bit.
-    func isIdentical(to other: RomanizedNgramModel) -> Bool {
-        grams == other.grams && contexts == other.contexts
-            && gramRatios.map(\.bitPattern) == other.gramRatios.map(\.bitPattern)
-            && unseenRatios.map(\.bitPattern) == other.unseenRatios.map(\.bitPattern)
-    }
 
     /// Parses the table's rows ("gram<TAB>romanized<TAB>english") straight from its bytes.
     init(text: String) throws(DictionaryError) {
