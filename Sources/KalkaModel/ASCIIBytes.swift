@@ -113,6 +113,14 @@ package extension [UInt8] {
 
 /// Eight bytes at a time: the tests that let a scan skip whole words of ordinary text.
 package enum ByteWords {
+    /// The offset of the first `byte` in `bytes` from `start`, or nil (memchr: many bytes a step).
+    @inlinable
+    package static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The eight bytes at `offset` (unaligned), or nil when fewer remain.
     @inlinable @inline(__always)
     package static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64? {
@@ -161,7 +169,7 @@ package enum ByteWords {
 /// The lines of UTF-8 text: each line's byte range, without its line feed, and its 1-based
 /// number. For the readers of generated data files, which split lines without a `String`.
 /// Concrete over a buffer (not generic over collections) so the loop compiles to a `memchr` per
-/// line in every caller rather than unspecialised generic calls.
+/// line in every caller rather than to unspecialised generic calls.
 package struct LineRanges: Sequence, IteratorProtocol {
     @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     @usableFromInline var start = 0
@@ -172,13 +180,8 @@ package struct LineRanges: Sequence, IteratorProtocol {
     }
 
     @inlinable package mutating func next() -> (range: Range<Int>, number: Int)? {
-        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
-        let end: Int
-        if let found = memchr(base + start, 0x0A, bytes.count - start) {
-            end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        } else {
-            end = bytes.count
-        }
+        guard start < bytes.count else { return nil }
+        let end = ByteWords.firstOffset(of: 0x0A, in: bytes, from: start) ?? bytes.count
         defer { start = end + 1 }
         number += 1
         return (start..<end, number)

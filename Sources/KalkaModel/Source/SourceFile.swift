@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// How a file's bytes encode its text.
 public enum TextEncoding: String, Sendable, Codable {
     case utf8 = "utf-8"
@@ -88,11 +82,7 @@ public struct SourceFile: Sendable {
 
     /// The offset of the first NUL byte from `start` (memchr: many bytes per step).
     private static func firstNUL(_ bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, start < buffer.count,
-                  let found = memchr(base + start, 0, buffer.count - start) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        bytes.withUnsafeBufferPointer { ByteWords.firstOffset(of: 0, in: $0, from: start) }
     }
 
     /// The scalars before each multiple of `columnStride`, counted a stride at a time.

@@ -39,6 +39,7 @@ public struct RussianGivenNameRule: Rule {
             "Ukraine’s envoy ⟦Sergei⟧ Kyslytsya addressed the council.",
             "The school's head, ⟦Tatyana⟧ Hrytsenko, met the parents.",
             "Kharkiv deputy mayor ⟦Sergei⟧ ⟦Grigorenko⟧ spoke; later ⟦Grigorenko⟧ left.",
+            "Ukraine’s envoy ⟦Sergei⟧ Kyslytsya arrived. ⟦Sergei⟧ Kyslytsya then spoke.",
         ],
         nonTriggering: [
             "Kharkiv deputy mayor Ihor Tkachuk said the shelling lasted all night.",
@@ -49,6 +50,7 @@ public struct RussianGivenNameRule: Rule {
             "The Russian coach, Sergei Tkachenko, praised the team.",
             "Valentina Matviyenko opened the session.",
             "Grigorenko, a Russian physicist, won the prize.",
+            "The Lviv orchestra met. It played Igor Stravinsky’s ballet. Lviv applauded.",
         ],
         fixes: [
             FixExample("Kharkiv deputy mayor Igor Tkachuk spoke.", "Kharkiv deputy mayor Ihor Tkachuk spoke."),

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import KalkaModel
 
 /// Where a document's rarer bytes are, found once for every rule that looks for them: English
@@ -47,10 +42,8 @@ package extension Analysis {
     /// order (memchr: many bytes per step).
     func forEachOffset(ofASCII byte: UInt8, _ body: (Int) -> Void) {
         prose.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
             var start = 0
-            while start < bytes.count, let found = memchr(base + start, Int32(byte), bytes.count - start) {
-                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let offset = ByteWords.firstOffset(of: byte, in: bytes, from: start) {
                 body(offset)
                 start = offset + 1
             }
