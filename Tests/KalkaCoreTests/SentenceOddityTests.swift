@@ -84,6 +84,15 @@ import KalkaCore
         #expect(scores[1].oddestPair.map { analysis.text(of: $0) } == "them")
     }
 
+    @Test func aParagraphBreakInsideASentenceIsLayoutNotACutClause() throws {
+        // Text wrapped with blank lines between its lines: the break, not the writer, cut the sentence.
+        let wrapped = try Self.analysis("Protesters camped for weeks in the square that the city council wanted\n\ncleared before the parade, and\n\nthe police moved in on Monday.")
+        #expect(Self.oddity.scores(wrapped).map(\.lowercaseStarts) == [0, 0, 0])
+        // A paragraph that opens in lower case after a finished sentence still counts.
+        let cut = try Self.analysis("Protesters camped for weeks in the square.\n\nthe police moved in on Monday.")
+        #expect(Self.oddity.scores(cut).map(\.lowercaseStarts) == [0, 1])
+    }
+
     @Test func oddFunctionWordPairsScoreAboveTheirFluentVersion() throws {
         let analysis = try Self.analysis("The minister spoke with the head of the mission. The minister spoke the with of the mission.")
         let scores = Self.oddity.scores(analysis)

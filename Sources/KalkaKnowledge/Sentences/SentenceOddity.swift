@@ -19,8 +19,8 @@ import KalkaText
 ///   each at most `pairCapBits`;
 /// - `lowercaseStartBits` for every clause that starts in lower case: the sentence itself, or a
 ///   run after a full stop inside it ("… extinguished. and the evacuation …"): English never does,
-///   and a clause cut loose from its sentence always does (list items and, in Markdown and HTML,
-///   starts after hidden markup aside);
+///   and a clause cut loose from its sentence always does (list items, in Markdown and HTML
+///   starts after hidden markup, and in plain text a paragraph after one cut mid-sentence aside);
 /// - `verblessBits` when a sentence of six words or more, ended by a stop, has no word that can
 ///   be a finite verb.
 public struct SentenceOddity: Sendable {
@@ -310,11 +310,34 @@ public struct SentenceOddity: Sendable {
     /// text shows everything; in Markdown and HTML a list marker, a code span or a tag the prose
     /// leaves out may stand before it ("- **doubled words**", "`kalka bench` prints"), so there
     /// the stop before the clause and the word must lie in one verbatim stretch of the source,
-    /// and a clause that opens a paragraph never counts.
+    /// and a clause that opens a paragraph never counts. In plain text, a paragraph that opens in
+    /// lower case after one that stopped mid-sentence (on a word, a figure, a comma) is a line
+    /// of text wrapped with blank lines between (copy from a PDF or an old web page): the layout
+    /// cut the sentence, not the writer.
     private func isVisibleStart(of position: Int, clauseOpening: Int, _ analysis: Analysis) -> Bool {
-        if analysis.document.format == .plain { return true }
+        if analysis.document.format == .plain { return !followsParagraphCutMidSentence(clauseOpening, analysis) }
         guard let before = analysis.previousNonSpace(before: clauseOpening) else { return false }
         return analysis.isOneSourceLine(Int(analysis.tokens[before].start)..<Int(analysis.tokens[position].end))
+    }
+
+    /// Whether a paragraph break stands before `opening` and the text before it ends on a word,
+    /// a figure, a comma or a semicolon.
+    private func followsParagraphCutMidSentence(_ opening: Int, _ analysis: Analysis) -> Bool {
+        var crossedBreak = false
+        var previous = opening - 1
+        while previous >= 0 {
+            let token = analysis.tokens[previous]
+            if token.isParagraphBreak { crossedBreak = true }
+            if token.kind != .space { break }
+            previous -= 1
+        }
+        guard crossedBreak, previous >= 0 else { return false }
+        let token = analysis.tokens[previous]
+        switch token.kind {
+        case .word, .number: return true
+        case .punctuation: return token.length == 1 && (analysis.prose[Int(token.start)] == 0x2C || analysis.prose[Int(token.start)] == 0x3B)
+        default: return false
+        }
     }
 
     /// "," ";" ":" and dashes: a spaced hyphen, an en or em dash.
