@@ -59,19 +59,19 @@ public struct CheckSession {
 
     /// What the run found and did, and the exit status that follows.
     public struct Outcome: Sendable {
-        public fileprivate(set) var summary = RunSummary()
+        public internal(set) var summary = RunSummary()
         /// Fixes applied (or, with `.diff`, that would be), over the files whose fixes took effect.
-        public fileprivate(set) var fixesApplied = 0
+        public internal(set) var fixesApplied = 0
         /// Files the fixes changed (or, with `.diff`, would change).
-        public fileprivate(set) var filesChanged = 0
+        public internal(set) var filesChanged = 0
         /// Files whose fixes could not be written (each is also an error in `summary`).
-        public fileprivate(set) var writeFailures = 0
+        public internal(set) var writeFailures = 0
         /// Whether some input had a finding at or above its fail-on level.
-        public fileprivate(set) var failing = false
+        public internal(set) var failing = false
         /// Every finding reported, when the session records a baseline (empty otherwise).
-        public fileprivate(set) var recorded = Baseline()
-        fileprivate let fixMode: FixMode
-        fileprivate let recordsBaseline: Bool
+        public internal(set) var recorded = Baseline()
+        let fixMode: FixMode
+        let recordsBaseline: Bool
 
         /// 2 when an input could not be read, checked or written; otherwise 1 when a finding
         /// reached its fail-on level (with `.diff`: when a file would change; when recording a

@@ -103,6 +103,57 @@ public struct LintRunner: Sendable {
         group.wait()
     }
 
+    /// Works through a stream of unknown length in order: the workers take items from `next`
+    /// (called under a lock, one at a time, so it may read a file) and turn each into an output
+    /// with `work`, and `deliver` gets the outputs in the order the items came, on the calling
+    /// thread. At most `jobs × 16` items are in flight, whatever the stream's length.
+    public func stream<Item, Output: Sendable>(next: @escaping () -> Item?, work: @escaping @Sendable (Item, Analyzer) -> Output,
+                                               deliver: (Output) -> Void) throws(ICUError) {
+        let prototype = try Analyzer(cores: jobs == 1 ? 1 : Analyzer.machineCores)
+        guard jobs > 1 else {
+            while let item = next() { deliver(work(item, prototype)) }
+            return
+        }
+        var analyzers = [prototype]
+        for _ in 1..<jobs { analyzers.append(try prototype.clone()) }
+        let workers = Workers(analyzers)
+        let source = StreamSource(next)
+        let window = jobs * 16
+        // Slot i % window holds item i's output, or nil after the last item: the worker that
+        // finds the stream ended stores it, so the delivering loop knows where to stop.
+        let slots = OutputRing<Output?>(count: window)
+        let free = DispatchSemaphore(value: window)
+        let group = DispatchGroup()
+        for worker in 0..<jobs {
+            DispatchQueue.global().async(group: group) {
+                let analyzer = workers.analyzers[worker]
+                while true {
+                    free.wait()
+                    switch source.take() {
+                    case .item(let index, let item):
+                        slots.store(work(item, analyzer), at: index % window)
+                    case .end(let index):
+                        slots.store(nil, at: index % window)
+                        return
+                    case .ended:
+                        free.signal()
+                        return
+                    }
+                }
+            }
+        }
+        var index = 0
+        while true {
+            let output = slots.take(index % window)
+            // Every permit goes back, the end's too: a semaphore must not end below its start.
+            free.signal()
+            guard let output else { break }
+            deliver(output)
+            index += 1
+        }
+        group.wait()
+    }
+
     /// Reads and checks one input; every failure becomes a report naming it.
     public func check(_ item: InputItem, linter: Linter, analyzer: Analyzer) -> FileReport {
         analyzedCheck(item, linter: linter, analyzer: analyzer, needsAnalysis: false).report
@@ -160,6 +211,33 @@ public struct LintRunner: Sendable {
 private final class Workers: @unchecked Sendable {
     let analyzers: [Analyzer]
     init(_ analyzers: [Analyzer]) { self.analyzers = analyzers }
+}
+
+/// A stream's items handed out in order under a lock, each with its index.
+private final class StreamSource<Item>: @unchecked Sendable {
+    enum Taken {
+        case item(Int, Item)
+        /// The stream ended at this index: the taker marks the end.
+        case end(Int)
+        /// Someone else marked the end.
+        case ended
+    }
+    private let next: () -> Item?
+    private let lock = Lock()
+    private var count = 0
+    private var finished = false
+    init(_ next: @escaping () -> Item?) { self.next = next }
+    func take() -> Taken {
+        lock.withLock {
+            if finished { return .ended }
+            if let item = next() {
+                defer { count += 1 }
+                return .item(count, item)
+            }
+            finished = true
+            return .end(count)
+        }
+    }
 }
 
 /// The next input to take and how many are checked, shared by the workers.

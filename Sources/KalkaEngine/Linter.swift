@@ -29,6 +29,11 @@ public final class Linter: Sendable {
         self.patterns = patterns ?? PatternSelection(select: [], ignore: [], rules: [])
     }
 
+    /// The same linter for articles published on `date` (a record's own date in an archive).
+    public func dated(_ date: SimpleDate) -> Linter {
+        Linter(rules: rules, severityOverrides: severityOverrides, articleDate: date, periodSpellings: periodSpellings, patterns: patterns)
+    }
+
     /// Every built-in rule, or those whose code, name, category or code prefix is selected.
     public static func builtIn(select: [String] = [], ignore: [String] = []) throws -> Linter {
         try builtIn(store: try DictionaryStore.builtIn.get(), select: select, ignore: ignore)

@@ -65,6 +65,9 @@ struct Check: ParsableCommand {
     var writeBaseline: String?
 
     func validate() throws {
+        if inputs.readsRecords && (fix || diff) {
+            throw ValidationError("--fix and --diff change files: records from --input-format jsonl are reported, with each fix's edits in the json and jsonl output")
+        }
         if writeBaseline != nil, fix || diff || baseline != nil {
             throw ValidationError("--write-baseline records the findings as they are: it cannot be combined with --fix, --diff or --baseline")
         }
@@ -72,6 +75,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let accepted = try loadBaseline()
+        if inputs.readsRecords { return try checkRecords(baseline: accepted) }
         var items = inputs.collect(paths)
         // The baseline is read too: the report must not replace it.
         try OutputSafety.refuseOverwriting(outputFile, option: "--output-file", inputs: baseline.map { [.file(path: $0, format: .plain)] } ?? [])
@@ -82,30 +86,11 @@ struct Check: ParsableCommand {
             inputs: try configure(items), jobs: inputs.jobs,
             fixMode: diff ? .diff(fixThreshold) : fix ? .apply(fixThreshold) : .none,
             baseline: accepted, recordsBaseline: writeBaseline != nil)
-        let reportFile: ReportFile?
-        do {
-            reportFile = try outputFile.map { path throws(ReportFile.WriteError) in try ReportFile(path) }
-        } catch {
-            throw CommandFailure(outputFile, error.message + "; nothing was checked")
-        }
+        let reportFile = try openReportFile()
         let colored = reportFile == nil && (color == .always || (color == .auto && StandardStreams.outputIsTerminal))
         var reporter = format.makeReporter(.init(color: colored, quiet: quiet))
         // Fixed text for standard input goes to stdout, so the report goes to stderr then.
-        let write: (String) -> Void
-        let writeUTF8: (UnsafeRawBufferPointer) -> Void
-        if writeBaseline != nil || (reportFile == nil && diff) {
-            write = { _ in }
-            writeUTF8 = { _ in }
-        } else if let reportFile {
-            write = reportFile.write
-            writeUTF8 = reportFile.write(utf8:)
-        } else if session.writesFixedText {
-            write = StandardStreams.writeError
-            writeUTF8 = { StandardStreams.writeError(String(decoding: $0, as: UTF8.self)) }
-        } else {
-            write = StandardStreams.writeOut
-            writeUTF8 = StandardStreams.writeOut(utf8:)
-        }
+        let (write, writeUTF8) = destination(reportFile, silent: reportFile == nil && diff, toStandardError: session.writesFixedText)
         let progress = ProgressDisplay.forRun(files: session.inputs.count, disabled: noProgress)
         var output = CheckSession.Output()
         if let progress {
@@ -120,6 +105,74 @@ struct Check: ParsableCommand {
         let outcome = try session.run(output)
         progress?.clear()
         reporter.finish(outcome.summary, write: write)
+        try finish(outcome, reportFile: reportFile, standardOutputTaken: diff || session.writesFixedText)
+        if writeBaseline == nil {
+            if fix && !diff && !quiet && !format.isMachineReadable {
+                let (fixed, changedFiles) = (outcome.fixesApplied, outcome.filesChanged)
+                StandardStreams.writeError("Fixed \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s").\n")
+            }
+        }
+        if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+    }
+
+    /// `--fail-on`: a severity, `.some(nil)` for never, nil when not given.
+    private var commandLineFailOn: Severity?? {
+        switch failOn {
+        case .error?: .some(.error)
+        case .warning?: .some(.warning)
+        case .info?: .some(.info)
+        case .never?: .some(nil)
+        case nil: nil
+        }
+    }
+
+    /// `--input-format jsonl`: the records of each archive, streamed; with `--format jsonl`, one
+    /// output line per record, in input order.
+    private func checkRecords(baseline accepted: Baseline?) throws {
+        let archives: [InputItem] = (paths.isEmpty ? ["-"] : paths).map { $0 == "-" ? .standardInput(displayPath: "-", format: .plain) : .file(path: $0, format: .plain) }
+        try OutputSafety.refuseOverwriting(outputFile, option: "--output-file", inputs: archives)
+        try OutputSafety.refuseOverwriting(writeBaseline, option: "--write-baseline", inputs: archives)
+        let check = RecordCheck(archives: try inputs.configuredArchives(paths, failOn: commandLineFailOn), fields: inputs.recordFields,
+                                jobs: inputs.jobs, baseline: accepted, recordsBaseline: writeBaseline != nil)
+        let reportFile = try openReportFile()
+        let (write, writeUTF8) = destination(reportFile, silent: false, toStandardError: false)
+        let colored = reportFile == nil && (color == .always || (color == .auto && StandardStreams.outputIsTerminal))
+        var reporter = format.makeReporter(.init(color: colored, quiet: quiet))
+        if format != .jsonl { reporter.begin(write: write) }
+        let outcome = try check.run { record in
+            if let error = record.report.error { Failure.report(record.archive, error) }
+            if format == .jsonl {
+                RecordLinesWriter.line(record).withUnsafeBytes(writeUTF8)
+            } else {
+                reporter.report(record.report, writeUTF8: writeUTF8)
+            }
+        }
+        if format != .jsonl { reporter.finish(outcome.summary, write: write) }
+        try finish(outcome, reportFile: reportFile, standardOutputTaken: false)
+        if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+    }
+
+    private func openReportFile() throws -> ReportFile? {
+        do {
+            return try outputFile.map { path throws(ReportFile.WriteError) in try ReportFile(path) }
+        } catch {
+            throw CommandFailure(outputFile, error.message + "; nothing was checked")
+        }
+    }
+
+    /// Where the report goes: nowhere when recording a baseline (or `silent`), else the report
+    /// file, else standard error (`toStandardError`: standard output carries fixed text) or output.
+    private func destination(_ reportFile: ReportFile?, silent: Bool, toStandardError: Bool)
+        -> (write: (String) -> Void, writeUTF8: (UnsafeRawBufferPointer) -> Void) {
+        if writeBaseline != nil || silent { return ({ _ in }, { _ in }) }
+        if let reportFile { return (reportFile.write, reportFile.write(utf8:)) }
+        if toStandardError { return (StandardStreams.writeError, { StandardStreams.writeError(String(decoding: $0, as: UTF8.self)) }) }
+        return (StandardStreams.writeOut, StandardStreams.writeOut(utf8:))
+    }
+
+    /// Writes the baseline, or commits the report file and prints the statistics (on standard
+    /// error when standard output carries something else).
+    private func finish(_ outcome: CheckSession.Outcome, reportFile: ReportFile?, standardOutputTaken: Bool) throws {
         if let writeBaseline {
             do {
                 let file = try ReportFile(writeBaseline)
@@ -130,33 +183,22 @@ struct Check: ParsableCommand {
             }
             let recorded = outcome.recorded
             StandardStreams.writeError("Wrote \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in \(recorded.files.count) file\(recorded.files.count == 1 ? "" : "s") to \(writeBaseline).\n")
-        } else {
-            do {
-                try reportFile?.commit()
-            } catch {
-                throw CommandFailure(outputFile, "cannot write the report: \(error.message); the file is left as it was")
-            }
-            if statistics {
-                let stdoutTaken = diff || session.writesFixedText || (format.isMachineReadable && reportFile == nil)
-                (stdoutTaken ? StandardStreams.writeError : StandardStreams.writeOut)(Statistics.table(outcome.summary))
-            }
-            if fix && !diff && !quiet && !format.isMachineReadable {
-                let (fixed, changedFiles) = (outcome.fixesApplied, outcome.filesChanged)
-                StandardStreams.writeError("Fixed \(fixed) problem\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s").\n")
-            }
+            return
         }
-        if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+        do {
+            try reportFile?.commit()
+        } catch {
+            throw CommandFailure(outputFile, "cannot write the report: \(error.message); the file is left as it was")
+        }
+        if statistics {
+            let taken = standardOutputTaken || (format.isMachineReadable && reportFile == nil)
+            (taken ? StandardStreams.writeError : StandardStreams.writeOut)(Statistics.table(outcome.summary))
+        }
     }
 
     /// Each input with its linter and fail-on level (see `LintInputOptions.configuredJobs`).
     private func configure(_ items: [InputItem]) throws -> [CheckSession.Input] {
-        let commandLine: Severity?? = switch failOn {
-        case .error?: .some(.error)
-        case .warning?: .some(.warning)
-        case .info?: .some(.info)
-        case .never?: .some(nil)
-        case nil: nil
-        }
+        let commandLine = commandLineFailOn
         return try inputs.configuredJobs(items).map {
             CheckSession.Input(job: $0.job, failOn: CheckSession.failOn(commandLine: commandLine, configuration: $0.settings))
         }

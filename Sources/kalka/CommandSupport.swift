@@ -55,8 +55,19 @@ struct LintInputOptions: ParsableArguments {
     @OptionGroup var configurationOptions: ConfigurationOptions
     @OptionGroup var dateOption: ArticleDateOption
 
-    @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html).")
-    var inputFormat: InputFormat?
+    @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html), or as JSON Lines records (jsonl: one article per line, see --id-field and --text-field).")
+    var inputFormat: InputChoice?
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's id (a string or number).", valueName: "name"))
+    var idField = "id"
+
+    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's text (its optional \"format\" and \"date\" members pick the reader and the publication date).", valueName: "name"))
+    var textField = "text"
+
+    /// Whether the inputs are JSON Lines archives of records.
+    var readsRecords: Bool { inputFormat == .jsonl }
+
+    var recordFields: RecordFields { RecordFields(id: idField, text: textField) }
 
     @Option(name: .customLong("stdin-filename"), help: "The name to report standard input under; its extension picks the format.")
     var stdinFilename: String?
@@ -75,6 +86,12 @@ struct LintInputOptions: ParsableArguments {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if !readsRecords && (idField != "id" || textField != "text") {
+            throw ValidationError("--id-field and --text-field name the members of JSON Lines records: use them with --input-format jsonl")
+        }
+        if readsRecords && (idField.isEmpty || textField.isEmpty || idField == textField) {
+            throw ValidationError("--id-field and --text-field must name two different members")
+        }
         for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
             throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
         }
@@ -83,9 +100,34 @@ struct LintInputOptions: ParsableArguments {
     /// The inputs `paths` name (the current directory when none), in the order given; what a
     /// directory walk skipped is noted on standard error.
     func collect(_ paths: [String]) -> [InputItem] {
-        let (items, notes) = InputCollector(exclude: exclude, formatOverride: inputFormat, stdinFilename: stdinFilename).collectNoting(paths.isEmpty ? ["."] : paths)
+        let (items, notes) = InputCollector(exclude: exclude, formatOverride: inputFormat?.textFormat, stdinFilename: stdinFilename).collectNoting(paths.isEmpty ? ["."] : paths)
         for note in notes { Failure.note(note) }
         return items
+    }
+
+    /// With `--input-format jsonl`: each archive `paths` name (standard input when none) with
+    /// the linter of its configuration, as for a file of that name. Bad configuration files stop
+    /// the run before anything is checked (a `CommandFailure`).
+    func configuredArchives(_ paths: [String], failOn commandLine: Severity??) throws -> [RecordCheck.Archive] {
+        let resolver = configurationOptions.resolver()
+        let linters = LinterCache(select: RuleSelectors.split(select), ignore: RuleSelectors.split(ignore))
+        return try (paths.isEmpty ? ["-"] : paths).map { path in
+            let isStandardInput = path == "-"
+            let resolution: ConfigurationResolver.Resolution
+            do {
+                resolution = try isStandardInput ? (stdinFilename.map { try resolver.resolve($0) } ?? resolver.resolveStandardInput()) : resolver.resolve(path)
+            } catch {
+                throw CommandFailure(nil, error)
+            }
+            let settings = dateOption.withCommandLine(resolution.settings)
+            do {
+                return RecordCheck.Archive(path: isStandardInput ? nil : path, name: isStandardInput ? (stdinFilename ?? "-") : path,
+                                           linter: try linters.linter(for: settings),
+                                           failOn: CheckSession.failOn(commandLine: commandLine, configuration: settings))
+            } catch {
+                throw CommandFailure(resolution.file.path, "cannot load the rules: \(SystemErrors.plain(error)); nothing was checked")
+            }
+        }
     }
 
     /// Each input with the linter of its configuration (the nearest `.kalka.yml`, `--config`
@@ -118,6 +160,14 @@ struct LintInputOptions: ParsableArguments {
         }
         return jobs
     }
+}
+
+/// `--input-format`: a text format, or JSON Lines records.
+enum InputChoice: String, ExpressibleByArgument, CaseIterable {
+    case plain, markdown, html, jsonl
+
+    /// The reader for every input, or nil for records (each names its own, plain by default).
+    var textFormat: InputFormat? { InputFormat(rawValue: rawValue) }
 }
 
 extension SimpleDate: ExpressibleByArgument {

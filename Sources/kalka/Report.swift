@@ -34,6 +34,9 @@ struct Report: ParsableCommand {
     @OptionGroup var inputs: LintInputOptions
 
     func validate() throws {
+        if inputs.readsRecords {
+            throw ValidationError("kalka report reads files: for JSON Lines records, use kalka check --input-format jsonl")
+        }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import ICUKit
+@testable import KalkaEngine
+import KalkaModel
+import KalkaOutput
+import KalkaText
+
+@Suite struct RecordCheckTests {
+    static let texts = [
+        "Dmitry Kuleba arrived in Kiev on Monday.",
+        "The talks in Kyiv lasted three hours, officials said.",
+        "About it reports the press service of the ministry.",
+        "Officials said 65 thousand people had left «the city».",
+    ]
+
+    /// An archive of `count` records cycling through `texts`, with a bad line at `badLine` (1-based).
+    static func archive(count: Int, badLine: Int? = nil) throws -> URL {
+        var lines: [String] = []
+        for index in 0..<count {
+            if index + 1 == badLine {
+                lines.append(#"{"id": "broken", "text": 12}"#)
+                continue
+            }
+            let text = texts[index % texts.count]
+            let escaped = String(data: try JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]), encoding: .utf8)!.dropFirst().dropLast()
+            lines.append("{\"id\": \"r\(index)\", \"source\": \"test\", \"text\": \(escaped)}")
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kalka-records-\(UUID().uuidString).jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        return url
+    }
+
+    static func run(_ url: URL, jobs: Int) throws -> (lines: [String], outcome: CheckSession.Outcome) {
+        let check = RecordCheck(archives: [RecordCheck.Archive(path: url.path, name: "archive.jsonl", linter: try Linter.builtIn(), failOn: .warning)], jobs: jobs)
+        var lines: [String] = []
+        let outcome = try check.run { lines.append(String(decoding: RecordLinesWriter.line($0), as: UTF8.self)) }
+        return (lines, outcome)
+    }
+
+    @Test func recordsComeBackInOrderWhateverTheJobs() throws {
+        let url = try Self.archive(count: 300, badLine: 150)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let one = try Self.run(url, jobs: 1)
+        let two = try Self.run(url, jobs: 2)
+        let four = try Self.run(url, jobs: 4)
+        #expect(one.lines.count == 300)
+        #expect(one.lines == two.lines && one.lines == four.lines)
+        // One line per record, in order; the bad one an error naming its line; the run exits 2.
+        for (index, line) in one.lines.enumerated() {
+            #expect(line.hasPrefix("{\"archive\": \"archive.jsonl\", \"line\": \(index + 1), "))
+        }
+        #expect(one.lines[149] == "{\"archive\": \"archive.jsonl\", \"line\": 150, \"id\": \"broken\", \"error\": \"line 150: the “text” member must be a string\"}\n")
+        #expect(one.outcome.summary.errors == 1 && one.outcome.exitStatus == 2)
+    }
+
+    @Test func aRecordsFindingsAreThoseOfItsTextAsAFile() throws {
+        let url = try Self.archive(count: 8, badLine: 3)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let linter = try Linter.builtIn()
+        let analyzer = try Analyzer()
+        let check = RecordCheck(archives: [RecordCheck.Archive(path: url.path, name: "a", linter: linter, failOn: .warning)], jobs: 2)
+        var reports: [RecordCheck.RecordReport] = []
+        _ = try check.run { reports.append($0) }
+        #expect(reports.count == 8)
+        for (index, record) in reports.enumerated() where index != 2 {
+            let text = Self.texts[index % Self.texts.count]
+            let alone = LintRunner(jobs: 1).check(bytes: Array(text.utf8), path: "r\(index)", format: .plain, linter: linter, analyzer: analyzer)
+            #expect(record.report.path == "r\(index)")
+            #expect(record.report.diagnostics.map(\.textRange) == alone.diagnostics.map(\.textRange))
+            #expect(record.report.diagnostics.map(\.rule.code) == alone.diagnostics.map(\.rule.code))
+            #expect(!record.report.diagnostics.isEmpty || index % Self.texts.count == 1)
+        }
+    }
+
+    @Test func aRecordsOwnDateWeighsPeriodSpellings() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kalka-dated-\(UUID().uuidString).jsonl")
+        try Data("""
+            {"id": "old", "date": "2014-05-02", "text": "The mayor of Kiev spoke on Friday."}
+            {"id": "new", "date": "2025-05-02", "text": "The mayor of Kiev spoke on Friday."}
+
+            """.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let check = RecordCheck(archives: [RecordCheck.Archive(path: url.path, name: "a", linter: try Linter.builtIn(select: ["NAM001"]), failOn: .warning)], jobs: 1)
+        var severities: [String: [Severity]] = [:]
+        _ = try check.run { severities[$0.report.path] = $0.report.diagnostics.map(\.severity) }
+        #expect(severities["old"] == [.info])
+        #expect(severities["new"] == [.warning])
+    }
+}
