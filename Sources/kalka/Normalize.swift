@@ -34,8 +34,17 @@ struct Normalize: ParsableCommand {
     @Flag(help: "List each change on standard error: line:col CODE “old” → “new”, positions in the input.")
     var explain = false
 
-    @Option(name: .customLong("input-format"), help: "Read the input as this format (default: by FILE's extension; plain for standard input).")
-    var inputFormat: InputFormat?
+    @Option(name: .customLong("input-format"), help: "Read the input as this format (default: by FILE's extension; plain for standard input), or as JSON Lines records (jsonl: each record written back with its text normalized).")
+    var inputFormat: InputChoice?
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's id.", valueName: "name"))
+    var idField = "id"
+
+    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's text.", valueName: "name"))
+    var textField = "text"
+
+    @Option(name: .shortAndLong, help: "With --input-format jsonl: records normalized in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var configurationOptions: ConfigurationOptions
     @OptionGroup var dateOption: ArticleDateOption
@@ -47,6 +56,13 @@ struct Normalize: ParsableCommand {
     var ignore: [String] = []
 
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if inputFormat != .jsonl && (idField != "id" || textField != "text") {
+            throw ValidationError("--id-field and --text-field name the members of JSON Lines records: use them with --input-format jsonl")
+        }
+        if inputFormat == .jsonl && (idField.isEmpty || textField.isEmpty || idField == textField) {
+            throw ValidationError("--id-field and --text-field must name two different members")
+        }
         if inPlace && (file == nil || file == "-") { throw ValidationError("--in-place needs a FILE") }
         if inPlace && output != nil { throw ValidationError("--in-place and --output cannot be used together") }
         for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
@@ -66,8 +82,9 @@ struct Normalize: ParsableCommand {
         if let output {
             try OutputSafety.refuseOverwriting(output, option: "--output", inputs: [path == "-" ? .standardInput(displayPath: "-", format: .plain) : .file(path: path, format: .plain)])
         }
+        if inputFormat == .jsonl { return try normalizeRecords(path: path, linter: linter) }
         let target: NormalizationRun.Target = inPlace ? .inPlace : output.map { .file($0) } ?? .stream
-        let run = NormalizationRun(path: path, format: inputFormat, linter: linter, threshold: unsafe ? .unsafe : .safe, target: target)
+        let run = NormalizationRun(path: path, format: inputFormat?.textFormat, linter: linter, threshold: unsafe ? .unsafe : .safe, target: target)
         do throws(NormalizationRun.Failure) {
             try run.run(write: { StandardStreams.writeOut(bytes: $0) }) { change in
                 if explain { StandardStreams.writeError(change.explanation + "\n") }
@@ -82,5 +99,41 @@ struct Normalize: ParsableCommand {
                 throw CommandFailure(inPlace ? path : output, error.message + "; " + (inPlace ? "the file is left unchanged" : "nothing was written"))
             }
         }
+    }
+
+    /// `--input-format jsonl`: the archive's lines written back in order, each record's text
+    /// normalized; a line that is no record kalka can check is written back unchanged and
+    /// reported, and the exit status is then 2. To a file (`-o`, `--in-place`), the output
+    /// replaces it only once complete.
+    private func normalizeRecords(path: String, linter: Linter) throws {
+        let file: ReportFile?
+        do {
+            file = try (inPlace ? path : output).map { target throws(ReportFile.WriteError) in try ReportFile(target) }
+        } catch {
+            throw CommandFailure(inPlace ? path : output, error.message + "; nothing was written")
+        }
+        let normalizer = RecordNormalize(linter: linter, fields: RecordFields(id: idField, text: textField), threshold: unsafe ? .unsafe : .safe, jobs: jobs)
+        var errors = 0
+        do {
+            try normalizer.run(path: path == "-" ? nil : path) { line in
+                if let error = line.error {
+                    errors += 1
+                    Failure.report(path, error)
+                }
+                if explain {
+                    for change in line.changes { StandardStreams.writeError("line \(line.number): \(change.explanation)\n") }
+                }
+                if let file { file.write(bytes: line.bytes) } else { StandardStreams.writeOut(bytes: line.bytes) }
+            }
+        } catch let error as FileReadError {
+            throw CommandFailure(path, error.message + "; nothing was written")
+        }
+        do {
+            try file?.commit()
+        } catch {
+            throw CommandFailure(inPlace ? path : output, error.message + "; " + (inPlace ? "the file is left unchanged" : "nothing was written"))
+        }
+        StandardStreams.flush()
+        if errors > 0 { throw ExitCode(2) }
     }
 }

@@ -50,7 +50,7 @@ import KalkaText
         for (index, line) in one.lines.enumerated() {
             #expect(line.hasPrefix("{\"archive\": \"archive.jsonl\", \"line\": \(index + 1), "))
         }
-        #expect(one.lines[149] == "{\"archive\": \"archive.jsonl\", \"line\": 150, \"id\": \"broken\", \"error\": \"line 150: the “text” member must be a string\"}\n")
+        #expect(one.lines[149] == "{\"archive\": \"archive.jsonl\", \"line\": 150, \"id\": \"broken\", \"error\": \"the “text” member must be a string\"}\n")
         #expect(one.outcome.summary.errors == 1 && one.outcome.exitStatus == 2)
     }
 
@@ -86,5 +86,42 @@ import KalkaText
         _ = try check.run { severities[$0.report.path] = $0.report.diagnostics.map(\.severity) }
         #expect(severities["old"] == [.info])
         #expect(severities["new"] == [.warning])
+    }
+}
+
+@Suite struct RecordNormalizeTests {
+    static func normalize(_ archive: String, jobs: Int = 2) throws -> [RecordNormalize.Line] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kalka-normalize-\(UUID().uuidString).jsonl")
+        try Data(archive.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var lines: [RecordNormalize.Line] = []
+        try RecordNormalize(linter: try Linter.builtIn(), threshold: .safe, jobs: jobs).run(path: url.path) { lines.append($0) }
+        return lines
+    }
+
+    @Test func onlyTheTextValueChangesAndAnUnchangedRecordComesBackByteForByte() throws {
+        let archive = """
+            {"id": 1, "text": "Dmitry Kuleba met Antony Blinken.", "tags": ["a", {"b": null}], "n": 1.5e2}
+            {"text":"All calm in Kyiv.","id":"x"}
+            {"id": "bad", "text": false}
+
+            """
+        let lines = try Self.normalize(archive)
+        let text = lines.map { String(decoding: $0.bytes, as: UTF8.self) }
+        #expect(text == [
+            #"{"id": 1, "text": "Dmytro Kuleba met Antony Blinken.", "tags": ["a", {"b": null}], "n": 1.5e2}"# + "\n",
+            #"{"text":"All calm in Kyiv.","id":"x"}"# + "\n",
+            #"{"id": "bad", "text": false}"# + "\n",
+        ])
+        #expect(lines[0].changes.map(\.rule) == ["NAM001"])
+        #expect(lines[2].error == "line 3: the “text” member must be a string; written back unchanged")
+    }
+
+    @Test func aSecondRunChangesNothing() throws {
+        let archive = #"{"id": 1, "text": "The mayor of \"Kiev\"\u00a0spoke;\n\nDmitry Kuleba \u2014 too."}"# + "\n"
+        let once = try Self.normalize(archive).map(\.bytes).joined()
+        let twice = try Self.normalize(String(decoding: Array(once), as: UTF8.self)).map(\.bytes).joined()
+        #expect(Array(once) != Array(archive.utf8))
+        #expect(Array(twice) == Array(once))
     }
 }

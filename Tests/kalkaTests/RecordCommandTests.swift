@@ -24,8 +24,8 @@ import Testing
             let lines = Self.lines(result.stdout)
             #expect(lines.map { $0["line"] as? Int } == [1, 3, 4, 5, 6])
             #expect(lines.map { "\($0["id"] ?? "")" } == ["a-1", "2", "bad", "<null>", "md"])
-            #expect(lines[2]["error"] as? String == "line 4: the “text” member must be a string")
-            #expect((lines[3]["error"] as? String)?.hasPrefix("line 5: invalid JSON at byte 1") == true)
+            #expect(lines[2]["error"] as? String == "the “text” member must be a string")
+            #expect((lines[3]["error"] as? String)?.hasPrefix("invalid JSON at byte 1") == true)
             let rules = lines.map { (($0["diagnostics"] as? [[String: Any]]) ?? []).map { $0["rule"] as? String ?? "" } }
             #expect(rules[0].contains("NAM001") && rules[0].contains("CAL001"))
             #expect(rules[1].isEmpty)
@@ -68,5 +68,36 @@ import Testing
         #expect(field.status == 2 && field.stderr.contains("--input-format jsonl"))
         let missing = try CLI.run(["check", "--isolated", "--input-format", "jsonl", "no-such-archive.jsonl"])
         #expect(missing.status == 2 && missing.stderr.contains("no-such-archive.jsonl: cannot open"))
+    }
+}
+
+@Suite struct RecordNormalizeCommandTests {
+    @Test func recordsAreWrittenBackInOrderWithTheirTextNormalized() throws {
+        let archive = """
+            {"id": "a", "text": "Dmitry Kuleba spoke.", "site": "x"}
+            not json
+            {"id": "b", "text": "Nothing to change."}
+
+            """
+        let result = try CLI.run(["normalize", "--isolated", "--input-format", "jsonl", "--jobs", "2"], stdin: Data(archive.utf8))
+        #expect(result.status == 2)
+        #expect(result.stdout == """
+            {"id": "a", "text": "Dmytro Kuleba spoke.", "site": "x"}
+            not json
+            {"id": "b", "text": "Nothing to change."}
+
+            """)
+        #expect(result.stderr.contains("-: line 2: invalid JSON at byte 1: a record must be a JSON object; written back unchanged"))
+    }
+
+    @Test func inPlaceReplacesTheArchiveOnlyOnceComplete() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("archive.jsonl")
+        try Data(#"{"id": 1, "text": "Dmitry Kuleba spoke."}"#.utf8 + [0x0A]).write(to: url)
+        let result = try CLI.run(["normalize", "--isolated", "--input-format", "jsonl", "--in-place", "archive.jsonl"], in: directory)
+        #expect(result.status == 0)
+        #expect(try String(contentsOf: url, encoding: .utf8) == #"{"id": 1, "text": "Dmytro Kuleba spoke."}"# + "\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["archive.jsonl"])
     }
 }

@@ -32,6 +32,9 @@ public struct Record: Sendable {
     public let text: [UInt8]
     public let format: InputFormat?
     public let date: SimpleDate?
+    /// Where the text member's value (a JSON string, quotes included) lies in the line: what
+    /// `kalka normalize` replaces, every other byte staying as it was.
+    public let textValue: Range<Int>
 }
 
 /// Why a line of an archive is not a record kalka can check.
@@ -54,6 +57,7 @@ public enum JSONRecordParser {
         var scanner = Scanner(bytes: line)
         var idRange: Range<Int>?
         var text: [UInt8]?
+        var textValue = 0..<0
         var formatValue: Range<Int>?
         var dateValue: Range<Int>?
         var textIsString = true, formatIsString = true, dateIsString = true
@@ -88,6 +92,7 @@ public enum JSONRecordParser {
                     }
                     let value = start..<scanner.position
                     if key == fields.id { idRange = value }
+                    if key == fields.text { textValue = value }
                     if key == fields.text && !isString { textIsString = false }
                     if key == fields.format { formatValue = value; formatIsString = isString }
                     if key == fields.date { dateValue = value; dateIsString = isString }
@@ -134,7 +139,7 @@ public enum JSONRecordParser {
             }
             date = parsed
         }
-        return .success(Record(line: lineNumber, idJSON: idJSON, id: id, text: text, format: format, date: date))
+        return .success(Record(line: lineNumber, idJSON: idJSON, id: id, text: text, format: format, date: date, textValue: textValue))
     }
 
     private static func stringValue(_ line: [UInt8], _ range: Range<Int>) -> String? {

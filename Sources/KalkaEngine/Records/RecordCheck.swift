@@ -33,6 +33,9 @@ public struct RecordCheck {
         public let line: Int
         /// The record's id as JSON, byte for byte, when the line got as far as having one.
         public let idJSON: [UInt8]?
+        /// Why the line is not a record kalka could check, without its line number (the report's
+        /// `error` has it in front, for the formats that name only the archive).
+        public let error: String?
         /// Findings in the record's text (offsets into the unescaped text, in UTF-8 bytes), under
         /// the record's id as its path; or the error, when the line is no record kalka can check.
         public let report: FileReport
@@ -70,7 +73,8 @@ public struct RecordCheck {
             do {
                 lines = try RecordLines(path: archive.path, limit: sizeLimit)
             } catch {
-                let report = RecordReport(archive: archive.name, line: 0, idJSON: nil, report: FileReport(path: archive.name, error: error.message))
+                let report = RecordReport(archive: archive.name, line: 0, idJSON: nil, error: error.message,
+                                          report: FileReport(path: archive.name, error: error.message))
                 outcome.summary.add(report.report)
                 deliver(report)
                 continue
@@ -79,7 +83,7 @@ public struct RecordCheck {
             try runner.stream(next: { lines.next() }, work: { item, analyzer in
                 Self.check(item, archive: name, fields: fields, defaultFormat: defaultFormat, linter: linter, runner: runner, analyzer: analyzer)
             }, deliver: { checked in
-                let report = RecordReport(archive: checked.archive, line: checked.line, idJSON: checked.idJSON,
+                let report = RecordReport(archive: checked.archive, line: checked.line, idJSON: checked.idJSON, error: checked.error,
                                           report: baseline?.filter(checked.report) ?? checked.report)
                 if recordsBaseline { outcome.recorded.add(report.report) }
                 if let failOn = archive.failOn, report.report.diagnostics.contains(where: { $0.severity >= failOn }) { outcome.failing = true }
@@ -93,7 +97,7 @@ public struct RecordCheck {
     static func check(_ item: RecordLines.Item, archive: String, fields: RecordFields, defaultFormat: InputFormat,
                       linter: Linter, runner: LintRunner, analyzer: Analyzer) -> RecordReport {
         func failure(_ line: Int, _ idJSON: [UInt8]?, _ message: String) -> RecordReport {
-            RecordReport(archive: archive, line: line, idJSON: idJSON, report: FileReport(path: archive, error: "line \(line): \(message)"))
+            RecordReport(archive: archive, line: line, idJSON: idJSON, error: message, report: FileReport(path: archive, error: "line \(line): \(message)"))
         }
         switch item {
         case .failure(let line, let message):
@@ -109,7 +113,7 @@ public struct RecordCheck {
                 let report = runner.analyzedCheck(bytes: record.text, path: record.id, format: record.format ?? defaultFormat,
                                                   linter: dated, analyzer: analyzer, needsAnalysis: false).report
                 if let error = report.error { return failure(line, record.idJSON, "the text of “\(record.id)”: \(error)") }
-                return RecordReport(archive: archive, line: line, idJSON: record.idJSON, report: report)
+                return RecordReport(archive: archive, line: line, idJSON: record.idJSON, error: nil, report: report)
             }
         }
     }

@@ -6,7 +6,7 @@ import KalkaModel
 /// "diagnostics": [ … ]}` with the id as it was in the record and the contract's diagnostic
 /// objects (offsets into the record's unescaped text, in UTF-8 bytes; fixes with their edits).
 /// A line that is no record kalka can check gives `{"archive": …, "line": …, "id": … or null,
-/// "error": …}`.
+/// "error": …}`, the message without the line number (it is in `line`).
 public enum RecordLinesWriter {
     public static func line(_ record: RecordCheck.RecordReport) -> [UInt8] {
         var out = JSONBytes()
@@ -16,7 +16,7 @@ public enum RecordLinesWriter {
         out.integer(record.line)
         out.raw(", \"id\": ")
         if let id = record.idJSON { out.bytes.append(contentsOf: id) } else { out.raw("null") }
-        if let error = record.report.error {
+        if let error = record.error ?? record.report.error {
             out.raw(", \"error\": ")
             out.string(error)
             out.raw("}\n")
