@@ -105,13 +105,18 @@ public struct LintRunner: Sendable {
 
     /// Works through a stream of unknown length in order: the workers take items from `next`
     /// (called under a lock, one at a time, so it may read a file) and turn each into an output
-    /// with `work`, and `deliver` gets the outputs in the order the items came, on the calling
-    /// thread. At most `jobs × 16` items are in flight, whatever the stream's length.
-    public func stream<Item, Output: Sendable>(next: @escaping () -> Item?, work: @escaping @Sendable (Item, Analyzer) -> Output,
+    /// with `work` (given the item's index in the stream), and `deliver` gets the outputs in the
+    /// order the items came, on the calling thread. At most `jobs × 16` items are in flight,
+    /// whatever the stream's length.
+    public func stream<Item, Output: Sendable>(next: @escaping () -> Item?, work: @escaping @Sendable (Int, Item, Analyzer) -> Output,
                                                deliver: (Output) -> Void) throws(ICUError) {
         let prototype = try Analyzer(cores: jobs == 1 ? 1 : Analyzer.machineCores)
         guard jobs > 1 else {
-            while let item = next() { deliver(work(item, prototype)) }
+            var index = 0
+            while let item = next() {
+                deliver(work(index, item, prototype))
+                index += 1
+            }
             return
         }
         var analyzers = [prototype]
@@ -131,7 +136,7 @@ public struct LintRunner: Sendable {
                     free.wait()
                     switch source.take() {
                     case .item(let index, let item):
-                        slots.store(work(item, analyzer), at: index % window)
+                        slots.store(work(index, item, analyzer), at: index % window)
                     case .end(let index):
                         slots.store(nil, at: index % window)
                         return

@@ -58,16 +58,12 @@ struct LintInputOptions: ParsableArguments {
     @Option(name: .customLong("input-format"), help: "Read every input as this format instead of choosing by extension (plain, markdown, html), or as JSON Lines records (jsonl: one article per line, see --id-field and --text-field).")
     var inputFormat: InputChoice?
 
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's id (a string or number).", valueName: "name"))
-    var idField = "id"
-
-    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's text (its optional \"format\" and \"date\" members pick the reader and the publication date).", valueName: "name"))
-    var textField = "text"
+    @OptionGroup var recordFieldOptions: RecordFieldOptions
 
     /// Whether the inputs are JSON Lines archives of records.
     var readsRecords: Bool { inputFormat == .jsonl }
 
-    var recordFields: RecordFields { RecordFields(id: idField, text: textField) }
+    var recordFields: RecordFields { recordFieldOptions.fields }
 
     @Option(name: .customLong("stdin-filename"), help: "The name to report standard input under; its extension picks the format.")
     var stdinFilename: String?
@@ -86,12 +82,7 @@ struct LintInputOptions: ParsableArguments {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if !readsRecords && (idField != "id" || textField != "text") {
-            throw ValidationError("--id-field and --text-field name the members of JSON Lines records: use them with --input-format jsonl")
-        }
-        if readsRecords && (idField.isEmpty || textField.isEmpty || idField == textField) {
-            throw ValidationError("--id-field and --text-field must name two different members")
-        }
+        try recordFieldOptions.validate(readsRecords: readsRecords)
         for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
             throw ValidationError("unknown rule selector '\(selector)': use a code (DUP001), code prefix (DUP), name (repeated-word) or category (duplicated-word); see 'kalka rules'")
         }
@@ -159,6 +150,27 @@ struct LintInputOptions: ParsableArguments {
             }
         }
         return jobs
+    }
+}
+
+/// `--id-field` and `--text-field`: the members of JSON Lines records (`--input-format jsonl`).
+struct RecordFieldOptions: ParsableArguments {
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's id (a string or number).", valueName: "name"))
+    var idField = "id"
+
+    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's text (its optional \"format\" and \"date\" members pick the reader and the publication date).", valueName: "name"))
+    var textField = "text"
+
+    var fields: RecordFields { RecordFields(id: idField, text: textField) }
+
+    /// The members make sense only for records, and must differ.
+    func validate(readsRecords: Bool) throws {
+        if !readsRecords && (idField != "id" || textField != "text") {
+            throw ValidationError("--id-field and --text-field name the members of JSON Lines records: use them with --input-format jsonl")
+        }
+        if readsRecords && (idField.isEmpty || textField.isEmpty || idField == textField) {
+            throw ValidationError("--id-field and --text-field must name two different members")
+        }
     }
 }
 

@@ -37,11 +37,7 @@ struct Normalize: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "Read the input as this format (default: by FILE's extension; plain for standard input), or as JSON Lines records (jsonl: each record written back with its text normalized).")
     var inputFormat: InputChoice?
 
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's id.", valueName: "name"))
-    var idField = "id"
-
-    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --input-format jsonl: the member holding each record's text.", valueName: "name"))
-    var textField = "text"
+    @OptionGroup var recordFieldOptions: RecordFieldOptions
 
     @Option(name: .shortAndLong, help: "With --input-format jsonl: records normalized in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -57,12 +53,7 @@ struct Normalize: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if inputFormat != .jsonl && (idField != "id" || textField != "text") {
-            throw ValidationError("--id-field and --text-field name the members of JSON Lines records: use them with --input-format jsonl")
-        }
-        if inputFormat == .jsonl && (idField.isEmpty || textField.isEmpty || idField == textField) {
-            throw ValidationError("--id-field and --text-field must name two different members")
-        }
+        try recordFieldOptions.validate(readsRecords: inputFormat == .jsonl)
         if inPlace && (file == nil || file == "-") { throw ValidationError("--in-place needs a FILE") }
         if inPlace && output != nil { throw ValidationError("--in-place and --output cannot be used together") }
         for selector in RuleSelectors.split(select) + RuleSelectors.split(ignore) where !RuleSelector(selector).isKnown {
@@ -112,7 +103,7 @@ struct Normalize: ParsableCommand {
         } catch {
             throw CommandFailure(inPlace ? path : output, error.message + "; nothing was written")
         }
-        let normalizer = RecordNormalize(linter: linter, fields: RecordFields(id: idField, text: textField), threshold: unsafe ? .unsafe : .safe, jobs: jobs)
+        let normalizer = RecordNormalize(linter: linter, fields: recordFieldOptions.fields, threshold: unsafe ? .unsafe : .safe, jobs: jobs)
         var errors = 0
         do {
             try normalizer.run(path: path == "-" ? nil : path) { line in

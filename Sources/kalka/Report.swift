@@ -34,16 +34,22 @@ struct Report: ParsableCommand {
     @OptionGroup var inputs: LintInputOptions
 
     func validate() throws {
-        if inputs.readsRecords {
-            throw ValidationError("kalka report reads files: for JSON Lines records, use kalka check --input-format jsonl")
-        }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
-        let items = try OutputSafety.excludingOutput(output, option: "--output", from: inputs.collect(paths), named: paths)
-        let work = try inputs.configuredJobs(items).map(\.job)
-        let report = try EditorReport.build(work, jobs: inputs.jobs, dictionaries: try DictionaryStore.builtIn.get(), everySentence: everySentence)
+        let report: EditorReport
+        if inputs.readsRecords {
+            // Each record is a document, named by its id; the report holds them all.
+            let archives: [InputItem] = (paths.isEmpty ? ["-"] : paths).map { $0 == "-" ? .standardInput(displayPath: "-", format: .plain) : .file(path: $0, format: .plain) }
+            try OutputSafety.refuseOverwriting(output, option: "--output", inputs: archives)
+            report = try EditorReport.build(archives: try inputs.configuredArchives(paths, failOn: nil), fields: inputs.recordFields, jobs: inputs.jobs,
+                                            dictionaries: try DictionaryStore.builtIn.get(), everySentence: everySentence)
+        } else {
+            let items = try OutputSafety.excludingOutput(output, option: "--output", from: inputs.collect(paths), named: paths)
+            let work = try inputs.configuredJobs(items).map(\.job)
+            report = try EditorReport.build(work, jobs: inputs.jobs, dictionaries: try DictionaryStore.builtIn.get(), everySentence: everySentence)
+        }
         for error in report.errors { Failure.report(error.path, error.message + "; not checked") }
         let text = format.render(report, top: top)
         if let output {

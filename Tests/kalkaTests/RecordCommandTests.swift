@@ -101,3 +101,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["archive.jsonl"])
     }
 }
+
+@Suite struct RecordReportCommandTests {
+    @Test func eachRecordIsADocumentNamedByItsId() throws {
+        let archive = """
+            {"id": "first", "text": "Dmitry Kuleba arrived in Kharkov. About it reports the press service."}
+            {"id": 7, "text": 7}
+            {"id": "second", "text": "Officials in Kyiv said the talks would resume next week."}
+
+            """
+        let result = try CLI.run(["report", "--isolated", "--input-format", "jsonl", "--format", "json", "--jobs", "2"], stdin: Data(archive.utf8))
+        #expect(result.status == 2)
+        let documents = result.json["documents"] as? [[String: Any]] ?? []
+        #expect(documents.map { $0["path"] as? String } == ["first", "second"])
+        #expect((documents.first?["findings"] as? Int ?? 0) >= 2)
+        let errors = result.json["errors"] as? [[String: Any]] ?? []
+        #expect(errors.map { $0["message"] as? String } == ["line 2: the “text” member must be a string"])
+        #expect(result.stderr.contains("-: line 2: the “text” member must be a string; not checked"))
+    }
+}

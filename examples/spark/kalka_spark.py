@@ -134,6 +134,8 @@ def check_partition(rows, binary_name):
 def run(spark, articles, output, kalka=None, id_column="id", text_column="text", site_column=None):
     """Checks the DataFrame `articles` and writes findings, errors and the summary under `output`.
     Returns the findings and errors DataFrames (read back from what was written)."""
+    # This module too, for the executors' Python workers to find check_partition.
+    spark.sparkContext.addPyFile(os.path.abspath(__file__))
     # Shipped to every executor as a job file (as `spark-submit --files kalka` does).
     binary_name = os.path.basename(kalka) if kalka else "kalka"
     if kalka:

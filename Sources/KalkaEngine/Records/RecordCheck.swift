@@ -79,9 +79,9 @@ public struct RecordCheck {
                 deliver(report)
                 continue
             }
-            let name = archive.name, linter = archive.linter
-            try runner.stream(next: { lines.next() }, work: { item, analyzer in
-                Self.check(item, archive: name, fields: fields, defaultFormat: defaultFormat, linter: linter, runner: runner, analyzer: analyzer)
+            let name = archive.name, linter = archive.linter, sizeLimit = sizeLimit
+            try runner.stream(next: { lines.next() }, work: { _, item, analyzer in
+                Self.check(item, archive: name, fields: fields, defaultFormat: defaultFormat, linter: linter, analyzer: analyzer, sizeLimit: sizeLimit).report
             }, deliver: { checked in
                 let report = RecordReport(archive: checked.archive, line: checked.line, idJSON: checked.idJSON, error: checked.error,
                                           report: baseline?.filter(checked.report) ?? checked.report)
@@ -94,26 +94,29 @@ public struct RecordCheck {
         return outcome
     }
 
-    static func check(_ item: RecordLines.Item, archive: String, fields: RecordFields, defaultFormat: InputFormat,
-                      linter: Linter, runner: LintRunner, analyzer: Analyzer) -> RecordReport {
-        func failure(_ line: Int, _ idJSON: [UInt8]?, _ message: String) -> RecordReport {
-            RecordReport(archive: archive, line: line, idJSON: idJSON, error: message, report: FileReport(path: archive, error: "line \(line): \(message)"))
+    /// One line of an archive checked: its report, and the analysis the rules read when
+    /// `needsAnalysis` (for editor reports) and the line is a record kalka could check.
+    public static func check(_ item: RecordLines.Item, archive: String, fields: RecordFields, defaultFormat: InputFormat,
+                             linter: Linter, analyzer: Analyzer, sizeLimit: Int = SourceFile.defaultSizeLimit,
+                             needsAnalysis: Bool = false) -> (report: RecordReport, analysis: Analysis?) {
+        func failure(_ line: Int, _ idJSON: [UInt8]?, _ message: String) -> (RecordReport, Analysis?) {
+            (RecordReport(archive: archive, line: line, idJSON: idJSON, error: message, report: FileReport(path: archive, error: "line \(line): \(message)")), nil)
         }
         switch item {
         case .failure(let line, let message):
             return failure(line, nil, message)
         case .tooLarge(let line, let bytes):
-            return failure(line, nil, "record too large (\(bytes) bytes; the limit is \(SourceFile.defaultSizeLimit))")
+            return failure(line, nil, "record too large (\(bytes) bytes; the limit is \(sizeLimit))")
         case .line(let line, let bytes):
             switch JSONRecordParser.parse(bytes, lineNumber: line, fields: fields) {
             case .failure(let error):
                 return failure(line, error.idJSON, error.message)
             case .success(let record):
                 let dated = linter.articleDate == nil ? record.date.map { linter.dated($0) } ?? linter : linter
-                let report = runner.analyzedCheck(bytes: record.text, path: record.id, format: record.format ?? defaultFormat,
-                                                  linter: dated, analyzer: analyzer, needsAnalysis: false).report
+                let (report, analysis) = LintRunner(jobs: 1).analyzedCheck(bytes: record.text, path: record.id, format: record.format ?? defaultFormat,
+                                                                           linter: dated, analyzer: analyzer, needsAnalysis: needsAnalysis)
                 if let error = report.error { return failure(line, record.idJSON, "the text of “\(record.id)”: \(error)") }
-                return RecordReport(archive: archive, line: line, idJSON: record.idJSON, error: nil, report: report)
+                return (RecordReport(archive: archive, line: line, idJSON: record.idJSON, error: nil, report: report), analysis)
             }
         }
     }

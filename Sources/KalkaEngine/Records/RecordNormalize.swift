@@ -40,19 +40,19 @@ public struct RecordNormalize {
     /// order. Throws only when the archive cannot be opened.
     public func run(path: String?, deliver: (Line) -> Void) throws -> Void {
         let lines = try RecordLines(path: path, limit: sizeLimit)
-        let (linter, fields, defaultFormat, threshold) = (linter, fields, defaultFormat, threshold)
-        try LintRunner(jobs: jobs).stream(next: { lines.next() }, work: { item, analyzer in
-            Self.normalize(item, linter: linter, fields: fields, defaultFormat: defaultFormat, threshold: threshold, analyzer: analyzer)
+        let (linter, fields, defaultFormat, threshold, sizeLimit) = (linter, fields, defaultFormat, threshold, sizeLimit)
+        try LintRunner(jobs: jobs).stream(next: { lines.next() }, work: { _, item, analyzer in
+            Self.normalize(item, linter: linter, fields: fields, defaultFormat: defaultFormat, threshold: threshold, sizeLimit: sizeLimit, analyzer: analyzer)
         }, deliver: deliver)
     }
 
     static func normalize(_ item: RecordLines.Item, linter: Linter, fields: RecordFields, defaultFormat: InputFormat,
-                          threshold: FixApplicability, analyzer: Analyzer) -> Line {
+                          threshold: FixApplicability, sizeLimit: Int, analyzer: Analyzer) -> Line {
         switch item {
         case .failure(let number, let message):
             return Line(number: number, bytes: [], changes: [], error: "line \(number): \(message)")
         case .tooLarge(let number, let bytes):
-            return Line(number: number, bytes: [], changes: [], error: "line \(number): record too large (\(bytes) bytes; the limit is \(SourceFile.defaultSizeLimit)); not written")
+            return Line(number: number, bytes: [], changes: [], error: "line \(number): record too large (\(bytes) bytes; the limit is \(sizeLimit)); not written")
         case .line(let number, let bytes):
             let unchanged = bytes + [0x0A]
             let record: Record

@@ -214,3 +214,33 @@ extension EditorReport {
         return report
     }
 }
+
+extension EditorReport {
+    /// The report of the records of JSON Lines archives (`kalka report --input-format jsonl`):
+    /// each record a document named by its id, in archive order; a line that is no record kalka
+    /// can check is an input error naming the archive and line. Records are checked as they are
+    /// read, but the report keeps every document.
+    public static func build(archives: [RecordCheck.Archive], fields: RecordFields, jobs: Int, dictionaries: DictionaryStore,
+                             everySentence: Bool = false) throws -> EditorReport {
+        let oddity = try SentenceOddity.shared(dictionaries)
+        var report = EditorReport()
+        for archive in archives {
+            let lines: RecordLines
+            do {
+                lines = try RecordLines(path: archive.path)
+            } catch {
+                report.add(.failure(ReportInputError(path: archive.name, message: error.message)))
+                continue
+            }
+            // Documents are numbered across archives: the ids link the page's sentences to them.
+            let first = report.documents.count + report.errors.count
+            let (name, linter) = (archive.name, archive.linter)
+            try LintRunner(jobs: jobs).stream(next: { lines.next() }, work: { index, item, analyzer in
+                let (checked, analysis) = RecordCheck.check(item, archive: name, fields: fields, defaultFormat: .plain, linter: linter,
+                                                            analyzer: analyzer, needsAnalysis: true)
+                return ReportDocument.build(id: first + index, report: checked.report, analysis: analysis, oddity: oddity, everySentence: everySentence)
+            }, deliver: { report.add($0) })
+        }
+        return report
+    }
+}
