@@ -254,22 +254,32 @@ private final class Counters: Sendable {
 /// The results in flight between the workers and the delivering thread: slot i holds one
 /// result at a time, stored by the worker that checked it and taken (waiting for it) by the
 /// delivering thread. Each slot's semaphore orders the store before the take.
+///
+/// The slots are raw memory allocated once, not an array: threads writing different elements of
+/// one array property each make a mutating access to the whole array, and one that finds the
+/// buffer shared (retained by another's access) copies it and writes the copy back, losing the
+/// other's result.
 private final class OutputRing<Output>: @unchecked Sendable {
-    private var outputs: [Output?]
+    private let outputs: UnsafeMutablePointer<Output?>
+    private let count: Int
     private let filled: [DispatchSemaphore]
     init(count: Int) {
-        outputs = Array(repeating: nil, count: count)
+        self.count = count
+        outputs = .allocate(capacity: count)
+        outputs.initialize(repeating: nil, count: count)
         filled = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     }
+    deinit {
+        outputs.deinitialize(count: count)
+        outputs.deallocate()
+    }
     func store(_ output: Output, at index: Int) {
-        outputs.withUnsafeMutableBufferPointer { $0[index] = output }
+        outputs[index] = output
         filled[index].signal()
     }
     func take(_ index: Int) -> Output {
         filled[index].wait()
-        return outputs.withUnsafeMutableBufferPointer { outputs in
-            defer { outputs[index] = nil }
-            return outputs[index]!
-        }
+        defer { outputs[index] = nil }
+        return outputs[index]!
     }
 }

@@ -125,3 +125,44 @@ import KalkaText
         #expect(Array(twice) == Array(once))
     }
 }
+
+@Suite struct StreamRunnerTests {
+    /// Counts what the stream took and what it delivered, from the workers and the caller.
+    final class Counts: @unchecked Sendable {
+        let lock = NSLock()
+        var taken = 0, delivered = 0, mostInFlight = 0
+        func take() { lock.withLock { taken += 1; mostInFlight = max(mostInFlight, taken - delivered) } }
+        func deliver() { lock.withLock { delivered += 1 } }
+    }
+
+    @Test func outputsComeInOrderWithABoundedNumberInFlight() throws {
+        for jobs in [1, 2, 3] {
+            let counts = Counts()
+            var next = 0
+            var delivered: [Int] = []
+            try LintRunner(jobs: jobs).stream(next: { () -> Int? in
+                guard next < 2_000 else { return nil }
+                counts.take()
+                defer { next += 1 }
+                return next
+            }, work: { index, item, _ in
+                precondition(index == item)
+                return item * 2
+            }, deliver: { output in
+                counts.deliver()
+                delivered.append(output)
+            })
+            #expect(delivered == (0..<2_000).map { $0 * 2 })
+            // The window: at most 16 items a worker between taking and delivering, however long the stream.
+            #expect(counts.mostInFlight <= jobs * 16 + 1, "jobs \(jobs): \(counts.mostInFlight) in flight")
+        }
+    }
+
+    @Test func anEmptyStreamDeliversNothing() throws {
+        for jobs in [1, 2] {
+            var delivered = 0
+            try LintRunner(jobs: jobs).stream(next: { () -> Int? in nil }, work: { _, item, _ in item }, deliver: { _ in delivered += 1 })
+            #expect(delivered == 0)
+        }
+    }
+}

@@ -168,8 +168,9 @@ public enum JSONRecordParser {
             while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { position += 1 }
         }
 
-        /// A string at `position` (its opening quote), unescaped, as UTF-8.
-        mutating func string() throws(ScanError) -> [UInt8] {
+        /// A string at `position` (its opening quote), unescaped, as UTF-8; checked but not kept
+        /// without `keep` (the members kalka does not read: an archive may carry a page's HTML).
+        mutating func string(keep: Bool = true) throws(ScanError) -> [UInt8] {
             position += 1
             var result: [UInt8] = []
             while true {
@@ -180,14 +181,15 @@ public enum JSONRecordParser {
                     return result
                 case UInt8(ascii: "\\"):
                     try escape(into: &result)
+                    if !keep { result.removeAll(keepingCapacity: true) }
                 case 0..<0x20:
                     throw ScanError(position, "a control character inside a string must be escaped")
                 case 0..<0x80:
-                    result.append(byte)
+                    if keep { result.append(byte) }
                     position += 1
                 default:
                     let length = try validSequence(at: position)
-                    result.append(contentsOf: bytes[position..<(position + length)])
+                    if keep { result.append(contentsOf: bytes[position..<(position + length)]) }
                     position += length
                 }
             }
@@ -259,7 +261,7 @@ public enum JSONRecordParser {
             guard let byte = peek else { throw ScanError(position, "expected a value") }
             switch byte {
             case UInt8(ascii: "\""):
-                _ = try string()
+                _ = try string(keep: false)
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = byte == UInt8(ascii: "{")
                 let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
@@ -270,7 +272,7 @@ public enum JSONRecordParser {
                     skipSpace()
                     if isObject {
                         guard peek == UInt8(ascii: "\"") else { throw ScanError(position, "expected a member name in quotes") }
-                        _ = try string()
+                        _ = try string(keep: false)
                         skipSpace()
                         guard peek == UInt8(ascii: ":") else { throw ScanError(position, "expected “:” after a member name") }
                         position += 1
