@@ -171,6 +171,10 @@ struct RecordFieldOptions: ParsableArguments {
         if readsRecords && (idField.isEmpty || textField.isEmpty || idField == textField) {
             throw ValidationError("--id-field and --text-field must name two different members")
         }
+        let reserved = RecordFields()
+        if readsRecords, let taken = [idField, textField].first(where: { $0 == reserved.format || $0 == reserved.date }) {
+            throw ValidationError("--id-field and --text-field cannot name “\(taken)”: a record's “format” and “date” members pick its reader and publication date")
+        }
     }
 }
 

@@ -95,22 +95,29 @@ struct Normalize: ParsableCommand {
     /// `--input-format jsonl`: the archive's lines written back in order, each record's text
     /// normalized; a line that is no record kalka can check is written back unchanged and
     /// reported, and the exit status is then 2. To a file (`-o`, `--in-place`), the output
-    /// replaces it only once complete.
+    /// replaces it only once complete, and not at all when a line could not be written back;
+    /// `--in-place` leaves an archive with nothing to change as it is, keeps its owner and
+    /// mode, and refuses to replace one that changed on disk meanwhile.
     private func normalizeRecords(path: String, linter: Linter) throws {
+        let target = inPlace ? path : output
+        var original = stat()
+        if inPlace, stat(path, &original) != 0 { throw CommandFailure(path, "cannot open: \(SystemErrors.text(errno)); nothing was written") }
         let file: ReportFile?
         do {
-            file = try (inPlace ? path : output).map { target throws(ReportFile.WriteError) in try ReportFile(target) }
+            file = try target.map { target throws(ReportFile.WriteError) in try ReportFile(target) }
         } catch {
-            throw CommandFailure(inPlace ? path : output, error.message + "; nothing was written")
+            throw CommandFailure(target, error.message + "; nothing was written")
         }
         let normalizer = RecordNormalize(linter: linter, fields: recordFieldOptions.fields, threshold: unsafe ? .unsafe : .safe, jobs: jobs)
-        var errors = 0
+        var errors = 0, lost = 0, changed = 0
         do {
             try normalizer.run(path: path == "-" ? nil : path) { line in
                 if let error = line.error {
                     errors += 1
+                    if line.bytes.isEmpty { lost += 1 }
                     Failure.report(path, error)
                 }
+                if !line.changes.isEmpty { changed += 1 }
                 if explain {
                     for change in line.changes { StandardStreams.writeError("line \(line.number): \(change.explanation)\n") }
                 }
@@ -119,10 +126,26 @@ struct Normalize: ParsableCommand {
         } catch let error as FileReadError {
             throw CommandFailure(path, error.message + "; nothing was written")
         }
-        do {
-            try file?.commit()
-        } catch {
-            throw CommandFailure(inPlace ? path : output, error.message + "; " + (inPlace ? "the file is left unchanged" : "nothing was written"))
+        let unchangedOutcome = inPlace ? "the file is left unchanged" : "nothing was written"
+        if let file, let target {
+            // An uncommitted output file leaves nothing behind.
+            if lost > 0 {
+                throw CommandFailure(target, "\(lost) line\(lost == 1 ? "" : "s") could not be written back; \(unchangedOutcome)")
+            }
+            if !(inPlace && changed == 0) {
+                if inPlace {
+                    var now = stat()
+                    guard stat(path, &now) == 0, now.st_ino == original.st_ino, now.st_size == original.st_size,
+                          now.st_mtim.tv_sec == original.st_mtim.tv_sec, now.st_mtim.tv_nsec == original.st_mtim.tv_nsec else {
+                        throw CommandFailure(path, "changed on disk while it was normalized; the file is left unchanged")
+                    }
+                }
+                do {
+                    try file.commit(replacing: inPlace ? original : nil)
+                } catch {
+                    throw CommandFailure(target, error.message + "; " + unchangedOutcome)
+                }
+            }
         }
         StandardStreams.flush()
         if errors > 0 { throw ExitCode(2) }

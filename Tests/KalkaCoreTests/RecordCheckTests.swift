@@ -117,6 +117,23 @@ import KalkaText
         #expect(lines[2].error == "line 3: the “text” member must be a string; written back unchanged")
     }
 
+    @Test func lineEndingsAndBlankLinesComeBackAsTheyWere() throws {
+        let archive = "{\"id\": 1, \"text\": \"Dmitry Kuleba spoke.\"}\r\n\r\n  \n{\"id\": 2, \"text\": \"Calm.\"}\r\n{\"id\": 3, \"text\": \"Dmitry Kuleba left.\"}"
+        let output = try Self.normalize(archive, jobs: 2).map(\.bytes).joined()
+        #expect(String(decoding: Array(output), as: UTF8.self)
+                == "{\"id\": 1, \"text\": \"Dmytro Kuleba spoke.\"}\r\n\r\n  \n{\"id\": 2, \"text\": \"Calm.\"}\r\n{\"id\": 3, \"text\": \"Dmytro Kuleba left.\"}")
+    }
+
+    @Test func aLineOverTheLimitIsReportedWithNothingToWrite() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kalka-limit-\(UUID().uuidString).jsonl")
+        try Data(("{\"id\": 1, \"text\": \"" + String(repeating: "x", count: 200) + "\"}\n{\"id\": 2, \"text\": \"ok\"}\n").utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var lines: [RecordNormalize.Line] = []
+        try RecordNormalize(linter: try Linter.builtIn(), threshold: .safe, jobs: 1, sizeLimit: 100).run(path: url.path) { lines.append($0) }
+        #expect(lines.map(\.bytes.isEmpty) == [true, false])
+        #expect(lines[0].error == "line 1: record too large (221 bytes; the limit is 100); it cannot be written back")
+    }
+
     @Test func aSecondRunChangesNothing() throws {
         let archive = #"{"id": 1, "text": "The mayor of \"Kiev\"\u00a0spoke;\n\nDmitry Kuleba \u2014 too."}"# + "\n"
         let once = try Self.normalize(archive).map(\.bytes).joined()

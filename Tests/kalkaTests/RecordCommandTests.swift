@@ -100,6 +100,27 @@ import Testing
         #expect(try String(contentsOf: url, encoding: .utf8) == #"{"id": 1, "text": "Dmytro Kuleba spoke."}"# + "\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["archive.jsonl"])
     }
+
+    @Test func inPlaceKeepsTheModeAndLeavesAnArchiveWithNothingToChangeAlone() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let changing = directory.appendingPathComponent("changing.jsonl"), clean = directory.appendingPathComponent("clean.jsonl")
+        try Data(#"{"id": 1, "text": "Dmitry Kuleba spoke."}"#.utf8 + [0x0A]).write(to: changing)
+        try Data(#"{"id": 1, "text": "All calm."}"#.utf8 + [0x0A]).write(to: clean)
+        for url in [changing, clean] { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path) }
+        let cleanInode = try FileManager.default.attributesOfItem(atPath: clean.path)[.systemFileNumber] as? Int
+        for name in ["changing.jsonl", "clean.jsonl"] {
+            #expect(try CLI.run(["normalize", "--isolated", "--input-format", "jsonl", "--in-place", name], in: directory).status == 0)
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: changing.path)[.posixPermissions] as? Int == 0o600)
+        #expect(try String(contentsOf: changing, encoding: .utf8).contains("Dmytro Kuleba"))
+        #expect(try FileManager.default.attributesOfItem(atPath: clean.path)[.systemFileNumber] as? Int == cleanInode, "not rewritten")
+    }
+
+    @Test func fieldNamesThatARecordReadsItselfAreRefused() throws {
+        let result = try CLI.run(["normalize", "--input-format", "jsonl", "--text-field", "date"], stdin: Data())
+        #expect(result.status == 2 && result.stderr.contains("cannot name “date”"))
+    }
 }
 
 @Suite struct RecordReportCommandTests {

@@ -1,7 +1,9 @@
 """Runs kalka over a table of articles on Apache Spark.
 
 The articles are a DataFrame (read from Parquet or JSON Lines) with an id column and a text column,
-and optionally `format`, `date` and a column naming the source site. Each partition is streamed
+and optionally `format`, `date` and a column naming the source site (a `format` other than plain,
+markdown or html, or a date kalka would refuse, is left out rather than costing the article its
+check). Each partition is streamed
 through one `kalka check --input-format jsonl --format jsonl` process on its executor: the rows go
 in as JSON Lines records, one output line per record comes back in the same order, and each
 finding becomes a row. The kalka binary reaches the executors the Spark way, as a file added to
@@ -19,12 +21,13 @@ Writes, under OUTPUT:
 `--kalka PATH` ships the binary itself (SparkContext.addFile), instead of `--files`.
 """
 import argparse
+import datetime
 import json
 import os
 import subprocess
 import threading
 
-from pyspark import SparkFiles
+from pyspark import SparkFiles, StorageLevel
 from pyspark.sql import SparkSession, functions as F, types as T
 
 FINDINGS = T.StructType([
@@ -73,6 +76,22 @@ def finding_row(record_id_text, diagnostic):
     )
 
 
+FORMATS = {"plain", "markdown", "html"}
+
+
+def usable_date(value):
+    """The date kalka reads, YYYY-MM-DD, or None for a value it would refuse: an archive's
+    placeholder dates (0001-01-01) or free text should not cost the article its check."""
+    if value is None:
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    try:
+        date = datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    return date.isoformat() if 1800 <= date.year <= 2200 else None
+
+
 def kalka_lines(binary, records):
     """Streams JSON Lines `records` (bytes, one per line) through kalka; yields its output lines.
     A thread feeds the process while this one reads, so neither pipe fills up."""
@@ -93,15 +112,21 @@ def kalka_lines(binary, records):
 
     feeder = threading.Thread(target=feed, daemon=True)
     feeder.start()
-    for line in process.stdout:
-        yield line
+    try:
+        for line in process.stdout:
+            yield line
+    finally:
+        # Stopped early (the task failed or was cancelled): no kalka left running.
+        if process.poll() is None and feeder.is_alive():
+            process.kill()
     feeder.join()
     status = process.wait()
-    if failure:
-        raise failure[0]
-    # 0: no finding, 1: findings, 2: some record could not be checked (an error row).
+    # 0: no finding, 1: findings, 2: some record could not be checked (an error row). Anything
+    # else is kalka's failure, which also breaks the pipe the feeder writes to: report kalka's.
     if status not in (0, 1, 2):
         raise RuntimeError(f"kalka exited with status {status}")
+    if failure:
+        raise failure[0]
 
 
 def check_partition(rows, binary_name):
@@ -114,11 +139,11 @@ def check_partition(rows, binary_name):
     def records():
         for row in rows:
             record = {"id": row["id"], "text": row["text"]}
-            if row.get("format") is not None:
+            if row.get("format") in FORMATS:
                 record["format"] = row["format"]
-            if row.get("date") is not None:
-                # A date or timestamp column, or a string: ISO 8601 either way.
-                record["date"] = row["date"].isoformat() if hasattr(row["date"], "isoformat") else str(row["date"])
+            date = usable_date(row.get("date"))
+            if date:
+                record["date"] = date
             yield (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
     for line in kalka_lines(binary, records()):
@@ -140,11 +165,13 @@ def run(spark, articles, output, kalka=None, id_column="id", text_column="text",
     binary_name = os.path.basename(kalka) if kalka else "kalka"
     if kalka:
         spark.sparkContext.addFile(os.path.abspath(kalka))
-    columns = [F.col(id_column).alias("id"), F.col(text_column).alias("text")]
+    # Ids as strings, whatever their type in the table (decimal and timestamp ids included).
+    columns = [F.col(id_column).cast("string").alias("id"), F.col(text_column).alias("text")]
     columns += [F.col(name) for name in ("format", "date") if name in articles.columns]
     results = articles.select(*columns).rdd.mapPartitions(
         lambda rows: check_partition((row.asDict() for row in rows), binary_name))
-    results.cache()
+    # Kept, on disk if memory runs short, so the findings and the errors do not run kalka twice.
+    results.persist(StorageLevel.MEMORY_AND_DISK)
     findings = spark.createDataFrame(results.filter(lambda r: r[0] == "finding").map(lambda r: r[1]), FINDINGS)
     errors = spark.createDataFrame(results.filter(lambda r: r[0] == "error").map(lambda r: r[1]), ERRORS)
     findings.write.mode("overwrite").parquet(os.path.join(output, "findings"))

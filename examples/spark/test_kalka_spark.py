@@ -47,6 +47,8 @@ def articles():
             text = "# Briefing\n\n" + text.replace("Kyiv", "**Kyiv**")
         date = "2014-03-01" if index % 7 == 0 else None
         rows.append((f"doc-{index:03d}", text, fmt, date, f"site-{index % 3}"))
+    # A placeholder date and an unknown format are left out: the article is still checked.
+    rows.append(("doc-placeholder", SENTENCES[0], "pdf", "0001-01-01", "site-1"))
     # A text kalka cannot check (a NUL: binary): an error row, the other records unaffected.
     rows.append(("doc-binary", "A text with a \u0000 in it.", None, None, "site-0"))
     return rows
@@ -66,9 +68,9 @@ def single_process(rows):
     records = []
     for identifier, text, fmt, date, _ in rows:
         record = {"id": identifier, "text": text}
-        if fmt:
+        if fmt in kalka_spark.FORMATS:
             record["format"] = fmt
-        if date:
+        if kalka_spark.usable_date(date):
             record["date"] = date
         records.append(json.dumps(record, ensure_ascii=False))
     result = subprocess.run([KALKA, "check", "--isolated", "--input-format", "jsonl", "--format", "jsonl", "--fail-on", "never", "-"],
@@ -96,6 +98,7 @@ def test_spark_findings_equal_a_single_process_run(spark, tmp_path):
     assert got == sorted(expected_findings)
     assert sorted((row["id"], row["error"]) for row in errors.collect()) == sorted(expected_errors)
     assert [identifier for identifier, _ in expected_errors] == ["doc-binary"]
+    assert any(row[0] == "doc-placeholder" for row in got)
 
     # The summary counts the findings by site and category.
     summary = {(row["site"], row["category"]): row["count"] for row in spark.read.parquet(str(tmp_path / "out" / "summary")).collect()}

@@ -56,13 +56,20 @@ public final class ReportFile {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// Puts the complete output in place, readable as a new file would be (mode 0666 less the umask).
-    public func commit() throws(WriteError) {
+    /// Puts the complete output in place, readable as a new file would be (mode 0666 less the
+    /// umask), or with the owner and mode of `replacing`, the file it rewrites (`normalize
+    /// --in-place`), as `AtomicFileWriter.replace` keeps them.
+    public func commit(replacing original: stat? = nil) throws(WriteError) {
         flush()
         if let temporary {
             let mask = umask(0)
             umask(mask)
-            if failure == nil, fchmod(descriptor, 0o666 & ~mask) != 0 { failure = "cannot set permissions: \(AtomicFileWriter.errorText())" }
+            if let original {
+                // Ownership first: a change of owner clears set-user- and set-group-ID bits.
+                _ = fchown(descriptor, original.st_uid, original.st_gid)
+            }
+            let mode = original.map { $0.st_mode & 0o7777 } ?? (0o666 & ~mask)
+            if failure == nil, fchmod(descriptor, mode) != 0 { failure = "cannot set permissions: \(AtomicFileWriter.errorText())" }
             if failure == nil, fsync(descriptor) != 0 { failure = "cannot write: \(AtomicFileWriter.errorText())" }
             close(descriptor)
             descriptor = -1

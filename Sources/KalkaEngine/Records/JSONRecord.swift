@@ -106,8 +106,11 @@ public enum JSONRecordParser {
             scanner.skipSpace()
             guard scanner.atEnd else { throw ScanError(scanner.position, "more text after the record’s object") }
         } catch let error as ScanError {
+            // Invalid JSON: an id read before the error may be cut short ("17x"), so none is given.
+            idRange = nil
             return fail("invalid JSON at byte \(error.offset + 1): \(error.message)")
         } catch {
+            idRange = nil
             return fail("invalid JSON")
         }
         guard let idRange else { return fail("no “\(fields.id)” member") }

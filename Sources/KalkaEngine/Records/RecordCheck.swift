@@ -107,7 +107,10 @@ public struct RecordCheck {
             return failure(line, nil, message)
         case .tooLarge(let line, let bytes):
             return failure(line, nil, "record too large (\(bytes) bytes; the limit is \(sizeLimit))")
-        case .line(let line, let bytes):
+        case .blank(let line, _):
+            // Never read here: checking does not ask for blank lines.
+            return failure(line, nil, "a blank line is not a record")
+        case .line(let line, let bytes, _):
             switch JSONRecordParser.parse(bytes, lineNumber: line, fields: fields) {
             case .failure(let error):
                 return failure(line, error.idJSON, error.message)

@@ -4,12 +4,16 @@ import Glibc
 import KalkaModel
 
 /// The lines of a JSON Lines archive, read from a file descriptor in chunks: however large the
-/// archive, it holds one chunk and the line being gathered, and a line over the size limit is
-/// passed over without being kept. Blank lines are not records and are skipped; a final line
-/// without a line feed counts; a carriage return before the line feed is dropped.
+/// archive, it holds one chunk and the line being gathered, and once a line passes the size limit
+/// it is only counted, not kept. Blank lines are not records: skipped, or handed back as they
+/// are when asked (`normalize` writes the archive back line for line). A final line without a
+/// line feed counts; a carriage return before the line feed is part of the line's ending.
 public final class RecordLines {
     public enum Item {
-        case line(number: Int, bytes: [UInt8])
+        /// A line's content, and its ending as it was: "\n", "\r\n", or nothing at the end.
+        case line(number: Int, bytes: [UInt8], ending: [UInt8])
+        /// A line of only spaces and tabs (with `keepsBlankLines`), its bytes and ending as they were.
+        case blank(number: Int, bytes: [UInt8])
         /// A line longer than the limit (its length, counted while it was skipped).
         case tooLarge(number: Int, bytes: Int)
         /// The archive could not be read further.
@@ -23,9 +27,11 @@ public final class RecordLines {
     private var chunkStart = 0, chunkEnd = 0
     private var lineNumber = 0
     private var finished = false
+    private let keepsBlankLines: Bool
 
     /// Reads `path`, or standard input for nil.
-    public init(path: String?, limit: Int = SourceFile.defaultSizeLimit, chunkSize: Int = 1 << 20) throws(FileReadError) {
+    public init(path: String?, limit: Int = SourceFile.defaultSizeLimit, chunkSize: Int = 1 << 20, keepsBlankLines: Bool = false) throws(FileReadError) {
+        self.keepsBlankLines = keepsBlankLines
         if let path {
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { throw FileReadError(message: "cannot open: \(FileReading.errnoText())") }
@@ -54,7 +60,7 @@ public final class RecordLines {
             lineNumber += 1
             var line: [UInt8] = []
             var length = 0
-            var ended = false
+            var ended = false, sawLineFeed = false
             gathering: while true {
                 if chunkStart == chunkEnd {
                     switch refill() {
@@ -73,19 +79,31 @@ public final class RecordLines {
                 }
                 let take = newline ?? (chunkEnd - chunkStart)
                 // Past the limit the line is only counted, not kept.
-                if length + take <= limit { line.append(contentsOf: chunk[chunkStart..<(chunkStart + take)]) }
+                if length + take <= limit {
+                    line.append(contentsOf: chunk[chunkStart..<(chunkStart + take)])
+                } else if !line.isEmpty {
+                    line = []
+                }
                 length += take
                 chunkStart += take
                 if newline != nil {
                     chunkStart += 1
+                    sawLineFeed = true
                     break gathering
                 }
             }
             if ended && length == 0 { return nil }
             if length > limit { return .tooLarge(number: lineNumber, bytes: length) }
-            if line.last == 0x0D { line.removeLast() }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            return .line(number: lineNumber, bytes: line)
+            var ending: [UInt8] = sawLineFeed ? [0x0A] : []
+            if sawLineFeed && line.last == 0x0D {
+                line.removeLast()
+                ending = [0x0D, 0x0A]
+            }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                if keepsBlankLines { return .blank(number: lineNumber, bytes: line + ending) }
+                continue
+            }
+            return .line(number: lineNumber, bytes: line, ending: ending)
         }
         return nil
     }

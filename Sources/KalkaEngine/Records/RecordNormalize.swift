@@ -4,14 +4,16 @@ import KalkaText
 
 /// `kalka normalize --input-format jsonl`: each record written back with its text normalized
 /// (`TextNormalizer`) and every other byte of its line as it was: only the text member's value is
-/// replaced, and a record with nothing to change comes back byte for byte. Streamed like
-/// `RecordCheck`. A line that is no record kalka can check is written back unchanged and
-/// reported, so the archive keeps every line.
+/// replaced, and a record with nothing to change, a blank line and every line ending come back
+/// byte for byte. Streamed like `RecordCheck`. A line that is no record kalka can check is
+/// written back unchanged and reported; one over the size limit cannot be (it is not held), so
+/// it is reported with empty `bytes`, and a caller writing a file must not put it in place.
 public struct RecordNormalize {
     /// What came of one line.
     public struct Line: Sendable {
         public let number: Int
-        /// The line to write, its line feed included.
+        /// The line to write, its ending as it was; empty for a line that could not be written
+        /// (over the size limit, or cut by a read error).
         public let bytes: [UInt8]
         /// The changes, positions in the record's text as read.
         public let changes: [NormalizationChange]
@@ -39,7 +41,7 @@ public struct RecordNormalize {
     /// Normalizes the archive at `path` (nil: standard input), calling `deliver` with each line in
     /// order. Throws only when the archive cannot be opened.
     public func run(path: String?, deliver: (Line) -> Void) throws -> Void {
-        let lines = try RecordLines(path: path, limit: sizeLimit)
+        let lines = try RecordLines(path: path, limit: sizeLimit, keepsBlankLines: true)
         let (linter, fields, defaultFormat, threshold, sizeLimit) = (linter, fields, defaultFormat, threshold, sizeLimit)
         try LintRunner(jobs: jobs).stream(next: { lines.next() }, work: { _, item, analyzer in
             Self.normalize(item, linter: linter, fields: fields, defaultFormat: defaultFormat, threshold: threshold, sizeLimit: sizeLimit, analyzer: analyzer)
@@ -52,9 +54,11 @@ public struct RecordNormalize {
         case .failure(let number, let message):
             return Line(number: number, bytes: [], changes: [], error: "line \(number): \(message)")
         case .tooLarge(let number, let bytes):
-            return Line(number: number, bytes: [], changes: [], error: "line \(number): record too large (\(bytes) bytes; the limit is \(sizeLimit)); not written")
-        case .line(let number, let bytes):
-            let unchanged = bytes + [0x0A]
+            return Line(number: number, bytes: [], changes: [], error: "line \(number): record too large (\(bytes) bytes; the limit is \(sizeLimit)); it cannot be written back")
+        case .blank(let number, let bytes):
+            return Line(number: number, bytes: bytes, changes: [], error: nil)
+        case .line(let number, let bytes, let ending):
+            let unchanged = bytes + ending
             let record: Record
             switch JSONRecordParser.parse(bytes, lineNumber: number, fields: fields) {
             case .failure(let error): return Line(number: number, bytes: unchanged, changes: [], error: "line \(number): \(error.message); written back unchanged")
@@ -70,7 +74,7 @@ public struct RecordNormalize {
                 out.bytes += bytes[..<record.textValue.lowerBound]
                 normalized.bytes.withUnsafeBufferPointer { out.string(utf8: $0) }
                 out.bytes += bytes[record.textValue.upperBound...]
-                out.bytes.append(0x0A)
+                out.bytes += ending
                 return Line(number: number, bytes: out.bytes, changes: normalized.changes, error: nil)
             } catch let error as SourceError {
                 return Line(number: number, bytes: unchanged, changes: [], error: "line \(number): the text of “\(record.id)”: \(error.description); written back unchanged")
