@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes kalka with libFuzzer: arbitrary bytes through the readers, the configuration loader,
-# the suppression directives and the fixer, checking their invariants (Sources/KalkaFuzzChecks).
+# the suppression directives, the fixer and the JSON Lines record parser, checking their
+# invariants (Sources/KalkaFuzzChecks).
 #
-#   scripts/fuzz.sh TARGET SECONDS     TARGET: plain, markdown, html, config, suppressions, fixer
+#   scripts/fuzz.sh TARGET SECONDS     TARGET: plain, markdown, html, config, suppressions, fixer, records
 #   scripts/fuzz.sh all SECONDS        every target, SECONDS each
 #
 # Builds kalka-fuzz with the fuzzer sanitizer in its own scratch path (.build/fuzz), copies the
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets_all=(plain markdown html config suppressions fixer)
+targets_all=(plain markdown html config suppressions fixer records)
 usage() {
     echo "usage: scripts/fuzz.sh TARGET|all SECONDS   (targets: ${targets_all[*]})" >&2
     exit 2

@@ -13,6 +13,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case suppressions
     /// The fix loop in all three formats: fixes stay in their bytes, a second run changes nothing.
     case fixer
+    /// A JSON Lines record through the strict record parser and a record check.
+    case records
 }
 
 /// Runs a target's invariant checks on one input and says what broke (nothing when all hold).
@@ -53,8 +55,40 @@ public final class FuzzChecker {
             for format in InputFormat.allCases { checkSuppressions(bytes, format: format, &problems) }
         case .fixer:
             for format in InputFormat.allCases { checkFixing(bytes, format: format, &problems) }
+        case .records:
+            checkRecord(bytes, &problems)
         }
         return problems.items
+    }
+
+    // MARK: Records
+
+    /// Every line gives a record or an error, never a crash; an error's byte lies in the line; a
+    /// record's id is bytes of the line, its text valid UTF-8, and its text value a quoted
+    /// stretch of the line (what `normalize` replaces); a record checks like the same text.
+    func checkRecord(_ bytes: [UInt8], _ problems: inout Problems) {
+        let line = Array(bytes.prefix { $0 != 0x0A })
+        switch JSONRecordParser.parse(line, lineNumber: 1, fields: RecordFields()) {
+        case .failure(let error):
+            if let range = error.message.range(of: "at byte "),
+               let byte = Int(error.message[range.upperBound...].prefix { $0.isNumber }) {
+                problems.expect(byte >= 1 && byte <= line.count + 1, "records: error '\(error.message)' points outside the \(line.count) bytes")
+            }
+            if let id = error.idJSON { problems.expect(line.firstRange(of: id) != nil, "records: the error's id is not in the line") }
+        case .success(let record):
+            problems.expect(line.firstRange(of: record.idJSON) != nil, "records: the id is not in the line")
+            problems.expect(String(validating: record.text, as: UTF8.self) != nil, "records: the text is not valid UTF-8")
+            let value = record.textValue
+            if problems.expect(value.lowerBound >= 0 && value.upperBound <= line.count && value.count >= 2, "records: the text value \(value) is outside the line") {
+                problems.expect(line[value.lowerBound] == 0x22 && line[value.upperBound - 1] == 0x22, "records: the text value is not a quoted string")
+            }
+            let (checked, _) = RecordCheck.check(.line(number: 1, bytes: line, ending: []), archive: "fuzz", fields: RecordFields(),
+                                                 defaultFormat: .plain, linter: linter(for: bytes), analyzer: analyzer)
+            if checked.error == nil, let source = try? SourceFile(path: record.id, bytes: record.text) {
+                let alone = (try? linter(for: bytes).lint(source, format: record.format ?? .plain, analyzer: analyzer)) ?? []
+                problems.expect(checked.report.diagnostics.map(\.textRange) == alone.map(\.textRange), "records: the record's findings differ from its text's")
+            }
+        }
     }
 
     // MARK: Reading
