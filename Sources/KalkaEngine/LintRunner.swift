@@ -52,55 +52,20 @@ public struct LintRunner: Sendable {
     public func run<Output: Sendable>(_ work: [Job], progress: (@Sendable (Int) -> Void)? = nil, needsAnalysis: Bool = true,
                                       transform: @escaping @Sendable (Int, FileReport, Analysis?) -> Output,
                                       deliver: (Output) -> Void) throws(ICUError) {
-        // `--jobs 1` keeps the whole run on one core, a large document's pass included.
-        let prototype = try Analyzer(cores: jobs == 1 ? 1 : Analyzer.machineCores)
-        let checked: @Sendable (Int, Analyzer) -> Output = { index, analyzer in
+        let finished = FinishedCount()
+        var next = 0
+        // The jobs' indices are the stream; one input needs no second worker.
+        try pipeline(workers: min(jobs, work.count), next: { () -> Int? in
+            guard next < work.count else { return nil }
+            defer { next += 1 }
+            return next
+        }, work: { index, _, analyzer in
             let job = work[index]
             let (report, analysis) = analyzedCheck(job.item, linter: job.linter, analyzer: analyzer, needsAnalysis: needsAnalysis)
-            return transform(index, report, analysis)
-        }
-        guard jobs > 1 && work.count > 1 else {
-            for index in work.indices {
-                let output = checked(index, prototype)
-                progress?(index + 1)
-                deliver(output)
-            }
-            return
-        }
-        var analyzers = [prototype]
-        for _ in 1..<jobs { analyzers.append(try prototype.clone()) }
-        let workers = Workers(analyzers)
-        // A pipeline: the workers take inputs in order from a shared counter while this thread
-        // delivers the finished ones in order, so no worker waits for a batch's slowest input,
-        // and the reports are written while the next inputs are checked. At most `window`
-        // results are held: an input is taken only with a free slot, and a slot frees when its
-        // result is delivered, so input i always lands in slot i % window.
-        let window = jobs * 16
-        let slots = OutputRing<Output>(count: window)
-        let free = DispatchSemaphore(value: window)
-        let counters = Counters()
-        let group = DispatchGroup()
-        for worker in 0..<min(jobs, work.count) {
-            DispatchQueue.global().async(group: group) {
-                let analyzer = workers.analyzers[worker]
-                while true {
-                    free.wait()
-                    let index = counters.next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard index < work.count else {
-                        free.signal()
-                        return
-                    }
-                    slots.store(checked(index, analyzer), at: index % window)
-                    progress?(counters.finished.wrappingAdd(1, ordering: .relaxed).newValue)
-                }
-            }
-        }
-        for index in work.indices {
-            let output = slots.take(index % window)
-            free.signal()
-            deliver(output)
-        }
-        group.wait()
+            let output = transform(index, report, analysis)
+            progress?(finished.count.wrappingAdd(1, ordering: .relaxed).newValue)
+            return output
+        }, deliver: deliver)
     }
 
     /// Works through a stream of unknown length in order: the workers take items from `next`
@@ -110,8 +75,16 @@ public struct LintRunner: Sendable {
     /// whatever the stream's length.
     public func stream<Item, Output: Sendable>(next: @escaping () -> Item?, work: @escaping @Sendable (Int, Item, Analyzer) -> Output,
                                                deliver: (Output) -> Void) throws(ICUError) {
+        try pipeline(workers: jobs, next: next, work: work, deliver: deliver)
+    }
+
+    /// `stream` on `workers` workers (at most `jobs`; one runs everything on the calling thread).
+    private func pipeline<Item, Output: Sendable>(workers count: Int, next: @escaping () -> Item?,
+                                                  work: @escaping @Sendable (Int, Item, Analyzer) -> Output,
+                                                  deliver: (Output) -> Void) throws(ICUError) {
+        // `--jobs 1` keeps the whole run on one core, a large document's pass included.
         let prototype = try Analyzer(cores: jobs == 1 ? 1 : Analyzer.machineCores)
-        guard jobs > 1 else {
+        guard count > 1 else {
             var index = 0
             while let item = next() {
                 deliver(work(index, item, prototype))
@@ -120,16 +93,20 @@ public struct LintRunner: Sendable {
             return
         }
         var analyzers = [prototype]
-        for _ in 1..<jobs { analyzers.append(try prototype.clone()) }
+        for _ in 1..<count { analyzers.append(try prototype.clone()) }
         let workers = Workers(analyzers)
         let source = StreamSource(next)
-        let window = jobs * 16
-        // Slot i % window holds item i's output, or nil after the last item: the worker that
-        // finds the stream ended stores it, so the delivering loop knows where to stop.
+        // A pipeline: the workers take items in order while this thread delivers the finished
+        // ones in order, so no worker waits for a batch's slowest item, and the outputs are
+        // written while the next items are worked on. At most `window` outputs are held: an item
+        // is taken only with a free slot, and a slot frees when its output is delivered, so item
+        // i always lands in slot i % window. After the last item, its slot holds nil: the worker
+        // that finds the stream ended stores it, so the delivering loop knows where to stop.
+        let window = count * 16
         let slots = OutputRing<Output?>(count: window)
         let free = DispatchSemaphore(value: window)
         let group = DispatchGroup()
-        for worker in 0..<jobs {
+        for worker in 0..<count {
             DispatchQueue.global().async(group: group) {
                 let analyzer = workers.analyzers[worker]
                 while true {
@@ -245,10 +222,9 @@ private final class StreamSource<Item>: @unchecked Sendable {
     }
 }
 
-/// The next input to take and how many are checked, shared by the workers.
-private final class Counters: Sendable {
-    let next = Atomic<Int>(0)
-    let finished = Atomic<Int>(0)
+/// How many inputs the workers have checked, for the progress display.
+private final class FinishedCount: Sendable {
+    let count = Atomic<Int>(0)
 }
 
 /// The results in flight between the workers and the delivering thread: slot i holds one

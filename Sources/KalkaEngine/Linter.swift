@@ -29,9 +29,12 @@ public final class Linter: Sendable {
         self.patterns = patterns ?? PatternSelection(select: [], ignore: [], rules: [])
     }
 
-    /// The same linter for articles published on `date` (a record's own date in an archive).
-    public func dated(_ date: SimpleDate) -> Linter {
-        Linter(rules: rules, severityOverrides: severityOverrides, articleDate: date, periodSpellings: periodSpellings, patterns: patterns)
+    /// The linter for an article that gives its own publication date (a record's `date` in an
+    /// archive): the configuration's or command line's date wins, as it does over an article's
+    /// metadata.
+    public func dated(_ date: SimpleDate?) -> Linter {
+        guard articleDate == nil, let date else { return self }
+        return Linter(rules: rules, severityOverrides: severityOverrides, articleDate: date, periodSpellings: periodSpellings, patterns: patterns)
     }
 
     /// Every built-in rule, or those whose code, name, category or code prefix is selected.

@@ -129,7 +129,7 @@ struct Check: ParsableCommand {
     /// `--input-format jsonl`: the records of each archive, streamed; with `--format jsonl`, one
     /// output line per record, in input order.
     private func checkRecords(baseline accepted: Baseline?) throws {
-        let archives: [InputItem] = (paths.isEmpty ? ["-"] : paths).map { $0 == "-" ? .standardInput(displayPath: "-", format: .plain) : .file(path: $0, format: .plain) }
+        let archives = inputs.archiveItems(paths)
         try OutputSafety.refuseOverwriting(outputFile, option: "--output-file", inputs: archives)
         try OutputSafety.refuseOverwriting(writeBaseline, option: "--write-baseline", inputs: archives)
         let check = RecordCheck(archives: try inputs.configuredArchives(paths, failOn: commandLineFailOn), fields: inputs.recordFields,

@@ -96,6 +96,12 @@ struct LintInputOptions: ParsableArguments {
         return items
     }
 
+    /// With `--input-format jsonl`: the archives `paths` name (standard input when none) as
+    /// inputs, for the checks that an output file does not overwrite one.
+    func archiveItems(_ paths: [String]) -> [InputItem] {
+        (paths.isEmpty ? ["-"] : paths).map { $0 == "-" ? .standardInput(displayPath: "-", format: .plain) : .file(path: $0, format: .plain) }
+    }
+
     /// With `--input-format jsonl`: each archive `paths` name (standard input when none) with
     /// the linter of its configuration, as for a file of that name. Bad configuration files stop
     /// the run before anything is checked (a `CommandFailure`).

@@ -41,8 +41,7 @@ struct Report: ParsableCommand {
         let report: EditorReport
         if inputs.readsRecords {
             // Each record is a document, named by its id; the report holds them all.
-            let archives: [InputItem] = (paths.isEmpty ? ["-"] : paths).map { $0 == "-" ? .standardInput(displayPath: "-", format: .plain) : .file(path: $0, format: .plain) }
-            try OutputSafety.refuseOverwriting(output, option: "--output", inputs: archives)
+            try OutputSafety.refuseOverwriting(output, option: "--output", inputs: inputs.archiveItems(paths))
             report = try EditorReport.build(archives: try inputs.configuredArchives(paths, failOn: nil), fields: inputs.recordFields, jobs: inputs.jobs,
                                             dictionaries: try DictionaryStore.builtIn.get(), everySentence: everySentence)
         } else {

@@ -92,6 +92,18 @@ def usable_date(value):
     return date.isoformat() if 1800 <= date.year <= 2200 else None
 
 
+def record_line(identifier, text, fmt=None, date=None):
+    """One article as the JSON Lines record kalka reads: UTF-8 bytes with the line feed. A
+    format or date kalka would refuse is left out, so the article is still checked."""
+    record = {"id": identifier, "text": text}
+    if fmt in FORMATS:
+        record["format"] = fmt
+    date = usable_date(date)
+    if date:
+        record["date"] = date
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def kalka_lines(binary, records):
     """Streams JSON Lines `records` (bytes, one per line) through kalka; yields its output lines.
     A thread feeds the process while this one reads, so neither pipe fills up."""
@@ -136,17 +148,8 @@ def check_partition(rows, binary_name):
     if not os.access(binary, os.X_OK):
         os.chmod(binary, 0o755)
 
-    def records():
-        for row in rows:
-            record = {"id": row["id"], "text": row["text"]}
-            if row.get("format") in FORMATS:
-                record["format"] = row["format"]
-            date = usable_date(row.get("date"))
-            if date:
-                record["date"] = date
-            yield (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-
-    for line in kalka_lines(binary, records()):
+    records = (record_line(row["id"], row["text"], row.get("format"), row.get("date")) for row in rows)
+    for line in kalka_lines(binary, records):
         result = json.loads(line)
         identifier = None if result.get("id") is None else record_id(result["id"])
         if "error" in result:

@@ -65,16 +65,9 @@ SCHEMA = T.StructType([
 
 def single_process(rows):
     """The same records through one kalka process, flattened as the Spark job flattens them."""
-    records = []
-    for identifier, text, fmt, date, _ in rows:
-        record = {"id": identifier, "text": text}
-        if fmt in kalka_spark.FORMATS:
-            record["format"] = fmt
-        if kalka_spark.usable_date(date):
-            record["date"] = date
-        records.append(json.dumps(record, ensure_ascii=False))
+    archive = b"".join(kalka_spark.record_line(identifier, text, fmt, date) for identifier, text, fmt, date, _ in rows)
     result = subprocess.run([KALKA, "check", "--isolated", "--input-format", "jsonl", "--format", "jsonl", "--fail-on", "never", "-"],
-                            input=("\n".join(records) + "\n").encode("utf-8"), capture_output=True)
+                            input=archive, capture_output=True)
     assert result.returncode == 2, result.stderr.decode()  # the binary record
     findings, errors = [], []
     for line in result.stdout.decode("utf-8").splitlines():

@@ -106,7 +106,7 @@ public struct RecordCheck {
         case .failure(let line, let message):
             return failure(line, nil, message)
         case .tooLarge(let line, let bytes):
-            return failure(line, nil, "record too large (\(bytes) bytes; the limit is \(sizeLimit))")
+            return failure(line, nil, RecordLines.tooLarge(bytes: bytes, limit: sizeLimit))
         case .blank(let line, _):
             // Never read here: checking does not ask for blank lines.
             return failure(line, nil, "a blank line is not a record")
@@ -115,9 +115,8 @@ public struct RecordCheck {
             case .failure(let error):
                 return failure(line, error.idJSON, error.message)
             case .success(let record):
-                let dated = linter.articleDate == nil ? record.date.map { linter.dated($0) } ?? linter : linter
                 let (report, analysis) = LintRunner(jobs: 1).analyzedCheck(bytes: record.text, path: record.id, format: record.format ?? defaultFormat,
-                                                                           linter: dated, analyzer: analyzer, needsAnalysis: needsAnalysis)
+                                                                           linter: linter.dated(record.date), analyzer: analyzer, needsAnalysis: needsAnalysis)
                 if let error = report.error { return failure(line, record.idJSON, "the text of “\(record.id)”: \(error)") }
                 return (RecordReport(archive: archive, line: line, idJSON: record.idJSON, error: nil, report: report), analysis)
             }

@@ -20,6 +20,11 @@ public final class RecordLines {
         case failure(number: Int, message: String)
     }
 
+    /// What a line over the limit is told: "record too large (N bytes; the limit is L)".
+    public static func tooLarge(bytes: Int, limit: Int) -> String {
+        "record too large (\(bytes) bytes; the limit is \(limit))"
+    }
+
     private let descriptor: Int32
     private let closesDescriptor: Bool
     private let limit: Int

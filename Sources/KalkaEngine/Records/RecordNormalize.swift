@@ -54,7 +54,7 @@ public struct RecordNormalize {
         case .failure(let number, let message):
             return Line(number: number, bytes: [], changes: [], error: "line \(number): \(message)")
         case .tooLarge(let number, let bytes):
-            return Line(number: number, bytes: [], changes: [], error: "line \(number): record too large (\(bytes) bytes; the limit is \(sizeLimit)); it cannot be written back")
+            return Line(number: number, bytes: [], changes: [], error: "line \(number): \(RecordLines.tooLarge(bytes: bytes, limit: sizeLimit)); it cannot be written back")
         case .blank(let number, let bytes):
             return Line(number: number, bytes: bytes, changes: [], error: nil)
         case .line(let number, let bytes, let ending):
@@ -64,10 +64,9 @@ public struct RecordNormalize {
             case .failure(let error): return Line(number: number, bytes: unchanged, changes: [], error: "line \(number): \(error.message); written back unchanged")
             case .success(let parsed): record = parsed
             }
-            let dated = linter.articleDate == nil ? record.date.map { linter.dated($0) } ?? linter : linter
             do {
                 let source = try SourceFile(path: record.id, bytes: record.text)
-                let normalized = try TextNormalizer(linter: dated, threshold: threshold, format: record.format ?? defaultFormat).normalize(source, analyzer: analyzer)
+                let normalized = try TextNormalizer(linter: linter.dated(record.date), threshold: threshold, format: record.format ?? defaultFormat).normalize(source, analyzer: analyzer)
                 guard normalized.bytes != record.text else { return Line(number: number, bytes: unchanged, changes: [], error: nil) }
                 var out = JSONBytes()
                 out.bytes.reserveCapacity(bytes.count + 64)

@@ -34,6 +34,8 @@ public struct OddSentenceRule: Rule {
             "What was agreed:\n\n- to hold the next meeting in Riga in March;\n- to expand the exchange of intelligence.",
             "The talks ended. The ministers left without a statement.",
             "He paused... and then went on with the briefing about the talks.",
+            // Copy wrapped with blank lines between its lines: the layout cut the sentence.
+            "Protesters camped for weeks in the square that the city council had long wanted\n\ncleared before the parade, and\n\nthe police moved in on Monday.",
         ]
     )
 
