@@ -137,7 +137,7 @@ struct Check: ParsableCommand {
         let reportFile = try openReportFile()
         let (write, writeUTF8) = destination(reportFile, silent: false, toStandardError: false)
         let colored = reportFile == nil && (color == .always || (color == .auto && StandardStreams.outputIsTerminal))
-        var reporter = format.makeReporter(.init(color: colored, quiet: quiet))
+        var reporter = format.makeReporter(.init(color: colored, quiet: quiet, records: true))
         if format != .jsonl { reporter.begin(write: write) }
         let outcome = try check.run { record in
             if let error = record.report.error { Failure.report(record.archive, error) }

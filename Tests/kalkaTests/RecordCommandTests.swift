@@ -59,6 +59,13 @@ import Testing
         #expect(files.map { $0["path"] as? String } == ["https://example.org/1"])
         let text = try CLI.run(["check", "--isolated", "--input-format", "jsonl", "--text-field", "body", "--id-field", "url", "--color", "never"], stdin: Data(archive.utf8))
         #expect(text.stdout.contains("https://example.org/1:1:14: NAM001"))
+        // The summary counts records and offers no --fix, which does not rewrite an archive.
+        #expect(text.stdout.contains("Found 1 problem (1 info) in 1 record."))
+        #expect(!text.stdout.contains("--fix"))
+        let two = archive + #"{"url": "https://example.org/2", "body": "Fine."}"# + "\n" + "not json\n"
+        let concise = try CLI.run(["check", "--isolated", "--input-format", "jsonl", "--text-field", "body", "--id-field", "url", "--format", "concise", "--color", "never"],
+                                  stdin: Data(two.utf8))
+        #expect(concise.stdout.contains("in 2 records. 1 record could not be checked"), "\(concise.stdout)")
     }
 
     @Test func usageErrors() throws {

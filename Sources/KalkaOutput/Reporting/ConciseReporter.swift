@@ -6,7 +6,9 @@ import KalkaModel
 public struct ConciseReporter: Reporter {
     private var text: TextReporter
 
-    public init(color: Bool, quiet: Bool = false) { text = TextReporter(color: color, quiet: quiet) }
+    public init(color: Bool, quiet: Bool = false, records: Bool = false) {
+        text = TextReporter(color: color, quiet: quiet, records: records)
+    }
 
     public mutating func begin(write: (String) -> Void) {}
 

@@ -10,11 +10,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         /// Findings only: no summary line.
         public var quiet: Bool
         public var toolVersion: String
+        /// The documents are records of an archive: a summary counts records, and offers no
+        /// `--fix` (an archive is not fixed in place by `check`).
+        public var records: Bool
 
-        public init(color: Bool = false, quiet: Bool = false, toolVersion: String = KalkaVersion.current) {
+        public init(color: Bool = false, quiet: Bool = false, toolVersion: String = KalkaVersion.current,
+                    records: Bool = false) {
             self.color = color
             self.quiet = quiet
             self.toolVersion = toolVersion
+            self.records = records
         }
     }
 
@@ -23,8 +28,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     public func makeReporter(_ options: Options) -> any Reporter {
         switch self {
-        case .text: TextReporter(color: options.color, quiet: options.quiet)
-        case .concise: ConciseReporter(color: options.color, quiet: options.quiet)
+        case .text: TextReporter(color: options.color, quiet: options.quiet, records: options.records)
+        case .concise: ConciseReporter(color: options.color, quiet: options.quiet, records: options.records)
         case .json: JSONReporter(toolVersion: options.toolVersion)
         case .jsonl: JSONLinesReporter()
         case .sarif: SARIFReporter(toolVersion: options.toolVersion)

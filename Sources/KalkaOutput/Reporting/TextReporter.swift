@@ -7,10 +7,18 @@ public struct TextReporter: Reporter {
     public var color: Bool
     /// Findings only: no summary line.
     public var quiet: Bool
+    /// The documents are records of an archive (see `ReportFormat.Options.records`).
+    public var records: Bool
 
-    public init(color: Bool, quiet: Bool = false) {
+    public init(color: Bool, quiet: Bool = false, records: Bool = false) {
         self.color = color
         self.quiet = quiet
+        self.records = records
+    }
+
+    /// "3 files", "1 record".
+    private func documents(_ count: Int) -> String {
+        "\(count) \(records ? "record" : "file")\(count == 1 ? "" : "s")"
     }
 
     public mutating func begin(write: (String) -> Void) {}
@@ -31,22 +39,25 @@ public struct TextReporter: Reporter {
         if quiet { return }
         let hidden = summary.hiddenByBaseline
         // Files that could not be checked (or fixed) are never "all checked".
-        let failed = summary.errors == 0 ? "" : " \(summary.errors) file\(summary.errors == 1 ? "" : "s") could not be checked or fixed (see the errors above)."
+        let failed = summary.errors == 0 ? ""
+            : records ? " \(documents(summary.errors)) could not be checked (see the errors above)."
+            : " \(documents(summary.errors)) could not be checked or fixed (see the errors above)."
         if summary.diagnostics == 0 {
             let note = hidden == 0 ? "." : " (\(hidden) hidden by the baseline)."
             if summary.errors > 0 {
-                write(paint("No problems found in \(summary.files) file\(summary.files == 1 ? "" : "s")\(note)", .bold) + failed + "\n")
+                write(paint("No problems found in \(documents(summary.files))\(note)", .bold) + failed + "\n")
                 return
             }
-            write(paint("All checked: no problems found", .green) + " in \(summary.files) file\(summary.files == 1 ? "" : "s")\(note)\n")
+            write(paint("All checked: no problems found", .green) + " in \(documents(summary.files))\(note)\n")
             return
         }
         let severities = Severity.allCases.reversed().compactMap { severity -> String? in
             guard let count = summary.bySeverity[severity.rawValue] else { return nil }
             return "\(count) \(severity.rawValue)\(count == 1 ? "" : severity == .info ? "" : "s")"
         }
-        var line = "Found \(summary.diagnostics) problem\(summary.diagnostics == 1 ? "" : "s") (\(severities.joined(separator: ", "))) in \(summary.files) file\(summary.files == 1 ? "" : "s")."
-        let safe = summary.fixable[.safe] ?? 0, unsafe = summary.fixable[.unsafe] ?? 0
+        var line = "Found \(summary.diagnostics) problem\(summary.diagnostics == 1 ? "" : "s") (\(severities.joined(separator: ", "))) in \(documents(summary.files))."
+        // `check --fix` does not rewrite an archive: no fixes to offer for records.
+        let safe = records ? 0 : summary.fixable[.safe] ?? 0, unsafe = records ? 0 : summary.fixable[.unsafe] ?? 0
         if safe > 0 { line += " \(safe) fixable with --fix." }
         if unsafe > 0 { line += " \(unsafe) more with --unsafe-fixes." }
         if hidden > 0 { line += " \(hidden) more hidden by the baseline." }
