@@ -17,7 +17,10 @@ public struct RussianFormNameRule: Rule {
             Russian one (Anthony Blinken, Edgar Rinkevich). Ukraine's government, BGN/PCGN and the \
             major English style guides use the Ukrainian national romanization, and people their own \
             spelling. The spellings come from Dictionaries/names: for Ukrainian entries, the ones \
-            derived from the Russian form plus those listed. The usual English spellings of Russian \
+            derived from the Russian form plus those listed. Once the text names a person in full in \
+            such a spelling (Oleg Sinegubov), the surname alone is flagged wherever it recurs \
+            (Sinegubov said), unless a spelling the dictionary accepts writes it so (Zelensky) or the \
+            sentence's nearest national marker is Russia or Belarus. The usual English spellings of Russian \
             and Belarusian names (Sergei Lavrov, Moscow) are never flagged, nor established phrases \
             such as “Chicken Kiev” (Dictionaries/names/allow.tsv). Quotations and titles of works are \
             flagged like any text: suppress a deliberate historical spelling where it occurs. Some \
@@ -47,6 +50,7 @@ public struct RussianFormNameRule: Rule {
             "⟦Kiev⟧'s mayor spoke; so did ⟦Edgar Rinkevich⟧.",
             "Drones struck the village of ⟦Maly Krupol⟧ overnight.",
             "Fighting went on in the ⟦Kupyansky⟧ and ⟦Chuguevsky⟧ districts.",
+            "Governor ⟦Oleg Sinegubov⟧ spoke first, and then ⟦Sinegubov⟧ took questions.",
         ],
         nonTriggering: [
             "Talks opened in Kyiv on Monday; Kyiv’s mayor spoke.",
@@ -55,6 +59,8 @@ public struct RussianFormNameRule: Rule {
             "Alexander Lukashenko met Antony Blinken? No.",
             "In the Russian village of Aleksandrovka near Kursk, a drone fell.",
             "Drones struck the village of Malyi Krupil overnight.",
+            "Sinegubov took questions after the briefing.",
+            "Volodymyr Zelensky spoke, and Zelensky took questions.",
         ],
         fixes: [
             FixExample("Talks opened in Kiev on Monday.", "Talks opened in Kyiv on Monday."),
@@ -108,6 +114,7 @@ public struct RussianFormNameRule: Rule {
         // A name recurs in one spelling: its message, replacement and period are worked out once
         // per form and written text.
         var reports: [FormWriting: Report] = [:]
+        var people: [Person] = []
         for match in matches {
             let form = names.forms[match.phrase]
             guard form.role == .variant, let index = form.entry else { continue }
@@ -123,13 +130,74 @@ public struct RussianFormNameRule: Rule {
             let edits = [ProseEdit(match.range, report.replacement)]
             if report.hasOneOwner {
                 findings.report(match.range, report.message, fixTitle: report.fixTitle, edits: edits, period: report.period)
+                if let person = person(match, entry: index, in: analysis, period: report.period),
+                   !people.contains(where: { $0.written == person.written }) { people.append(person) }
             } else {
                 findings.report(match.range, report.message,
                                 fix: ProseFix(title: report.fixTitle, applicability: .displayOnly, edits: edits), period: report.period)
             }
         }
+        if !people.isEmpty { reportSurnames(of: people, in: analysis, into: &findings) }
         if let gazetteer {
             reportPlaces(analysis, gazetteer: gazetteer, dictionaryMatches: matches, into: &findings)
+        }
+    }
+
+    /// A person named in full in a Russian-based spelling: the surname as written, and as it
+    /// should be.
+    private struct Person {
+        /// The folded hash of the surname as written (Sinegubov).
+        var written: UInt64
+        var canonical: String
+        var original: String
+        var isUkrainian: Bool
+        var period: PeriodSpelling?
+    }
+
+    /// The person a reported full name stands for, if its surname is misspelled too: "Oleg
+    /// Sinegubov" gives Sinegubov for Syniehubov, "Anthony Blinken" nothing.
+    private func person(_ match: PhraseMatcher.Match, entry index: Int, in analysis: Analysis, period: PeriodSpelling?) -> Person? {
+        let entry = names.entries[index]
+        guard entry.kind == .person, match.tokens.count >= 3,
+              let last = match.tokens.reversed().first(where: { analysis.tokens[$0].kind == .word }),
+              last > match.tokens.lowerBound,
+              let canonical = entry.canonical.split(separator: " ").last,
+              let original = entry.original.split(separator: " ").last else { return nil }
+        let written = analysis.tokens[last].foldedHash
+        // A surname some correct form writes so (Zelensky, for Zelenskyy) is no error alone.
+        let correct = entry.correctForms.compactMap { $0.split(separator: " ").last.map(FoldedHash.of) }
+        guard !correct.contains(written) else { return nil }
+        return Person(written: written, canonical: String(canonical), original: String(original),
+                      isUkrainian: entry.isUkrainian, period: period)
+    }
+
+    /// The later mentions of such a surname alone ("Sinegubov said"), outside the dictionary's
+    /// names and unless the sentence's nearest marker is Russia or Belarus: the document has
+    /// said who they are.
+    private func reportSurnames(of people: [Person], in analysis: Analysis, into findings: inout Findings) {
+        let tokens = analysis.tokens
+        let known = context.knownNames(in: analysis)
+        // The word index keys whole tokens: "Sinegubov's" is the base's hash run on over the ending.
+        var byHash: [UInt64: Int] = [:]
+        for (number, person) in people.enumerated() {
+            byHash[person.written] = number
+            for ending in ["'s", "’s"] {
+                byHash[ending.utf8.reduce(person.written) { hash, byte in (hash ^ UInt64(byte)) &* FoldedHash.prime }] = number
+            }
+        }
+        for index in WordIndex.of(analysis).occurrences(ofAny: byHash.keys) where known[index] == nil {
+            let token = tokens[index]
+            let base = analysis.possessiveBase(of: token)
+            guard token.shape == .title || token.shape == .upper, let number = byHash[base?.hash ?? token.foldedHash],
+                  let sentence = analysis.sentence(containingToken: index),
+                  context.side(analysis, around: index...index, in: analysis.sentences[sentence].tokens, known: known) != false else { continue }
+            let person = people[number]
+            let range = Int(token.start)..<(Int(token.end) - (base?.suffixLength ?? 0))
+            let written = analysis.text(of: range)
+            let replacement = CaseAdapter.adapt(person.canonical, toCaseOf: written, listed: nil)
+            let origin = person.isUkrainian ? "the Russian-based spelling of \(person.original)" : "a spelling of \(person.canonical) distorted through Russian"
+            findings.report(range, "“\(written)” is \(origin), whom the text names in full: use “\(replacement)”",
+                            fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(range, replacement)], period: person.period)
         }
     }
 
