@@ -85,4 +85,27 @@ import KalkaCore
         #expect(fix?.edits.first?.replacement == "Hryhorenko")
         #expect(fix?.applicability == .unsafe)
     }
+
+    /// NAM001: a curated person named in full in a Russian-based spelling makes the surname alone
+    /// a finding too, before or after the full name, possessive or in capitals; never a surname
+    /// some person's correct spelling writes, nor one beside a Russian marker.
+    @Test func surnamesOfCuratedPeopleNamedInFull() throws {
+        let linter = try Linter(rules: [RussianFormNameRule(dictionaries: Lint.store)], articleDate: SimpleDate(year: 2024, month: 1, day: 1))
+        func flagged(_ text: String) throws -> [String] {
+            try Lint.diagnostics(text, linter: linter).map { String(decoding: Array(text.utf8)[$0.start.offset..<$0.end.offset], as: UTF8.self) }
+        }
+        #expect(try flagged("Sinegubov spoke first. Governor Oleg Sinegubov said the city was shelled; SINEGUBOV'S office agreed.")
+                == ["Sinegubov", "Oleg Sinegubov", "SINEGUBOV"])
+        let surname = try Lint.diagnostics("Governor Oleg Sinegubov spoke, and Sinegubov's deputy left.", linter: linter).last
+        #expect(surname?.fix?.edits.first?.replacement == "Syniehubov")
+        #expect(surname?.fix?.applicability == .unsafe)
+        // Alone, it is nobody in particular.
+        #expect(try flagged("Sinegubov spoke first.") == [])
+        // Beside a Russian marker.
+        #expect(try flagged("Governor Oleg Sinegubov spoke. In Russia, Sinegubov is a common surname.") == ["Oleg Sinegubov"])
+        // An accepted spelling of the same person, and another person's correct spelling.
+        #expect(try flagged("Vladimir Zelensky spoke, and Zelensky took questions.") == ["Vladimir Zelensky"])
+        #expect(try flagged("Ukrainian MP Artur Gerasimov spoke. Valery Gerasimov did not; Gerasimov ordered an offensive.")
+                == ["Artur Gerasimov"])
+    }
 }

@@ -57,15 +57,17 @@ import Testing
         #expect(json.status == 1)
         let files = json.json["files"] as? [[String: Any]] ?? []
         #expect(files.map { $0["path"] as? String } == ["https://example.org/1"])
-        let text = try CLI.run(["check", "--isolated", "--input-format", "jsonl", "--text-field", "body", "--id-field", "url", "--color", "never"], stdin: Data(archive.utf8))
+        let text = try CLI.run(["check", "--isolated", "--input-format", "jsonl", "--text-field", "body", "--id-field", "url", "--color", "never", "--date", "2025-01-01"],
+                               stdin: Data(archive.utf8))
         #expect(text.stdout.contains("https://example.org/1:1:14: NAM001"))
-        // The summary counts records and offers no --fix, which does not rewrite an archive.
-        #expect(text.stdout.contains("Found 1 problem (1 info) in 1 record."))
-        #expect(!text.stdout.contains("--fix"))
+        // The summary counts records and offers no --fix (the finding's fix is safe: a file's
+        // summary would offer it), which does not rewrite an archive.
+        #expect(text.stdout.contains("Found 1 problem (1 warning) in 1 record."))
+        #expect(!text.stdout.contains("--fix") && !text.stdout.contains("--unsafe-fixes"))
         let two = archive + #"{"url": "https://example.org/2", "body": "Fine."}"# + "\n" + "not json\n"
         let concise = try CLI.run(["check", "--isolated", "--input-format", "jsonl", "--text-field", "body", "--id-field", "url", "--format", "concise", "--color", "never"],
                                   stdin: Data(two.utf8))
-        #expect(concise.stdout.contains("in 2 records. 1 record could not be checked"), "\(concise.stdout)")
+        #expect(concise.stdout.contains("in 2 records. 1 input could not be checked"), "\(concise.stdout)")
     }
 
     @Test func usageErrors() throws {

@@ -65,6 +65,28 @@ package struct NationalContext {
         return nil
     }
 
+    /// The mentions of the names spelled `spellings` (folded hashes, usually of surnames) as a
+    /// capitalized or all-capitals word, a possessive too ("Hryhorenko's"), outside the known
+    /// names and not where the sentence's nearest marker is Russia or Belarus: each mention's
+    /// token, the spelling it writes, and its range without the possessive ending. Found from
+    /// the word index: no pass over the document's words.
+    package func mentions(of spellings: [UInt64], in analysis: Analysis, known: [Int: Bool]) -> [(token: Int, spelling: UInt64, range: Range<Int>)] {
+        guard !spellings.isEmpty else { return [] }
+        // The word index keys whole tokens: "Hryhorenko's" is the base's hash run on over the ending.
+        let possessives = spellings.flatMap { base in ["'s", "’s"].map { ending in
+            ending.utf8.reduce(base) { hash, byte in (hash ^ UInt64(byte)) &* FoldedHash.prime }
+        } }
+        var found: [(token: Int, spelling: UInt64, range: Range<Int>)] = []
+        for index in WordIndex.of(analysis).occurrences(ofAny: spellings + possessives) where known[index] == nil {
+            let token = analysis.tokens[index]
+            let base = analysis.possessiveBase(of: token)
+            guard token.shape == .title || token.shape == .upper, let sentence = analysis.sentence(containingToken: index),
+                  side(analysis, around: index...index, in: analysis.sentences[sentence].tokens, known: known) != false else { continue }
+            found.append((index, base?.hash ?? token.foldedHash, Int(token.start)..<(Int(token.end) - (base?.suffixLength ?? 0))))
+        }
+        return found
+    }
+
     /// The side the nearest marker around `name` puts it on: true for Ukraine, false for Russia
     /// or Belarus, nil without a marker in the sentence.
     package func side(_ analysis: Analysis, around name: ClosedRange<Int>, in sentence: Range<Int>, known: [Int: Bool]) -> Bool? {

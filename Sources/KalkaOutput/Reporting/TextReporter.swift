@@ -40,7 +40,8 @@ public struct TextReporter: Reporter {
         let hidden = summary.hiddenByBaseline
         // Files that could not be checked (or fixed) are never "all checked".
         let failed = summary.errors == 0 ? ""
-            : records ? " \(documents(summary.errors)) could not be checked (see the errors above)."
+            // A record that is not one, or an archive that cannot be read: an input either way.
+            : records ? " \(summary.errors) input\(summary.errors == 1 ? "" : "s") could not be checked (see the errors above)."
             : " \(documents(summary.errors)) could not be checked or fixed (see the errors above)."
         if summary.diagnostics == 0 {
             let note = hidden == 0 ? "." : " (\(hidden) hidden by the baseline)."

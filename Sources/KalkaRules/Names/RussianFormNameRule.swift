@@ -19,8 +19,9 @@ public struct RussianFormNameRule: Rule {
             spelling. The spellings come from Dictionaries/names: for Ukrainian entries, the ones \
             derived from the Russian form plus those listed. Once the text names a person in full in \
             such a spelling (Oleg Sinegubov), the surname alone is flagged wherever it recurs \
-            (Sinegubov said), unless a spelling the dictionary accepts writes it so (Zelensky) or the \
-            sentence's nearest national marker is Russia or Belarus. The usual English spellings of Russian \
+            (Sinegubov said), its fix waiting for --unsafe-fixes, unless a spelling the dictionary \
+            accepts for any person writes it so (Zelensky, Gerasimov) or the sentence's nearest \
+            national marker is Russia or Belarus. The usual English spellings of Russian \
             and Belarusian names (Sergei Lavrov, Moscow) are never flagged, nor established phrases \
             such as “Chicken Kiev” (Dictionaries/names/allow.tsv). Quotations and titles of works are \
             flagged like any text: suppress a deliberate historical spelling where it occurs. Some \
@@ -92,6 +93,9 @@ public struct RussianFormNameRule: Rule {
     private let givenNames: WordSet
     /// Wire copy spelled lesser Ukrainian places the Russian way before 2022.
     private let placesPeriod: PeriodSpelling?
+    /// The last words of every person's correct and accepted forms (Zelenskyy, Zelensky,
+    /// Gerasimov): a surname so written alone is somebody's right spelling.
+    private let correctSurnames: Set<UInt64>
 
     public init(dictionaries: DictionaryStore) throws {
         names = try NameDictionary.of(dictionaries)
@@ -100,6 +104,8 @@ public struct RussianFormNameRule: Rule {
         context = NationalContext(names: names)
         givenNames = WordSet(Array(names.givenNames.keys) + Array(names.givenNames.values))
         placesPeriod = periodSpellings.spelling(PeriodSpellings.placeNamesKey)
+        correctSurnames = Set(names.entries.filter { $0.kind == .person }.flatMap(\.correctForms)
+            .compactMap { $0.split(separator: " ").last.map(FoldedHash.of) })
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
@@ -164,40 +170,28 @@ public struct RussianFormNameRule: Rule {
               let canonical = entry.canonical.split(separator: " ").last,
               let original = entry.original.split(separator: " ").last else { return nil }
         let written = analysis.tokens[last].foldedHash
-        // A surname some correct form writes so (Zelensky, for Zelenskyy) is no error alone.
-        let correct = entry.correctForms.compactMap { $0.split(separator: " ").last.map(FoldedHash.of) }
-        guard !correct.contains(written) else { return nil }
+        // A surname some person's correct form writes so is no error alone: Zelensky (an accepted
+        // spelling of Zelenskyy), Gerasimov (Valery Gerasimov, not Herasymov).
+        guard !correctSurnames.contains(written) else { return nil }
         return Person(written: written, canonical: String(canonical), original: String(original),
                       isUkrainian: entry.isUkrainian, period: period)
     }
 
-    /// The later mentions of such a surname alone ("Sinegubov said"), outside the dictionary's
-    /// names and unless the sentence's nearest marker is Russia or Belarus: the document has
-    /// said who they are.
+    /// The mentions of such a surname alone ("Sinegubov said"), before the full name or after it,
+    /// outside the dictionary's names and unless the sentence's nearest marker is Russia or
+    /// Belarus: the document has said who they are. Only suggested: another person may bear
+    /// the surname.
     private func reportSurnames(of people: [Person], in analysis: Analysis, into findings: inout Findings) {
-        let tokens = analysis.tokens
         let known = context.knownNames(in: analysis)
-        // The word index keys whole tokens: "Sinegubov's" is the base's hash run on over the ending.
-        var byHash: [UInt64: Int] = [:]
-        for (number, person) in people.enumerated() {
-            byHash[person.written] = number
-            for ending in ["'s", "’s"] {
-                byHash[ending.utf8.reduce(person.written) { hash, byte in (hash ^ UInt64(byte)) &* FoldedHash.prime }] = number
-            }
-        }
-        for index in WordIndex.of(analysis).occurrences(ofAny: byHash.keys) where known[index] == nil {
-            let token = tokens[index]
-            let base = analysis.possessiveBase(of: token)
-            guard token.shape == .title || token.shape == .upper, let number = byHash[base?.hash ?? token.foldedHash],
-                  let sentence = analysis.sentence(containingToken: index),
-                  context.side(analysis, around: index...index, in: analysis.sentences[sentence].tokens, known: known) != false else { continue }
-            let person = people[number]
-            let range = Int(token.start)..<(Int(token.end) - (base?.suffixLength ?? 0))
-            let written = analysis.text(of: range)
+        for mention in context.mentions(of: people.map(\.written), in: analysis, known: known) {
+            guard let person = people.first(where: { $0.written == mention.spelling }) else { continue }
+            let written = analysis.text(of: mention.range)
             let replacement = CaseAdapter.adapt(person.canonical, toCaseOf: written, listed: nil)
             let origin = person.isUkrainian ? "the Russian-based spelling of \(person.original)" : "a spelling of \(person.canonical) distorted through Russian"
-            findings.report(range, "“\(written)” is \(origin), whom the text names in full: use “\(replacement)”",
-                            fixTitle: "Replace with “\(replacement)”", edits: [ProseEdit(range, replacement)], period: person.period)
+            findings.report(mention.range, "“\(written)” is \(origin), whom the text names in full: use “\(replacement)”",
+                            fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe,
+                                          edits: [ProseEdit(mention.range, replacement)]),
+                            period: person.period)
         }
     }
 

@@ -144,19 +144,10 @@ public struct RussianGivenNameRule: Rule {
             report(analysis, token: index, rows: rows, surnames: surnames, into: &findings)
             if !established.contains(hash) { established.append(hash) }
         }
-        guard !established.isEmpty else { return }
         let reported = Set(given)
-        // The word index keys whole tokens: a later "Grigorenko's" is the base's hash run on over
-        // the possessive ending.
-        let possessives = established.flatMap { base in ["'s", "’s"].map { ending in
-            ending.utf8.reduce(base) { hash, byte in (hash ^ UInt64(byte)) &* FoldedHash.prime }
-        } }
-        for index in WordIndex.of(analysis).occurrences(ofAny: established + possessives) where !reported.contains(index) && covered[index] == nil {
-            let token = tokens[index]
-            guard token.shape == .title || token.shape == .upper, let sentence = analysis.sentence(containingToken: index),
-                  context.side(analysis, around: index...index, in: analysis.sentences[sentence].tokens, known: covered) != false,
-                  let rows = surnames.rows(spelledAs: analysis.possessiveBase(of: token)?.hash ?? token.foldedHash) else { continue }
-            report(analysis, token: index, rows: rows, surnames: surnames, into: &findings)
+        for mention in context.mentions(of: established, in: analysis, known: covered) where !reported.contains(mention.token) {
+            guard let rows = surnames.rows(spelledAs: mention.spelling) else { continue }
+            report(analysis, token: mention.token, rows: rows, surnames: surnames, into: &findings)
         }
     }
 
