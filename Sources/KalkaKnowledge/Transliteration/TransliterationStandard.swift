@@ -69,6 +69,21 @@ public struct TransliterationStandard: Sendable, Equatable {
         self.path = path
         self.rules = rules
     }
+
+    /// The pass a rule file may end with to compose what its letters leave decomposed (a stressed
+    /// vowel: є́ > yé): NFC on Latin letters and their accents, inside the runs the file's global
+    /// filter hands the rules.
+    public static let composingPass = ":: [[:Latin:][\\u0300-\\u036F]] NFC ;"
+
+    /// The rules without the composing pass, if the file ends with it: the same output for text
+    /// with no combining accent, without the cost of a normalization pass over every line.
+    package var rulesWithoutComposing: String? {
+        var lines = rules.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let last = lines.lastIndex(where: { !$0.trimmingSpaces.isEmpty && !$0.hasPrefix("#") }),
+              lines[last].trimmingSpaces == Self.composingPass else { return nil }
+        lines[last] = "" // an empty line in its place: an error still names the file's line
+        return lines.joined(separator: "\n")
+    }
 }
 
 /// The standards kalka ships (and any a user adds), by name.
@@ -107,24 +122,39 @@ public struct TransliterationStandards: Sendable {
     }
 }
 
-/// Romanizes text by one standard. Holds an ICU transliterator, so it belongs to one worker.
+/// Romanizes text by one standard. Holds ICU transliterators, so it belongs to one worker.
 public final class Romanizer {
     public let standard: TransliterationStandard
+    /// The whole rule file.
     private let transliterator: Transliterator
+    /// The rules without their composing pass, for text with no combining accent (most text:
+    /// the pass would cost as much as the letters), when the file ends with one.
+    private let withoutComposing: Transliterator?
 
     public init(_ standard: TransliterationStandard) throws {
         self.standard = standard
         self.transliterator = try CompiledStandards.transliterator(for: standard)
+        self.withoutComposing = try standard.rulesWithoutComposing.map {
+            try Transliterator(id: "kalka-\(standard.name)-plain", rules: $0)
+        }
     }
 
     /// Romanizes a line or a paragraph (ICU slows down badly on one large buffer: feed it lines).
     public func romanize(_ text: String) throws(ICUError) -> String {
-        try transliterator.transliterate(text)
+        try transliterator(accented: text.utf8.contains(where: Self.isAccentLead)).transliterate(text)
     }
 
     /// The same on UTF-8 bytes, appending the result to `output`.
     public func romanize(utf8 text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) throws(ICUError) {
-        try transliterator.transliterate(utf8: text, appendingTo: &output)
+        try transliterator(accented: text.contains(where: Self.isAccentLead)).transliterate(utf8: text, appendingTo: &output)
+    }
+
+    /// A lead byte of U+0300–U+037F, where the combining accents the composing pass composes are.
+    private static func isAccentLead(_ byte: UInt8) -> Bool { byte == 0xCC || byte == 0xCD }
+
+    /// The whole rules for text that holds a combining accent, else those without the composing pass.
+    private func transliterator(accented: Bool) -> Transliterator {
+        accented ? transliterator : withoutComposing ?? transliterator
     }
 }
 

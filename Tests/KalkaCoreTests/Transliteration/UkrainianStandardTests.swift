@@ -255,6 +255,26 @@ import KalkaCore
         #expect(output.unicodeScalars.elementsEqual(latin.unicodeScalars), "\(standard): \(output)")
     }
 
+    /// A line with no combining accent skips the composing pass, which changes nothing there; a
+    /// line with one goes through it.
+    @Test(arguments: ["uk-national", "uk-dstu-9112-a", "uk-dstu-9112-b"])
+    func theComposingPassIsSkippedOnlyWhereItChangesNothing(_ name: String) throws {
+        let standard = try #require(TransliterationStandards.builtIn.get().standard(named: name))
+        let plainRules = try #require(standard.rulesWithoutComposing, "\(name) ends with its composing pass")
+        #expect(!plainRules.contains(TransliterationStandard.composingPass))
+        #expect(plainRules.split(separator: "\n", omittingEmptySubsequences: false).count
+                == standard.rules.split(separator: "\n", omittingEmptySubsequences: false).count, "line numbers kept")
+        let full = try Romanizer(standard)
+        let plain = try Romanizer(TransliterationStandard(path: standard.path, rules: plainRules))
+        for text in ["Щастям б’єш жук їх глицю в фон й ґедзь пріч. ХАРКІВ", "ЩУКА Щука Ю. Тимошенко, Шйо ЗГ зГ",
+                     "Мер Києва said: café, 12,5 % — «так» Ω ά", "дыня эзёдынъ кроў Ї ї Ё ё"] {
+            #expect(try full.romanize(text) == plain.romanize(text), "\(name): \(text)")
+        }
+        let accented = "Ю́ля є́"
+        #expect(try full.romanize(accented).unicodeScalars.elementsEqual(plain.romanize(accented).precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(try !full.romanize(accented).unicodeScalars.elementsEqual(plain.romanize(accented).unicodeScalars))
+    }
+
     /// Decomposed letters are read as the letters they spell.
     @Test func decomposedLettersAreTheLetters() throws {
         let decomposed = "І\u{0308} і\u{0308} И\u{0306} и\u{0306} Е\u{0308} е\u{0308} У\u{0306} у\u{0306}"
