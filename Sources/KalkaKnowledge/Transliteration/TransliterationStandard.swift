@@ -75,13 +75,21 @@ public struct TransliterationStandard: Sendable, Equatable {
     /// filter hands the rules.
     public static let composingPass = ":: [[:Latin:][\\u0300-\\u036F]] NFC ;"
 
-    /// The rules without the composing pass, if the file ends with it: the same output for text
-    /// with no combining accent, without the cost of a normalization pass over every line.
+    /// The global filter that keeps the text's own Latin letters out of the rules, so that the
+    /// composing pass composes only what the rules wrote.
+    public static let latinFilter = ":: [^[:Latin:]] ;"
+
+    /// The rules without the composing pass, if the file ends with it, and without the Latin
+    /// filter that serves it (no rule rewrites a Latin letter): the same output for text with no
+    /// combining accent, without the cost of a normalization pass and of cutting every line
+    /// into runs.
     package var rulesWithoutComposing: String? {
         var lines = rules.split(separator: "\n", omittingEmptySubsequences: false)
         guard let last = lines.lastIndex(where: { !$0.trimmingSpaces.isEmpty && !$0.hasPrefix("#") }),
               lines[last].trimmingSpaces == Self.composingPass else { return nil }
-        lines[last] = "" // an empty line in its place: an error still names the file's line
+        // Empty lines in their place: an error still names the file's line.
+        lines[last] = ""
+        if let filter = lines.firstIndex(where: { $0.trimmingSpaces == Self.latinFilter }) { lines[filter] = "" }
         return lines.joined(separator: "\n")
     }
 }
