@@ -141,10 +141,8 @@ public final class Romanizer {
 
     public init(_ standard: TransliterationStandard) throws {
         self.standard = standard
-        self.transliterator = try CompiledStandards.transliterator(for: standard)
-        self.withoutComposing = try standard.rulesWithoutComposing.map {
-            try Transliterator(id: "kalka-\(standard.name)-plain", rules: $0)
-        }
+        self.transliterator = try CompiledStandards.compile(standard)
+        self.withoutComposing = try standard.rulesWithoutComposing.map { try CompiledStandards.compile(standard, rules: $0) }
     }
 
     /// Romanizes a line or a paragraph (ICU slows down badly on one large buffer: feed it lines).
@@ -182,13 +180,12 @@ public struct RuleFileError: Error, Equatable, Sendable, CustomStringConvertible
 /// workers on clones ran slower than one (measured: 2.1 s with one worker, 4.2 s with two, on
 /// 20 MB). Compiling costs a few milliseconds per worker.
 enum CompiledStandards {
-    static func transliterator(for standard: TransliterationStandard) throws -> Transliterator {
-        try compile(standard)
-    }
-
-    static func compile(_ standard: TransliterationStandard) throws -> Transliterator {
+    /// The standard's rules, or `rules` derived from them with the same lines (an error still
+    /// names the file's line and column).
+    static func compile(_ standard: TransliterationStandard, rules: String? = nil) throws -> Transliterator {
+        let rules = rules ?? standard.rules
         do {
-            return try Transliterator(id: "kalka-\(standard.name)", rules: standard.rules)
+            return try Transliterator(id: "kalka-\(standard.name)", rules: rules)
         } catch let error as TransliteratorRuleError {
             // ICU reports no line for transform rules (line 0) and the offset, in UTF-16 units,
             // from the start of the rules: turn it into the file's line and column.
@@ -197,7 +194,7 @@ enum CompiledStandards {
                 line = error.line
                 column = error.offset + 1
             } else {
-                for scalar in standard.rules.unicodeScalars {
+                for scalar in rules.unicodeScalars {
                     if units >= error.offset { break }
                     units += scalar.utf16.count
                     if scalar == "\n" { line += 1; column = 1 } else { column += 1 }

@@ -149,32 +149,25 @@ public struct RussianFormNameRule: Rule {
         }
     }
 
-    /// A person named in full in a Russian-based spelling: the surname as written, and as it
-    /// should be.
+    /// A person named in full in a Russian-based spelling: the entry, and the folded hash of the
+    /// surname as written (Sinegubov).
     private struct Person {
-        /// The folded hash of the surname as written (Sinegubov).
+        var entry: Int
         var written: UInt64
-        var canonical: String
-        var original: String
-        var isUkrainian: Bool
         var period: PeriodSpelling?
     }
 
     /// The person a reported full name stands for, if its surname is misspelled too: "Oleg
     /// Sinegubov" gives Sinegubov for Syniehubov, "Anthony Blinken" nothing.
     private func person(_ match: PhraseMatcher.Match, entry index: Int, in analysis: Analysis, period: PeriodSpelling?) -> Person? {
-        let entry = names.entries[index]
-        guard entry.kind == .person, match.tokens.count >= 3,
+        guard names.entries[index].kind == .person, match.tokens.count >= 3,
               let last = match.tokens.reversed().first(where: { analysis.tokens[$0].kind == .word }),
-              last > match.tokens.lowerBound,
-              let canonical = entry.canonical.split(separator: " ").last,
-              let original = entry.original.split(separator: " ").last else { return nil }
+              last > match.tokens.lowerBound else { return nil }
         let written = analysis.tokens[last].foldedHash
         // A surname some person's correct form writes so is no error alone: Zelensky (an accepted
         // spelling of Zelenskyy), Gerasimov (Valery Gerasimov, not Herasymov).
         guard !correctSurnames.contains(written) else { return nil }
-        return Person(written: written, canonical: String(canonical), original: String(original),
-                      isUkrainian: entry.isUkrainian, period: period)
+        return Person(entry: index, written: written, period: period)
     }
 
     /// The mentions of such a surname alone ("Sinegubov said"), before the full name or after it,
@@ -185,14 +178,21 @@ public struct RussianFormNameRule: Rule {
         let known = context.knownNames(in: analysis)
         for mention in context.mentions(of: people.map(\.written), in: analysis, known: known) {
             guard let person = people.first(where: { $0.written == mention.spelling }) else { continue }
+            let entry = names.entries[person.entry]
+            let surname = String(entry.canonical.split(separator: " ").last ?? Substring(entry.canonical))
             let written = analysis.text(of: mention.range)
-            let replacement = CaseAdapter.adapt(person.canonical, toCaseOf: written, listed: nil)
-            let origin = person.isUkrainian ? "the Russian-based spelling of \(person.original)" : "a spelling of \(person.canonical) distorted through Russian"
-            findings.report(mention.range, "“\(written)” is \(origin), whom the text names in full: use “\(replacement)”",
+            let replacement = CaseAdapter.adapt(surname, toCaseOf: written, listed: nil)
+            let original = String(entry.original.split(separator: " ").last ?? Substring(entry.original))
+            findings.report(mention.range, "“\(written)” is \(origin(of: entry, original: original, canonical: surname)), whom the text names in full: use “\(replacement)”",
                             fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe,
                                           edits: [ProseEdit(mention.range, replacement)]),
                             period: person.period)
         }
+    }
+
+    /// What a spelling of the entry's name (or of its surname: `original`, `canonical`) is.
+    private func origin(of entry: NameEntry, original: String, canonical: String) -> String {
+        entry.isUkrainian ? "the Russian-based spelling of \(original)" : "a spelling of \(canonical) distorted through Russian"
     }
 
     /// The places of the gazetteer the curated dictionary does not hold (nor its allowed phrases
@@ -329,11 +329,11 @@ public struct RussianFormNameRule: Rule {
         let owners = names.variantOwners[form.text.lowercased()] ?? [index]
         let entry = names.entries[index]
         let replacement = CaseAdapter.adapt(entry.canonical, toCaseOf: written, listed: nil)
-        let origin = entry.isUkrainian ? "the Russian-based spelling of \(entry.original)" : "a spelling of \(entry.canonical) distorted through Russian"
+        let what = origin(of: entry, original: entry.original, canonical: entry.canonical)
         var period = periodSpellings.spelling(written)
         if writtenCorrectly { period = period?.mixed() }
         if owners.count == 1 {
-            return Report(message: "“\(written)” is \(origin): use “\(replacement)”", fixTitle: "Replace with “\(replacement)”",
+            return Report(message: "“\(written)” is \(what): use “\(replacement)”", fixTitle: "Replace with “\(replacement)”",
                           replacement: replacement, hasOneOwner: true, period: period)
         }
         let options = owners.map { "“\(names.entries[$0].canonical)”" }.joined(separator: " or ")
