@@ -248,4 +248,39 @@ import KalkaCore
         #expect(older.map(\.severity) == [.info])
         #expect(older.first?.fix?.applicability == .unsafe)
     }
+
+    /// A hromada's name before "community", in the forms MT leaves (Russian, cut short, half
+    /// Ukrainian), found by its stem's consonants; never its canonical name, its centre's, an
+    /// older romanization of it, an English word, or a community in Russia.
+    @Test func communitiesNamedByAGarbledStem() throws {
+        let linter = try Linter(rules: [RussianFormNameRule(dictionaries: Lint.store)], articleDate: SimpleDate(year: 2024, month: 3, day: 1))
+        func flagged(_ text: String) throws -> [String] {
+            try Lint.diagnostics(text, linter: linter).map { String(decoding: Array(text.utf8)[$0.start.offset..<$0.end.offset], as: UTF8.self) }
+        }
+        func fixes(_ text: String) throws -> [String] {
+            try Lint.diagnostics(text, linter: linter).compactMap { $0.fix?.edits.first?.replacement }
+        }
+        // One before the noun, a list before the plural, a list after "communities of".
+        #expect(try fixes("Mortars hit the Shalyginsk community in Sumy Oblast.") == ["Shalyhynska"])
+        #expect(try fixes("In Sumy Oblast the Bilopolska territorial community lost power.") == ["Bilopilska"])
+        #expect(try flagged("Sumy Oblast: the Krasnopil, Novoslobodsk and Seredino-Budsk communities were shelled.")
+                == ["Krasnopil", "Novoslobodsk", "Seredino-Budsk"])
+        #expect(try flagged("In Sumy Oblast the communities of Novoslobid, Bilopol, and Shalygin came under fire.")
+                == ["Novoslobid", "Bilopol", "Shalygin"])
+        #expect(try fixes("In Kharkiv Oblast the Lozova and Dergachev communities were hit.") == ["Derhachivska"])
+        // Whoever shells it, a community of the oblast the text names is Ukrainian.
+        #expect(try flagged("Russian troops shelled the Novoslobodsk community, the Sumy governor said.") == ["Novoslobodsk"])
+        // The fix is a guess from consonants: only suggested.
+        let found = try Lint.diagnostics("Mortars hit the Shalyginsk community in Sumy Oblast.", linter: linter)
+        #expect(found.first?.fix?.applicability == .unsafe)
+        #expect(found.first?.message == "“Shalyginsk” is a Russian-based or garbled form of Шалигинська (a hromada in Sumy Oblast): use “Shalyhynska”")
+        // Right as they are: the canonical name, the centre's name, an older romanization.
+        #expect(try flagged("Mortars hit the Shalyhynska community in Sumy Oblast.") == [])
+        #expect(try flagged("Residents of the Esman and Bilopillia communities in Sumy Oblast sheltered.") == [])
+        #expect(try flagged("The Horodnyanska community in Chernihiv Oblast was calm.") == [])
+        // No hromada: English words, other peoples' communities, a Russian community.
+        #expect(try flagged("The Jewish community of Odesa and the Druze community met; the Crimean Tatar community protested.") == [])
+        #expect(try flagged("The Kursk community gathered in Russia's Kursk region.") == [])
+        #expect(try flagged("Shalyginsk is a word nobody uses.") == [])
+    }
 }

@@ -89,6 +89,11 @@ package struct Gazetteer: Sendable {
         return kind.elementsEqual("raion".utf8) || kind.elementsEqual("hromada".utf8) || kind.elementsEqual("district".utf8)
     }
 
+    /// A hromada (a territorial community).
+    package func isHromada(_ row: Int) -> Bool {
+        table.field(2, of: row).elementsEqual("hromada".utf8)
+    }
+
     /// A city (a special-status one included).
     package func isCity(_ row: Int) -> Bool {
         let kind = table.field(2, of: row)

@@ -37,7 +37,12 @@ public struct RussianFormNameRule: Rule {
             where it stands as a place ("the village of", "in", "near", before "village" or a \
             Ukrainian oblast), a raion's or hromada's adjective only before its noun ("the Kupyansky \
             district"), and never where the nearest national marker is Russia or Belarus; a spelling \
-            that is also an English word or a place elsewhere needs a Ukrainian marker too. Older \
+            that is also an English word or a place elsewhere needs a Ukrainian marker too. A \
+            hromada's name before "community" (or in a list of communities) in a form no table can \
+            list, Russian, cut short or half Ukrainian ("Shalyginsk", "Novoslobid", "Bilopolska"), \
+            is recognized by its stem's consonants, where one hromada fits (in the oblast the text \
+            names, if it names one) and the name is not a place of that oblast; that fix waits for \
+            --unsafe-fixes. Older \
             romanizations of the Ukrainian name itself (Mykolayiv) are information; former names of \
             renamed places (Dzerzhinsk for Toretsk) are outdated, judged by the article's date as \
             period spellings are.
@@ -52,6 +57,7 @@ public struct RussianFormNameRule: Rule {
             "Drones struck the village of ⟦Maly Krupol⟧ overnight.",
             "Fighting went on in the ⟦Kupyansky⟧ and ⟦Chuguevsky⟧ districts.",
             "Governor ⟦Oleg Sinegubov⟧ spoke first, and then ⟦Sinegubov⟧ took questions.",
+            "In Sumy Oblast, mortars hit the ⟦Shalyginsk⟧ and ⟦Bilopol⟧ communities.",
         ],
         nonTriggering: [
             "Talks opened in Kyiv on Monday; Kyiv’s mayor spoke.",
@@ -62,6 +68,7 @@ public struct RussianFormNameRule: Rule {
             "Drones struck the village of Malyi Krupil overnight.",
             "Sinegubov took questions after the briefing.",
             "Volodymyr Zelensky spoke, and Zelensky took questions.",
+            "In Sumy Oblast, mortars hit the Shalyhynska and Esman communities.",
         ],
         fixes: [
             FixExample("Talks opened in Kiev on Monday.", "Talks opened in Kyiv on Monday."),
@@ -96,6 +103,8 @@ public struct RussianFormNameRule: Rule {
     /// The last words of every person's correct and accepted forms (Zelenskyy, Zelensky,
     /// Gerasimov): a surname so written alone is somebody's right spelling.
     private let correctSurnames: Set<UInt64>
+    /// English words: a community so named is no hromada ("the Jewish community").
+    private let english: WordSet
 
     public init(dictionaries: DictionaryStore) throws {
         names = try NameDictionary.of(dictionaries)
@@ -106,6 +115,7 @@ public struct RussianFormNameRule: Rule {
         placesPeriod = periodSpellings.spelling(PeriodSpellings.placeNamesKey)
         correctSurnames = Set(names.entries.filter { $0.kind == .person }.flatMap(\.correctForms)
             .compactMap { $0.split(separator: " ").last.map(FoldedHash.of) })
+        english = try dictionaries.englishWords()
     }
 
     public func check(_ analysis: Analysis, into findings: inout Findings) {
@@ -146,6 +156,7 @@ public struct RussianFormNameRule: Rule {
         if !people.isEmpty { reportSurnames(of: people, in: analysis, into: &findings) }
         if let gazetteer {
             reportPlaces(analysis, gazetteer: gazetteer, dictionaryMatches: matches, into: &findings)
+            reportCommunities(analysis, gazetteer: gazetteer, into: &findings)
         }
     }
 
@@ -310,6 +321,54 @@ public struct RussianFormNameRule: Rule {
             if !joins { return false }
         }
         return false
+    }
+
+    /// A hromada's name before "community" (or in a list of communities) in a form no table
+    /// lists: Russian, cut short or half Ukrainian ("Shalyginsk community", "the communities of
+    /// Novoslobid and Bilopol"), found by the consonants of its stem (`HromadaStems`). Only
+    /// where one hromada's name fits (of those in the oblasts the document names, if it names
+    /// any of theirs), the name is neither an English word nor a given name nor the dictionary's,
+    /// it is not the name of a place in that oblast (English often names a community by its
+    /// centre: "the Esman community"), and the sentence's nearest marker is not Russia or
+    /// Belarus. The fix is a guess from consonants, so only suggested.
+    private func reportCommunities(_ analysis: Analysis, gazetteer: Gazetteer, into findings: inout Findings) {
+        let names = CommunityNames.of(analysis)
+        guard !names.isEmpty, let stems = HromadaStems.builtIn else { return }
+        let tokens = analysis.tokens
+        let known = context.knownNames(in: analysis)
+        let words = WordIndex.of(analysis)
+        let reported = findings.items.map(\.range)
+        for name in names {
+            let range = Int(tokens[name.lowerBound].start)..<Int(tokens[name.upperBound].end)
+            guard known[name.lowerBound] == nil, !reported.contains(where: { $0.overlaps(range) }),
+                  name.count > 1 || !english.containsHash(tokens[name.lowerBound].foldedHash) && !givenNames.containsHash(tokens[name.lowerBound].foldedHash)
+            else { continue }
+            var rows = stems.hromadas(writtenAs: analysis.prose[range])
+            guard !rows.isEmpty else { continue }
+            let named = rows.filter { !words.occurrences(of: gazetteer.oblastWordHash($0)).isEmpty }
+            if !named.isEmpty { rows = named }
+            let canonical = gazetteer.canonicalBytes(rows[0])
+            guard rows.allSatisfy({ gazetteer.canonicalBytes($0).elementsEqual(canonical) }),
+                  !HromadaStems.sameRomanization(analysis.prose[range], canonical) else { continue }
+            // A place of this name in the hromada's oblast: the community named by its centre.
+            let oblasts = Set(rows.map(gazetteer.oblastWordHash))
+            if let form = gazetteer.form(ReadyNameTable.key(of: tokens[name].map(\.foldedHash))),
+               form.role == .canonical || form.role == .older,
+               form.places.contains(where: { oblasts.contains(gazetteer.oblastWordHash($0)) }) { continue }
+            // In the oblast the document names, the community is Ukrainian whoever shells it;
+            // elsewhere the sentence must not put it in Russia or Belarus.
+            if named.isEmpty {
+                guard let sentence = analysis.sentence(containingToken: name.lowerBound),
+                      context.side(analysis, around: name, in: analysis.sentences[sentence].tokens, known: known) != false else { continue }
+            }
+            let place = gazetteer.place(rows[0])
+            let written = analysis.text(of: range)
+            let replacement = CaseAdapter.adapt(place.canonical, toCaseOf: written, listed: nil)
+            let which = rows.count == 1 ? "a hromada in \(place.oblast)" : "\(rows.count) hromadas"
+            findings.report(range, "“\(written)” is a Russian-based or garbled form of \(place.original) (\(which)): use “\(replacement)”",
+                            fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: [ProseEdit(range, replacement)]),
+                            period: placesPeriod)
+        }
     }
 
     private struct FormWriting: Hashable {
