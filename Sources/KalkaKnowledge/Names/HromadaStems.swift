@@ -68,21 +68,4 @@ package struct HromadaStems: Sendable {
     }
 
     private static let dropped = Set("aeiouy-'".utf8)
-
-    /// Whether `written` is `canonical` but for how it writes я, ю, є and ї after a consonant
-    /// (Horodnyanska for Horodnianska, the older romanization): the Ukrainian name, not a
-    /// Russian one. Letter case aside.
-    package static func sameRomanization(_ written: some Collection<UInt8>, _ canonical: some Collection<UInt8>) -> Bool {
-        softened(written) == softened(canonical)
-    }
-
-    /// Lower case, with y before a vowel read as i ("ya" as "ia").
-    private static func softened(_ name: some Collection<UInt8>) -> [UInt8] {
-        let lower = name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return lower.indices.map { index in
-            lower[index] == UInt8(ascii: "y") && index + 1 < lower.count && Self.vowels.contains(lower[index + 1]) ? UInt8(ascii: "i") : lower[index]
-        }
-    }
-
-    private static let vowels = Set("aeiou".utf8)
 }

@@ -61,6 +61,8 @@ public struct NameDictionary: Sendable {
     public let givenNames: [String: String]
     public let givenNameMatcher: PhraseMatcher
     public let givenNameForms: [String]
+    /// The curated Ukrainians' given names and surnames, for the mixes of forms no list holds.
+    package let personParts: PersonNameParts
     /// For each spelling to flag (lowercased): every entry it stands for. More than one makes the
     /// fix a guess.
     public let variantOwners: [String: [Int]]
@@ -148,6 +150,7 @@ public struct NameDictionary: Sendable {
         self.givenNames = givenNames
         givenNameForms = givenNames.keys.sorted()
         givenNameMatcher = try PhraseMatcher(givenNameForms)
+        personParts = PersonNameParts(entries: self.entries, givenNames: givenNames)
         compiledRomanizers = renderers.compiled
     }
 
@@ -156,6 +159,15 @@ public struct NameDictionary: Sendable {
     /// The dictionary's matches in a document, computed once and shared by the name rules.
     public func matches(in analysis: Analysis) -> [PhraseMatcher.Match] {
         analysis.fact(Self.documentMatches) { matcher.matches(in: analysis) }
+    }
+
+    /// The curated Ukrainians the document names in a mix of correct and Russian-based forms
+    /// ("Maxim Stepanov"), outside the whole names `matches` finds. Once per document.
+    package func mixedNames(in analysis: Analysis) -> [PersonNameParts.MixedName] {
+        let matches = self.matches(in: analysis)
+        var covered = Set<Int>()
+        for match in matches { covered.formUnion(match.tokens) }
+        return personParts.mixedNames(in: analysis, covered: { covered.contains($0) })
     }
 
     private static func entry(_ row: DictionaryFile.Row, path: String, renderers: RussianRenderers) throws -> NameEntry {

@@ -21,6 +21,10 @@ package struct NationalContext {
                 guard let entry = names.forms[match.phrase].entry else { continue }
                 for index in match.tokens { covered[index] = names.entries[entry].isUkrainian }
             }
+            // A curated Ukrainian in a mix of forms ("Maxim Stepanov") is a known name too.
+            for name in names.mixedNames(in: analysis) {
+                for index in name.given...name.surname { covered[index] = true }
+            }
             return covered
         }
     }

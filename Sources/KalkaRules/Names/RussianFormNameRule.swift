@@ -21,7 +21,12 @@ public struct RussianFormNameRule: Rule {
             such a spelling (Oleg Sinegubov), the surname alone is flagged wherever it recurs \
             (Sinegubov said), its fix waiting for --unsafe-fixes, unless a spelling the dictionary \
             accepts for any person writes it so (Zelensky, Gerasimov) or the sentence's nearest \
-            national marker is Russia or Belarus. The usual English spellings of Russian \
+            national marker is Russia or Belarus. A curated Ukrainian named by a mix of correct and \
+            Russian-based parts (Maxim Stepanov, Alexander Kornienko) is flagged too, unless the \
+            sentence puts the name in Russia or Belarus or a Ukrainian given name stands before the \
+            surname as wire copy spells it, g for h (Yurii Ignat); wire copy used such forms until \
+            2022, so they are period spellings, and with only the given name Russian the fix waits \
+            for --unsafe-fixes. The usual English spellings of Russian \
             and Belarusian names (Sergei Lavrov, Moscow) are never flagged, nor established phrases \
             such as “Chicken Kiev” (Dictionaries/names/allow.tsv). Quotations and titles of works are \
             flagged like any text: suppress a deliberate historical spelling where it occurs. Some \
@@ -100,6 +105,8 @@ public struct RussianFormNameRule: Rule {
     private let givenNames: WordSet
     /// Wire copy spelled lesser Ukrainian places the Russian way before 2022.
     private let placesPeriod: PeriodSpelling?
+    /// And gave many Ukrainians the Russian form of their given name.
+    private let givenNamesPeriod: PeriodSpelling?
     /// The last words of every person's correct and accepted forms (Zelenskyy, Zelensky,
     /// Gerasimov): a surname so written alone is somebody's right spelling.
     private let correctSurnames: Set<UInt64>
@@ -113,6 +120,7 @@ public struct RussianFormNameRule: Rule {
         context = NationalContext(names: names)
         givenNames = WordSet(Array(names.givenNames.keys) + Array(names.givenNames.values))
         placesPeriod = periodSpellings.spelling(PeriodSpellings.placeNamesKey)
+        givenNamesPeriod = periodSpellings.spelling(PeriodSpellings.givenNamesKey)
         correctSurnames = Set(names.entries.filter { $0.kind == .person }.flatMap(\.correctForms)
             .compactMap { $0.split(separator: " ").last.map(FoldedHash.of) })
         english = try dictionaries.englishWords()
@@ -153,10 +161,52 @@ public struct RussianFormNameRule: Rule {
                                 fix: ProseFix(title: report.fixTitle, applicability: .displayOnly, edits: edits), period: report.period)
             }
         }
+        reportMixedNames(analysis, people: &people, into: &findings)
         if !people.isEmpty { reportSurnames(of: people, in: analysis, into: &findings) }
         if let gazetteer {
             reportPlaces(analysis, gazetteer: gazetteer, dictionaryMatches: matches, into: &findings)
             reportCommunities(analysis, gazetteer: gazetteer, into: &findings)
+        }
+    }
+
+    /// A curated Ukrainian named by a given name and surname that mix correct and Russian-based
+    /// forms, or Russian-based ones the list of whole names lacks ("Maxim Stepanov", "Serhiy
+    /// Sukhomlin", "Alexander Kornienko"): unless the sentence's nearest marker is Russia or
+    /// Belarus, nor where a Ukrainian given name stands before the surname as wire copy spells
+    /// it (g for h: Yurii Ignat). Wire copy wrote the Russian forms of many Ukrainians' names
+    /// before 2022, so these are period spellings as NAM002's are; with only the given name
+    /// Russian, a namesake is possible, and the fix is only suggested.
+    private func reportMixedNames(_ analysis: Analysis, people: inout [Person], into findings: inout Findings) {
+        let mixed = names.mixedNames(in: analysis)
+        guard !mixed.isEmpty else { return }
+        let tokens = analysis.tokens
+        let known = context.knownNames(in: analysis)
+        for name in mixed {
+            guard let sentence = analysis.sentence(containingToken: name.given),
+                  context.side(analysis, around: name.given...name.surname, in: analysis.sentences[sentence].tokens, known: known) != false
+            else { continue }
+            let entry = names.entries[name.entry]
+            let surname = tokens[name.surname]
+            // A Ukrainian given name before the surname as wire copy spelled it, g for h (Yurii
+            // Ignat): the agencies' established spelling, no sign of translation.
+            if !name.givenIsVariant,
+               entry.correctForms.contains(where: { LatinSpelling.isWireSpelling(analysis.prose[Int(surname.start)..<Int(surname.end)], of: $0.split(separator: " ").last!.utf8) }) {
+                continue
+            }
+            let range = Int(tokens[name.given].start)..<Int(surname.end)
+            let written = analysis.text(of: range)
+            let replacement = CaseAdapter.adapt(entry.canonical, toCaseOf: written, listed: nil)
+            let message = "“\(written)” is \(origin(of: entry, original: entry.original, canonical: entry.canonical)): use “\(replacement)”"
+            let edits = [ProseEdit(range, replacement)]
+            if name.surnameIsVariant {
+                findings.report(range, message, fixTitle: "Replace with “\(replacement)”", edits: edits, period: givenNamesPeriod)
+                if !correctSurnames.contains(surname.foldedHash), !people.contains(where: { $0.written == surname.foldedHash }) {
+                    people.append(Person(entry: name.entry, written: surname.foldedHash, period: givenNamesPeriod))
+                }
+            } else {
+                findings.report(range, message, fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: edits),
+                                period: givenNamesPeriod)
+            }
         }
     }
 
@@ -349,7 +399,7 @@ public struct RussianFormNameRule: Rule {
             if !named.isEmpty { rows = named }
             let canonical = gazetteer.canonicalBytes(rows[0])
             guard rows.allSatisfy({ gazetteer.canonicalBytes($0).elementsEqual(canonical) }),
-                  !HromadaStems.sameRomanization(analysis.prose[range], canonical) else { continue }
+                  !LatinSpelling.sameRomanization(analysis.prose[range], canonical) else { continue }
             // A place of this name in the hromada's oblast: the community named by its centre.
             let oblasts = Set(rows.map(gazetteer.oblastWordHash))
             if let form = gazetteer.form(ReadyNameTable.key(of: tokens[name].map(\.foldedHash))),

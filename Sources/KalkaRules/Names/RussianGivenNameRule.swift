@@ -36,10 +36,10 @@ public struct RussianGivenNameRule: Rule {
         triggering: [
             "Kharkiv deputy mayor ⟦Igor⟧ Tkachuk said the shelling lasted all night.",
             "Ukrainian lawmaker ⟦Alexei⟧ Kovalenko met the delegation.",
-            "Ukraine’s envoy ⟦Sergei⟧ Kyslytsya addressed the council.",
+            "Ukraine’s envoy ⟦Sergei⟧ Moroz addressed the council.",
             "The school's head, ⟦Tatyana⟧ Hrytsenko, met the parents.",
             "Kharkiv deputy mayor ⟦Sergei⟧ ⟦Grigorenko⟧ spoke; later ⟦Grigorenko⟧ left.",
-            "Ukraine’s envoy ⟦Sergei⟧ Kyslytsya arrived. ⟦Sergei⟧ Kyslytsya then spoke.",
+            "Ukraine’s envoy ⟦Sergei⟧ Moroz arrived. ⟦Sergei⟧ Moroz then spoke.",
         ],
         nonTriggering: [
             "Kharkiv deputy mayor Ihor Tkachuk said the shelling lasted all night.",

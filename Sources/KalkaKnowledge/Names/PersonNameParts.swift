@@ -1,0 +1,107 @@
+import KalkaText
+
+/// The curated Ukrainians of the name dictionary, each name split into its given name and its
+/// surname, each part in its correct forms and its Russian-based ones: MT mixes them, and no
+/// list of whole names holds every mix ("Maxim Stepanov", "Serhiy Sukhomlin", "Alexander
+/// Kornienko").
+///
+/// A part's Russian-based forms are the first (or last) words of the entry's variants, the
+/// Russian forms of the given name (Dictionaries/names/given-names.tsv: Maxim for Maksym), and a
+/// surname's rendering with "ye" after a vowel written "e" (Korniyenko and Kornienko).
+package struct PersonNameParts: Sendable {
+    /// A given name or surname of an entry, as a folded hash, and whether it is Russian-based.
+    package struct Form: Sendable, Equatable {
+        package let entry: Int
+        package let isVariant: Bool
+    }
+
+    private let bySurname: [UInt64: [Form]]
+    private let byGiven: [UInt64: [Form]]
+
+    /// From the dictionary's entries and its Russian-form given names (Russian → Ukrainian).
+    init(entries: [NameEntry], givenNames: [String: String]) {
+        var russianGiven: [String: [String]] = [:]
+        for (russian, ukrainian) in givenNames.sorted(by: { $0.key < $1.key }) { russianGiven[ukrainian, default: []].append(russian) }
+        var bySurname: [UInt64: [Form]] = [:]
+        var byGiven: [UInt64: [Form]] = [:]
+        func add(_ word: Substring, _ form: Form, to table: inout [UInt64: [Form]]) {
+            let hash = FoldedHash.of(word)
+            if !(table[hash] ?? []).contains(where: { $0.entry == form.entry }) { table[hash, default: []].append(form) }
+        }
+        for (index, entry) in entries.enumerated() where entry.kind == .person && entry.isUkrainian {
+            // Two words, one each: a name of more (or a hyphenated part) is matched whole or not at all.
+            let correct = entry.correctForms.compactMap(Self.parts)
+            guard !correct.isEmpty else { continue }
+            // The correct parts first: a part both correct and Russian-based (Stepanov) is correct.
+            for (given, surname) in correct {
+                add(given, Form(entry: index, isVariant: false), to: &byGiven)
+                add(surname, Form(entry: index, isVariant: false), to: &bySurname)
+                for russian in russianGiven[String(given)] ?? [] { add(Substring(russian), Form(entry: index, isVariant: true), to: &byGiven) }
+            }
+            for (given, surname) in entry.variants.compactMap(Self.parts) {
+                add(given, Form(entry: index, isVariant: true), to: &byGiven)
+                add(surname, Form(entry: index, isVariant: true), to: &bySurname)
+                add(Substring(Self.withoutYeAfterVowel(surname)), Form(entry: index, isVariant: true), to: &bySurname)
+            }
+        }
+        self.bySurname = bySurname
+        self.byGiven = byGiven
+    }
+
+    /// A curated Ukrainian's name in a mix of forms, at most one Russian-based part correct.
+    package struct MixedName: Sendable {
+        package let given: Int
+        package let surname: Int
+        package let entry: Int
+        package let givenIsVariant: Bool
+        package let surnameIsVariant: Bool
+    }
+
+    private static let documentNames = DocumentFact<[MixedName]>()
+
+    /// The document's given names and surnames side by side (one space between, both
+    /// capitalized) that are forms of one entry's parts, at least one Russian-based, outside the
+    /// dictionary's whole names (`covered`: their tokens). Once per document.
+    package func mixedNames(in analysis: Analysis, covered: (Int) -> Bool) -> [MixedName] {
+        analysis.fact(Self.documentNames) {
+            let tokens = analysis.tokens
+            let surnames = WordIndex.of(analysis).tokens(whereHash: { bySurname[$0] != nil },
+                                                         whereToken: { $0 >= 2 && tokens[Int($0)].shape == .title })
+            var found: [MixedName] = []
+            for surnameToken in surnames.map(Int.init) {
+                let givenToken = surnameToken - 2
+                let given = tokens[givenToken]
+                guard tokens[surnameToken - 1].kind == .space, tokens[surnameToken - 1].length == 1,
+                      given.kind == .word, given.shape == .title, !covered(givenToken), !covered(surnameToken),
+                      let forms = bySurname[tokens[surnameToken].foldedHash], let givens = byGiven[given.foldedHash] else { continue }
+                for surname in forms {
+                    guard let given = givens.first(where: { $0.entry == surname.entry }), given.isVariant || surname.isVariant else { continue }
+                    found.append(MixedName(given: givenToken, surname: surnameToken, entry: surname.entry,
+                                           givenIsVariant: given.isVariant, surnameIsVariant: surname.isVariant))
+                    break
+                }
+            }
+            return found
+        }
+    }
+
+    /// A name of two words: its given name and surname.
+    private static func parts(_ name: String) -> (Substring, Substring)? {
+        let words = name.split(separator: " ")
+        guard words.count == 2, !words[1].contains("-") else { return nil }
+        return (words[0], words[1])
+    }
+
+    /// "ye" after a vowel as "e": the spelling MT often gives a Russian "е" there (Kornienko).
+    package static func withoutYeAfterVowel(_ word: Substring) -> String {
+        var bytes = Array(word.utf8)
+        var index = 1
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "y") && bytes[index + 1] == UInt8(ascii: "e") && "aeiouAEIOU".utf8.contains(bytes[index - 1]) {
+                bytes.remove(at: index)
+            }
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
