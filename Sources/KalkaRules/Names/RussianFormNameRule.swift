@@ -89,7 +89,7 @@ public struct RussianFormNameRule: Rule {
     private let context: NationalContext
     /// The nouns an adjectival name (a raion's, a hromada's, a city district's) stands before.
     private let unitNouns = WordSet(["district", "districts", "raion", "raions", "rayon", "rayons", "community", "communities",
-                                     "hromada", "hromadas", "municipality", "region"])
+                                     "hromada", "hromadas", "municipality", "region", "area", "areas"])
     private let and = FoldedHash.of("and")
     private let comma = FoldedHash.of(",")
     /// Words before a name that make it a place: "in Gordeyevka", "the village of Gordeyevka".
@@ -302,7 +302,8 @@ public struct RussianFormNameRule: Rule {
         let edits = [ProseEdit(match.range, replacement)]
         guard canonicals.count == 1 else {
             let options = canonicals.map { "“\($0)”" }.joined(separator: " or ")
-            findings.report(match.range, "“\(written)” is a Russian-based or older spelling of \(options)",
+            let what = match.role.isOutdated ? "a former name of" : "a Russian-based or older spelling of"
+            findings.report(match.range, "“\(written)” is \(what) \(options)",
                             fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .displayOnly, edits: edits), period: placesPeriod)
             return
         }
