@@ -85,11 +85,12 @@ package struct PersonNameParts: Sendable {
         }
     }
 
-    /// A name of two words: its given name and surname.
+    /// A name of two words: its given name and surname. Split on bytes: splitting on characters
+    /// was most of building the parts.
     private static func parts(_ name: String) -> (Substring, Substring)? {
-        let words = name.split(separator: " ")
-        guard words.count == 2, !words[1].contains("-") else { return nil }
-        return (words[0], words[1])
+        let words = name.utf8.split(separator: 0x20)
+        guard words.count == 2, !words[1].contains(UInt8(ascii: "-")) else { return nil }
+        return (Substring(words[0]), Substring(words[1]))
     }
 
     /// "ye" after a vowel as "e": the spelling MT often gives a Russian "е" there (Kornienko).
