@@ -13,6 +13,35 @@ package enum LatinSpelling {
         return softened(written).map { $0 == g ? h : $0 } == softened(canonical).map { $0 == g ? h : $0 }
     }
 
+    /// Whether `written` is `canonical` as English often simplifies it, or as wire copy spelled
+    /// it: `isWireSpelling`, or with the adjectival ending -yi written -y or -iy (Syrsky).
+    package static func isAccepted(_ written: some Collection<UInt8>, for canonical: some Collection<UInt8>) -> Bool {
+        if isWireSpelling(written, of: canonical) { return true }
+        func plain(_ name: some Collection<UInt8>) -> [UInt8] {
+            var bytes = softened(name).map { $0 == UInt8(ascii: "g") ? UInt8(ascii: "h") : $0 }
+            for ending in ["yi", "iy", "yy"] where bytes.count > 3 && bytes.suffix(2).elementsEqual(ending.utf8) {
+                bytes.removeLast(2)
+                bytes.append(UInt8(ascii: "y"))
+                break
+            }
+            return bytes
+        }
+        return plain(written) == plain(canonical)
+    }
+
+    /// The consonants of a name, g read as h, a doubled letter once: Zhyvytskyi and its half
+    /// Russian Zhivytskyi both z-h-v-t-s-k.
+    package static func consonants(_ name: some Collection<UInt8>) -> [UInt8] {
+        var skeleton: [UInt8] = []
+        for byte in name {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard !"aeiouy-'".utf8.contains(lower) else { continue }
+            let consonant = lower == UInt8(ascii: "g") ? UInt8(ascii: "h") : lower
+            if skeleton.last != consonant { skeleton.append(consonant) }
+        }
+        return skeleton
+    }
+
     /// Lower case, with y before a vowel read as i ("ya" as "ia").
     private static func softened(_ name: some Collection<UInt8>) -> [UInt8] {
         let lower = name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }

@@ -17,6 +17,9 @@ package struct PersonNameParts: Sendable {
 
     private let bySurname: [UInt64: [Form]]
     private let byGiven: [UInt64: [Form]]
+    /// The consonants of each entry's correct surnames (`LatinSpelling.consonants`): a surname
+    /// half Russian ("Zhivytskyi" for Zhyvytskyi) keeps them.
+    private let bySurnameConsonants: [[UInt8]: [(entry: Int, correct: String)]]
 
     /// From the dictionary's entries and its Russian-form given names (Russian → Ukrainian).
     init(entries: [NameEntry], givenNames: [String: String]) {
@@ -24,6 +27,7 @@ package struct PersonNameParts: Sendable {
         for (russian, ukrainian) in givenNames.sorted(by: { $0.key < $1.key }) { russianGiven[ukrainian, default: []].append(russian) }
         var bySurname: [UInt64: [Form]] = [:]
         var byGiven: [UInt64: [Form]] = [:]
+        var bySurnameConsonants: [[UInt8]: [(entry: Int, correct: String)]] = [:]
         func add(_ word: Substring, _ form: Form, to table: inout [UInt64: [Form]]) {
             let hash = FoldedHash.of(word)
             if !(table[hash] ?? []).contains(where: { $0.entry == form.entry }) { table[hash, default: []].append(form) }
@@ -36,6 +40,7 @@ package struct PersonNameParts: Sendable {
             for (given, surname) in correct {
                 add(given, Form(entry: index, isVariant: false), to: &byGiven)
                 add(surname, Form(entry: index, isVariant: false), to: &bySurname)
+                bySurnameConsonants[LatinSpelling.consonants(surname.utf8), default: []].append((index, String(surname)))
                 for russian in russianGiven[String(given)] ?? [] { add(Substring(russian), Form(entry: index, isVariant: true), to: &byGiven) }
             }
             for (given, surname) in entry.variants.compactMap(Self.parts) {
@@ -46,6 +51,7 @@ package struct PersonNameParts: Sendable {
         }
         self.bySurname = bySurname
         self.byGiven = byGiven
+        self.bySurnameConsonants = bySurnameConsonants
     }
 
     /// A curated Ukrainian's name in a mix of forms, at most one Russian-based part correct.
@@ -55,6 +61,8 @@ package struct PersonNameParts: Sendable {
         package let entry: Int
         package let givenIsVariant: Bool
         package let surnameIsVariant: Bool
+        /// Found by the surname's consonants: a spelling no list holds, half Russian or distorted.
+        package var byConsonants = false
     }
 
     private static let documentNames = DocumentFact<[MixedName]>()
@@ -81,7 +89,30 @@ package struct PersonNameParts: Sendable {
                     break
                 }
             }
-            return found
+            // A surname half Russian, which no list holds ("Dmytro Zhivytskyi"): after one of the
+            // person's given names, with the consonants of the person's surname, and not one of
+            // the spellings English accepts (Syrsky, wire copy's g for h).
+            let listed = Set(found.map(\.surname))
+            let givens = WordIndex.of(analysis).tokens(whereHash: { byGiven[$0] != nil },
+                                                       whereToken: { Int($0) + 2 < tokens.count && tokens[Int($0)].shape == .title })
+            for givenToken in givens.map(Int.init) {
+                let surnameToken = givenToken + 2
+                let surname = tokens[surnameToken]
+                guard !listed.contains(surnameToken), tokens[givenToken + 1].kind == .space, tokens[givenToken + 1].length == 1,
+                      surname.kind == .word, surname.shape == .title, surname.script == .latin, bySurname[surname.foldedHash] == nil,
+                      !covered(givenToken), !covered(surnameToken), analysis.possessiveBase(of: surname) == nil,
+                      let givenForms = byGiven[tokens[givenToken].foldedHash] else { continue }
+                let written = analysis.prose[Int(surname.start)..<Int(surname.end)]
+                guard let owners = bySurnameConsonants[LatinSpelling.consonants(written)] else { continue }
+                for owner in owners {
+                    guard let given = givenForms.first(where: { $0.entry == owner.entry }),
+                          !owners.contains(where: { $0.entry == owner.entry && LatinSpelling.isAccepted(written, for: $0.correct.utf8) }) else { continue }
+                    found.append(MixedName(given: givenToken, surname: surnameToken, entry: owner.entry,
+                                           givenIsVariant: given.isVariant, surnameIsVariant: true, byConsonants: true))
+                    break
+                }
+            }
+            return found.sorted { $0.given < $1.given }
         }
     }
 

@@ -24,7 +24,8 @@ public struct RussianFormNameRule: Rule {
             national marker is Russia or Belarus. A curated Ukrainian named by a mix of correct and \
             Russian-based parts (Maxim Stepanov, Alexander Kornienko) is flagged too, unless the \
             sentence puts the name in Russia or Belarus or a Ukrainian given name stands before the \
-            surname as wire copy spells it, g for h (Yurii Ignat); wire copy used such forms until \
+            surname as wire copy spells it, g for h (Yurii Ignat); a surname half Russian or \
+            distorted (Dmytro Zhivytskyi) is known by its consonants; wire copy used such forms until \
             2022, so they are period spellings, and with only the given name Russian the fix waits \
             for --unsafe-fixes. The usual English spellings of Russian \
             and Belarusian names (Sergei Lavrov, Moscow) are never flagged, nor established phrases \
@@ -196,7 +197,8 @@ public struct RussianFormNameRule: Rule {
             let range = Int(tokens[name.given].start)..<Int(surname.end)
             let written = analysis.text(of: range)
             let replacement = CaseAdapter.adapt(entry.canonical, toCaseOf: written, listed: nil)
-            let message = "“\(written)” is \(origin(of: entry, original: entry.original, canonical: entry.canonical)): use “\(replacement)”"
+            let what = name.byConsonants ? "a distorted spelling of \(entry.original)" : origin(of: entry, original: entry.original, canonical: entry.canonical)
+            let message = "“\(written)” is \(what): use “\(replacement)”"
             let edits = [ProseEdit(range, replacement)]
             if name.surnameIsVariant {
                 findings.report(range, message, fixTitle: "Replace with “\(replacement)”", edits: edits, period: givenNamesPeriod)
