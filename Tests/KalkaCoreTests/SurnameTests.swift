@@ -142,6 +142,14 @@ import KalkaCore
         #expect(hybrid.map(\.message) == ["“Dmytro Zhivytskyi” is a distorted spelling of Дмитро Живицький: use “Dmytro Zhyvytskyi”"])
         #expect(try found("Sumy governor Dmytro Zhyvytsky spoke; commander Oleksandr Syrsky agreed with Serhii Kyslytsya in Kyiv.") == [])
         #expect(try found("Oleksandr Sirskyi, the commander, spoke in Kyiv.") == ["NAM001 Oleksandr Sirskyi"])
+        // A given name translated into English (given-names.tsv's english column), for the
+        // curated only: a warning whatever the date, its fix suggested.
+        let english = try Lint.diagnostics("Presidential office head Andrew Yermak met Michael Fedorov in Kyiv.", linter: old)
+        #expect(english.map(\.message) == ["“Andrew Yermak” translates the given name of Андрій Єрмак into English: use “Andrii Yermak”",
+                                           "“Michael Fedorov” translates the given name of Михайло Федоров into English: use “Mykhailo Fedorov”"])
+        #expect(english.map(\.severity) == [.warning, .warning])
+        #expect(english.allSatisfy { $0.fix?.applicability == .unsafe })
+        #expect(try found("Andrew Smith met Michael Carpenter in Kyiv.") == [])
         #expect(PersonNameParts.withoutYeAfterVowel("Korniyenko") == "Kornienko")
         #expect(PersonNameParts.withoutYeAfterVowel("Yelchenko") == "Yelchenko")
     }

@@ -143,17 +143,22 @@ public struct NameDictionary: Sendable {
         }
         variantOwners = owners
         var givenNames: [String: String] = [:]
+        var englishGivenNames: [String: [String]] = [:]
         if store.tablePaths.contains(Self.givenNamesPath) {
             let file = try store.file(Self.givenNamesPath)
+            let english = file.columns.firstIndex(of: "english")
             for row in file.rows {
                 for russian in row[1].split(separator: "|") { givenNames[String(russian)] = row[0] }
+                if let english, !row[english].isEmpty { englishGivenNames[row[0]] = row[english].split(separator: "|").map(String.init) }
             }
         }
         self.givenNames = givenNames
         givenNameForms = givenNames.keys.sorted()
         givenNameMatcher = try PhraseMatcher(givenNameForms)
-        let allEntries = self.entries, russianGivenNames = givenNames
-        personPartsOnFirstUse = BuiltOnFirstUse { PersonNameParts(entries: allEntries, givenNames: russianGivenNames) }
+        let allEntries = self.entries, russianGivenNames = givenNames, englishNames = englishGivenNames
+        personPartsOnFirstUse = BuiltOnFirstUse {
+            PersonNameParts(entries: allEntries, givenNames: russianGivenNames, englishGivenNames: englishNames)
+        }
         compiledRomanizers = renderers.compiled
     }
 

@@ -13,6 +13,8 @@ package struct PersonNameParts: Sendable {
     package struct Form: Sendable, Equatable {
         package let entry: Int
         package let isVariant: Bool
+        /// A given name translated into English (Andrew for Andrii).
+        package var isEnglish = false
     }
 
     private let bySurname: [UInt64: [Form]]
@@ -21,8 +23,9 @@ package struct PersonNameParts: Sendable {
     /// half Russian ("Zhivytskyi" for Zhyvytskyi) keeps them.
     private let bySurnameConsonants: [[UInt8]: [(entry: Int, correct: String)]]
 
-    /// From the dictionary's entries and its Russian-form given names (Russian → Ukrainian).
-    init(entries: [NameEntry], givenNames: [String: String]) {
+    /// From the dictionary's entries, its Russian-form given names (Russian → Ukrainian) and the
+    /// English names MT translates Ukrainian ones into (Ukrainian → English).
+    init(entries: [NameEntry], givenNames: [String: String], englishGivenNames: [String: [String]] = [:]) {
         var russianGiven: [String: [String]] = [:]
         for (russian, ukrainian) in givenNames.sorted(by: { $0.key < $1.key }) { russianGiven[ukrainian, default: []].append(russian) }
         var bySurname: [UInt64: [Form]] = [:]
@@ -42,6 +45,9 @@ package struct PersonNameParts: Sendable {
                 add(surname, Form(entry: index, isVariant: false), to: &bySurname)
                 bySurnameConsonants[LatinSpelling.consonants(surname.utf8), default: []].append((index, String(surname)))
                 for russian in russianGiven[String(given)] ?? [] { add(Substring(russian), Form(entry: index, isVariant: true), to: &byGiven) }
+                for english in englishGivenNames[String(given)] ?? [] {
+                    add(Substring(english), Form(entry: index, isVariant: true, isEnglish: true), to: &byGiven)
+                }
             }
             for (given, surname) in entry.variants.compactMap(Self.parts) {
                 add(given, Form(entry: index, isVariant: true), to: &byGiven)
@@ -63,6 +69,8 @@ package struct PersonNameParts: Sendable {
         package let surnameIsVariant: Bool
         /// Found by the surname's consonants: a spelling no list holds, half Russian or distorted.
         package var byConsonants = false
+        /// The given name translated into English (Andrew for Andrii).
+        package var givenIsEnglish = false
     }
 
     private static let documentNames = DocumentFact<[MixedName]>()
@@ -85,7 +93,7 @@ package struct PersonNameParts: Sendable {
                 for surname in forms {
                     guard let given = givens.first(where: { $0.entry == surname.entry }), given.isVariant || surname.isVariant else { continue }
                     found.append(MixedName(given: givenToken, surname: surnameToken, entry: surname.entry,
-                                           givenIsVariant: given.isVariant, surnameIsVariant: surname.isVariant))
+                                           givenIsVariant: given.isVariant, surnameIsVariant: surname.isVariant, givenIsEnglish: given.isEnglish))
                     break
                 }
             }
@@ -108,7 +116,8 @@ package struct PersonNameParts: Sendable {
                     guard let given = givenForms.first(where: { $0.entry == owner.entry }),
                           !owners.contains(where: { $0.entry == owner.entry && LatinSpelling.isAccepted(written, for: $0.correct.utf8) }) else { continue }
                     found.append(MixedName(given: givenToken, surname: surnameToken, entry: owner.entry,
-                                           givenIsVariant: given.isVariant, surnameIsVariant: true, byConsonants: true))
+                                           givenIsVariant: given.isVariant, surnameIsVariant: true, byConsonants: true,
+                                           givenIsEnglish: given.isEnglish))
                     break
                 }
             }

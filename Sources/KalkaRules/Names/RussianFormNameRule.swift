@@ -25,7 +25,8 @@ public struct RussianFormNameRule: Rule {
             Russian-based parts (Maxim Stepanov, Alexander Kornienko) is flagged too, unless the \
             sentence puts the name in Russia or Belarus or a Ukrainian given name stands before the \
             surname as wire copy spells it, g for h (Yurii Ignat); a surname half Russian or \
-            distorted (Dmytro Zhivytskyi) is known by its consonants; wire copy used such forms until \
+            distorted (Dmytro Zhivytskyi) is known by its consonants, and a given name translated into \
+            English (Andrew Yermak) is reported whatever the date; wire copy used the other forms until \
             2022, so they are period spellings, and with only the given name Russian the fix waits \
             for --unsafe-fixes. The usual English spellings of Russian \
             and Belarusian names (Sergei Lavrov, Moscow) are never flagged, nor established phrases \
@@ -200,7 +201,11 @@ public struct RussianFormNameRule: Rule {
             let what = name.byConsonants ? "a distorted spelling of \(entry.original)" : origin(of: entry, original: entry.original, canonical: entry.canonical)
             let message = "“\(written)” is \(what): use “\(replacement)”"
             let edits = [ProseEdit(range, replacement)]
-            if name.surnameIsVariant {
+            if name.givenIsEnglish {
+                // A name translated, not a spelling of its time: no period, and a namesake is possible.
+                findings.report(range, "“\(written)” translates the given name of \(entry.original) into English: use “\(replacement)”",
+                                fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: edits))
+            } else if name.surnameIsVariant {
                 findings.report(range, message, fixTitle: "Replace with “\(replacement)”", edits: edits, period: givenNamesPeriod)
                 if !correctSurnames.contains(surname.foldedHash), !people.contains(where: { $0.written == surname.foldedHash }) {
                     people.append(Person(entry: name.entry, written: surname.foldedHash, period: givenNamesPeriod))
