@@ -63,7 +63,9 @@ package enum CommunityNames {
         return names
     }
 
-    /// The name whose last word is `last`: it and the words hyphens join to it.
+    /// The name whose last word is `last`: it and the words hyphens join to it. Nil where a
+    /// capitalized word stands before it (the last word of a name of several, "Novyi Rozdil"),
+    /// unless that word opens the sentence and is one of `openers` ("The").
     private static func name(endingAt last: Int, in analysis: Analysis) -> ClosedRange<Int>? {
         let tokens = analysis.tokens
         guard isNameWord(tokens[last]), analysis.possessiveBase(of: tokens[last]) == nil else { return nil }
@@ -71,10 +73,15 @@ package enum CommunityNames {
         while first >= 2 && tokens[first - 1].foldedHash == hyphen && tokens[first - 1].kind == .punctuation && isNameWord(tokens[first - 2]) {
             first -= 2
         }
+        if first >= 2, tokens[first - 1].kind == .space, isNameWord(tokens[first - 2]) {
+            let opensSentence = analysis.sentence(containingToken: first - 2).map { analysis.sentences[$0].tokens.lowerBound == first - 2 } ?? false
+            guard opensSentence && openers.contains(tokens[first - 2].foldedHash) else { return nil }
+        }
         return first...last
     }
 
-    /// The name whose first word is `first`.
+    /// The name whose first word is `first`; nil where a capitalized word follows it (the first
+    /// word of a name of several).
     private static func name(startingAt first: Int, in analysis: Analysis) -> ClosedRange<Int>? {
         let tokens = analysis.tokens
         guard isNameWord(tokens[first]) else { return nil }
@@ -82,8 +89,13 @@ package enum CommunityNames {
         while last + 2 < tokens.count && tokens[last + 1].foldedHash == hyphen && tokens[last + 1].kind == .punctuation && isNameWord(tokens[last + 2]) {
             last += 2
         }
+        if last + 2 < tokens.count, tokens[last + 1].kind == .space, isNameWord(tokens[last + 2]) { return nil }
         return analysis.possessiveBase(of: tokens[last]) == nil ? first...last : nil
     }
+
+    /// Capitalized words that open a sentence before a name without being part of it.
+    private static let openers: Set<UInt64> = Set(["the", "a", "an", "in", "on", "at", "for", "from", "with", "by", "near", "and", "but", "both", "all"]
+        .map(FoldedHash.of))
 
     private static func isNameWord(_ token: Token) -> Bool {
         token.kind == .word && token.script == .latin && token.shape == .title

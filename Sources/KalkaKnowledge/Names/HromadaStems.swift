@@ -2,36 +2,47 @@
 /// list: a hromada's adjective as MT leaves it before "community" — Russian ("Shalyginskaya"),
 /// cut short ("Novoslobodsk", "Krasnopil"), half Ukrainian ("Bilopolska") — keeps the stem's
 /// consonants (Shalyhynska: sh-l-h-n), once the vowels, in which Russian and Ukrainian spellings
-/// part, are dropped and g is read as h.
+/// part, are dropped and g is read as h; and its vowels differ only as the two languages' do
+/// (Ukrainian і for Russian о or е, и for и): a, u and the rest stay apart, so an unrelated
+/// name with the same consonants (Troieshchyna, Tarashchanska) does not fit.
 ///
 /// Built on first use, from the gazetteer's rows: a document that names no community costs
 /// nothing.
 package struct HromadaStems: Sendable {
-    private let rowsBySkeleton: [[UInt8]: [Int]]
+    /// Each stem's consonants → the hromadas (rows) and their stems.
+    private let bySkeleton: [[UInt8]: [(row: Int, stem: [UInt8])]]
+    /// The first words of the oblasts of Ukraine ("Sumy" of "Sumy Oblast"), as folded hashes.
+    package let oblastWords: [UInt64]
 
     /// The built-in gazetteer's hromadas (nil if the build could not lay it out).
     package static let builtIn: HromadaStems? = Gazetteer.builtIn.map(HromadaStems.init)
 
-    /// The shortest skeleton looked up: fewer consonants match too many names by chance.
-    package static let shortestSkeleton = 4
+    /// The fewest consonants looked up: fewer match too many names by chance.
+    private static let shortestSkeleton = 4
 
     init(_ gazetteer: Gazetteer) {
-        var rows: [[UInt8]: [Int]] = [:]
+        var bySkeleton: [[UInt8]: [(row: Int, stem: [UInt8])]] = [:]
+        var oblasts = Set<UInt64>()
         for row in 0..<gazetteer.count where gazetteer.isHromada(row) {
-            let name = gazetteer.canonicalBytes(row)
-            guard let skeleton = Self.skeleton(of: Array(name), endings: Self.canonicalEndings),
-                  skeleton.count >= Self.shortestSkeleton else { continue }
-            rows[skeleton, default: []].append(row)
+            oblasts.insert(gazetteer.oblastWordHash(row))
+            guard let stem = Self.stem(Array(gazetteer.canonicalBytes(row)), endings: Self.canonicalEndings) else { continue }
+            let skeleton = LatinSpelling.consonants(stem)
+            guard skeleton.count >= Self.shortestSkeleton else { continue }
+            bySkeleton[skeleton, default: []].append((row, stem))
         }
-        rowsBySkeleton = rows
+        self.bySkeleton = bySkeleton
+        oblastWords = oblasts.sorted()
     }
 
     /// The hromadas whose stem has the consonants of `written` (a name as a text writes it,
-    /// in ASCII letters, hyphens and apostrophes), once its adjectival ending is cut.
+    /// in ASCII letters, hyphens and apostrophes), once its adjectival ending is cut, and vowels
+    /// that differ from the stem's only as Russian's and Ukrainian's do.
     package func hromadas(writtenAs written: some Collection<UInt8>) -> [Int] {
-        guard let skeleton = Self.skeleton(of: Array(written), endings: Self.writtenEndings),
-              skeleton.count >= Self.shortestSkeleton else { return [] }
-        return rowsBySkeleton[skeleton] ?? []
+        guard let stem = Self.stem(Array(written), endings: Self.writtenEndings) else { return [] }
+        let skeleton = LatinSpelling.consonants(stem)
+        guard skeleton.count >= Self.shortestSkeleton, let candidates = bySkeleton[skeleton] else { return [] }
+        let vowels = Self.vowelClasses(stem)
+        return candidates.filter { Self.vowelClasses($0.stem) == vowels }.map(\.row)
     }
 
     /// The endings of a hromada's canonical name (Shalyhynska, Kryvorizka): the stem is what
@@ -41,11 +52,9 @@ package struct HromadaStems: Sendable {
     /// -skyi), or cut short (-sk).
     static let writtenEndings = ["skaya", "skoye", "skoy", "skiy", "skyi", "skyy", "sky", "ska", "sk"].map { Array($0.utf8) }
 
-    /// The consonants of a name's stem: lower case, the first of `endings` it ends in cut,
-    /// vowels, apostrophes and hyphens dropped, g read as h, a doubled letter read once
-    /// (Krasnopillia and Krasnopolye: k-r-s-n-p-l). Nil for anything but ASCII letters, hyphens
-    /// and apostrophes.
-    static func skeleton(of name: [UInt8], endings: [[UInt8]]) -> [UInt8]? {
+    /// The name in lower case without the first of `endings` it ends in; nil for anything but
+    /// ASCII letters, hyphens and apostrophes.
+    static func stem(_ name: [UInt8], endings: [[UInt8]]) -> [UInt8]? {
         var lower: [UInt8] = []
         lower.reserveCapacity(name.count)
         for byte in name {
@@ -58,14 +67,23 @@ package struct HromadaStems: Sendable {
         if let ending = endings.first(where: { lower.count > $0.count + 2 && lower.suffix($0.count).elementsEqual($0) }) {
             lower.removeLast(ending.count)
         }
-        var skeleton: [UInt8] = []
-        for byte in lower {
-            guard !Self.dropped.contains(byte) else { continue }
-            let consonant = byte == UInt8(ascii: "g") ? UInt8(ascii: "h") : byte
-            if skeleton.last != consonant { skeleton.append(consonant) }
-        }
-        return skeleton
+        return lower
     }
 
-    private static let dropped = Set("aeiouy-'".utf8)
+    /// Each run of vowels of a stem, by class: one with a (a, ia, ya), one with u (u, iu, yu),
+    /// and the rest (i, e, o, y and their runs), which Russian and Ukrainian trade.
+    static func vowelClasses(_ stem: [UInt8]) -> [UInt8] {
+        var classes: [UInt8] = []
+        var run: [UInt8] = []
+        func close() {
+            guard !run.isEmpty else { return }
+            classes.append(run.contains(UInt8(ascii: "a")) ? 1 : run.contains(UInt8(ascii: "u")) ? 2 : 3)
+            run.removeAll()
+        }
+        for byte in stem {
+            if "aeiouy".utf8.contains(byte) { run.append(byte) } else { close() }
+        }
+        close()
+        return classes
+    }
 }

@@ -21,8 +21,14 @@ package struct NationalContext {
                 guard let entry = names.forms[match.phrase].entry else { continue }
                 for index in match.tokens { covered[index] = names.entries[entry].isUkrainian }
             }
-            // A curated Ukrainian in a mix of forms ("Maxim Stepanov") is a known name too.
+            // A curated Ukrainian in a mix of forms ("Maxim Stepanov") is a known name too, where
+            // the sentence (by the dictionary's names) does not put it in Russia or Belarus, and,
+            // with only the given name in another form, where it puts it in Ukraine.
+            let dictionaryNames = covered
             for name in names.mixedNames(in: analysis) {
+                guard let sentence = analysis.sentence(containingToken: name.given) else { continue }
+                let side = side(analysis, around: name.given...name.surname, in: analysis.sentences[sentence].tokens, known: dictionaryNames)
+                guard side != false, name.surnameIsVariant || side == true else { continue }
                 for index in name.given...name.surname { covered[index] = true }
             }
             return covered

@@ -9,7 +9,8 @@ import KalkaText
 /// Russian forms of the given name (Dictionaries/names/given-names.tsv: Maxim for Maksym), and a
 /// surname's rendering with "ye" after a vowel written "e" (Korniyenko and Kornienko).
 package struct PersonNameParts: Sendable {
-    /// A given name or surname of an entry, as a folded hash, and whether it is Russian-based.
+    /// What a given name or surname (the key it is filed under: its folded hash) is of an entry:
+    /// the entry, and whether the form is Russian-based (or English).
     package struct Form: Sendable, Equatable {
         package let entry: Int
         package let isVariant: Bool

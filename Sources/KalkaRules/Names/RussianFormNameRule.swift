@@ -22,7 +22,8 @@ public struct RussianFormNameRule: Rule {
             (Sinegubov said), its fix waiting for --unsafe-fixes, unless a spelling the dictionary \
             accepts for any person writes it so (Zelensky, Gerasimov) or the sentence's nearest \
             national marker is Russia or Belarus. A curated Ukrainian named by a mix of correct and \
-            Russian-based parts (Maxim Stepanov, Alexander Kornienko) is flagged too, unless the \
+            Russian-based parts (Maxim Stepanov, Alexander Kornienko) is flagged too (with only the \
+            given name changed, where the text puts the person in Ukraine), unless the \
             sentence puts the name in Russia or Belarus or a Ukrainian given name stands before the \
             surname as wire copy spells it, g for h (Yurii Ignat); a surname half Russian or \
             distorted (Dmytro Zhivytskyi) is known by its consonants, and a given name translated into \
@@ -47,8 +48,9 @@ public struct RussianFormNameRule: Rule {
             that is also an English word or a place elsewhere needs a Ukrainian marker too. A \
             hromada's name before "community" (or in a list of communities) in a form no table can \
             list, Russian, cut short or half Ukrainian ("Shalyginsk", "Novoslobid", "Bilopolska"), \
-            is recognized by its stem's consonants, where one hromada fits (in the oblast the text \
-            names, if it names one) and the name is not a place of that oblast; that fix waits for \
+            is recognized by its stem's consonants and vowels, where one hromada fits: of the oblast \
+            the text names, and not the name of a place there, or, where it names none, with a \
+            Ukrainian marker in the sentence; that fix waits for \
             --unsafe-fixes. Older \
             romanizations of the Ukrainian name itself (Mykolayiv) are information; former names of \
             renamed places (Dzerzhinsk for Toretsk) are outdated, judged by the article's date as \
@@ -173,20 +175,23 @@ public struct RussianFormNameRule: Rule {
 
     /// A curated Ukrainian named by a given name and surname that mix correct and Russian-based
     /// forms, or Russian-based ones the list of whole names lacks ("Maxim Stepanov", "Serhiy
-    /// Sukhomlin", "Alexander Kornienko"): unless the sentence's nearest marker is Russia or
-    /// Belarus, nor where a Ukrainian given name stands before the surname as wire copy spells
-    /// it (g for h: Yurii Ignat). Wire copy wrote the Russian forms of many Ukrainians' names
-    /// before 2022, so these are period spellings as NAM002's are; with only the given name
-    /// Russian, a namesake is possible, and the fix is only suggested.
+    /// Sukhomlin", "Alexander Kornienko"): never where the sentence's nearest marker is Russia or
+    /// Belarus, nor a Ukrainian given name before the surname as wire copy spells it (g for h:
+    /// Yurii Ignat). With the surname right and only the given name Russian or English, a
+    /// namesake is likelier (Russians are named Sergei Marchenko too): only where the sentence
+    /// puts the person in Ukraine or the document names only Ukraine, and the fix is only
+    /// suggested. Wire copy gave Ukrainians the Russian forms of their given names before 2022:
+    /// those are period spellings, as NAM002's are; a surname half Russian after a Ukrainian
+    /// given name, or a given name translated into English, is no house style of any time.
     private func reportMixedNames(_ analysis: Analysis, people: inout [Person], into findings: inout Findings) {
         let mixed = names.mixedNames(in: analysis)
         guard !mixed.isEmpty else { return }
         let tokens = analysis.tokens
         let known = context.knownNames(in: analysis)
         for name in mixed {
-            guard let sentence = analysis.sentence(containingToken: name.given),
-                  context.side(analysis, around: name.given...name.surname, in: analysis.sentences[sentence].tokens, known: known) != false
-            else { continue }
+            guard let sentence = analysis.sentence(containingToken: name.given) else { continue }
+            let side = context.side(analysis, around: name.given...name.surname, in: analysis.sentences[sentence].tokens, known: known)
+            guard side != false, name.surnameIsVariant || side == true || context.namesOnlyUkraine(analysis) else { continue }
             let entry = names.entries[name.entry]
             let surname = tokens[name.surname]
             // A Ukrainian given name before the surname as wire copy spelled it, g for h (Yurii
@@ -199,20 +204,18 @@ public struct RussianFormNameRule: Rule {
             let written = analysis.text(of: range)
             let replacement = CaseAdapter.adapt(entry.canonical, toCaseOf: written, listed: nil)
             let what = name.byConsonants ? "a distorted spelling of \(entry.original)" : origin(of: entry, original: entry.original, canonical: entry.canonical)
-            let message = "“\(written)” is \(what): use “\(replacement)”"
+            let message = name.givenIsEnglish ? "“\(written)” translates the given name of \(entry.original) into English: use “\(replacement)”"
+                : "“\(written)” is \(what): use “\(replacement)”"
             let edits = [ProseEdit(range, replacement)]
-            if name.givenIsEnglish {
-                // A name translated, not a spelling of its time: no period, and a namesake is possible.
-                findings.report(range, "“\(written)” translates the given name of \(entry.original) into English: use “\(replacement)”",
-                                fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: edits))
-            } else if name.surnameIsVariant {
-                findings.report(range, message, fixTitle: "Replace with “\(replacement)”", edits: edits, period: givenNamesPeriod)
+            let period = name.givenIsVariant && !name.givenIsEnglish ? givenNamesPeriod : nil
+            if name.surnameIsVariant {
+                findings.report(range, message, fixTitle: "Replace with “\(replacement)”", edits: edits, period: period)
                 if !correctSurnames.contains(surname.foldedHash), !people.contains(where: { $0.written == surname.foldedHash }) {
-                    people.append(Person(entry: name.entry, written: surname.foldedHash, period: givenNamesPeriod))
+                    people.append(Person(entry: name.entry, written: surname.foldedHash, period: period))
                 }
             } else {
                 findings.report(range, message, fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: edits),
-                                period: givenNamesPeriod)
+                                period: period)
             }
         }
     }
@@ -383,51 +386,60 @@ public struct RussianFormNameRule: Rule {
 
     /// A hromada's name before "community" (or in a list of communities) in a form no table
     /// lists: Russian, cut short or half Ukrainian ("Shalyginsk community", "the communities of
-    /// Novoslobid and Bilopol"), found by the consonants of its stem (`HromadaStems`). Only
-    /// where one hromada's name fits (of those in the oblasts the document names, if it names
-    /// any of theirs), the name is neither an English word nor a given name nor the dictionary's,
-    /// it is not the name of a place in that oblast (English often names a community by its
-    /// centre: "the Esman community"), and the sentence's nearest marker is not Russia or
-    /// Belarus. The fix is a guess from consonants, so only suggested.
+    /// Novoslobid and Bilopol"), found by the consonants and vowels of its stem (`HromadaStems`).
+    /// In a document that names an oblast, only a hromada of such an oblast, and not a name of a
+    /// place there (English often names a community by its centre: "the Esman community"); in
+    /// one that names none, only with a Ukrainian marker in the sentence, and not a name of a
+    /// place anywhere in Ukraine. Never a spelling the gazetteer guards or knows otherwise, an
+    /// English word or demonym ("the Serbian community"), a given name or the dictionary's.
+    /// The fix is a guess, so only suggested.
     private func reportCommunities(_ analysis: Analysis, gazetteer: Gazetteer, into findings: inout Findings) {
         let names = CommunityNames.of(analysis)
         guard !names.isEmpty, let stems = HromadaStems.builtIn else { return }
         let tokens = analysis.tokens
         let known = context.knownNames(in: analysis)
         let words = WordIndex.of(analysis)
+        let namedOblasts = Set(stems.oblastWords.filter { !words.occurrences(of: $0).isEmpty })
         let reported = findings.items.map(\.range)
         for name in names {
             let range = Int(tokens[name.lowerBound].start)..<Int(tokens[name.upperBound].end)
             guard known[name.lowerBound] == nil, !reported.contains(where: { $0.overlaps(range) }),
-                  name.count > 1 || !english.containsHash(tokens[name.lowerBound].foldedHash) && !givenNames.containsHash(tokens[name.lowerBound].foldedHash)
+                  !tokens[name].contains(where: { $0.kind == .word && (english.containsHash($0.foldedHash) || givenNames.containsHash($0.foldedHash)) }),
+                  !Self.demonymEndings.contains(where: { analysis.prose[range].suffix($0.count).elementsEqual($0) })
             else { continue }
             var rows = stems.hromadas(writtenAs: analysis.prose[range])
             guard !rows.isEmpty else { continue }
-            let named = rows.filter { !words.occurrences(of: gazetteer.oblastWordHash($0)).isEmpty }
-            if !named.isEmpty { rows = named }
+            if !namedOblasts.isEmpty {
+                rows = rows.filter { namedOblasts.contains(gazetteer.oblastWordHash($0)) }
+                guard !rows.isEmpty else { continue }
+            }
             let canonical = gazetteer.canonicalBytes(rows[0])
             guard rows.allSatisfy({ gazetteer.canonicalBytes($0).elementsEqual(canonical) }),
                   !LatinSpelling.sameRomanization(analysis.prose[range], canonical) else { continue }
-            // A place of this name in the hromada's oblast: the community named by its centre.
-            let oblasts = Set(rows.map(gazetteer.oblastWordHash))
-            if let form = gazetteer.form(ReadyNameTable.key(of: tokens[name].map(\.foldedHash))),
-               form.role == .canonical || form.role == .older,
-               form.places.contains(where: { oblasts.contains(gazetteer.oblastWordHash($0)) }) { continue }
-            // In the oblast the document names, the community is Ukrainian whoever shells it;
-            // elsewhere the sentence must not put it in Russia or Belarus.
-            if named.isEmpty {
+            // A spelling the gazetteer knows: a place's name (in the oblasts in question, or
+            // anywhere when the document names none), or one it guards, dates or calls older.
+            if let form = gazetteer.form(ReadyNameTable.key(of: tokens[name].map(\.foldedHash))), form.role != .variant {
+                guard form.role == .canonical, !namedOblasts.isEmpty else { continue }
+                let oblasts = Set(rows.map(gazetteer.oblastWordHash))
+                if form.places.contains(where: { oblasts.contains(gazetteer.oblastWordHash($0)) }) { continue }
+            }
+            // Without an oblast named, only a sentence that puts the community in Ukraine.
+            if namedOblasts.isEmpty {
                 guard let sentence = analysis.sentence(containingToken: name.lowerBound),
-                      context.side(analysis, around: name, in: analysis.sentences[sentence].tokens, known: known) != false else { continue }
+                      context.side(analysis, around: name, in: analysis.sentences[sentence].tokens, known: known) == true else { continue }
             }
             let place = gazetteer.place(rows[0])
             let written = analysis.text(of: range)
             let replacement = CaseAdapter.adapt(place.canonical, toCaseOf: written, listed: nil)
-            let which = rows.count == 1 ? "a hromada in \(place.oblast)" : "\(rows.count) hromadas"
+            let which = rows.count == 1 ? "a hromada in \(place.oblast)" : "\(rows.count) hromadas of that name"
             findings.report(range, "“\(written)” is a Russian-based or garbled form of \(place.original) (\(which)): use “\(replacement)”",
                             fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: [ProseEdit(range, replacement)]),
                             period: placesPeriod)
         }
     }
+
+    /// Endings of English adjectives of peoples and places ("the Serbian community").
+    private static let demonymEndings = ["ian", "ish", "ese", "ean"].map { Array($0.utf8) }
 
     private struct FormWriting: Hashable {
         var phrase: Int
