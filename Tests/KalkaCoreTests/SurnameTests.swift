@@ -61,6 +61,9 @@ import KalkaCore
         // With no marker, a surname's Ukrainian form alone makes a given name information only.
         let weak = try Lint.diagnostics("Mikhail Kovalchuk, head of the institute, spoke.", linter: linter)
         #expect(weak.map(\.severity) == [.info])
+        // -yk is how the Ukrainian romanization writes -ик; the Russian one gives -ik.
+        #expect(try Lint.diagnostics("Vladimir Hnatyk, head of the institute, spoke.", linter: linter).map(\.severity) == [.info])
+        #expect(try Lint.diagnostics("Vladimir Hnatik, head of the institute, spoke.", linter: linter).isEmpty)
         // A person shown Ukrainian at one mention is Ukrainian at every mention with no marker,
         // whatever the surname's form, before and after.
         let later = try Lint.diagnostics("Ukraine's envoy Tatyana Hrytsenko arrived. Tatyana Hrytsenko then spoke.", linter: linter)

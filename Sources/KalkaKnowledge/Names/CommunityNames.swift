@@ -7,7 +7,7 @@ import KalkaText
 package enum CommunityNames {
     /// The tokens of each name (first...last word), in document order, each once.
     package static func of(_ analysis: Analysis) -> [ClosedRange<Int>] {
-        let occurrences = WordIndex.of(analysis).occurrences(ofAny: singular.union(plural))
+        let occurrences = WordIndex.of(analysis).occurrences(ofAny: nouns)
         guard !occurrences.isEmpty else { return [] }
         var names: [ClosedRange<Int>] = []
         for noun in occurrences {
@@ -21,6 +21,7 @@ package enum CommunityNames {
 
     private static let singular: Set<UInt64> = Set(["community", "hromada"].map(FoldedHash.of))
     private static let plural: Set<UInt64> = Set(["communities", "hromadas"].map(FoldedHash.of))
+    private static let nouns = singular.union(plural)
     /// Words that may stand between a name and its noun.
     private static let qualifiers: Set<UInt64> = Set(["territorial", "urban", "rural", "settlement", "village", "city", "united"].map(FoldedHash.of))
     private static let comma = FoldedHash.of(","), and = FoldedHash.of("and"), of = FoldedHash.of("of"), hyphen = FoldedHash.of("-")

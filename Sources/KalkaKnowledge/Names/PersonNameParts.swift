@@ -20,6 +20,8 @@ package struct PersonNameParts: Sendable {
 
     private let bySurname: [UInt64: [Form]]
     private let byGiven: [UInt64: [Form]]
+    /// The keys of `byGiven`, for the one look at every distinct word of a document.
+    private let givenHashes: HashSet64
     /// The consonants of each entry's correct surnames (`LatinSpelling.consonants`): a surname
     /// half Russian ("Zhivytskyi" for Zhyvytskyi) keeps them.
     private let bySurnameConsonants: [[UInt8]: [(entry: Int, correct: String)]]
@@ -58,6 +60,7 @@ package struct PersonNameParts: Sendable {
         }
         self.bySurname = bySurname
         self.byGiven = byGiven
+        givenHashes = HashSet64(byGiven.keys)
         self.bySurnameConsonants = bySurnameConsonants
     }
 
@@ -77,40 +80,36 @@ package struct PersonNameParts: Sendable {
     private static let documentNames = DocumentFact<[MixedName]>()
 
     /// The document's given names and surnames side by side (one space between, both
-    /// capitalized) that are forms of one entry's parts, at least one Russian-based, outside the
-    /// dictionary's whole names (`covered`: their tokens). Once per document.
+    /// capitalized) that are forms of one entry's parts, at least one Russian-based (or a
+    /// surname with the consonants of the entry's), outside the dictionary's whole names
+    /// (`covered`: their tokens), in document order. Once per document.
     package func mixedNames(in analysis: Analysis, covered: (Int) -> Bool) -> [MixedName] {
         analysis.fact(Self.documentNames) {
             let tokens = analysis.tokens
-            let surnames = WordIndex.of(analysis).tokens(whereHash: { bySurname[$0] != nil },
-                                                         whereToken: { $0 >= 2 && tokens[Int($0)].shape == .title })
-            var found: [MixedName] = []
-            for surnameToken in surnames.map(Int.init) {
-                let givenToken = surnameToken - 2
-                let given = tokens[givenToken]
-                guard tokens[surnameToken - 1].kind == .space, tokens[surnameToken - 1].length == 1,
-                      given.kind == .word, given.shape == .title, !covered(givenToken), !covered(surnameToken),
-                      let forms = bySurname[tokens[surnameToken].foldedHash], let givens = byGiven[given.foldedHash] else { continue }
-                for surname in forms {
-                    guard let given = givens.first(where: { $0.entry == surname.entry }), given.isVariant || surname.isVariant else { continue }
-                    found.append(MixedName(given: givenToken, surname: surnameToken, entry: surname.entry,
-                                           givenIsVariant: given.isVariant, surnameIsVariant: surname.isVariant, givenIsEnglish: given.isEnglish))
-                    break
-                }
-            }
-            // A surname half Russian, which no list holds ("Dmytro Zhivytskyi"): after one of the
-            // person's given names, with the consonants of the person's surname, and not one of
-            // the spellings English accepts (Syrsky, wire copy's g for h).
-            let listed = Set(found.map(\.surname))
-            let givens = WordIndex.of(analysis).tokens(whereHash: { byGiven[$0] != nil },
+            // Every mix starts with one of the people's given names: one look at the document's
+            // distinct words (a set of bare hashes, not a dictionary), then only at those tokens.
+            let givens = WordIndex.of(analysis).tokens(whereHash: { givenHashes.contains($0) },
                                                        whereToken: { Int($0) + 2 < tokens.count && tokens[Int($0)].shape == .title })
+            var found: [MixedName] = []
             for givenToken in givens.map(Int.init) {
                 let surnameToken = givenToken + 2
                 let surname = tokens[surnameToken]
-                guard !listed.contains(surnameToken), tokens[givenToken + 1].kind == .space, tokens[givenToken + 1].length == 1,
-                      surname.kind == .word, surname.shape == .title, surname.script == .latin, bySurname[surname.foldedHash] == nil,
-                      !covered(givenToken), !covered(surnameToken), analysis.possessiveBase(of: surname) == nil,
+                guard tokens[givenToken + 1].kind == .space, tokens[givenToken + 1].length == 1,
+                      surname.kind == .word, surname.shape == .title, !covered(givenToken), !covered(surnameToken),
                       let givenForms = byGiven[tokens[givenToken].foldedHash] else { continue }
+                if let forms = bySurname[surname.foldedHash] {
+                    for form in forms {
+                        guard let given = givenForms.first(where: { $0.entry == form.entry }), given.isVariant || form.isVariant else { continue }
+                        found.append(MixedName(given: givenToken, surname: surnameToken, entry: form.entry,
+                                               givenIsVariant: given.isVariant, surnameIsVariant: form.isVariant, givenIsEnglish: given.isEnglish))
+                        break
+                    }
+                    continue
+                }
+                // A surname half Russian, which no list holds ("Dmytro Zhivytskyi"): with the
+                // consonants of the person's surname, and not one of the spellings English
+                // accepts (Syrsky, wire copy's g for h).
+                guard surname.script == .latin, analysis.possessiveBase(of: surname) == nil else { continue }
                 let written = analysis.prose[Int(surname.start)..<Int(surname.end)]
                 guard let owners = bySurnameConsonants[LatinSpelling.consonants(written)] else { continue }
                 for owner in owners {
@@ -122,7 +121,7 @@ package struct PersonNameParts: Sendable {
                     break
                 }
             }
-            return found.sorted { $0.given < $1.given }
+            return found
         }
     }
 

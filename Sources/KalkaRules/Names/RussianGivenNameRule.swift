@@ -18,7 +18,7 @@ public struct RussianGivenNameRule: Rule {
             given name (Dictionaries/names/given-names.tsv) followed by a surname, whose nearest \
             marker in the sentence is Ukrainian (“Ukrainian”, “Ukraine’s”, a Ukrainian place) rather \
             than Russian or Belarusian, or, with no marker at all, a surname of Ukrainian form \
-            (-enko, -chuk, -iuk, and -skyi as the Ukrainian romanization writes it), at info, or at \
+            (-enko, -chuk, -iuk, and -yk and -skyi as the Ukrainian romanization writes them), at info, or at \
             warning in a document that names only Ukraine and Ukrainian places and people, never \
             Russia, Belarus or their places and people; and a person the text shows to be Ukrainian \
             at one mention is Ukrainian at every mention. Russians keep \
@@ -183,9 +183,10 @@ public struct RussianGivenNameRule: Rule {
         analysis.possessiveBase(of: token)?.hash ?? token.foldedHash
     }
 
-    /// Surname endings of Ukrainian form: -enko, -chuk, -iuk/-yuk, and -skyi/-zkyi as Ukrainian
-    /// romanization writes the adjectival ones (-ський, -зький; Russian surnames end -sky, -skiy).
-    static let ukrainianSurnameEndings: [[UInt8]] = ["enko", "chuk", "iuk", "yuk", "skyi", "zkyi"].map { Array($0.utf8) }
+    /// Surname endings of Ukrainian form: -enko, -chuk, -iuk/-yuk, -yk as Ukrainian romanization
+    /// writes -ик (Russian's gives -ik), and -skyi/-zkyi as it writes the adjectival ones
+    /// (-ський, -зький; Russian surnames end -sky, -skiy).
+    static let ukrainianSurnameEndings: [[UInt8]] = ["enko", "chuk", "iuk", "yuk", "yk", "skyi", "zkyi"].map { Array($0.utf8) }
 
     /// Whether a surname (without a possessive ending) ends in one of those.
     static func hasUkrainianSurnameEnding(_ analysis: Analysis, _ token: Token) -> Bool {
