@@ -133,6 +133,8 @@ import KalkaCore
         let mixed = try Lint.diagnostics("Ukraine's prime minister Denis Shmyhal met the donors.", linter: linter)
         #expect(mixed.first?.fix?.edits.first?.replacement == "Denys Shmyhal")
         #expect(mixed.first?.fix?.applicability == .unsafe)
+        // A whole name the dictionary lists is its finding alone, not a mix as well.
+        #expect(try found("Foreign Minister Dmitry Kuleba met Maxim Stepanov in Kyiv.") == ["NAM001 Dmitry Kuleba", "NAM001 Maxim Stepanov"])
         // The correct name, and a namesake beside a Russian marker.
         #expect(try found("Prime Minister Denys Shmyhal met the donors.") == [])
         #expect(try found("The Russian businessman Denis Shmyhal was detained in Moscow.") == [])

@@ -177,10 +177,16 @@ public struct NameDictionary: Sendable {
         let tokens = analysis.tokens
         guard tokens.indices.dropLast(2).contains(where: { tokens[$0].shape == .title && tokens[$0 + 2].shape == .title && tokens[$0 + 1].kind == .space })
         else { return [] }
+        // The matches run in document order without overlaps: a token's is found by bisection.
         let matches = self.matches(in: analysis)
-        var covered = Set<Int>()
-        for match in matches { covered.formUnion(match.tokens) }
-        return personParts.mixedNames(in: analysis, covered: { covered.contains($0) })
+        return personParts.mixedNames(in: analysis, covered: { token in
+            var low = 0, high = matches.count
+            while low < high {
+                let middle = (low + high) / 2
+                if matches[middle].tokens.upperBound < token { low = middle + 1 } else { high = middle }
+            }
+            return low < matches.count && matches[low].tokens.contains(token)
+        })
     }
 
     private static func entry(_ row: DictionaryFile.Row, path: String, renderers: RussianRenderers) throws -> NameEntry {

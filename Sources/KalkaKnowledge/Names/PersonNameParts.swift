@@ -20,8 +20,8 @@ package struct PersonNameParts: Sendable {
 
     private let bySurname: [UInt64: [Form]]
     private let byGiven: [UInt64: [Form]]
-    /// The keys of `byGiven`, for the one look at every distinct word of a document.
-    private let givenHashes: HashSet64
+    /// The keys of `byGiven`, looked up in a document's word index.
+    private let givenHashes: [UInt64]
     /// The consonants of each entry's correct surnames (`LatinSpelling.consonants`): a surname
     /// half Russian ("Zhivytskyi" for Zhyvytskyi) keeps them.
     private let bySurnameConsonants: [[UInt8]: [(entry: Int, correct: String)]]
@@ -60,7 +60,7 @@ package struct PersonNameParts: Sendable {
         }
         self.bySurname = bySurname
         self.byGiven = byGiven
-        givenHashes = HashSet64(byGiven.keys)
+        givenHashes = byGiven.keys.sorted()
         self.bySurnameConsonants = bySurnameConsonants
     }
 
@@ -86,12 +86,13 @@ package struct PersonNameParts: Sendable {
     package func mixedNames(in analysis: Analysis, covered: (Int) -> Bool) -> [MixedName] {
         analysis.fact(Self.documentNames) {
             let tokens = analysis.tokens
-            // Every mix starts with one of the people's given names: one look at the document's
-            // distinct words (a set of bare hashes, not a dictionary), then only at those tokens.
-            let givens = WordIndex.of(analysis).tokens(whereHash: { givenHashes.contains($0) },
-                                                       whereToken: { Int($0) + 2 < tokens.count && tokens[Int($0)].shape == .title })
+            // Every mix starts with one of the people's given names: their occurrences, from the
+            // word index (a probe per given name, no pass over the document's tokens).
             var found: [MixedName] = []
-            for givenToken in givens.map(Int.init) {
+            let index = WordIndex.of(analysis)
+            // The keys are distinct: no set to build first, as `occurrences(ofAny:)` would.
+            let givens = givenHashes.flatMap { index.occurrences(of: $0) }.sorted()
+            for givenToken in givens where givenToken + 2 < tokens.count && tokens[givenToken].shape == .title {
                 let surnameToken = givenToken + 2
                 let surname = tokens[surnameToken]
                 guard tokens[givenToken + 1].kind == .space, tokens[givenToken + 1].length == 1,
