@@ -64,7 +64,8 @@ package struct PersonNameParts: Sendable {
         self.bySurnameConsonants = bySurnameConsonants
     }
 
-    /// A curated Ukrainian's name in a mix of forms, at most one Russian-based part correct.
+    /// A curated Ukrainian's name written as no list of whole names holds: the given name's and
+    /// the surname's tokens, the entry, and which parts are Russian-based (at least one is).
     package struct MixedName: Sendable {
         package let given: Int
         package let surname: Int
