@@ -134,7 +134,7 @@ import KalkaCore
         #expect(mixed.first?.fix?.edits.first?.replacement == "Denys Shmyhal")
         #expect(mixed.first?.fix?.applicability == .unsafe)
         // A whole name the dictionary lists is its finding alone, not a mix as well.
-        #expect(try found("Foreign Minister Dmitry Kuleba met Maxim Stepanov in Kyiv.") == ["NAM001 Dmitry Kuleba", "NAM001 Maxim Stepanov"])
+        #expect(try found("Foreign Minister Dmitry Kuleba met Alexei Reznikov in Kyiv.") == ["NAM001 Dmitry Kuleba", "NAM001 Alexei Reznikov"])
         // The correct name, and a namesake beside a Russian marker.
         #expect(try found("Prime Minister Denys Shmyhal met the donors.") == [])
         #expect(try found("The Russian businessman Denis Shmyhal was detained in Moscow.") == [])
@@ -152,8 +152,8 @@ import KalkaCore
         #expect(try Lint.diagnostics("Ukraine's prime minister Denis Shmyhal met the donors.", linter: old).map(\.severity) == [.info])
         // A surname half Russian or distorted, which no list holds: by its consonants, after one
         // of the person's given names; not English's simplifications of the right one.
-        let hybrid = try Lint.diagnostics("Sumy governor Dmytro Zhivytskyi spoke in Kyiv.", linter: linter)
-        #expect(hybrid.map(\.message) == ["“Dmytro Zhivytskyi” is a distorted spelling of Дмитро Живицький: use “Dmytro Zhyvytskyi”"])
+        let hybrid = try Lint.diagnostics("The army's commander Oleksandr Sirskyi spoke in Kyiv.", linter: linter)
+        #expect(hybrid.map(\.message) == ["“Oleksandr Sirskyi” is a distorted spelling of Олександр Сирський: use “Oleksandr Syrskyi”"])
         #expect(try found("Sumy governor Dmytro Zhyvytsky spoke; commander Oleksandr Syrsky agreed with Serhii Kyslytsya in Kyiv.") == [])
         #expect(try found("Oleksandr Sirskyi, the commander, spoke in Kyiv.") == ["NAM001 Oleksandr Sirskyi"])
         // A given name translated into English (given-names.tsv's english column), for the

@@ -1,7 +1,7 @@
 import KalkaText
 
 /// The names a text gives as a territorial community's: "the Bilopilska community", "Lozova
-/// and Zolochiv communities", "the communities of Esman, Bilopillia and Krasnopillia". A name is
+/// and Zolochiv communities", "the communities of Lebedyn, Myropillia and Trostianets". A name is
 /// a capitalized Latin word, or several joined by hyphens (Seredyno-Budska); one qualifier may
 /// stand between it and the noun ("Bilopilska territorial community").
 package enum CommunityNames {

@@ -1,7 +1,7 @@
 /// The gazetteer's hromadas by the consonants of their names' stems, for the forms no table can
-/// list: a hromada's adjective as MT leaves it before "community" — Russian ("Shalyginskaya"),
-/// cut short ("Novoslobodsk", "Krasnopil"), half Ukrainian ("Bilopolska") — keeps the stem's
-/// consonants (Shalyhynska: sh-l-h-n), once the vowels, in which Russian and Ukrainian spellings
+/// list: a hromada's adjective as MT leaves it before "community" — Russian ("Khotinskaya"),
+/// cut short ("Khotinsk", "Miropol"), half Ukrainian ("Lebedinska") — keeps the stem's
+/// consonants (Khotinska: k-h-t-n), once the vowels, in which Russian and Ukrainian spellings
 /// part, are dropped and g is read as h; and its vowels differ only as the two languages' do
 /// (Ukrainian і for Russian о or е, и for и): a, u and the rest stay apart, so an unrelated
 /// name with the same consonants (Troieshchyna, Tarashchanska) does not fit.

@@ -29,8 +29,8 @@ package enum LatinSpelling {
         return plain(written) == plain(canonical)
     }
 
-    /// The consonants of a name, g read as h, a doubled letter once: Zhyvytskyi and its half
-    /// Russian Zhivytskyi both z-h-v-t-s-k.
+    /// The consonants of a name, g read as h, a doubled letter once: Syrskyi and its half
+    /// Russian Sirskyi both s-r-s-k.
     package static func consonants(_ name: some Collection<UInt8>) -> [UInt8] {
         var skeleton: [UInt8] = []
         for byte in name {

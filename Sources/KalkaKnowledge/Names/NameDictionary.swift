@@ -170,7 +170,7 @@ public struct NameDictionary: Sendable {
     }
 
     /// The curated Ukrainians the document names in a mix of correct and Russian-based forms
-    /// ("Maxim Stepanov"), outside the whole names `matches` finds. Once per document.
+    /// ("Denis Shmyhal"), outside the whole names `matches` finds. Once per document.
     package func mixedNames(in analysis: Analysis) -> [PersonNameParts.MixedName] {
         // No two capitalized words side by side, no name: the parts need not be built (a
         // one-line check's start-up). The first pair ends the look.

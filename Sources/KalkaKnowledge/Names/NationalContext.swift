@@ -21,7 +21,7 @@ package struct NationalContext {
                 guard let entry = names.forms[match.phrase].entry else { continue }
                 for index in match.tokens { covered[index] = names.entries[entry].isUkrainian }
             }
-            // A curated Ukrainian in a mix of forms ("Maxim Stepanov") is a known name too, where
+            // A curated Ukrainian in a mix of forms ("Denis Shmyhal") is a known name too, where
             // the sentence (by the dictionary's names) does not put it in Russia or Belarus, and,
             // with only the given name in another form, where it puts it in Ukraine.
             let dictionaryNames = covered

@@ -2,8 +2,8 @@ import KalkaText
 
 /// The curated Ukrainians of the name dictionary, each name split into its given name and its
 /// surname, each part in its correct forms and its Russian-based ones: MT mixes them, and no
-/// list of whole names holds every mix ("Maxim Stepanov", "Serhiy Sukhomlin", "Alexander
-/// Kornienko").
+/// list of whole names holds every mix ("Denis Shmyhal", "Serhii Kislitsa", "Alexei
+/// Reznikov").
 ///
 /// A part's Russian-based forms are the first (or last) words of the entry's variants, the
 /// Russian forms of the given name (Dictionaries/names/given-names.tsv: Maxim for Maksym), and a
@@ -23,7 +23,7 @@ package struct PersonNameParts: Sendable {
     /// The keys of `byGiven`, looked up in a document's word index.
     private let givenHashes: [UInt64]
     /// The consonants of each entry's correct surnames (`LatinSpelling.consonants`): a surname
-    /// half Russian ("Zhivytskyi" for Zhyvytskyi) keeps them.
+    /// half Russian ("Sirskyi" for Syrskyi) keeps them.
     private let bySurnameConsonants: [[UInt8]: [(entry: Int, correct: String)]]
 
     /// From the dictionary's entries, its Russian-form given names (Russian → Ukrainian) and the
@@ -108,7 +108,7 @@ package struct PersonNameParts: Sendable {
                     }
                     continue
                 }
-                // A surname half Russian, which no list holds ("Dmytro Zhivytskyi"): with the
+                // A surname half Russian, which no list holds ("Oleksandr Sirskyi"): with the
                 // consonants of the person's surname, and not one of the spellings English
                 // accepts (Syrsky, wire copy's g for h).
                 guard surname.script == .latin, analysis.possessiveBase(of: surname) == nil else { continue }

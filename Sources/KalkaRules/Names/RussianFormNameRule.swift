@@ -22,11 +22,11 @@ public struct RussianFormNameRule: Rule {
             (Sinegubov said), its fix waiting for --unsafe-fixes, unless a spelling the dictionary \
             accepts for any person writes it so (Zelensky, Gerasimov) or the sentence's nearest \
             national marker is Russia or Belarus. A curated Ukrainian named by a mix of correct and \
-            Russian-based parts (Maxim Stepanov, Alexander Kornienko) is flagged too (with only the \
+            Russian-based parts (Denis Shmyhal, Alexei Reznikov) is flagged too (with only the \
             given name changed, where the text puts the person in Ukraine), unless the \
             sentence puts the name in Russia or Belarus or a Ukrainian given name stands before the \
             surname as wire copy spells it, g for h (Yurii Ignat); a surname half Russian or \
-            distorted (Dmytro Zhivytskyi) is known by its consonants, and a given name translated into \
+            distorted (Oleksandr Sirskyi) is known by its consonants, and a given name translated into \
             English (Andrew Yermak) is reported whatever the date; wire copy used the other forms until \
             2022, so they are period spellings, and with only the given name Russian the fix waits \
             for --unsafe-fixes. The usual English spellings of Russian \
@@ -47,7 +47,7 @@ public struct RussianFormNameRule: Rule {
             district"), and never where the nearest national marker is Russia or Belarus; a spelling \
             that is also an English word or a place elsewhere needs a Ukrainian marker too. A \
             hromada's name before "community" (or in a list of communities) in a form no table can \
-            list, Russian, cut short or half Ukrainian ("Shalyginsk", "Novoslobid", "Bilopolska"), \
+            list, Russian, cut short or half Ukrainian ("Khotinsk", "Miropol", "Lebedinska"), \
             is recognized by its stem's consonants and vowels, where one hromada fits: of the oblast \
             the text names, and not the name of a place there, or, where it names none, with a \
             Ukrainian marker in the sentence; that fix waits for \
@@ -66,7 +66,7 @@ public struct RussianFormNameRule: Rule {
             "Drones struck the village of ⟦Maly Krupol⟧ overnight.",
             "Fighting went on in the ⟦Kupyansky⟧ and ⟦Chuguevsky⟧ districts.",
             "Governor ⟦Oleg Sinegubov⟧ spoke first, and then ⟦Sinegubov⟧ took questions.",
-            "In Sumy Oblast, mortars hit the ⟦Shalyginsk⟧ and ⟦Bilopol⟧ communities.",
+            "In Sumy Oblast, mortars hit the ⟦Khotinsk⟧ and ⟦Miropol⟧ communities.",
         ],
         nonTriggering: [
             "Talks opened in Kyiv on Monday; Kyiv’s mayor spoke.",
@@ -77,7 +77,7 @@ public struct RussianFormNameRule: Rule {
             "Drones struck the village of Malyi Krupil overnight.",
             "Sinegubov took questions after the briefing.",
             "Volodymyr Zelensky spoke, and Zelensky took questions.",
-            "In Sumy Oblast, mortars hit the Shalyhynska and Esman communities.",
+            "In Sumy Oblast, mortars hit the Khotinska and Lebedyn communities.",
         ],
         fixes: [
             FixExample("Talks opened in Kiev on Monday.", "Talks opened in Kyiv on Monday."),
@@ -174,8 +174,8 @@ public struct RussianFormNameRule: Rule {
     }
 
     /// A curated Ukrainian named by a given name and surname that mix correct and Russian-based
-    /// forms, or Russian-based ones the list of whole names lacks ("Maxim Stepanov", "Serhiy
-    /// Sukhomlin", "Alexander Kornienko"): never where the sentence's nearest marker is Russia or
+    /// forms, or Russian-based ones the list of whole names lacks ("Denis Shmyhal", "Serhii
+    /// Kislitsa", "Alexei Reznikov"): never where the sentence's nearest marker is Russia or
     /// Belarus, nor a Ukrainian given name before the surname as wire copy spells it (g for h:
     /// Yurii Ignat). With the surname right and only the given name Russian or English, a
     /// namesake is likelier (Russians are named Sergei Marchenko too): only where the sentence
@@ -385,10 +385,10 @@ public struct RussianFormNameRule: Rule {
     }
 
     /// A hromada's name before "community" (or in a list of communities) in a form no table
-    /// lists: Russian, cut short or half Ukrainian ("Shalyginsk community", "the communities of
-    /// Novoslobid and Bilopol"), found by the consonants and vowels of its stem (`HromadaStems`).
+    /// lists: Russian, cut short or half Ukrainian ("Khotinsk community", "the communities of
+    /// Miropol and Lebedinsk"), found by the consonants and vowels of its stem (`HromadaStems`).
     /// In a document that names an oblast, only a hromada of such an oblast, and not a name of a
-    /// place there (English often names a community by its centre: "the Esman community"); in
+    /// place there (English often names a community by its centre: "the Lebedyn community"); in
     /// one that names none, only with a Ukrainian marker in the sentence, and not a name of a
     /// place anywhere in Ukraine. Never a spelling the gazetteer guards or knows otherwise, an
     /// English word or demonym ("the Serbian community"), a given name or the dictionary's.
