@@ -133,6 +133,9 @@ import KalkaCore
         let mixed = try Lint.diagnostics("Ukraine's prime minister Denis Shmyhal met the donors.", linter: linter)
         #expect(mixed.first?.fix?.edits.first?.replacement == "Denys Shmyhal")
         #expect(mixed.first?.fix?.applicability == .unsafe)
+        // A possessive surname is its base, and the finding leaves the ending out.
+        #expect(try found("Ukraine's envoy Serhii Kislitsa's speech was short; Kislitsa's aide left.")
+                == ["NAM001 Serhii Kislitsa", "NAM001 Kislitsa"])
         // A whole name the dictionary lists is its finding alone, not a mix as well.
         #expect(try found("Foreign Minister Dmitry Kuleba met Alexei Reznikov in Kyiv.") == ["NAM001 Dmitry Kuleba", "NAM001 Alexei Reznikov"])
         // The correct name, and a namesake beside a Russian marker.

@@ -99,7 +99,9 @@ package struct PersonNameParts: Sendable {
                 guard tokens[givenToken + 1].kind == .space, tokens[givenToken + 1].length == 1,
                       surname.kind == .word, surname.shape == .title, !covered(givenToken), !covered(surnameToken),
                       let givenForms = byGiven[tokens[givenToken].foldedHash] else { continue }
-                if let forms = bySurname[surname.foldedHash] {
+                // A possessive ("Shmyhal's") is its base.
+                let possessive = analysis.possessiveBase(of: surname)
+                if let forms = bySurname[possessive?.hash ?? surname.foldedHash] {
                     for form in forms {
                         guard let given = givenForms.first(where: { $0.entry == form.entry }), given.isVariant || form.isVariant else { continue }
                         found.append(MixedName(given: givenToken, surname: surnameToken, entry: form.entry,
@@ -111,8 +113,8 @@ package struct PersonNameParts: Sendable {
                 // A surname half Russian, which no list holds ("Oleksandr Sirskyi"): with the
                 // consonants of the person's surname, and not one of the spellings English
                 // accepts (Syrsky, wire copy's g for h).
-                guard surname.script == .latin, analysis.possessiveBase(of: surname) == nil else { continue }
-                let written = analysis.prose[Int(surname.start)..<Int(surname.end)]
+                guard surname.script == .latin else { continue }
+                let written = analysis.prose[Int(surname.start)..<(Int(surname.end) - (possessive?.suffixLength ?? 0))]
                 guard let owners = bySurnameConsonants[LatinSpelling.consonants(written)] else { continue }
                 for owner in owners {
                     guard let given = givenForms.first(where: { $0.entry == owner.entry }),

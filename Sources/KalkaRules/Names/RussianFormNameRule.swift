@@ -194,13 +194,16 @@ public struct RussianFormNameRule: Rule {
             guard side != false, name.surnameIsVariant || side == true || context.namesOnlyUkraine(analysis) else { continue }
             let entry = names.entries[name.entry]
             let surname = tokens[name.surname]
+            let possessive = analysis.possessiveBase(of: surname)
+            // The surname's bytes without a possessive ending.
+            let surnameEnd = Int(surname.end) - (possessive?.suffixLength ?? 0)
             // A Ukrainian given name before the surname as wire copy spelled it, g for h (Yurii
             // Ignat): the agencies' established spelling, no sign of translation.
             if !name.givenIsVariant,
-               entry.correctForms.contains(where: { LatinSpelling.isWireSpelling(analysis.prose[Int(surname.start)..<Int(surname.end)], of: $0.split(separator: " ").last!.utf8) }) {
+               entry.correctForms.contains(where: { LatinSpelling.isWireSpelling(analysis.prose[Int(surname.start)..<surnameEnd], of: $0.split(separator: " ").last!.utf8) }) {
                 continue
             }
-            let range = Int(tokens[name.given].start)..<Int(surname.end)
+            let range = Int(tokens[name.given].start)..<surnameEnd
             let written = analysis.text(of: range)
             let replacement = CaseAdapter.adapt(entry.canonical, toCaseOf: written, listed: nil)
             let what = name.byConsonants ? "a distorted spelling of \(entry.original)" : origin(of: entry, original: entry.original, canonical: entry.canonical)
@@ -210,8 +213,9 @@ public struct RussianFormNameRule: Rule {
             let period = name.givenIsVariant && !name.givenIsEnglish ? givenNamesPeriod : nil
             if name.surnameIsVariant {
                 findings.report(range, message, fixTitle: "Replace with “\(replacement)”", edits: edits, period: period)
-                if !correctSurnames.contains(surname.foldedHash), !people.contains(where: { $0.written == surname.foldedHash }) {
-                    people.append(Person(entry: name.entry, written: surname.foldedHash, period: period))
+                let written = possessive?.hash ?? surname.foldedHash
+                if !correctSurnames.contains(written), !people.contains(where: { $0.written == written }) {
+                    people.append(Person(entry: name.entry, written: written, period: period))
                 }
             } else {
                 findings.report(range, message, fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: edits),
