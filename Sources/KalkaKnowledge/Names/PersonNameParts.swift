@@ -28,7 +28,7 @@ package struct PersonNameParts: Sendable {
 
     /// From the dictionary's entries, its Russian-form given names (Russian → Ukrainian) and the
     /// English names MT translates Ukrainian ones into (Ukrainian → English).
-    init(entries: [NameEntry], givenNames: [String: String], englishGivenNames: [String: [String]] = [:]) {
+    init(entries: [NameEntry], givenNames: [String: String], englishGivenNames: [String: [String]]) {
         var russianGiven: [String: [String]] = [:]
         for (russian, ukrainian) in givenNames.sorted(by: { $0.key < $1.key }) { russianGiven[ukrainian, default: []].append(russian) }
         var bySurname: [UInt64: [Form]] = [:]

@@ -67,6 +67,7 @@ public struct RussianFormNameRule: Rule {
             "Fighting went on in the ⟦Kupyansky⟧ and ⟦Chuguevsky⟧ districts.",
             "Governor ⟦Oleg Sinegubov⟧ spoke first, and then ⟦Sinegubov⟧ took questions.",
             "In Sumy Oblast, mortars hit the ⟦Khotinsk⟧ and ⟦Miropol⟧ communities.",
+            "Ukraine’s prime minister ⟦Denis Shmyhal⟧ met the donors.",
         ],
         nonTriggering: [
             "Talks opened in Kyiv on Monday; Kyiv’s mayor spoke.",
@@ -78,6 +79,7 @@ public struct RussianFormNameRule: Rule {
             "Sinegubov took questions after the briefing.",
             "Volodymyr Zelensky spoke, and Zelensky took questions.",
             "In Sumy Oblast, mortars hit the Khotinska and Lebedyn communities.",
+            "The Russian businessman Denis Shmyhal was detained in Moscow.",
         ],
         fixes: [
             FixExample("Talks opened in Kiev on Monday.", "Talks opened in Kyiv on Monday."),
