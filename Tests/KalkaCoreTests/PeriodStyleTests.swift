@@ -186,6 +186,9 @@ import KalkaCore
         ("14 березня 2016\n\nThe currency fell.", "2016-03-14"),
         ("LVIV, Ukraine, July 2, 2009 — Engineers finished restoring the old opera house roof a month ahead of a schedule set by the city.", "2009-07-02"),
         ("Aug. 7, 2024, 9:05 a.m.\n\nText.", "2024-08-07"),
+        // A label before the date at the start of a long paragraph, as archive exports write it.
+        (" date 2012-05-04 The regional council met for the third time this month to discuss the budget for road repairs.", "2012-05-04"),
+        ("Published: 9 October 2007 The new terminal opened to passengers on Monday after two years of delays and disputes.", "2007-10-09"),
     ])
     func readsPublicationDates(_ text: String, _ expected: String) throws {
         #expect(try date(text) == expected)
@@ -197,6 +200,8 @@ import KalkaCore
         #expect(try date("Expo 2010: the pavilions open\n\nText.") == nil)
         #expect(try date("Lviv remembers the flood of March 3, 1927\n\nText.") == nil)
         #expect(try date("31.02.2020\n\nNot a date.") == nil)
+        // Only a label alone: other words in lower case before the date make it an event.
+        #expect(try date("The new date 2012-05-04 was set for the vote after the committee failed to agree on the text of the bill.") == nil)
     }
 
     @Test func simpleDatesParseAndCompare() throws {

@@ -176,13 +176,25 @@ public enum ArticleDate {
             let short = wordCount(analysis, paragraph) <= shortLineWords
             guard let found = firstDate(in: bytes, limit: short ? bytes.count : datelineBytes) else { continue }
             // In a long paragraph only a dateline counts: nothing in lower case before the date
-            // ("[July 2, 2009] LVIV", "LVIV, Ukraine, July 2, 2009 —").
-            if !short && hasLowercaseWord(bytes[0..<found.offset]) { continue }
+            // ("[July 2, 2009] LVIV", "LVIV, Ukraine, July 2, 2009 —") but a label that says what
+            // the date is ("date 2011-10-12", "Published: 9 October 2007"), as archives' exports
+            // put it before the text.
+            if !short && hasLowercaseWord(bytes[0..<found.offset]) && !isDateLabel(bytes[0..<found.offset]) { continue }
             // A date before independent Ukraine's is history in a headline, not this article's.
             guard found.date.year >= earliestPublication else { continue }
             return found.date
         }
         return nil
+    }
+
+    /// Words that label a publication date, alone before it with an optional colon.
+    static let dateLabels: Set<String> = ["date", "dated", "published", "posted", "updated", "publication date"]
+
+    /// Whether `bytes` is only a date label ("date", " Published: ").
+    private static func isDateLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var label = String(decoding: bytes, as: UTF8.self).trimmingSpaces.lowercased()
+        if label.hasSuffix(":") { label = String(label.dropLast()).trimmingSpaces }
+        return dateLabels.contains(label)
     }
 
     private static func hasLowercaseWord(_ bytes: ArraySlice<UInt8>) -> Bool {
