@@ -13,8 +13,10 @@ districts):
   of Ukraine with both among its Cyrillic names, the Russian one close to what the rules give),
   that pair; otherwise the forms the rules of uk-ru-place-rules.tsv derive;
 - `variants`: the Russian forms romanized by ru-wikipedia and ru-bgn-pcgn, and the same with "ye"
-  written "e" after a vowel (Chuguevsky), as MT and older styles write them; and the Ukrainian
-  name with г as g (Gorlivka). A variant equal to any row's canonical form, or not ASCII, is left
+  written "e" after a vowel (Chuguevsky), as MT and older styles write them; for raions,
+  hromadas and city districts also the Russian stem with a Ukrainian ending in each gender
+  (Nikitovskyi, Nikitovska, Nikitovske for Mykytivskyi), where the stem is not the Ukrainian one;
+  and the Ukrainian name with г as g (Gorlivka). A variant equal to any row's canonical form, or not ASCII, is left
   out;
 - `older`: the name romanized by BGN/PCGN 1965 (Mykolayiv), where it differs, and any variant
   that is the canonical form but for a y between vowels (Balakliya): other romanizations of the
@@ -355,6 +357,30 @@ def simple(romanized):
     return forms
 
 
+RUSSIAN_ADJECTIVE = re.compile(r"^(.+(?:sk|tsk|zk))(?:iy|y|ii|aya|aia|oye|oe|iye|ie)$")
+
+
+def stem_key(stem):
+    """A stem as any romanization of the Ukrainian name writes it (ya, yu, ye, yi and iy as the
+    national system's ia, iu, ie, i, ii): Osnovyansk is the older spelling of Osnoviansk, not a
+    Russian stem."""
+    return loose(re.sub(r"y(?=[aeiu])|(?<=i)y(?![aeiou])", "i", stem.lower()))
+
+
+UKRAINIAN_ADJECTIVE = re.compile(r"^(.+(?:sk|tsk|zk))(?:yi|a|e)$")
+
+
+def hybrids(romanized, canonical):
+    """An adjectival name's Russian stem with a Ukrainian ending, in each gender (Nikitovskyi,
+    Nikitovska, Nikitovske for Mykytivskyi): MT that keeps the Russian stem writes the ending as
+    the Ukrainian text has it, and the district, the hromada and its centre share one stem. Not
+    where the stem is the Ukrainian one (Aromatnenske is the neuter of Aromatnenska, no error)."""
+    match, own = RUSSIAN_ADJECTIVE.match(romanized), UKRAINIAN_ADJECTIVE.match(canonical)
+    if not match or (own and stem_key(match.group(1)) == stem_key(own.group(1))):
+        return []
+    return [match.group(1) + ending for ending in ("yi", "a", "e")]
+
+
 def main():
     katottg_wheel, geonames_wheel, kalka, katottg_2021 = sys.argv[1:5]
     edition, rows = codifier(katottg_wheel)
@@ -418,6 +444,8 @@ def main():
         candidates = []
         for r in e["russian"]:
             candidates += [wikipedia[r], bgn_pcgn[r]] + simple(wikipedia[r])
+        if e["kind"] in ADJECTIVAL:
+            candidates += [h for form in list(candidates) for h in hybrids(form, canonical)]
         if e["original"] in with_g:
             candidates.append(g_forms[e["original"].replace("г", "ґ").replace("Г", "Ґ")])
         variants, guarded, older = [], [], []

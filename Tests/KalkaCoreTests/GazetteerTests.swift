@@ -219,6 +219,10 @@ import KalkaCore
         // An adjectival name only before its noun.
         #expect(try flagged("Troops held the Kupyansky and Chuguevsky districts.") == ["Kupyansky", "Chuguevsky"])
         #expect(try flagged("Kupyansky was the name of the firm.") == [])
+        // The Russian stem with a Ukrainian ending, in any gender; not the Ukrainian stem in
+        // another gender or an older romanization.
+        #expect(try flagged("Shells hit the Chuguevska community and the Kurilovskyi district.") == ["Chuguevska", "Kurilovskyi"])
+        #expect(try flagged("Shells hit the Chuhuivske community and the Kupyanskyi district.") == [])
         // A former name: outdated in an article newer than the renaming, a period spelling in an
         // older one (the renamings of 2016 are dated by the codifier of 2021 that already has them).
         let renamed = "Shelling hit Dzerzhinsk in Donetsk Oblast."
