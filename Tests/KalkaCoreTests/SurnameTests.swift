@@ -159,6 +159,17 @@ import KalkaCore
         #expect(hybrid.map(\.message) == ["“Oleksandr Sirskyi” is a distorted spelling of Олександр Сирський: use “Oleksandr Syrskyi”"])
         #expect(try found("Sumy governor Dmytro Zhyvytsky spoke; commander Oleksandr Syrsky agreed with Serhii Kyslytsya in Kyiv.") == [])
         #expect(try found("Oleksandr Sirskyi, the commander, spoke in Kyiv.") == ["NAM001 Oleksandr Sirskyi"])
+        // The surname alone so distorted: where the sentence puts it in Ukraine (or the document
+        // names only Ukraine); not after another given name, not beside a Russian marker, not a
+        // name whose vowels differ otherwise (Babchenko is not Boichenko), and not English's
+        // simplification of the right one.
+        let alone = try Lint.diagnostics("Shelling hit Sumy Oblast overnight, said Zhivytsky.", linter: linter)
+        #expect(alone.map(\.message) == ["“Zhivytsky” looks like a distorted spelling of Живицький (Dmytro Zhyvytskyi): use “Zhyvytskyi”"])
+        #expect(alone.first?.fix?.applicability == .unsafe)
+        #expect(try found("Shelling hit Sumy Oblast overnight, said Zhyvytsky.") == [])
+        #expect(try found("Shelling hit Sumy Oblast overnight, said Marta Zhivytsky.") == [])
+        #expect(try found("In Moscow, Zhivytsky declined to comment.") == [])
+        #expect(try found("Zaporizhzhia's mayor Boichenko met the journalist Babchenko in Kyiv.") == [])
         // A given name translated into English (given-names.tsv's english column), for the
         // curated only: a warning whatever the date, its fix suggested.
         let english = try Lint.diagnostics("Presidential office head Andrew Yermak met Michael Fedorov in Kyiv.", linter: old)

@@ -41,8 +41,8 @@ package struct HromadaStems: Sendable {
         guard let stem = Self.stem(Array(written), endings: Self.writtenEndings) else { return [] }
         let skeleton = LatinSpelling.consonants(stem)
         guard skeleton.count >= Self.shortestSkeleton, let candidates = bySkeleton[skeleton] else { return [] }
-        let vowels = Self.vowelClasses(stem)
-        return candidates.filter { Self.vowelClasses($0.stem) == vowels }.map(\.row)
+        let vowels = LatinSpelling.vowelClasses(stem)
+        return candidates.filter { LatinSpelling.vowelClasses($0.stem) == vowels }.map(\.row)
     }
 
     /// The endings of a hromada's canonical name (Shalyhynska, Kryvorizka): the stem is what
@@ -68,22 +68,5 @@ package struct HromadaStems: Sendable {
             lower.removeLast(ending.count)
         }
         return lower
-    }
-
-    /// Each run of vowels of a stem, by class: one with a (a, ia, ya), one with u (u, iu, yu),
-    /// and the rest (i, e, o, y and their runs), which Russian and Ukrainian trade.
-    static func vowelClasses(_ stem: [UInt8]) -> [UInt8] {
-        var classes: [UInt8] = []
-        var run: [UInt8] = []
-        func close() {
-            guard !run.isEmpty else { return }
-            classes.append(run.contains(UInt8(ascii: "a")) ? 1 : run.contains(UInt8(ascii: "u")) ? 2 : 3)
-            run.removeAll()
-        }
-        for byte in stem {
-            if "aeiouy".utf8.contains(byte) { run.append(byte) } else { close() }
-        }
-        close()
-        return classes
     }
 }

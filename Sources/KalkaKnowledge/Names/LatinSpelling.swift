@@ -42,6 +42,24 @@ package enum LatinSpelling {
         return skeleton
     }
 
+    /// Each run of vowels of a stem, by class: one with a (a, ia, ya), one with u (u, iu, yu),
+    /// and the rest (i, e, o, y and their runs), which Russian and Ukrainian trade. Letter case aside.
+    package static func vowelClasses(_ stem: some Collection<UInt8>) -> [UInt8] {
+        var classes: [UInt8] = []
+        var run: [UInt8] = []
+        func close() {
+            guard !run.isEmpty else { return }
+            classes.append(run.contains(UInt8(ascii: "a")) ? 1 : run.contains(UInt8(ascii: "u")) ? 2 : 3)
+            run.removeAll()
+        }
+        for byte in stem {
+            let byte = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if "aeiouy".utf8.contains(byte) { run.append(byte) } else { close() }
+        }
+        close()
+        return classes
+    }
+
     /// Lower case, with y before a vowel read as i ("ya" as "ia").
     private static func softened(_ name: some Collection<UInt8>) -> [UInt8] {
         let lower = name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }

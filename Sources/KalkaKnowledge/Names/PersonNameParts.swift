@@ -129,6 +129,29 @@ package struct PersonNameParts: Sendable {
         }
     }
 
+    /// The curated person whose surname `written` distorts, where no list holds the spelling
+    /// ("Sienkovych" for Sienkevych, "Zhyvitsky" for Zhyvytskyi): the same consonants (g read
+    /// as h) and first letter, at least `distortedSurnameConsonants` of them, vowels that differ
+    /// only as Russian and Ukrainian ones do (a and u kept: not Babchenko for Boichenko), and
+    /// not a spelling English accepts (Syrsky, wire copy's g for h). Nil if none fits, or
+    /// several people do. The correct surname given is one that fits.
+    package func distortedSurname(_ written: some Collection<UInt8>) -> (entry: Int, correct: String)? {
+        guard let first = written.first else { return nil }
+        let skeleton = LatinSpelling.consonants(written)
+        guard skeleton.count >= Self.distortedSurnameConsonants, let owners = bySurnameConsonants[skeleton] else { return nil }
+        func initial(_ byte: UInt8) -> UInt8 { let lower = byte | 0x20; return lower == UInt8(ascii: "g") ? UInt8(ascii: "h") : lower }
+        let vowels = LatinSpelling.vowelClasses(written)
+        let fitting = owners.filter { owner in
+            initial(owner.correct.utf8.first!) == initial(first) && LatinSpelling.vowelClasses(owner.correct.utf8) == vowels
+        }
+        guard let found = fitting.first, fitting.allSatisfy({ $0.entry == found.entry }),
+              !fitting.contains(where: { LatinSpelling.isAccepted(written, for: $0.correct.utf8) }) else { return nil }
+        return found
+    }
+
+    /// Shorter skeletons are shared by too many words and names.
+    static let distortedSurnameConsonants = 4
+
     /// A name of two words: its given name and surname. Split on bytes: splitting on characters
     /// was most of building the parts.
     private static func parts(_ name: String) -> (Substring, Substring)? {

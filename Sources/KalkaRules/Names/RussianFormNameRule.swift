@@ -26,8 +26,9 @@ public struct RussianFormNameRule: Rule {
             given name changed, where the text puts the person in Ukraine), unless the \
             sentence puts the name in Russia or Belarus or a Ukrainian given name stands before the \
             surname as wire copy spells it, g for h (Yurii Ignat); a surname half Russian or \
-            distorted (Oleksandr Sirskyi) is known by its consonants, and a given name translated into \
-            English (Andrew Yermak) is reported whatever the date; wire copy used the other forms until \
+            distorted (Oleksandr Sirskyi) is known by its consonants, alone too where the sentence \
+            puts it in Ukraine (said Zhivytsky; the fix waits for --unsafe-fixes), and a given name \
+            translated into English (Andrew Yermak) is reported whatever the date; wire copy used the other forms until \
             2022, so they are period spellings, and with only the given name Russian the fix waits \
             for --unsafe-fixes. The usual English spellings of Russian \
             and Belarusian names (Sergei Lavrov, Moscow) are never flagged, nor established phrases \
@@ -169,6 +170,7 @@ public struct RussianFormNameRule: Rule {
         }
         reportMixedNames(analysis, people: &people, into: &findings)
         if !people.isEmpty { reportSurnames(of: people, in: analysis, into: &findings) }
+        reportDistortedSurnames(analysis, into: &findings)
         if let gazetteer {
             reportPlaces(analysis, gazetteer: gazetteer, dictionaryMatches: matches, into: &findings)
             reportCommunities(analysis, gazetteer: gazetteer, into: &findings)
@@ -264,6 +266,57 @@ public struct RussianFormNameRule: Rule {
                             fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe,
                                           edits: [ProseEdit(mention.range, replacement)]),
                             period: person.period)
+        }
+    }
+
+    /// A curated Ukrainian's surname alone in a distorted spelling no list holds ("Sienkovych
+    /// wrote", "said Zhyvitsky"), known by its consonants and vowels
+    /// (`PersonNameParts.distortedSurname`): a capitalized word with no capitalized word before
+    /// it (another person's given name), not an English word, a given name or a place's name in
+    /// any spelling the gazetteer knows, not already reported, and only where the sentence puts
+    /// it in Ukraine or the document names only Ukraine. No house style ever wrote these; the
+    /// fix is only suggested, as the person is a guess.
+    private func reportDistortedSurnames(_ analysis: Analysis, into findings: inout Findings) {
+        let tokens = analysis.tokens
+        let words = WordIndex.of(analysis)
+        var candidates: [(hash: UInt64, entry: Int)] = []
+        for first in words.firstOccurrences() {
+            let token = tokens[first]
+            guard token.kind == .word, token.script == .latin, token.length >= 5,
+                  !english.containsHash(token.foldedHash), !givenNames.containsHash(token.foldedHash),
+                  // A place's name (the village of Kovalenky is no Kovalenko) or a spelling of one.
+                  gazetteer?.form(ReadyNameTable.key(of: [token.foldedHash])) == nil else { continue }
+            let base = analysis.possessiveBase(of: token)
+            let written = analysis.prose[Int(token.start)..<(Int(token.end) - (base?.suffixLength ?? 0))]
+            guard written.first.map({ $0 &- 0x41 < 26 }) == true, let owner = names.personParts.distortedSurname(written) else { continue }
+            candidates.append((token.foldedHash, owner.entry))
+        }
+        guard !candidates.isEmpty else { return }
+        let known = context.knownNames(in: analysis)
+        let reported = findings.items.map(\.range)
+        var namesOnlyUkraine: Bool?
+        for candidate in candidates {
+            let entry = names.entries[candidate.entry]
+            let original = String(entry.original.split(separator: " ").last ?? Substring(entry.original))
+            let surname = String(entry.canonical.split(separator: " ").last ?? Substring(entry.canonical))
+            for index in words.occurrences(of: candidate.hash) {
+                let token = tokens[index]
+                let range = Int(token.start)..<(Int(token.end) - (analysis.possessiveBase(of: token)?.suffixLength ?? 0))
+                guard token.shape == .title, known[index] == nil, !reported.contains(where: { $0.overlaps(range) }),
+                      !(analysis.previousNonSpace(before: index).map { tokens[$0].kind == .word && tokens[$0].shape == .title } ?? false),
+                      let sentence = analysis.sentence(containingToken: index) else { continue }
+                switch context.side(analysis, around: index...index, in: analysis.sentences[sentence].tokens, known: known) {
+                case false?: continue
+                case true?: break
+                case nil:
+                    if namesOnlyUkraine == nil { namesOnlyUkraine = context.namesOnlyUkraine(analysis) }
+                    guard namesOnlyUkraine == true else { continue }
+                }
+                let written = analysis.text(of: range)
+                let replacement = CaseAdapter.adapt(surname, toCaseOf: written, listed: nil)
+                findings.report(range, "“\(written)” looks like a distorted spelling of \(original) (\(entry.canonical)): use “\(replacement)”",
+                                fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: [ProseEdit(range, replacement)]))
+            }
         }
     }
 

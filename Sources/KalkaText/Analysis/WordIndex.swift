@@ -155,6 +155,15 @@ package struct WordIndex: Sendable {
     private static let space = -1
     private static let zeroSlot = -2
 
+    /// The first token of each distinct word (not spaces), in no set order: a rule that tests
+    /// words by their bytes tests each once.
+    package func firstOccurrences() -> [Int] {
+        var result: [Int] = []
+        for head in heads where head >= 0 { result.append(Int(head)) }
+        if zeroHead >= 0 { result.append(Int(zeroHead)) }
+        return result
+    }
+
     /// The tokens (other than spaces) whose folded hash is `hash`, in order.
     package func occurrences(of hash: UInt64) -> [Int] {
         var result: [Int] = []
