@@ -178,6 +178,13 @@ import KalkaCore
         #expect(english.map(\.severity) == [.warning, .warning])
         #expect(english.allSatisfy { $0.fix?.applicability == .unsafe })
         #expect(try found("Andrew Smith met Michael Carpenter in Kyiv.") == [])
+        // The quick skeleton hash agrees with the skeleton it stands for.
+        for (a, b) in [("Zhyvytskyi", "Zhivitsky"), ("Syrskyi", "Sirsky"), ("Ihnat", "Ignat")] {
+            #expect(LatinSpelling.consonants(a.utf8) == LatinSpelling.consonants(b.utf8))
+            #expect(LatinSpelling.consonantsHash(a.utf8) == LatinSpelling.consonantsHash(b.utf8))
+        }
+        #expect(LatinSpelling.consonantsHash("Boichenko".utf8).count == LatinSpelling.consonants("Boichenko".utf8).count)
+        #expect(LatinSpelling.consonantsHash("Kovalenko".utf8) != LatinSpelling.consonantsHash("Kovalchuk".utf8))
         #expect(PersonNameParts.withoutYeAfterVowel("Korniyenko") == "Kornienko")
         #expect(PersonNameParts.withoutYeAfterVowel("Yelchenko") == "Yelchenko")
     }

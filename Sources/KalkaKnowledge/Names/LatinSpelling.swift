@@ -1,3 +1,5 @@
+import KalkaText
+
 /// How two Latin spellings of one Ukrainian name may differ without either being Russian-based.
 package enum LatinSpelling {
     /// Whether `written` is `canonical` but for how it writes я, ю, є and ї after a consonant
@@ -40,6 +42,29 @@ package enum LatinSpelling {
             if skeleton.last != consonant { skeleton.append(consonant) }
         }
         return skeleton
+    }
+
+    /// `consonants(name)` as a hash, and how many there are, with nothing allocated: a quick
+    /// test of many words against a few skeletons.
+    package static func consonantsHash(_ name: some Collection<UInt8>) -> (hash: UInt64, count: Int) {
+        var hash = FoldedHash.offsetBasis
+        var count = 0
+        var last: UInt8 = 0
+        for byte in name {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            switch lower {
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"),
+                 UInt8(ascii: "-"), UInt8(ascii: "'"):
+                continue
+            default:
+                let consonant = lower == UInt8(ascii: "g") ? UInt8(ascii: "h") : lower
+                guard consonant != last else { continue }
+                last = consonant
+                hash = (hash ^ UInt64(consonant)) &* FoldedHash.prime
+                count += 1
+            }
+        }
+        return (hash, count)
     }
 
     /// Each run of vowels of a stem, by class: one with a (a, ia, ya), one with u (u, iu, yu),

@@ -25,6 +25,9 @@ package struct PersonNameParts: Sendable {
     /// The consonants of each entry's correct surnames (`LatinSpelling.consonants`): a surname
     /// half Russian ("Sirskyi" for Syrskyi) keeps them.
     private let bySurnameConsonants: [[UInt8]: [(entry: Int, correct: String)]]
+    /// The hashes of those skeletons (`LatinSpelling.consonantsHash`): most words are ruled
+    /// out by one probe.
+    private let surnameSkeletons: HashSet64
 
     /// From the dictionary's entries, its Russian-form given names (Russian → Ukrainian) and the
     /// English names MT translates Ukrainian ones into (Ukrainian → English).
@@ -62,6 +65,7 @@ package struct PersonNameParts: Sendable {
         self.byGiven = byGiven
         givenHashes = byGiven.keys.sorted()
         self.bySurnameConsonants = bySurnameConsonants
+        surnameSkeletons = HashSet64(bySurnameConsonants.values.flatMap { $0.map { LatinSpelling.consonantsHash($0.correct.utf8).hash } })
     }
 
     /// A curated Ukrainian's name written as no list of whole names holds: the given name's and
@@ -136,7 +140,8 @@ package struct PersonNameParts: Sendable {
     /// not a spelling English accepts (Syrsky, wire copy's g for h). Nil if none fits, or
     /// several people do. The correct surname given is one that fits.
     package func distortedSurname(_ written: some Collection<UInt8>) -> (entry: Int, correct: String)? {
-        guard let first = written.first else { return nil }
+        let quick = LatinSpelling.consonantsHash(written)
+        guard quick.count >= Self.distortedSurnameConsonants, surnameSkeletons.contains(quick.hash), let first = written.first else { return nil }
         let skeleton = LatinSpelling.consonants(written)
         guard skeleton.count >= Self.distortedSurnameConsonants, let owners = bySurnameConsonants[skeleton] else { return nil }
         func initial(_ byte: UInt8) -> UInt8 { let lower = byte | 0x20; return lower == UInt8(ascii: "g") ? UInt8(ascii: "h") : lower }

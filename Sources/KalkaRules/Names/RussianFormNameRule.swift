@@ -280,15 +280,16 @@ public struct RussianFormNameRule: Rule {
         let tokens = analysis.tokens
         let words = WordIndex.of(analysis)
         var candidates: [(hash: UInt64, entry: Int)] = []
+        let parts = names.personParts
         for first in words.firstOccurrences() {
             let token = tokens[first]
-            guard token.kind == .word, token.script == .latin, token.length >= 5,
+            guard token.shape == .title, token.kind == .word, token.script == .latin, token.length >= 5 else { continue }
+            let base = analysis.possessiveBase(of: token)
+            let written = analysis.prose[Int(token.start)..<(Int(token.end) - (base?.suffixLength ?? 0))]
+            guard let owner = parts.distortedSurname(written),
                   !english.containsHash(token.foldedHash), !givenNames.containsHash(token.foldedHash),
                   // A place's name (the village of Kovalenky is no Kovalenko) or a spelling of one.
                   gazetteer?.form(ReadyNameTable.key(of: [token.foldedHash])) == nil else { continue }
-            let base = analysis.possessiveBase(of: token)
-            let written = analysis.prose[Int(token.start)..<(Int(token.end) - (base?.suffixLength ?? 0))]
-            guard written.first.map({ $0 &- 0x41 < 26 }) == true, let owner = names.personParts.distortedSurname(written) else { continue }
             candidates.append((token.foldedHash, owner.entry))
         }
         guard !candidates.isEmpty else { return }
