@@ -140,8 +140,7 @@ package struct PersonNameParts: Sendable {
     /// not a spelling English accepts (Syrsky, wire copy's g for h). Nil if none fits, or
     /// several people do. The correct surname given is one that fits.
     package func distortedSurname(_ written: some Collection<UInt8>) -> (entry: Int, correct: String)? {
-        let quick = LatinSpelling.consonantsHash(written)
-        guard quick.count >= Self.distortedSurnameConsonants, surnameSkeletons.contains(quick.hash), let first = written.first else { return nil }
+        guard let first = written.first else { return nil }
         let skeleton = LatinSpelling.consonants(written)
         guard skeleton.count >= Self.distortedSurnameConsonants, let owners = bySurnameConsonants[skeleton] else { return nil }
         func initial(_ byte: UInt8) -> UInt8 { let lower = byte | 0x20; return lower == UInt8(ascii: "g") ? UInt8(ascii: "h") : lower }
@@ -152,6 +151,14 @@ package struct PersonNameParts: Sendable {
         guard let found = fitting.first, fitting.allSatisfy({ $0.entry == found.entry }),
               !fitting.contains(where: { LatinSpelling.isAccepted(written, for: $0.correct.utf8) }) else { return nil }
         return found
+    }
+
+    /// Whether `written` has the consonants of some person's surname, by one probe of their
+    /// hashes: the quick test before `distortedSurname`, which most words fail.
+    @inline(__always)
+    package func mayBeDistortedSurname(_ written: some Collection<UInt8>) -> Bool {
+        let quick = LatinSpelling.consonantsHash(written)
+        return quick.count >= Self.distortedSurnameConsonants && surnameSkeletons.contains(quick.hash)
     }
 
     /// Shorter skeletons are shared by too many words and names.

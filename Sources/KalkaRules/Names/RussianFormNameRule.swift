@@ -281,16 +281,18 @@ public struct RussianFormNameRule: Rule {
         let words = WordIndex.of(analysis)
         var candidates: [(hash: UInt64, entry: Int)] = []
         let parts = names.personParts
-        for first in words.firstOccurrences() {
-            let token = tokens[first]
-            guard token.shape == .title, token.kind == .word, token.script == .latin, token.length >= 5 else { continue }
-            let base = analysis.possessiveBase(of: token)
-            let written = analysis.prose[Int(token.start)..<(Int(token.end) - (base?.suffixLength ?? 0))]
-            guard let owner = parts.distortedSurname(written),
-                  !english.containsHash(token.foldedHash), !givenNames.containsHash(token.foldedHash),
-                  // A place's name (the village of Kovalenky is no Kovalenko) or a spelling of one.
-                  gazetteer?.form(ReadyNameTable.key(of: [token.foldedHash])) == nil else { continue }
-            candidates.append((token.foldedHash, owner.entry))
+        analysis.prose.withUnsafeBufferPointer { prose in
+            words.forEachFirstOccurrence { first in
+                let token = tokens[first]
+                guard token.shape == .title, token.kind == .word, token.script == .latin, token.length >= 5 else { return }
+                // Most words are ruled out by the quick skeleton test, before anything is looked up.
+                let written = UnsafeBufferPointer(rebasing: prose[Int(token.start)..<(Int(token.end) - Self.possessiveLength(prose, token))])
+                guard parts.mayBeDistortedSurname(written), let owner = parts.distortedSurname(written),
+                      !english.containsHash(token.foldedHash), !givenNames.containsHash(token.foldedHash),
+                      // A place's name (the village of Kovalenky is no Kovalenko) or a spelling of one.
+                      gazetteer?.form(ReadyNameTable.key(of: [token.foldedHash])) == nil else { return }
+                candidates.append((token.foldedHash, owner.entry))
+            }
         }
         guard !candidates.isEmpty else { return }
         let known = context.knownNames(in: analysis)
@@ -319,6 +321,15 @@ public struct RussianFormNameRule: Rule {
                                 fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: [ProseEdit(range, replacement)]))
             }
         }
+    }
+
+    /// The length of a possessive ending ('s or ’s) the token ends in, or 0.
+    private static func possessiveLength(_ prose: UnsafeBufferPointer<UInt8>, _ token: Token) -> Int {
+        let end = Int(token.end), start = Int(token.start)
+        guard end - start > 3, prose[end - 1] == UInt8(ascii: "s") else { return 0 }
+        if prose[end - 2] == UInt8(ascii: "'") { return 2 }
+        if end - start > 5, prose[end - 4] == 0xE2, prose[end - 3] == 0x80, prose[end - 2] == 0x99 { return 4 }
+        return 0
     }
 
     /// What a spelling of the entry's name (or of its surname: `original`, `canonical`) is.
