@@ -278,48 +278,55 @@ public struct RussianFormNameRule: Rule {
     /// fix is only suggested, as the person is a guess.
     private func reportDistortedSurnames(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        let words = WordIndex.of(analysis)
-        var candidates: [(hash: UInt64, entry: Int)] = []
         let parts = names.personParts
+        // One walk in token order (the tokens stream through the cache; a word's later
+        // occurrences are judged from the first's verdict): most words fail the quick skeleton
+        // test before anything is looked up.
+        var verdicts: [UInt64: Int?] = [:]
+        var found: [(token: Int, entry: Int)] = []
         analysis.prose.withUnsafeBufferPointer { prose in
-            words.forEachFirstOccurrence { first in
-                let token = tokens[first]
-                guard token.shape == .title, token.kind == .word, token.script == .latin, token.length >= 5 else { return }
-                // Most words are ruled out by the quick skeleton test, before anything is looked up.
-                let written = UnsafeBufferPointer(rebasing: prose[Int(token.start)..<(Int(token.end) - Self.possessiveLength(prose, token))])
-                guard parts.mayBeDistortedSurname(written), let owner = parts.distortedSurname(written),
-                      !english.containsHash(token.foldedHash), !givenNames.containsHash(token.foldedHash),
-                      // A place's name (the village of Kovalenky is no Kovalenko) or a spelling of one.
-                      gazetteer?.form(ReadyNameTable.key(of: [token.foldedHash])) == nil else { return }
-                candidates.append((token.foldedHash, owner.entry))
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    let token = tokens[index]
+                    guard token.shape == .title, token.kind == .word, token.script == .latin, token.length >= 5 else { continue }
+                    let written = UnsafeBufferPointer(rebasing: prose[Int(token.start)..<(Int(token.end) - Self.possessiveLength(prose, token))])
+                    guard parts.mayBeDistortedSurname(written) else { continue }
+                    let hash = token.foldedHash
+                    if verdicts[hash] == nil {
+                        // Not an English word or a given name, nor a place's name or a spelling
+                        // of one (the village of Kovalenky is no Kovalenko).
+                        let owner = parts.distortedSurname(written)
+                        verdicts[hash] = owner != nil && !english.containsHash(hash) && !givenNames.containsHash(hash)
+                            && gazetteer?.form(ReadyNameTable.key(of: [hash])) == nil ? owner!.entry : nil
+                    }
+                    if let entry = verdicts[hash] ?? nil { found.append((index, entry)) }
+                }
             }
         }
-        guard !candidates.isEmpty else { return }
+        guard !found.isEmpty else { return }
         let known = context.knownNames(in: analysis)
         let reported = findings.items.map(\.range)
         var namesOnlyUkraine: Bool?
-        for candidate in candidates {
-            let entry = names.entries[candidate.entry]
+        for (index, entryIndex) in found {
+            let token = tokens[index]
+            let range = Int(token.start)..<(Int(token.end) - (analysis.possessiveBase(of: token)?.suffixLength ?? 0))
+            guard known[index] == nil, !reported.contains(where: { $0.overlaps(range) }),
+                  !(analysis.previousNonSpace(before: index).map { tokens[$0].kind == .word && tokens[$0].shape == .title } ?? false),
+                  let sentence = analysis.sentence(containingToken: index) else { continue }
+            switch context.side(analysis, around: index...index, in: analysis.sentences[sentence].tokens, known: known) {
+            case false?: continue
+            case true?: break
+            case nil:
+                if namesOnlyUkraine == nil { namesOnlyUkraine = context.namesOnlyUkraine(analysis) }
+                guard namesOnlyUkraine == true else { continue }
+            }
+            let entry = names.entries[entryIndex]
             let original = String(entry.original.split(separator: " ").last ?? Substring(entry.original))
             let surname = String(entry.canonical.split(separator: " ").last ?? Substring(entry.canonical))
-            for index in words.occurrences(of: candidate.hash) {
-                let token = tokens[index]
-                let range = Int(token.start)..<(Int(token.end) - (analysis.possessiveBase(of: token)?.suffixLength ?? 0))
-                guard token.shape == .title, known[index] == nil, !reported.contains(where: { $0.overlaps(range) }),
-                      !(analysis.previousNonSpace(before: index).map { tokens[$0].kind == .word && tokens[$0].shape == .title } ?? false),
-                      let sentence = analysis.sentence(containingToken: index) else { continue }
-                switch context.side(analysis, around: index...index, in: analysis.sentences[sentence].tokens, known: known) {
-                case false?: continue
-                case true?: break
-                case nil:
-                    if namesOnlyUkraine == nil { namesOnlyUkraine = context.namesOnlyUkraine(analysis) }
-                    guard namesOnlyUkraine == true else { continue }
-                }
-                let written = analysis.text(of: range)
-                let replacement = CaseAdapter.adapt(surname, toCaseOf: written, listed: nil)
-                findings.report(range, "“\(written)” looks like a distorted spelling of \(original) (\(entry.canonical)): use “\(replacement)”",
-                                fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: [ProseEdit(range, replacement)]))
-            }
+            let written = analysis.text(of: range)
+            let replacement = CaseAdapter.adapt(surname, toCaseOf: written, listed: nil)
+            findings.report(range, "“\(written)” looks like a distorted spelling of \(original) (\(entry.canonical)): use “\(replacement)”",
+                            fix: ProseFix(title: "Replace with “\(replacement)”", applicability: .unsafe, edits: [ProseEdit(range, replacement)]))
         }
     }
 

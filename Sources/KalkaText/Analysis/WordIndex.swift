@@ -155,16 +155,6 @@ package struct WordIndex: Sendable {
     private static let space = -1
     private static let zeroSlot = -2
 
-    /// Calls `body` with the first token of each distinct word (not spaces), in no set order: a
-    /// rule that tests words by their bytes tests each once.
-    @inline(__always)
-    package func forEachFirstOccurrence(_ body: (Int) -> Void) {
-        heads.withUnsafeBufferPointer { heads in
-            for head in heads where head >= 0 { body(Int(head)) }
-        }
-        if zeroHead >= 0 { body(Int(zeroHead)) }
-    }
-
     /// The tokens (other than spaces) whose folded hash is `hash`, in order.
     package func occurrences(of hash: UInt64) -> [Int] {
         var result: [Int] = []
