@@ -179,12 +179,13 @@ import KalkaCore
         #expect(english.allSatisfy { $0.fix?.applicability == .unsafe })
         #expect(try found("Andrew Smith met Michael Carpenter in Kyiv.") == [])
         // The quick skeleton hash agrees with the skeleton it stands for.
+        func quick(_ name: String) -> (hash: UInt64, count: Int) { Array(name.utf8).withUnsafeBufferPointer { LatinSpelling.consonantsHash($0) } }
         for (a, b) in [("Zhyvytskyi", "Zhivitsky"), ("Syrskyi", "Sirsky"), ("Ihnat", "Ignat")] {
             #expect(LatinSpelling.consonants(a.utf8) == LatinSpelling.consonants(b.utf8))
-            #expect(LatinSpelling.consonantsHash(a.utf8) == LatinSpelling.consonantsHash(b.utf8))
+            #expect(quick(a) == quick(b))
         }
-        #expect(LatinSpelling.consonantsHash("Boichenko".utf8).count == LatinSpelling.consonants("Boichenko".utf8).count)
-        #expect(LatinSpelling.consonantsHash("Kovalenko".utf8) != LatinSpelling.consonantsHash("Kovalchuk".utf8))
+        #expect(quick("Boichenko").count == LatinSpelling.consonants("Boichenko".utf8).count)
+        #expect(quick("Kovalenko") != quick("Kovalchuk"))
         #expect(PersonNameParts.withoutYeAfterVowel("Korniyenko") == "Kornienko")
         #expect(PersonNameParts.withoutYeAfterVowel("Yelchenko") == "Yelchenko")
     }

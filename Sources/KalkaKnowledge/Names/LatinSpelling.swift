@@ -45,8 +45,9 @@ package enum LatinSpelling {
     }
 
     /// `consonants(name)` as a hash, and how many there are, with nothing allocated: a quick
-    /// test of many words against a few skeletons.
-    package static func consonantsHash(_ name: some Collection<UInt8>) -> (hash: UInt64, count: Int) {
+    /// test of many words against a few skeletons (over bytes in place, so that the loop is
+    /// compiled for them and not through a generic collection's witnesses).
+    package static func consonantsHash(_ name: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, count: Int) {
         var hash = FoldedHash.offsetBasis
         var count = 0
         var last: UInt8 = 0

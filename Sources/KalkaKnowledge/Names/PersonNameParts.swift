@@ -65,7 +65,9 @@ package struct PersonNameParts: Sendable {
         self.byGiven = byGiven
         givenHashes = byGiven.keys.sorted()
         self.bySurnameConsonants = bySurnameConsonants
-        surnameSkeletons = HashSet64(bySurnameConsonants.values.flatMap { $0.map { LatinSpelling.consonantsHash($0.correct.utf8).hash } })
+        surnameSkeletons = HashSet64(bySurnameConsonants.values.flatMap { $0.map { owner in
+            Array(owner.correct.utf8).withUnsafeBufferPointer { LatinSpelling.consonantsHash($0).hash }
+        } })
     }
 
     /// A curated Ukrainian's name written as no list of whole names holds: the given name's and
@@ -156,7 +158,7 @@ package struct PersonNameParts: Sendable {
     /// Whether `written` has the consonants of some person's surname, by one probe of their
     /// hashes: the quick test before `distortedSurname`, which most words fail.
     @inline(__always)
-    package func mayBeDistortedSurname(_ written: some Collection<UInt8>) -> Bool {
+    package func mayBeDistortedSurname(_ written: UnsafeBufferPointer<UInt8>) -> Bool {
         let quick = LatinSpelling.consonantsHash(written)
         return quick.count >= Self.distortedSurnameConsonants && surnameSkeletons.contains(quick.hash)
     }
