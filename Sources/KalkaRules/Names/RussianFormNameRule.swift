@@ -278,7 +278,9 @@ public struct RussianFormNameRule: Rule {
     /// fix is only suggested, as the person is a guess.
     private func reportDistortedSurnames(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        let parts = names.personParts
+        // The parts are built on first use: a document with no candidate word (a one-line
+        // check's) never asks for them.
+        var parts: PersonNameParts?
         // One walk in token order (the tokens stream through the cache; a word's later
         // occurrences are judged from the first's verdict): most words fail the quick skeleton
         // test before anything is looked up.
@@ -290,12 +292,13 @@ public struct RussianFormNameRule: Rule {
                     let token = tokens[index]
                     guard token.shape == .title, token.kind == .word, token.script == .latin, token.length >= 5 else { continue }
                     let written = UnsafeBufferPointer(rebasing: prose[Int(token.start)..<(Int(token.end) - Self.possessiveLength(prose, token))])
-                    guard parts.mayBeDistortedSurname(written) else { continue }
+                    if parts == nil { parts = names.personParts }
+                    guard parts!.mayBeDistortedSurname(written) else { continue }
                     let hash = token.foldedHash
                     if verdicts[hash] == nil {
                         // Not an English word or a given name, nor a place's name or a spelling
                         // of one (the village of Kovalenky is no Kovalenko).
-                        let owner = parts.distortedSurname(written)
+                        let owner = parts!.distortedSurname(written)
                         verdicts[hash] = owner != nil && !english.containsHash(hash) && !givenNames.containsHash(hash)
                             && gazetteer?.form(ReadyNameTable.key(of: [hash])) == nil ? owner!.entry : nil
                     }
