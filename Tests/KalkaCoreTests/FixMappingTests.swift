@@ -18,6 +18,8 @@ import KalkaCore
         ("<p>Kyiv is <b>the</b> the capital.</p>", .html, "<p>Kyiv is <b>the</b> capital.</p>"),
         ("<p>Talks in Ky&#1110;v &amp; Riga.</p>", .html, "<p>Talks in Kyiv &amp; Riga.</p>"),
         ("<p>Squads, crews and crews &amp; staff.</p>", .html, "<p>Squads and crews &amp; staff.</p>"),
+        ("> Shelling hit Sumy Oblast, said *Zhivytsky*.\n", .markdown, "> Shelling hit Sumy Oblast, said *Zhyvytskyi*.\n"),
+        ("<p>In Kyiv, <i>Filaret Denisenko</i> spoke.</p>", .html, "<p>In Kyiv, <i>Filaret Denysenko</i> spoke.</p>"),
     ])
     func fixesReplaceExactlyTheReportedBytes(_ input: String, _ format: InputFormat, _ expected: String) throws {
         let result = try fix(input, format)

@@ -35,12 +35,7 @@ package enum LatinSpelling {
     /// Russian Sirskyi both s-r-s-k.
     package static func consonants(_ name: some Collection<UInt8>) -> [UInt8] {
         var skeleton: [UInt8] = []
-        for byte in name {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            guard !"aeiouy-'".utf8.contains(lower) else { continue }
-            let consonant = lower == UInt8(ascii: "g") ? UInt8(ascii: "h") : lower
-            if skeleton.last != consonant { skeleton.append(consonant) }
-        }
+        forEachConsonant(of: name) { skeleton.append($0) }
         return skeleton
     }
 
@@ -50,6 +45,17 @@ package enum LatinSpelling {
     package static func consonantsHash(_ name: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, count: Int) {
         var hash = FoldedHash.offsetBasis
         var count = 0
+        forEachConsonant(of: name) { consonant in
+            hash = (hash ^ UInt64(consonant)) &* FoldedHash.prime
+            count += 1
+        }
+        return (hash, count)
+    }
+
+    /// The one definition of a name's skeleton: each consonant in lower case, g as h, a letter
+    /// repeated (with only vowels, hyphens or apostrophes between) once.
+    @inline(__always)
+    private static func forEachConsonant(of name: some Collection<UInt8>, _ body: (UInt8) -> Void) {
         var last: UInt8 = 0
         for byte in name {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
@@ -61,11 +67,9 @@ package enum LatinSpelling {
                 let consonant = lower == UInt8(ascii: "g") ? UInt8(ascii: "h") : lower
                 guard consonant != last else { continue }
                 last = consonant
-                hash = (hash ^ UInt64(consonant)) &* FoldedHash.prime
-                count += 1
+                body(consonant)
             }
         }
-        return (hash, count)
     }
 
     /// Each run of vowels of a stem, by class: one with a (a, ia, ya), one with u (u, iu, yu),

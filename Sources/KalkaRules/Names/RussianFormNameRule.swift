@@ -69,6 +69,8 @@ public struct RussianFormNameRule: Rule {
             "Governor ⟦Oleg Sinegubov⟧ spoke first, and then ⟦Sinegubov⟧ took questions.",
             "In Sumy Oblast, mortars hit the ⟦Khotinsk⟧ and ⟦Miropol⟧ communities.",
             "Ukraine’s prime minister ⟦Denis Shmyhal⟧ met the donors.",
+            "Shelling hit Sumy Oblast overnight, said ⟦Zhivytsky⟧.",
+            "Shells hit the ⟦Kurilovskyi⟧ district.",
         ],
         nonTriggering: [
             "Talks opened in Kyiv on Monday; Kyiv’s mayor spoke.",
@@ -81,6 +83,8 @@ public struct RussianFormNameRule: Rule {
             "Volodymyr Zelensky spoke, and Zelensky took questions.",
             "In Sumy Oblast, mortars hit the Khotinska and Lebedyn communities.",
             "The Russian businessman Denis Shmyhal was detained in Moscow.",
+            "In Moscow, Zhivytsky declined to comment; Babchenko left Russia.",
+            "Shells hit the Chuhuivske community and the Kupyanskyi district.",
         ],
         fixes: [
             FixExample("Talks opened in Kiev on Monday.", "Talks opened in Kyiv on Monday."),
@@ -278,32 +282,21 @@ public struct RussianFormNameRule: Rule {
     /// fix is only suggested, as the person is a guess.
     private func reportDistortedSurnames(_ analysis: Analysis, into findings: inout Findings) {
         let tokens = analysis.tokens
-        // The parts are built on first use: a document with no candidate word (a one-line
-        // check's) never asks for them.
-        var parts: PersonNameParts?
+        // Built on first use: a document with no word to test (a one-line check's) never asks.
+        lazy var parts = names.personParts
         // One walk in token order (the tokens stream through the cache; a word's later
         // occurrences are judged from the first's verdict): most words fail the quick skeleton
         // test before anything is looked up.
         var verdicts: [UInt64: Int?] = [:]
         var found: [(token: Int, entry: Int)] = []
         analysis.prose.withUnsafeBufferPointer { prose in
-            tokens.withUnsafeBufferPointer { tokens in
-                for index in tokens.indices {
-                    let token = tokens[index]
-                    guard token.shape == .title, token.kind == .word, token.script == .latin, token.length >= 5 else { continue }
-                    let written = UnsafeBufferPointer(rebasing: prose[Int(token.start)..<(Int(token.end) - Self.possessiveLength(prose, token))])
-                    if parts == nil { parts = names.personParts }
-                    guard parts!.mayBeDistortedSurname(written) else { continue }
-                    let hash = token.foldedHash
-                    if verdicts[hash] == nil {
-                        // Not an English word or a given name, nor a place's name or a spelling
-                        // of one (the village of Kovalenky is no Kovalenko).
-                        let owner = parts!.distortedSurname(written)
-                        verdicts[hash] = owner != nil && !english.containsHash(hash) && !givenNames.containsHash(hash)
-                            && gazetteer?.form(ReadyNameTable.key(of: [hash])) == nil ? owner!.entry : nil
-                    }
-                    if let entry = verdicts[hash] ?? nil { found.append((index, entry)) }
-                }
+            for (index, token) in tokens.enumerated() where token.shape == .title && token.kind == .word && token.script == .latin && token.length >= 5 {
+                let end = Int(token.end) - (analysis.possessiveBase(of: token)?.suffixLength ?? 0)
+                let written = UnsafeBufferPointer(rebasing: prose[Int(token.start)..<end])
+                guard parts.mayBeDistortedSurname(written) else { continue }
+                let hash = token.foldedHash
+                if verdicts[hash] == nil { verdicts[hash] = distortedSurnameOwner(written, hash: hash, parts: parts) }
+                if let entry = verdicts[hash] ?? nil { found.append((index, entry)) }
             }
         }
         guard !found.isEmpty else { return }
@@ -333,13 +326,13 @@ public struct RussianFormNameRule: Rule {
         }
     }
 
-    /// The length of a possessive ending ('s or ’s) the token ends in, or 0.
-    private static func possessiveLength(_ prose: UnsafeBufferPointer<UInt8>, _ token: Token) -> Int {
-        let end = Int(token.end), start = Int(token.start)
-        guard end - start > 3, prose[end - 1] == UInt8(ascii: "s") else { return 0 }
-        if prose[end - 2] == UInt8(ascii: "'") { return 2 }
-        if end - start > 5, prose[end - 4] == 0xE2, prose[end - 3] == 0x80, prose[end - 2] == 0x99 { return 4 }
-        return 0
+    /// The curated person whose surname `written` (a word with folded hash `hash`) distorts,
+    /// unless the word is an English word, a given name, or a place's name or a spelling of one
+    /// (the village of Kovalenky is no Kovalenko).
+    private func distortedSurnameOwner(_ written: UnsafeBufferPointer<UInt8>, hash: UInt64, parts: PersonNameParts) -> Int? {
+        guard let owner = parts.distortedSurname(written), !english.containsHash(hash), !givenNames.containsHash(hash),
+              gazetteer?.form(ReadyNameTable.key(of: [hash])) == nil else { return nil }
+        return owner.entry
     }
 
     /// What a spelling of the entry's name (or of its surname: `original`, `canonical`) is.
