@@ -188,5 +188,13 @@ import KalkaCore
         #expect(quick("Kovalenko") != quick("Kovalchuk"))
         #expect(PersonNameParts.withoutYeAfterVowel("Korniyenko") == "Kornienko")
         #expect(PersonNameParts.withoutYeAfterVowel("Yelchenko") == "Yelchenko")
+        // Vowel runs by class: 1 holds an a, 2 a u (and no a), 3 the rest; letter case aside.
+        #expect(LatinSpelling.vowelClasses("Zhyvytskyi".utf8) == [3, 3, 3])
+        #expect(LatinSpelling.vowelClasses("Babchenko".utf8) == [1, 3, 3])
+        #expect(LatinSpelling.vowelClasses("Boichenko".utf8) == [3, 3, 3])
+        #expect(LatinSpelling.vowelClasses("AUDIO".utf8) == [1, 3])
+        #expect(LatinSpelling.vowelClasses("Yushchenko".utf8) == [2, 3, 3])
+        #expect(LatinSpelling.vowelClasses("Brzh".utf8) == [])
+        #expect(LatinSpelling.vowelClasses("Kovalchuk".utf8) == [3, 1, 2])
     }
 }

@@ -75,16 +75,24 @@ package enum LatinSpelling {
     /// Each run of vowels of a stem, by class: one with a (a, ia, ya), one with u (u, iu, yu),
     /// and the rest (i, e, o, y and their runs), which Russian and Ukrainian trade. Letter case aside.
     package static func vowelClasses(_ stem: some Collection<UInt8>) -> [UInt8] {
+        // A run is known by three flags, not kept as bytes: this runs for every candidate
+        // surname and each person it may be.
         var classes: [UInt8] = []
-        var run: [UInt8] = []
+        var inRun = false, hasA = false, hasU = false
         func close() {
-            guard !run.isEmpty else { return }
-            classes.append(run.contains(UInt8(ascii: "a")) ? 1 : run.contains(UInt8(ascii: "u")) ? 2 : 3)
-            run.removeAll()
+            guard inRun else { return }
+            classes.append(hasA ? 1 : hasU ? 2 : 3)
+            inRun = false
+            hasA = false
+            hasU = false
         }
         for byte in stem {
-            let byte = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if "aeiouy".utf8.contains(byte) { run.append(byte) } else { close() }
+            switch byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte {
+            case UInt8(ascii: "a"): inRun = true; hasA = true
+            case UInt8(ascii: "u"): inRun = true; hasU = true
+            case UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "y"): inRun = true
+            default: close()
+            }
         }
         close()
         return classes

@@ -141,7 +141,9 @@ package struct PersonNameParts: Sendable {
     /// only as Russian and Ukrainian ones do (a and u kept: not Babchenko for Boichenko), and
     /// not a spelling English accepts (Syrsky, wire copy's g for h). Nil if none fits, or
     /// several people do. The correct surname given is one that fits.
-    package func distortedSurname(_ written: some Collection<UInt8>) -> (entry: Int, correct: String)? {
+    package func distortedSurname(_ written: UnsafeBufferPointer<UInt8>) -> (entry: Int, correct: String)? {
+        // Concrete bytes, not `some Collection`: called from the rules' module, a generic body
+        // ran unspecialised (about 30,000 instructions a word).
         guard let first = written.first else { return nil }
         let skeleton = LatinSpelling.consonants(written)
         guard skeleton.count >= Self.distortedSurnameConsonants, let owners = bySurnameConsonants[skeleton] else { return nil }
