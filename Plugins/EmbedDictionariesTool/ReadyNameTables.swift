@@ -24,6 +24,9 @@ enum ReadyNameTables {
         /// Per role (its raw value), the column listing its forms; roles by caution, so that the
         /// most cautious of a form's roles wins (a canonical form, role 0, stays one).
         let roleColumns: [(role: Int, column: Int)]
+        /// The rows whose `column` holds `value`, listed as `name` (6 hex digits a row), for a
+        /// reader that starts from the rows of one kind instead of reading every row's kind.
+        var kindIndex: (column: Int, value: String, name: String)? = nil
     }
 
     static let gazetteer = Spec(
@@ -33,7 +36,9 @@ enum ReadyNameTables {
         // canonical, original, kind, oblast, until
         entryColumns: [1, 2, 3, 4, 12],
         // `Gazetteer.Role`: 0 canonical, 1 variant, 2 outdated, 3 guarded, 4 outdated and guarded, 5 older.
-        roleColumns: [(0, 1), (1, 8), (2, 13), (3, 9), (4, 14), (5, 10)])
+        roleColumns: [(0, 1), (1, 8), (2, 13), (3, 9), (4, 14), (5, 10)],
+        // The hromadas, whose stems `HromadaStems` indexes when a document first names a community.
+        kindIndex: (3, "hromada", "gazetteerHromadaRows"))
 
     static let surnames = Spec(
         name: "surnames", path: "people/ukraine-surnames.tsv",
@@ -54,7 +59,12 @@ enum ReadyNameTables {
         for spec in specs {
             guard let text = files[spec.path], let table = layout(text, spec) else {
                 source += "    package static let \(spec.name): \(type) = nil\n"
+                if let index = spec.kindIndex { source += "    package static let \(index.name): StaticString? = nil\n" }
                 continue
+            }
+            if let index = spec.kindIndex {
+                source += "    /// The rows of \(spec.path) whose \(spec.columns[index.column]) is \(index.value) (6 hex digits each).\n"
+                source += "    package static let \(index.name): StaticString? = \"\(table.kindRows)\"\n"
             }
             source += "    /// \(spec.path) in the form `ReadyNameTable` reads in place (see ReadyNameTables in the build tool).\n"
             source += "    package static let \(spec.name): \(type) = (\n"
@@ -100,9 +110,9 @@ enum ReadyNameTables {
         return keys
     }
 
-    static func layout(_ text: String, _ spec: Spec) -> (entries: String, offsets: String, slots: String, owners: String, capacity: Int, count: Int)? {
+    static func layout(_ text: String, _ spec: Spec) -> (entries: String, offsets: String, slots: String, owners: String, capacity: Int, count: Int, kindRows: String)? {
         guard text.contains("# columns: " + spec.columns.joined(separator: "\t") + "\n") else { return nil }
-        var entries = "", offsets = ""
+        var entries = "", offsets = "", kindRows = ""
         var offset = 0
         // Form key → role and rows, in the order forms first appear.
         var forms: [UInt64: (role: Int, rows: [Int])] = [:]
@@ -113,6 +123,7 @@ enum ReadyNameTables {
             let entry = spec.entryColumns.map { fields[$0] }.joined(separator: "\t") + "\n"
             offsets += Precomputed.hexDigits(UInt64(offset), 8)
             entries += entry
+            if let index = spec.kindIndex, fields[index.column] == index.value { kindRows += Precomputed.hexDigits(UInt64(row), 6) }
             offset += entry.utf8.count
             let roles = spec.roleColumns.map { ($0.role, fields[$0.column].split(separator: "|")) }
             for (role, list) in roles {
@@ -157,6 +168,6 @@ enum ReadyNameTables {
         var slots = ""
         slots.reserveCapacity(capacity * 24)
         for (key, value) in zip(keys, values) { slots += Precomputed.hexDigits(key, 16) + Precomputed.hexDigits(UInt64(value), 8) }
-        return (entries, offsets, slots, owners, capacity, row)
+        return (entries, offsets, slots, owners, capacity, row, kindRows)
     }
 }

@@ -122,6 +122,11 @@ import KalkaCore
         #expect(gazetteer.form(Self.key("Springfield")) == nil)
         // The start of a longer form is no form ("Bila" of "Bila Tserkva" is one only as a village's name).
         #expect(gazetteer.form(Self.key("Mykilske-na")) == nil)
+        // The build's list of the hromadas' rows is the rows of the file whose kind is hromada.
+        #expect(EmbeddedDictionaries.gazetteerHromadaRows != nil)
+        let hromadas = Self.rows.indices.filter { Self.rows[$0].kind == "hromada" }
+        #expect(hromadas.count > 1_000)
+        #expect(gazetteer.hromadaRows == hromadas)
     }
 
     /// The forms as a document's tokens give them: a sentence naming each form of every 25th row

@@ -53,14 +53,31 @@ package struct Gazetteer: Sendable {
     }
 
     private let table: ReadyNameTable
+    /// The hromadas' rows as the build listed them (6 hex digits each), if it did.
+    private var readyHromadaRows: StaticString? = nil
     /// How many places it holds.
     package var count: Int { table.count }
+
+    /// The rows of the hromadas, in order: from the build's list when there is one, else by
+    /// reading every row's kind (31,700 of them).
+    package var hromadaRows: [Int] {
+        guard let ready = readyHromadaRows else { return (0..<count).filter(isHromada) }
+        return ready.withUTF8Buffer { digits in
+            stride(from: 0, to: digits.count, by: 6).map { start in
+                digits[start..<start + 6].reduce(0) { value, byte in value << 4 | Int(byte <= 0x39 ? byte &- 0x30 : byte &- 0x57) }
+            }
+        }
+    }
     /// The most words in a form a document's run of names is tried as (the longest has five,
     /// counting its hyphens' particles): a bound on the walk whatever the table holds.
     static let longestForm = 7
 
     /// The built-in gazetteer, or nil if the build could not lay it out.
-    package static let builtIn: Gazetteer? = EmbeddedDictionaries.gazetteer.map { Gazetteer(table: ReadyNameTable($0)) }
+    package static let builtIn: Gazetteer? = EmbeddedDictionaries.gazetteer.map { ready in
+        var gazetteer = Gazetteer(table: ReadyNameTable(ready))
+        gazetteer.readyHromadaRows = EmbeddedDictionaries.gazetteerHromadaRows
+        return gazetteer
+    }
 
     /// The place on row `index`.
     package func place(_ index: Int) -> Place {

@@ -23,7 +23,7 @@ package struct HromadaStems: Sendable {
     init(_ gazetteer: Gazetteer) {
         var bySkeleton: [[UInt8]: [(row: Int, stem: [UInt8])]] = [:]
         var oblasts = Set<UInt64>()
-        for row in 0..<gazetteer.count where gazetteer.isHromada(row) {
+        for row in gazetteer.hromadaRows {
             oblasts.insert(gazetteer.oblastWordHash(row))
             guard let stem = Self.stem(Array(gazetteer.canonicalBytes(row)), endings: Self.canonicalEndings) else { continue }
             let skeleton = LatinSpelling.consonants(stem)

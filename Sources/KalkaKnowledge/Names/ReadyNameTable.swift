@@ -1,3 +1,4 @@
+import KalkaModel
 import KalkaText
 
 /// A big name table the build laid out (`ReadyNameTables` in the build tool), read in place: rows
@@ -42,14 +43,18 @@ package struct ReadyNameTable: @unchecked Sendable {
 
     /// Field `field` of row `index`, as the bytes of the table (nothing is copied).
     package func field(_ field: Int, of index: Int) -> UnsafeBufferPointer<UInt8> {
+        // The tabs found by memchr: a later field sits after the place's names (its Cyrillic
+        // original the longest), and building the hromadas' stems asks the kind of all 31,700 rows.
         let entry = entry(index)
-        var start = 0, number = 0
-        for (position, byte) in entry.enumerated() where byte == 0x09 {
-            if number == field { return UnsafeBufferPointer(rebasing: entry[start..<position]) }
-            number += 1
-            start = position + 1
+        var start = 0
+        for _ in 0..<field {
+            guard let tab = ByteWords.firstOffset(of: 0x09, in: entry, from: start) else {
+                return UnsafeBufferPointer(rebasing: entry[entry.count...])
+            }
+            start = tab + 1
         }
-        return UnsafeBufferPointer(rebasing: entry[(number == field ? start : entry.count)...])
+        let end = ByteWords.firstOffset(of: 0x09, in: entry, from: start) ?? entry.count
+        return UnsafeBufferPointer(rebasing: entry[start..<end])
     }
 
     private func entry(_ index: Int) -> UnsafeBufferPointer<UInt8> {
