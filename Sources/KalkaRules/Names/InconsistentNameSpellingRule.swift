@@ -161,7 +161,8 @@ public struct InconsistentNameSpellingRule: Rule {
                 if let known = canonicalSurnameHash[index] {
                     canonical = known
                 } else {
-                    canonical = names.entries[index].canonical.split(separator: " ").last.map { FoldedHash.of($0) }
+                    // Split on bytes, not characters: this runs for each person a document names.
+                    canonical = names.entries[index].canonical.utf8.split(separator: 0x20).last.map { FoldedHash.of(Substring($0)) }
                     canonicalSurnameHash[index] = canonical
                 }
                 if let canonical { preferred[target] = canonical }
