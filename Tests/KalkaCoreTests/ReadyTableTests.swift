@@ -147,4 +147,19 @@ import KalkaCore
         #expect(store.parsedTablePaths == [])
         #expect(try NameDictionary.of(store).compiledRomanizers == 0)
     }
+
+    /// The curated people's name parts (about 15 M instructions to build) are built only when a
+    /// document has a capitalized word they could judge: not for a line whose capitalized words
+    /// are English words and a place, and then for one naming a surname no list holds.
+    @Test func namePartsAreBuiltOnlyForAWordTheyJudge() throws {
+        let store = DictionaryStore(texts: Self.texts)
+        let linter = try Linter.builtIn(store: store, select: ["NAM001"], ignore: [])
+        let names = try NameDictionary.of(store)
+        let plain = try SourceFile(path: "one.txt", bytes: Array("The minister met the mayor of Kiev on Monday.\n".utf8))
+        _ = try linter.lint(plain, format: .plain, analyzer: Analyzer())
+        #expect(!names.hasBuiltPersonParts)
+        let surname = try SourceFile(path: "two.txt", bytes: Array("In Kyiv, the minister met Zhivytsky on Monday.\n".utf8))
+        _ = try linter.lint(surname, format: .plain, analyzer: Analyzer())
+        #expect(names.hasBuiltPersonParts)
+    }
 }

@@ -9,6 +9,9 @@ final class BuiltOnFirstUse<Value: Sendable>: @unchecked Sendable {
 
     init(_ build: @escaping @Sendable () -> Value) { self.build = build }
 
+    /// Whether the value has been built (tests count start-up work with it).
+    var isBuilt: Bool { lock.withLock { built != nil } }
+
     var value: Value {
         lock.withLock {
             if let built { return built }

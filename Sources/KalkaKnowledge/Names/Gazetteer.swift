@@ -62,11 +62,7 @@ package struct Gazetteer: Sendable {
     /// reading every row's kind (31,700 of them).
     package var hromadaRows: [Int] {
         guard let ready = readyHromadaRows else { return (0..<count).filter(isHromada) }
-        return ready.withUTF8Buffer { digits in
-            stride(from: 0, to: digits.count, by: 6).map { start in
-                digits[start..<start + 6].reduce(0) { value, byte in value << 4 | Int(byte <= 0x39 ? byte &- 0x30 : byte &- 0x57) }
-            }
-        }
+        return ReadyNameTable.rows(listed: ready)
     }
     /// The most words in a form a document's run of names is tried as (the longest has five,
     /// counting its hyphens' particles): a bound on the walk whatever the table holds.

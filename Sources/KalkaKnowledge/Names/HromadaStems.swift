@@ -6,8 +6,8 @@
 /// (Ukrainian і for Russian о or е, и for и): a, u and the rest stay apart, so an unrelated
 /// name with the same consonants (Troieshchyna, Tarashchanska) does not fit.
 ///
-/// Built on first use, from the gazetteer's rows: a document that names no community costs
-/// nothing.
+/// Built on first use, from the gazetteer's hromadas (their rows listed by the build): a
+/// document that names no community costs nothing.
 package struct HromadaStems: Sendable {
     /// Each stem's consonants → the hromadas (rows) and their stems.
     private let bySkeleton: [[UInt8]: [(row: Int, stem: [UInt8])]]

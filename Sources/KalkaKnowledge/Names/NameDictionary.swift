@@ -64,6 +64,8 @@ public struct NameDictionary: Sendable {
     /// The curated Ukrainians' given names and surnames, for the mixes of forms no list holds:
     /// built when a document first has a name to try, not at start-up.
     package var personParts: PersonNameParts { personPartsOnFirstUse.value }
+    /// Whether `personParts` has been built: tests count start-up work with it.
+    package var hasBuiltPersonParts: Bool { personPartsOnFirstUse.isBuilt }
     private let personPartsOnFirstUse: BuiltOnFirstUse<PersonNameParts>
     /// For each spelling to flag (lowercased): every entry it stands for. More than one makes the
     /// fix a guess.

@@ -93,6 +93,14 @@ package struct ReadyNameTable: @unchecked Sendable {
         key = (key ^ word) &* FoldedHash.prime &+ 0x9E37_79B9
     }
 
+    /// The rows of a list the build wrote as 6 hex digits each (`ReadyNameTables`' kind index).
+    package static func rows(listed digits: StaticString) -> [Int] {
+        digits.withUTF8Buffer { digits in
+            guard let base = digits.baseAddress else { return [] }
+            return stride(from: 0, to: digits.count - digits.count % 6, by: 6).map { Int(hex6(base + $0)) }
+        }
+    }
+
     fileprivate static func hex6(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
         var value: UInt64 = 0
         for offset in 0..<6 {
