@@ -297,7 +297,8 @@ public struct RussianFormNameRule: Rule {
         // One walk in token order (a word's later occurrences are judged from the first's
         // verdict): most words fail the quick skeleton test before anything is looked up.
         var verdicts: [UInt64: Int?] = [:]
-        var found: [(token: Int, entry: Int)] = []
+        // Each word found: its token, its bytes without a possessive ending, and the person.
+        var found: [(token: Int, range: Range<Int>, entry: Int)] = []
         analysis.prose.withUnsafeBufferPointer { prose in
             for index in shaped {
                 let token = tokens[index]
@@ -306,16 +307,14 @@ public struct RussianFormNameRule: Rule {
                 guard parts.mayBeDistortedSurname(written) else { continue }
                 let hash = token.foldedHash
                 if verdicts[hash] == nil { verdicts[hash] = distortedSurnameOwner(written, hash: hash, parts: parts) }
-                if let entry = verdicts[hash] ?? nil { found.append((index, entry)) }
+                if let entry = verdicts[hash] ?? nil { found.append((index, Int(token.start)..<end, entry)) }
             }
         }
         guard !found.isEmpty else { return }
         let known = context.knownNames(in: analysis)
         let reported = findings.items.map(\.range)
         var namesOnlyUkraine: Bool?
-        for (index, entryIndex) in found {
-            let token = tokens[index]
-            let range = Int(token.start)..<(Int(token.end) - (analysis.possessiveBase(of: token)?.suffixLength ?? 0))
+        for (index, range, entryIndex) in found {
             guard known[index] == nil, !reported.contains(where: { $0.overlaps(range) }),
                   !(analysis.previousNonSpace(before: index).map { tokens[$0].kind == .word && tokens[$0].shape == .title } ?? false),
                   let sentence = analysis.sentence(containingToken: index) else { continue }
